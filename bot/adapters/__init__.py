@@ -1,0 +1,1 @@
+"""Platform adapters: the only modules that import a platform library (telegram, discord)."""

@@ -1,0 +1,205 @@
+"""`radford-bot`: ask, chat, run, build, facts.
+
+Heavy imports happen inside each command so `ask` and `chat` start fast and never load a platform library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from bot import __version__
+
+if TYPE_CHECKING:
+    from bot.core import Core
+    from bot.settings import Settings
+    from handlers.types import Reply
+
+
+def reply_to_json(question: str, reply: Reply) -> dict[str, Any]:
+    """The `ask --json` contract: one object per question, with at least these keys."""
+    from handlers.markup import render_plain
+
+    citation = reply.citation
+    return {
+        "question": question,
+        "answered": reply.answered,
+        "answer": reply.answer_text if reply.answer_text is not None else render_plain(reply.blocks),
+        "lang": reply.lang,
+        "kind": reply.kind,
+        "fact_id": reply.fact_id,
+        "score": reply.score,
+        "source": (
+            {"id": citation.source_id, "title": citation.title, "sentence": citation.sentence, "url": citation.url}
+            if citation
+            else None
+        ),
+        "suggestions": [s.query for s in reply.suggestions],
+    }
+
+
+async def _ask_one(core: Core, question: str, chat_id: str) -> Reply:
+    from handlers.types import Incoming
+
+    # Every question is its own conversation here: answers must not depend on the line before.
+    return await core.handle(Incoming("cli", chat_id, "cli", question))
+
+
+async def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.adapters.console import format_reply
+    from bot.core import Core
+
+    core = await Core.open(settings.database_url)
+    try:
+        if args.question:
+            question = " ".join(args.question)
+            reply = await _ask_one(core, question, "cli")
+            print(json.dumps(reply_to_json(question, reply), ensure_ascii=False) if args.json else format_reply(reply))
+            return 0
+        number = 0
+        while True:
+            line = await asyncio.to_thread(sys.stdin.readline)
+            if not line:
+                return 0
+            number += 1
+            question = line.rstrip("\r\n")
+            reply = await _ask_one(core, question, f"cli-{number}")
+            if args.json:
+                sys.stdout.write(json.dumps(reply_to_json(question, reply), ensure_ascii=False) + "\n")
+            else:
+                sys.stdout.write(format_reply(reply) + "\n\n")
+            sys.stdout.flush()
+    finally:
+        await core.close()
+
+
+async def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.core import Core
+    from bot.runtime import run_console
+
+    core = await Core.open(settings.database_url)
+    try:
+        await run_console(core)
+    finally:
+        await core.close()
+    return 0
+
+
+async def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.runtime import run
+
+    return await run(settings)
+
+
+async def cmd_build(settings: Settings, args: argparse.Namespace) -> int:
+    from knowledge.builder import ensure_built
+    from knowledge.store import open_store
+
+    def progress(done: int, total: int, name: str) -> None:
+        if sys.stderr.isatty():
+            bar = "#" * (30 * done // total)
+            sys.stderr.write(f"\r[{bar:<30}] {done}/{total} {name[:30]:<30}")
+            if done == total:
+                sys.stderr.write("\n")
+
+    store = await open_store(settings.database_url)
+    try:
+        report = await ensure_built(store, force=args.force, progress=progress)
+        facts = await store.count_facts()
+    finally:
+        await store.close()
+    if report.rebuilt:
+        print(f"store rebuilt: {report.added} added, {report.updated} updated, {report.removed} removed; {facts} facts")
+    else:
+        print(f"store already up to date: {facts} facts (use --force to rewrite)")
+    return 0
+
+
+async def cmd_facts(settings: Settings, args: argparse.Namespace) -> int:
+    from knowledge.base import Knowledge
+    from knowledge.normalize import canonical
+    from knowledge.store import open_store
+
+    store = await open_store(settings.database_url)
+    try:
+        knowledge = await Knowledge.load(store)
+    finally:
+        await store.close()
+    facts = list(knowledge.facts)
+    if args.query:
+        result = knowledge.ask(" ".join(args.query))
+        ranked = [result.best, *result.alternatives] if result.best else []
+        words = canonical(" ".join(args.query)).split()
+        literal = [f for f in facts if all(w in canonical(f.id + " " + f.text.en + " " + f.text.fr) for w in words)]
+        seen = {c.fact.id for c in ranked if c}
+        facts = [c.fact for c in ranked if c] + [f for f in literal if f.id not in seen]
+    for fact in facts:
+        if args.json:
+            print(json.dumps({"id": fact.id, "kind": fact.kind, "source": fact.source, "date": fact.date.value if fact.date else None,
+                              "en": fact.text.en, "fr": fact.text.fr}, ensure_ascii=False))
+        else:
+            date = f" [{fact.date.value}]" if fact.date else ""
+            print(f"{fact.id}{date}: {fact.text.get(args.lang)}")
+    if not args.json:
+        print(f"({len(facts)} of {len(knowledge.facts)} facts)", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="radford-bot",
+        description="Answers questions about Alec Radford leaving OpenAI, on Telegram, Discord or the console.",
+    )
+    parser.add_argument("--version", action="version", version=f"radford-bot {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    ask = sub.add_parser("ask", help="answer one question, or one per line of standard input")
+    ask.add_argument("question", nargs="*", help="the question (omit to read standard input)")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.set_defaults(func=cmd_ask)
+    chat = sub.add_parser("chat", help="chat with the bot in this terminal")
+    chat.set_defaults(func=cmd_chat)
+    run = sub.add_parser("run", help="start every platform with a token (the console chat when none is set)")
+    run.set_defaults(func=cmd_run)
+    build = sub.add_parser("build", help="build the fact store from knowledge/data (only what changed)")
+    build.add_argument("--force", action="store_true", help="rewrite even when nothing changed")
+    build.set_defaults(func=cmd_build)
+    facts = sub.add_parser("facts", help="list the facts, or search them")
+    facts.add_argument("query", nargs="*", help="words or a question to search for")
+    facts.add_argument("--lang", choices=("en", "fr"), default="en")
+    facts.add_argument("--json", action="store_true", help="one JSON object per fact")
+    facts.set_defaults(func=cmd_facts)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from bot.logs import setup_logging
+    from bot.settings import Settings, SettingsError
+    from knowledge.loader import KnowledgeFileError
+    from knowledge.store import StoreURLError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["run", *(argv or [])])
+    try:
+        settings = Settings.from_env()
+    except SettingsError as error:
+        print(f"radford-bot: configuration error: {error}", file=sys.stderr)
+        return 2
+    setup_logging(settings.log_level if args.command == "run" else "WARNING", json_lines=settings.log_json,
+                  secrets=settings.secrets)
+    try:
+        return asyncio.run(args.func(settings, args))
+    except KeyboardInterrupt:
+        return 130
+    except (StoreURLError, KnowledgeFileError, OSError) as error:
+        print(f"radford-bot: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""The core: one Incoming in, one Reply out, the same for every platform.
+
+It resolves the reply language (the user's /lang choice, else the message's own language, else the
+platform locale, else the chat's last language), routes commands through the declarations and free text
+to the question handler, and turns any failure into a polite reply plus one clear log line.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+
+from bot import __version__
+from handlers import ask
+from handlers.commands import find_command
+from handlers.context import LANG_KEY, Context
+from handlers.i18n import Catalog, catalog, normalize_lang, supported
+from handlers.markup import para
+from handlers.memory import ConversationMemory
+from handlers.types import Incoming, Reply
+from knowledge.base import Knowledge
+from knowledge.language import language_evidence
+from knowledge.store import Store, open_store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Stats:
+    """Counters the runtime exposes (health, metrics)."""
+
+    handled: int = 0
+    answered: int = 0
+    declined: int = 0
+    errors: int = 0
+    commands: dict[str, int] = field(default_factory=dict)
+
+
+class Core:
+    def __init__(self, knowledge: Knowledge, store: Store, *, strings: Catalog | None = None,
+                 memory: ConversationMemory | None = None) -> None:
+        self.knowledge = knowledge
+        self.store = store
+        self.catalog = strings or catalog()
+        self.memory = memory or ConversationMemory()
+        self.stats = Stats()
+
+    @classmethod
+    async def open(cls, database_url: str) -> Core:
+        store = await open_store(database_url)
+        try:
+            knowledge = await Knowledge.load(store)
+        except BaseException:
+            await store.close()
+            raise
+        return cls(knowledge, store)
+
+    async def close(self) -> None:
+        await self.store.close()
+
+    async def resolve_lang(self, incoming: Incoming) -> str:
+        preferred = await self.store.get_preference(incoming.platform, incoming.user_id, LANG_KEY)
+        if preferred:
+            return preferred
+        text = incoming.args if incoming.command else incoming.text
+        evidence = language_evidence(text) if text.strip() else None
+        if evidence:
+            return evidence
+        if supported(incoming.locale):
+            return normalize_lang(incoming.locale)
+        turn = self.memory.recall(incoming.chat_key)
+        return turn.lang if turn and turn.lang else "en"
+
+    async def handle(self, incoming: Incoming) -> Reply:
+        """Never raises: a failure becomes an apologetic reply and an ERROR log line with the traceback."""
+        started = time.perf_counter()
+        lang = "en"
+        try:
+            lang = await self.resolve_lang(incoming)
+            ctx = Context(self.knowledge, self.catalog, self.memory, self.store, lang, __version__)
+            reply = await self._route(ctx, incoming)
+        except Exception:
+            self.stats.errors += 1
+            log.exception("failed to handle a %s message in chat %s", incoming.platform, incoming.chat_id)
+            reply = Reply((para(self.catalog.t(lang, "error-internal")),), lang, kind="error")
+        self.stats.handled += 1
+        if reply.kind == "answer":
+            self.stats.answered += 1
+        elif reply.kind == "decline":
+            self.stats.declined += 1
+        log.debug("%s %s → %s in %.1f ms", incoming.platform, incoming.command or "question", reply.kind,
+                  1000 * (time.perf_counter() - started))
+        return reply
+
+    async def _route(self, ctx: Context, incoming: Incoming) -> Reply:
+        if incoming.command is None:
+            return await ask.answer(ctx, incoming, incoming.text)
+        self.stats.commands[incoming.command] = self.stats.commands.get(incoming.command, 0) + 1
+        command = find_command(incoming.command)
+        if command is None:
+            return Reply((para(ctx.t("unknown-command", command=incoming.command)),), ctx.lang, kind="decline")
+        return await command.handler(ctx, incoming)

@@ -1,0 +1,84 @@
+"""The process: every configured platform in one event loop, a clean stop on SIGTERM or Ctrl-C.
+
+With no platform token the bot still runs — as the console chat — after saying which variables to set.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+
+from bot.adapters.base import Adapter
+from bot.core import Core
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+NO_TOKEN_HINT = """\
+No platform token is set, so the bot starts as a console chat.
+To put it on a platform, set one or both of these (in the environment or a .env file):
+  TELEGRAM_BOT_TOKEN  — talk to @BotFather on Telegram, send /newbot, and copy the token it gives you
+  DISCORD_BOT_TOKEN   — https://discord.com/developers/applications → your app → Bot → Reset Token
+"""
+
+
+def build_adapters(core: Core, settings: Settings) -> list[Adapter]:
+    """Platform adapters for every configured token; their libraries are imported only here."""
+    adapters: list[Adapter] = []
+    if settings.telegram_token:
+        from bot.adapters.telegram import TelegramAdapter
+
+        adapters.append(TelegramAdapter(core, settings))
+    if settings.discord_token:
+        from bot.adapters.discord_bot import DiscordAdapter
+
+        adapters.append(DiscordAdapter(core, settings))
+    return adapters
+
+
+async def run_console(core: Core) -> None:
+    from bot.adapters.console import ConsoleChat, enable_line_editing
+    from bot.settings import default_database_url
+    from knowledge.store import sqlite_path
+
+    enable_line_editing(sqlite_path(default_database_url()).parent / "console_history")
+    await ConsoleChat(core).run()
+
+
+async def run(settings: Settings) -> int:
+    core = await Core.open(settings.database_url)
+    try:
+        adapters = build_adapters(core, settings)
+        if not adapters:
+            sys.stderr.write(NO_TOKEN_HINT + "\n")
+            await run_console(core)
+            return 0
+        return await run_platforms(adapters)
+    finally:
+        await core.close()
+
+
+async def run_platforms(adapters: list[Adapter]) -> int:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    started: list[Adapter] = []
+    try:
+        for adapter in adapters:
+            await adapter.start()
+            started.append(adapter)
+            log.info("%s adapter started", adapter.name)
+        await stop.wait()
+        log.info("stopping")
+    finally:
+        for adapter in reversed(started):
+            try:
+                await adapter.stop()
+            except Exception:
+                log.exception("%s adapter did not stop cleanly", adapter.name)
+    return 0

@@ -1,0 +1,127 @@
+"""Typed settings from the environment (and a `.env` file beside the working directory).
+
+Read once at start; a wrong value stops the start with a message naming the variable and why, instead of
+a traceback later. Tokens are kept out of `repr` so they can never reach a log line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+ENV_FILE = ".env"
+
+
+class SettingsError(ValueError):
+    """A setting that cannot be used; the message names the variable."""
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """KEY=VALUE lines; `#` comments, `export ` prefixes and surrounding quotes allowed."""
+    values: dict[str, str] = {}
+    if not path.is_file():
+        return values
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("export "):
+            line = line[len("export ") :]
+        key, sep, value = line.partition("=")
+        if not sep or not key.strip().isidentifier():
+            raise SettingsError(f"{path}:{number}: expected KEY=VALUE")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        values[key.strip()] = value
+    return values
+
+
+def default_database_url() -> str:
+    return "sqlite:///" + str(Path(user_data_dir("radford-bot", appauthor=False)) / "bot.db")
+
+
+def _int(env: Mapping[str, str], name: str, default: int, *, low: int = 0, high: int = 1 << 31) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, not {raw!r}") from None
+    if not low <= value <= high:
+        raise SettingsError(f"{name} must be between {low} and {high}, not {value}")
+    return value
+
+
+def _ids(env: Mapping[str, str], name: str) -> frozenset[str]:
+    raw = env.get(name, "")
+    ids = [part.strip() for part in raw.replace(";", ",").split(",") if part.strip()]
+    for item in ids:
+        if not item.lstrip("-").isdigit():
+            raise SettingsError(f"{name} must be a comma-separated list of numeric user ids, not {item!r}")
+    return frozenset(ids)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    database_url: str
+    log_level: str = "INFO"
+    log_json: bool = False
+    telegram_token: str | None = field(default=None, repr=False)
+    telegram_api_base_url: str | None = None
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: str | None = field(default=None, repr=False)
+    telegram_listen: str = "127.0.0.1"
+    telegram_port: int = 8443
+    discord_token: str | None = field(default=None, repr=False)
+    discord_shard_count: int | None = None
+    admin_ids: frozenset[str] = frozenset()
+    health_port: int | None = None
+
+    @property
+    def platforms(self) -> list[str]:
+        return [name for name, token in (("telegram", self.telegram_token), ("discord", self.discord_token)) if token]
+
+    @property
+    def secrets(self) -> list[str]:
+        """Values that must never appear in a log line."""
+        return [s for s in (self.telegram_token, self.discord_token, self.telegram_webhook_secret) if s]
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, *, env_file: Path | None = None) -> Settings:
+        env = dict(read_env_file(env_file if env_file is not None else Path.cwd() / ENV_FILE))
+        env.update(os.environ if environ is None else environ)
+        level = env.get("LOG_LEVEL", "INFO").strip().upper() or "INFO"
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise SettingsError(f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {level!r}")
+        url = env.get("DATABASE_URL", "").strip() or default_database_url()
+        if not url.startswith(("sqlite:///", "sqlite3:///")):
+            raise SettingsError(f"DATABASE_URL must look like sqlite:////path/to/bot.db, not {url!r}")
+        telegram = env.get("TELEGRAM_BOT_TOKEN", "").strip() or None
+        if telegram and ":" not in telegram:
+            raise SettingsError("TELEGRAM_BOT_TOKEN does not look like a BotFather token (digits:letters)")
+        base_url = env.get("TELEGRAM_API_BASE_URL", "").strip() or None
+        if base_url and not base_url.startswith(("http://", "https://")):
+            raise SettingsError("TELEGRAM_API_BASE_URL must start with http:// or https://")
+        shards = env.get("DISCORD_SHARD_COUNT", "").strip()
+        health = env.get("HEALTH_PORT", "").strip()
+        return cls(
+            database_url=url,
+            log_level=level,
+            log_json=env.get("LOG_FORMAT", "").strip().lower() == "json",
+            telegram_token=telegram,
+            telegram_api_base_url=base_url,
+            telegram_webhook_url=env.get("TELEGRAM_WEBHOOK_URL", "").strip() or None,
+            telegram_webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None,
+            telegram_listen=env.get("TELEGRAM_LISTEN", "127.0.0.1").strip() or "127.0.0.1",
+            telegram_port=_int(env, "TELEGRAM_PORT", 8443, low=1, high=65535),
+            discord_token=env.get("DISCORD_BOT_TOKEN", "").strip() or None,
+            discord_shard_count=_int(env, "DISCORD_SHARD_COUNT", 1, low=1) if shards else None,
+            admin_ids=_ids(env, "ADMIN_IDS"),
+            health_port=_int(env, "HEALTH_PORT", 0, low=1, high=65535) if health else None,
+        )

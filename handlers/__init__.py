@@ -1,0 +1,1 @@
+"""The conversation floor: platform-neutral message types, command declarations and one module per command."""

@@ -1,0 +1,145 @@
+"""Answering a question: match it against the facts, reply with the fact and its source, or decline.
+
+Follow-ups ("and when did she leave?") borrow the person the chat was last about. A decline says plainly
+that the sources don't cover the question and offers close questions as buttons.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handlers.context import Context
+from handlers.markup import Block, italic, para
+from handlers.smalltalk import smalltalk_key
+from handlers.types import Citation, Incoming, Reply, Suggestion
+from knowledge.concepts import entity_ids
+from knowledge.matcher import MAX_QUESTION_CHARS, Candidate, MatchResult
+from knowledge.models import Fact
+from knowledge.normalize import canonical
+
+_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|il|elle|lui|celui-ci|celle-ci|son|sa|ses)\b")
+MAX_SUGGESTIONS = 3
+
+
+def suggestion_for(ctx: Context, fact: Fact) -> Suggestion:
+    """A button that asks the fact's own first sample question in the reply language."""
+    questions = fact.questions(ctx.lang) or fact.questions()
+    query = questions[0] if questions else fact.text.get(ctx.lang)
+    label = query if len(query) <= 60 else query[:57].rstrip() + "…"
+    return Suggestion(label, query)
+
+
+def example_suggestions(ctx: Context) -> tuple[Suggestion, ...]:
+    """Starter questions: the profiles' and the best-known facts' first sample questions."""
+    picks = [f for f in ctx.knowledge.facts if f.curated and f.kind != "profile" and f.questions(ctx.lang)]
+    return tuple(suggestion_for(ctx, f) for f in picks[:MAX_SUGGESTIONS])
+
+
+def resolve_follow_up(ctx: Context, incoming: Incoming, question: str) -> str:
+    """Name the chat's current subject in a question that only points at it with a pronoun."""
+    turn = ctx.memory.recall(incoming.chat_key)
+    if turn is None or turn.subject is None:
+        return question
+    text = canonical(question)
+    if not _PRONOUN.search(text):
+        return question
+    if entity_ids(ctx.knowledge.matcher.analyzer.concepts(question, fix_typos=True)):
+        return question
+    entity = ctx.knowledge.entity(turn.subject)
+    return f"{question} ({entity.name})" if entity else question
+
+
+def _subject_of(fact: Fact, ctx: Context) -> str | None:
+    if fact.subject:
+        return fact.subject
+    for entity_id in fact.entities:
+        entity = ctx.knowledge.entity(entity_id)
+        if entity and entity.kind == "person":
+            return entity_id
+    return None
+
+
+def citation_for(ctx: Context, fact: Fact) -> Citation:
+    source = ctx.knowledge.source(fact.source)
+    title = source.title if source else fact.source
+    return Citation(fact.source, title, fact.sentence, source.url if source else None)
+
+
+def source_line(ctx: Context, fact: Fact) -> Block:
+    citation = citation_for(ctx, fact)
+    source = ctx.knowledge.source(fact.source)
+    dated = f" ({source.date})" if source and source.date else ""
+    return para(italic(ctx.t("answer-source", title=citation.title + dated, sentence=citation.sentence)))
+
+
+def answer_reply(ctx: Context, result: MatchResult, fact: Fact) -> Reply:
+    text = fact.text.get(ctx.lang)
+    blocks: list[Block] = [para(text)]
+    source = ctx.knowledge.source(fact.source)
+    if not fact.curated and source and source.lang != ctx.lang:
+        blocks.append(para(italic(ctx.t("answer-foreign-source", lang=ctx.t(f"language-{source.lang}")))))
+    blocks.append(source_line(ctx, fact))
+    alternatives = tuple(suggestion_for(ctx, c.fact) for c in result.alternatives[:MAX_SUGGESTIONS])
+    return Reply(
+        tuple(blocks),
+        ctx.lang,
+        kind="answer",
+        suggestions=alternatives,
+        answered=True,
+        fact_id=fact.id,
+        score=result.score,
+        citation=citation_for(ctx, fact),
+        answer_text=text,
+    )
+
+
+def decline_reply(ctx: Context, result: MatchResult | None, key: str, **args: str | int) -> Reply:
+    near: tuple[Candidate, ...] = result.alternatives if result else ()
+    suggestions = tuple(suggestion_for(ctx, c.fact) for c in near[:MAX_SUGGESTIONS]) or example_suggestions(ctx)
+    message = ctx.t(key, **args)
+    blocks: list[Block] = [para(message)]
+    if suggestions:
+        blocks.append(para(ctx.t("decline-suggest")))
+    return Reply(
+        tuple(blocks),
+        ctx.lang,
+        kind="decline",
+        suggestions=suggestions,
+        answered=False,
+        score=result.score if result else None,
+        answer_text=message,
+    )
+
+
+_DECLINE_KEYS = {
+    "empty": "decline-empty",
+    "too_long": "decline-too-long",
+    "no_topic": "decline-no-cover",
+    "unsupported_kind": "decline-no-cover",
+    "low_score": "decline-no-cover",
+}
+
+
+async def answer(ctx: Context, incoming: Incoming, question: str) -> Reply:
+    """The reply to a free-text question (also `/ask <question>`)."""
+    question = question.strip()
+    if not question:
+        return decline_reply(ctx, None, "decline-empty")
+    if len(question) > MAX_QUESTION_CHARS:
+        return decline_reply(ctx, None, "decline-too-long", max=MAX_QUESTION_CHARS)
+    if (key := smalltalk_key(question)) is not None:
+        return Reply((para(ctx.t(key)),), ctx.lang, kind="smalltalk", suggestions=example_suggestions(ctx))
+    result = ctx.knowledge.ask(resolve_follow_up(ctx, incoming, question), fallback_lang=ctx.lang)  # type: ignore[arg-type]
+    fact = result.fact
+    if fact is None:
+        ctx.memory.remember(incoming.chat_key, lang=ctx.lang)
+        return decline_reply(ctx, result, _DECLINE_KEYS.get(result.reason, "decline-no-cover"))
+    ctx.memory.remember(incoming.chat_key, subject=_subject_of(fact, ctx), lang=ctx.lang)
+    return answer_reply(ctx, result, fact)
+
+
+async def handle(ctx: Context, incoming: Incoming) -> Reply:
+    """`/ask <question>`."""
+    if not incoming.args.strip():
+        return decline_reply(ctx, None, "ask-usage")
+    return await answer(ctx, incoming, incoming.args)

@@ -1,0 +1,69 @@
+"""Every command, declared once as data: adapters register this list natively, `/help` is built from it.
+
+Descriptions live in the catalogues (`cmd-<name>`, `param-<command>-<name>`) so the help text, Telegram's
+`setMyCommands` and Discord's slash commands can never drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from handlers import ask, help, settings, sources, timeline, who
+from handlers.context import Context
+from handlers.i18n import SUPPORTED, catalog
+from handlers.types import Incoming, Reply
+
+Handler = Callable[[Context, Incoming], Awaitable[Reply]]
+Autocomplete = Literal["people", "timeline", "facts"]
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    name: str
+    command: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    autocomplete: Autocomplete | None = None
+
+    def description(self, lang: str) -> str:
+        return catalog().t(lang, f"param-{self.command}-{self.name}")
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    name: str
+    handler: Handler
+    params: tuple[Param, ...] = ()
+    hidden: bool = False
+
+    def description(self, lang: str) -> str:
+        return catalog().t(lang, f"cmd-{self.name}")
+
+    def descriptions(self) -> dict[str, str]:
+        return {lang: self.description(lang) for lang in SUPPORTED}
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("start", help.handle_start, hidden=True),
+    Command("help", help.handle_help),
+    Command("ask", ask.handle, (Param("question", "ask", required=True),)),
+    Command("timeline", timeline.handle, (Param("filter", "timeline", autocomplete="timeline"),)),
+    Command("who", who.handle_who, (Param("person", "who", required=True, autocomplete="people"),)),
+    Command("people", who.handle_people),
+    Command("sources", sources.handle_sources),
+    Command("source", sources.handle_source, (Param("fact", "source", required=True, autocomplete="facts"),),
+            hidden=True),
+    Command("lang", settings.handle_lang, (Param("language", "lang", choices=("en", "fr")),)),
+    Command("about", settings.handle_about),
+)
+_BY_NAME = {command.name: command for command in COMMANDS}
+
+
+def find_command(name: str) -> Command | None:
+    return _BY_NAME.get(name.lower())
+
+
+def visible_commands() -> tuple[Command, ...]:
+    return tuple(c for c in COMMANDS if not c.hidden)

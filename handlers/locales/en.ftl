@@ -1,0 +1,75 @@
+## English catalogue. Every user-facing sentence of the bot lives here and in fr.ftl.
+
+language-en = English
+language-fr = French
+
+start-hello = Hi! I answer questions about Alec Radford, the "father of GPT", leaving OpenAI for independent research, and the wave of departures around it.
+start-next = Ask me anything in English or French, or type /help to see what I can do.
+
+help-title = Radford Bot — help
+help-what = I know what my sources say about Alec Radford leaving OpenAI, his work (GPT-1, GPT-2, CLIP, Whisper), and the people around the story: Mira Murati, Bob McGrew, John Schulman, Ilya Sutskever, Mark Chen, Dario Amodei.
+help-how = Just ask a question, in English or French — typos are fine. Each answer cites the sentence it comes from; when my sources don't cover something, I say so.
+help-commands = Commands
+help-examples = Try asking
+
+cmd-start = Start here: what this bot does
+cmd-help = How to use the bot, commands and examples
+cmd-ask = Ask a question about Radford and the OpenAI departures
+cmd-timeline = The story in order (filter by person, year or topic)
+cmd-who = A short profile of someone in the story
+cmd-people = Everyone the bot knows about
+cmd-sources = The articles and papers the answers come from
+cmd-source = The exact source sentence behind an answer
+cmd-lang = Choose the reply language (en or fr)
+cmd-about = Version and size of the knowledge base
+
+param-ask-question = Your question, in English or French
+param-timeline-filter = A person, a year or a topic
+param-who-person = The person's name
+param-source-fact = The fact's identifier
+param-lang-language = en or fr (or auto)
+
+ask-usage = Put your question after the command, for example: /ask When did Alec Radford join OpenAI?
+answer-source = Source: { $title } — “{ $sentence }”
+answer-foreign-source = (quoted as the source says it, in { $lang })
+
+decline-no-cover = My sources don't cover that, so I'd rather not guess.
+decline-empty = Ask me a question about Alec Radford, OpenAI and the researchers around the story.
+decline-too-long = That message is too long for me (more than { $max } characters). Could you ask a shorter question?
+decline-suggest = You could ask:
+
+smalltalk-hello = Hello! Ask me about Alec Radford leaving OpenAI, or type /help.
+smalltalk-thanks = You're welcome! Anything else about Radford or the OpenAI departures?
+smalltalk-bye = Goodbye! Come back any time.
+smalltalk-how = I'm doing well, thanks! What would you like to know about Alec Radford's departure from OpenAI?
+smalltalk-who = I'm a bot that answers questions about Alec Radford leaving OpenAI and the departures around it, citing my sources. Type /help to see everything I can do.
+
+timeline-title = Timeline
+timeline-title-filtered = Timeline: { $filter }
+timeline-nothing = { $filter ->
+    [none] The timeline is empty.
+   *[other] Nothing in my timeline matches “{ $filter }”. Try a person (Radford, Murati…), a year (2016…2024) or a topic (GPT, CLIP…).
+}
+
+who-usage = Whom should I describe? For example: /who Mira Murati
+who-unknown = I don't know anyone called “{ $name }” in this story. Here are the people I know:
+who-related = Related facts
+people-title = People in the story
+
+sources-title = Sources
+sources-facts = { $count ->
+    [one] 1 fact
+   *[other] { $count } facts
+}
+sources-hint = Every answer names its source and quotes the sentence it rests on.
+source-unknown = I have no fact with that identifier.
+
+lang-current = I'm answering in { $lang }. Use /lang en or /lang fr to choose, /lang auto to follow your messages.
+lang-set = From now on I'll answer in { $lang }.
+lang-reset = I'll answer in the language of your messages again.
+lang-invalid = I can only answer in English (en) or French (fr), not “{ $choice }”.
+
+about-text = Version { $version }. I know { $facts } facts from { $sources } sources about { $people } people. Last update: { $updated }.
+
+unknown-command = I don't know the command /{ $command }. Type /help to see what I can do.
+error-internal = Sorry, something went wrong on my side. Please try again in a moment.

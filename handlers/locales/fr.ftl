@@ -1,0 +1,75 @@
+## Catalogue français. Chaque phrase que le bot adresse à l'utilisateur est ici et dans en.ftl.
+
+language-en = anglais
+language-fr = français
+
+start-hello = Bonjour ! Je réponds aux questions sur Alec Radford, le « père du GPT », son départ d'OpenAI pour la recherche indépendante, et la vague de départs qui l'entoure.
+start-next = Posez-moi vos questions en français ou en anglais, ou tapez /help pour voir ce que je sais faire.
+
+help-title = Radford Bot — aide
+help-what = Je sais ce que disent mes sources sur le départ d'Alec Radford d'OpenAI, ses travaux (GPT-1, GPT-2, CLIP, Whisper) et les personnes de l'histoire : Mira Murati, Bob McGrew, John Schulman, Ilya Sutskever, Mark Chen, Dario Amodei.
+help-how = Posez simplement votre question, en français ou en anglais — les fautes de frappe ne me gênent pas. Chaque réponse cite la phrase dont elle vient ; quand mes sources ne disent rien, je le dis.
+help-commands = Commandes
+help-examples = Essayez par exemple
+
+cmd-start = Pour commencer : ce que fait ce bot
+cmd-help = Mode d'emploi, commandes et exemples
+cmd-ask = Poser une question sur Radford et les départs d'OpenAI
+cmd-timeline = L'histoire dans l'ordre (filtre : personne, année ou sujet)
+cmd-who = Le portrait d'une personne de l'histoire
+cmd-people = Toutes les personnes que le bot connaît
+cmd-sources = Les articles et publications d'où viennent les réponses
+cmd-source = La phrase exacte de la source d'une réponse
+cmd-lang = Choisir la langue des réponses (en ou fr)
+cmd-about = Version et taille de la base de connaissances
+
+param-ask-question = Votre question, en français ou en anglais
+param-timeline-filter = Une personne, une année ou un sujet
+param-who-person = Le nom de la personne
+param-source-fact = L'identifiant du fait
+param-lang-language = en ou fr (ou auto)
+
+ask-usage = Écrivez votre question après la commande, par exemple : /ask Quand Alec Radford a-t-il rejoint OpenAI ?
+answer-source = Source : { $title } — « { $sentence } »
+answer-foreign-source = (cité tel que le dit la source, en { $lang })
+
+decline-no-cover = Mes sources ne couvrent pas cette question, je préfère ne pas deviner.
+decline-empty = Posez-moi une question sur Alec Radford, OpenAI et les chercheurs de cette histoire.
+decline-too-long = Ce message est trop long pour moi (plus de { $max } caractères). Pouvez-vous poser une question plus courte ?
+decline-suggest = Vous pourriez demander :
+
+smalltalk-hello = Bonjour ! Posez-moi une question sur le départ d'Alec Radford d'OpenAI, ou tapez /help.
+smalltalk-thanks = Avec plaisir ! Autre chose sur Radford ou les départs d'OpenAI ?
+smalltalk-bye = Au revoir ! Revenez quand vous voulez.
+smalltalk-how = Très bien, merci ! Que voulez-vous savoir sur le départ d'Alec Radford d'OpenAI ?
+smalltalk-who = Je suis un bot qui répond aux questions sur le départ d'Alec Radford d'OpenAI et les départs qui l'entourent, en citant mes sources. Tapez /help pour tout voir.
+
+timeline-title = Chronologie
+timeline-title-filtered = Chronologie : { $filter }
+timeline-nothing = { $filter ->
+    [none] La chronologie est vide.
+   *[other] Rien dans ma chronologie ne correspond à « { $filter } ». Essayez une personne (Radford, Murati…), une année (2016…2024) ou un sujet (GPT, CLIP…).
+}
+
+who-usage = Qui dois-je présenter ? Par exemple : /who Mira Murati
+who-unknown = Je ne connais personne nommé « { $name } » dans cette histoire. Voici les personnes que je connais :
+who-related = Faits liés
+people-title = Les personnes de l'histoire
+
+sources-title = Sources
+sources-facts = { $count ->
+    [one] 1 fait
+   *[other] { $count } faits
+}
+sources-hint = Chaque réponse nomme sa source et cite la phrase sur laquelle elle repose.
+source-unknown = Je n'ai aucun fait avec cet identifiant.
+
+lang-current = Je réponds en { $lang }. Utilisez /lang en ou /lang fr pour choisir, /lang auto pour suivre la langue de vos messages.
+lang-set = Désormais, je répondrai en { $lang }.
+lang-reset = Je répondrai de nouveau dans la langue de vos messages.
+lang-invalid = Je ne peux répondre qu'en anglais (en) ou en français (fr), pas en « { $choice } ».
+
+about-text = Version { $version }. Je connais { $facts } faits tirés de { $sources } sources, sur { $people } personnes. Dernière mise à jour : { $updated }.
+
+unknown-command = Je ne connais pas la commande /{ $command }. Tapez /help pour voir ce que je sais faire.
+error-internal = Désolé, un problème est survenu de mon côté. Réessayez dans un instant.

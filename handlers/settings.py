@@ -1,0 +1,37 @@
+"""`/lang en|fr` (persisted per user) and `/about` (version, size and freshness of the knowledge)."""
+
+from __future__ import annotations
+
+from handlers.context import LANG_KEY, Context
+from handlers.i18n import SUPPORTED
+from handlers.markup import bold, para
+from handlers.types import Incoming, Reply
+
+_RESET = {"auto", "reset", "default", "defaut", "défaut"}
+
+
+async def handle_lang(ctx: Context, incoming: Incoming) -> Reply:
+    choice = incoming.args.strip().lower()
+    if not choice:
+        return Reply((para(ctx.t("lang-current", lang=ctx.t(f"language-{ctx.lang}"))),), ctx.lang, kind="info")
+    if choice in _RESET:
+        await ctx.store.set_preference(incoming.platform, incoming.user_id, LANG_KEY, None)
+        return Reply((para(ctx.t("lang-reset")),), ctx.lang, kind="info")
+    if choice not in SUPPORTED:
+        return Reply((para(ctx.t("lang-invalid", choice=choice)),), ctx.lang, kind="decline")
+    await ctx.store.set_preference(incoming.platform, incoming.user_id, LANG_KEY, choice)
+    ctx.lang = choice
+    return Reply((para(ctx.t("lang-set", lang=ctx.t(f"language-{choice}"))),), choice, kind="info")
+
+
+async def handle_about(ctx: Context, incoming: Incoming) -> Reply:
+    knowledge = ctx.knowledge
+    text = ctx.t(
+        "about-text",
+        version=ctx.version,
+        facts=len(knowledge.facts),
+        sources=len(knowledge.sources),
+        people=len(knowledge.people()),
+        updated=knowledge.last_update or "—",
+    )
+    return Reply((para(bold("radford-bot")), para(text)), ctx.lang, kind="info")

@@ -1,0 +1,44 @@
+"""`/who <person>` (a short profile with related facts) and `/people` (everyone the bot knows about)."""
+
+from __future__ import annotations
+
+from handlers.ask import suggestion_for
+from handlers.context import Context
+from handlers.markup import Block, bold, bullets, para
+from handlers.types import Incoming, Reply, Suggestion
+
+MAX_RELATED = 5
+
+
+async def handle_who(ctx: Context, incoming: Incoming) -> Reply:
+    name = incoming.args.strip()
+    if not name:
+        return Reply((para(ctx.t("who-usage")),), ctx.lang, kind="decline", suggestions=people_buttons(ctx))
+    entity = ctx.knowledge.find_entity(name)
+    if entity is None:
+        return Reply(
+            (para(ctx.t("who-unknown", name=name)),), ctx.lang, kind="decline", suggestions=people_buttons(ctx)
+        )
+    ctx.memory.remember(incoming.chat_key, subject=entity.id if entity.kind == "person" else None, lang=ctx.lang)
+    profile = ctx.knowledge.profile(entity.id)
+    blocks: list[Block] = [para(bold(entity.name), " — ", entity.role.get(ctx.lang))]
+    if profile is not None:
+        blocks.append(para(profile.text.get(ctx.lang)))
+    related = [f for f in ctx.knowledge.facts_about(entity.id) if f.kind != "profile" and f.curated][:MAX_RELATED]
+    if related:
+        blocks += [para(bold(ctx.t("who-related"))), bullets(*(f.text.get(ctx.lang) for f in related))]
+    suggestions = tuple(suggestion_for(ctx, f) for f in related[:3])
+    return Reply(tuple(blocks), ctx.lang, kind="info", title=entity.name, suggestions=suggestions,
+                 fact_id=profile.id if profile else None)
+
+
+def people_buttons(ctx: Context) -> tuple[Suggestion, ...]:
+    return tuple(Suggestion(p.name, f"/who {p.name}") for p in ctx.knowledge.people()[:6])
+
+
+async def handle_people(ctx: Context, incoming: Incoming) -> Reply:
+    people = ctx.knowledge.people()
+    items = [(bold(p.name), " — ", p.role.get(ctx.lang)) for p in people]
+    title = ctx.t("people-title")
+    return Reply((para(bold(title)), bullets(*items)), ctx.lang, kind="info", title=title,
+                 suggestions=people_buttons(ctx))

@@ -1,0 +1,116 @@
+"""The knowledge the bot answers from: the store's facts in memory, indexed for matching and browsing.
+
+Handlers talk to this one object; it hides the store, the loader and the matcher behind questions a
+conversation asks ("what answers this?", "what do we know about Murati?", "what happened in 2018?").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from knowledge.builder import UPDATED_KEY, ensure_built
+from knowledge.concepts import ConceptAnalyzer, load_lexicon
+from knowledge.loader import DATA_DIR
+from knowledge.matcher import Matcher, MatchResult
+from knowledge.models import Entity, Fact, Lang, Source
+from knowledge.normalize import canonical
+from knowledge.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    sources: tuple[Source, ...]
+    entities: tuple[Entity, ...]
+    facts: tuple[Fact, ...]
+    matcher: Matcher
+    last_update: str | None
+
+
+class Knowledge:
+    """Facts, sources and people, with the matcher over them; `refresh` swaps in a new snapshot atomically."""
+
+    def __init__(self, store: Store, snapshot: Snapshot) -> None:
+        self.store = store
+        self._snap = snapshot
+
+    @classmethod
+    async def load(cls, store: Store, *, build: bool = True) -> Knowledge:
+        if build:
+            await ensure_built(store)
+        return cls(store, await cls._snapshot(store))
+
+    @staticmethod
+    async def _snapshot(store: Store) -> Snapshot:
+        sources, entities, facts = await store.sources(), await store.entities(), await store.facts()
+        analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), entities)
+        matcher = Matcher(facts, entities, analyzer)
+        return Snapshot(tuple(sources), tuple(entities), tuple(facts), matcher, await store.get_meta(UPDATED_KEY))
+
+    async def refresh(self) -> None:
+        self._snap = await self._snapshot(self.store)
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return self._snap.facts
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return self._snap.sources
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        return self._snap.entities
+
+    @property
+    def last_update(self) -> str | None:
+        return self._snap.last_update
+
+    @property
+    def matcher(self) -> Matcher:
+        return self._snap.matcher
+
+    def ask(self, question: str, *, fallback_lang: Lang = "en") -> MatchResult:
+        return self._snap.matcher.match(question, fallback_lang=fallback_lang)
+
+    def fact(self, fact_id: str) -> Fact | None:
+        return next((f for f in self._snap.facts if f.id == fact_id), None)
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self._snap.sources if s.id == source_id), None)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return next((e for e in self._snap.entities if e.id == entity_id), None)
+
+    def people(self) -> list[Entity]:
+        return [e for e in self._snap.entities if e.kind == "person"]
+
+    def find_entity(self, name: str, *, kinds: Sequence[str] = ()) -> Entity | None:
+        """The entity `name` means, forgiving typos and missing accents (`murrati` → Mira Murati)."""
+        key = canonical(name).strip()
+        if not key:
+            return None
+        choices: dict[str, Entity] = {}
+        for entity in self._snap.entities:
+            if kinds and entity.kind not in kinds:
+                continue
+            for alias in (entity.id, entity.name, *entity.aliases):
+                choices.setdefault(canonical(alias), entity)
+        if key in choices:
+            return choices[key]
+        found = process.extractOne(key, list(choices), scorer=fuzz.WRatio, score_cutoff=85)
+        return choices[found[0]] if found else None
+
+    def facts_about(self, entity_id: str) -> list[Fact]:
+        return [f for f in self._snap.facts if f.subject == entity_id or entity_id in f.entities]
+
+    def profile(self, entity_id: str) -> Fact | None:
+        return next((f for f in self._snap.facts if f.kind == "profile" and f.subject == entity_id), None)
+
+    def timeline(self) -> list[Fact]:
+        """Dated facts in order, then undated timeline facts placed by what the sources say."""
+        dated = sorted((f for f in self._snap.facts if f.timeline and f.date), key=lambda f: (f.date.sort_key if f.date else "", f.id))
+        undated = [f for f in self._snap.facts if f.timeline and not f.date and f.when]
+        return dated + undated

@@ -1,0 +1,117 @@
+"""Folds text into language-neutral concepts: the units the matcher compares.
+
+"Quand Radfrod a-t-il rejoint OpenAI ?" and "When did Alec Radford join OpenAI?" both become
+`{@radford, join, @openai}`: names through the gazetteer's aliases (`@id`), words and phrases through the
+bilingual lexicon, typos through rapidfuzz against the words the facts use, everything else through a
+crude stem. Stop words are dropped last, after phrases had their chance ("père du GPT").
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from knowledge.models import Entity
+from knowledge.normalize import stem, tokens
+from knowledge.stopwords import STOPWORDS
+
+ENTITY_PREFIX = "@"
+_MAX_PHRASE = 6
+
+
+def load_lexicon(path: Path) -> dict[str, list[str]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    concepts: dict[str, list[str]] = data["concepts"]
+    return concepts
+
+
+def _typo_cutoff(length: int) -> float:
+    """How alike (rapidfuzz `ratio`, 0–100) an unknown word must be to a known one to count as a typo.
+
+    Short words get one slip at most (`murrati` → `murati`), long ones two (`sutskver` → `sutskever`).
+    """
+    if length >= 8:
+        return 80.0
+    if length >= 6:
+        return 83.0
+    return 88.0
+
+
+class ConceptAnalyzer:
+    """Turns text into concepts; built once from the lexicon and the gazetteer, then grows its vocabulary."""
+
+    def __init__(self, lexicon: Mapping[str, Sequence[str]], entities: Iterable[Entity]) -> None:
+        self._phrases: dict[tuple[str, ...], str] = {}
+        for concept, forms in lexicon.items():
+            for form in forms:
+                self._add_phrase(tuple(tokens(form)), concept, override=False)
+        for entity in entities:
+            for alias in (entity.name, *entity.aliases):
+                self._add_phrase(tuple(tokens(alias)), ENTITY_PREFIX + entity.id, override=True)
+        self._vocabulary: set[str] = {word for key in self._phrases for word in key}
+        self._vocabulary_list: list[str] | None = None
+        self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
+
+    def _add_phrase(self, key: tuple[str, ...], concept: str, *, override: bool) -> None:
+        if not key or len(key) > _MAX_PHRASE:
+            return
+        if override or key not in self._phrases:
+            self._phrases[key] = concept
+
+    def learn(self, text: str) -> None:
+        """Add the words of `text` to the vocabulary typos are corrected against."""
+        before = len(self._vocabulary)
+        self._vocabulary.update(word for word in tokens(text) if len(word) > 3 and not word.isdigit())
+        if len(self._vocabulary) != before:
+            self._vocabulary_list = None
+            self._correct.cache_clear()
+
+    def knows(self, word: str) -> bool:
+        return word in self._vocabulary or word in STOPWORDS
+
+    def _correct_uncached(self, word: str) -> str:
+        if self._vocabulary_list is None:
+            self._vocabulary_list = sorted(self._vocabulary)
+        found = process.extractOne(
+            word, self._vocabulary_list, scorer=fuzz.ratio, score_cutoff=_typo_cutoff(len(word))
+        )
+        return found[0] if found else word
+
+    def correct(self, word: str) -> str:
+        """The known word `word` is most likely a typo of, or `word` itself."""
+        if len(word) < 4 or word.isdigit() or self.knows(word):
+            return word
+        return self._correct(word)
+
+    def concepts(self, text: str, *, fix_typos: bool = False) -> list[str]:
+        """Concepts of `text` in order of appearance, duplicates kept (callers take sets as they need)."""
+        words = tokens(text)
+        if fix_typos:
+            words = [self.correct(word) for word in words]
+        found: list[str] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
+                concept = self._phrases.get(tuple(words[i : i + size]))
+                if concept is not None and (size > 1 or words[i] not in STOPWORDS):
+                    found.append(concept)
+                    i += size
+                    break
+            else:
+                word = words[i]
+                if word not in STOPWORDS:
+                    found.append(word if word.isdigit() else stem(word))
+                i += 1
+        return found
+
+    def unknown_words(self, text: str) -> list[str]:
+        """Content words of `text` that neither the vocabulary nor a typo correction recognises."""
+        return [w for w in tokens(text) if w not in STOPWORDS and not w.isdigit() and not self.knows(self.correct(w))]
+
+
+def entity_ids(concepts: Iterable[str]) -> set[str]:
+    return {c[len(ENTITY_PREFIX) :] for c in concepts if c.startswith(ENTITY_PREFIX)}

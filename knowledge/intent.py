@@ -1,0 +1,70 @@
+"""What a question asks for: a date, a person, an amount, a place, a reason, an age…
+
+A fact can only answer a question whose kind it supports. "How old is Radford?" and "When did Radford join
+OpenAI?" share their topic; only the kind of answer tells that the first is not covered by the second.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from knowledge.normalize import canonical
+
+
+class Asks(StrEnum):
+    WHEN = "when"
+    WHO = "who"
+    QUANTITY = "quantity"
+    WHERE = "where"
+    WHY = "why"
+    AGE = "age"
+
+
+_PATTERNS: tuple[tuple[Asks, re.Pattern[str]], ...] = (
+    (
+        Asks.AGE,
+        re.compile(
+            r"\bhow old\b|\bquel age\b|\bage (?:of|de|d)\b|\bwhat age\b|\bhis age\b|\bher age\b|\bson age\b"
+            r"|\bborn\b|\bbirth\w*\b|\bnaissance\b|\bnee? (?:en|a|le|dans)\b|\b(?:est|etait) (?:il |elle )?nee?\b"
+            r"|\banniversaire\b"
+        ),
+    ),
+    (
+        Asks.WHEN,
+        re.compile(
+            r"\bwhen\b|\bquand\b|\bwhat (?:year|date|month|day|time)\b|\bwhich (?:year|date|month|day)\b"
+            r"|\bin what year\b|\bquelle? (?:annee|date|mois|jour|epoque)\b|\ben quelle annee\b|\bdepuis quand\b"
+            r"|\bwhat period\b|\bhow long ago\b|\bsince when\b|\bil y a combien\b"
+        ),
+    ),
+    (
+        Asks.QUANTITY,
+        re.compile(r"\bhow (?:much|many)\b|\bcombien\b|\bwhat (?:amount|number|sum|price)\b|\bquel (?:montant|nombre|prix)\b"),
+    ),
+    (
+        Asks.WHERE,
+        re.compile(r"\bwhere\b|\bdans quelle ville\b|\bin (?:which|what) (?:city|country|place)\b|\bquel (?:pays|lieu)\b|\bquelle ville\b"),
+    ),
+    (Asks.WHY, re.compile(r"\bwhy\b|\bpourquoi\b|\bfor what reason\b|\bhow come\b|\bpour quelle raison\b")),
+    (
+        Asks.WHO,
+        re.compile(
+            r"^\W*(?:and |et |so |alors )?(?:who|whom|whose|qui)\b|\bwho\b|\b(?:de|a|par|avec|pour) qui\b"
+            r"|\bc est qui\b|\bqui (?:est|etait|sont|a|ont|d autre)\b|\bwhich (?:person|people|researcher|co ?founder)"
+            r"|\bquelle personne\b|\bquel (?:chercheur|cofondateur|dirigeant)\b"
+        ),
+    ),
+)
+_WHERE_ACCENTED = re.compile(r"(?:^|\W)où(?:\W|$)", re.IGNORECASE)
+
+
+def asks(question: str) -> Asks | None:
+    """The kind of answer `question` wants, or None for an open question ("what did he say…")."""
+    if _WHERE_ACCENTED.search(question):
+        return Asks.WHERE
+    text = canonical(question)
+    for kind, pattern in _PATTERNS:
+        if pattern.search(text):
+            return kind
+    return None

@@ -1,0 +1,59 @@
+"""Text normalisation shared by the matcher, the extractor and the language guesser.
+
+Both sides of every comparison go through the same steps: Unicode folding (case, accents, typographic
+quotes), French elisions (`l'`, `qu'`, `d'`…), joined forms (`GPT-2` = `gpt 2` = `gpt2`,
+`co-fondateur` = `cofondateur`) and tokenisation. Kept free of any data so it is cheap to import.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "«": '"', "»": '"', "“": '"', "”": '"'})
+_ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'(?=\w)")
+_JOINED = (
+    (re.compile(r"\bgpt[\s-]*(\d)\b"), r"gpt\1"),
+    (re.compile(r"\bco[\s-](?=(?:fond|found|auteur|author|createur|creator))"), "co"),
+    (re.compile(r"\bpre[\s-](?=(?:train|entrain|form))"), "pre"),
+    (re.compile(r"\bopen[\s-]ai\b"), "openai"),
+    (re.compile(r"\bneur[\s-]?ips\b"), "neurips"),
+)
+_TOKEN = re.compile(r"[a-z0-9]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+
+
+def strip_controls(text: str) -> str:
+    """Drop control and invisible formatting characters that only confuse matching and rendering."""
+    return _CONTROL.sub("", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, typographic quotes made plain; length is not preserved."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES).casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("œ", "oe").replace("æ", "ae")
+
+
+def canonical(text: str) -> str:
+    """`fold` plus elisions removed and joined forms unified: the string every matcher step starts from."""
+    text = _ELISION.sub(" ", fold(strip_controls(text)))
+    for pattern, replacement in _JOINED:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def tokens(text: str) -> list[str]:
+    """Canonical word tokens (letters and digits only)."""
+    return _TOKEN.findall(canonical(text))
+
+
+def stem(word: str) -> str:
+    """A deliberately crude stem: plural `s` dropped, then the first six letters.
+
+    Six-letter prefixes conflate inflections (`independent`, `independante`, `independance`) and many
+    French/English cognates (`depart`ure/`départ`, `collab`orate/`collab`orer) at almost no cost;
+    the bilingual lexicon handles the pairs this misses.
+    """
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:6]
