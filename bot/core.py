@@ -38,8 +38,14 @@ class Stats:
 
 
 class Core:
-    def __init__(self, knowledge: Knowledge, store: Store, *, strings: Catalog | None = None,
-                 memory: ConversationMemory | None = None) -> None:
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        store: Store,
+        *,
+        strings: Catalog | None = None,
+        memory: ConversationMemory | None = None,
+    ) -> None:
         self.knowledge = knowledge
         self.store = store
         self.catalog = strings or catalog()
@@ -89,8 +95,13 @@ class Core:
             self.stats.answered += 1
         elif reply.kind == "decline":
             self.stats.declined += 1
-        log.debug("%s %s → %s in %.1f ms", incoming.platform, incoming.command or "question", reply.kind,
-                  1000 * (time.perf_counter() - started))
+        log.debug(
+            "%s %s → %s in %.1f ms",
+            incoming.platform,
+            incoming.command or "question",
+            reply.kind,
+            1000 * (time.perf_counter() - started),
+        )
         return reply
 
     async def _route(self, ctx: Context, incoming: Incoming) -> Reply:

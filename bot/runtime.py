@@ -17,7 +17,7 @@ from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
-NO_TOKEN_HINT = """\
+PLATFORM_SETUP_HINT = """\
 No platform token is set, so the bot starts as a console chat.
 To put it on a platform, set one or both of these (in the environment or a .env file):
   TELEGRAM_BOT_TOKEN  — talk to @BotFather on Telegram, send /newbot, and copy the token it gives you
@@ -53,7 +53,7 @@ async def run(settings: Settings) -> int:
     try:
         adapters = build_adapters(core, settings)
         if not adapters:
-            sys.stderr.write(NO_TOKEN_HINT + "\n")
+            sys.stderr.write(PLATFORM_SETUP_HINT + "\n")
             await run_console(core)
             return 0
         return await run_platforms(adapters)

@@ -53,8 +53,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("who", who.handle_who, (Param("person", "who", required=True, autocomplete="people"),)),
     Command("people", who.handle_people),
     Command("sources", sources.handle_sources),
-    Command("source", sources.handle_source, (Param("fact", "source", required=True, autocomplete="facts"),),
-            hidden=True),
+    Command(
+        "source",
+        sources.handle_source,
+        (Param("fact", "source", required=True, autocomplete="facts"),),
+        hidden=True,
+    ),
     Command("lang", settings.handle_lang, (Param("language", "lang", choices=("en", "fr")),)),
     Command("about", settings.handle_about),
 )

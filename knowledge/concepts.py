@@ -76,9 +76,7 @@ class ConceptAnalyzer:
     def _correct_uncached(self, word: str) -> str:
         if self._vocabulary_list is None:
             self._vocabulary_list = sorted(self._vocabulary)
-        found = process.extractOne(
-            word, self._vocabulary_list, scorer=fuzz.ratio, score_cutoff=_typo_cutoff(len(word))
-        )
+        found = process.extractOne(word, self._vocabulary_list, scorer=fuzz.ratio, score_cutoff=_typo_cutoff(len(word)))
         return found[0] if found else word
 
     def correct(self, word: str) -> str:

@@ -40,11 +40,16 @@ _PATTERNS: tuple[tuple[Asks, re.Pattern[str]], ...] = (
     ),
     (
         Asks.QUANTITY,
-        re.compile(r"\bhow (?:much|many)\b|\bcombien\b|\bwhat (?:amount|number|sum|price)\b|\bquel (?:montant|nombre|prix)\b"),
+        re.compile(
+            r"\bhow (?:much|many)\b|\bcombien\b|\bwhat (?:amount|number|sum|price)\b|\bquel (?:montant|nombre|prix)\b"
+        ),
     ),
     (
         Asks.WHERE,
-        re.compile(r"\bwhere\b|\bdans quelle ville\b|\bin (?:which|what) (?:city|country|place)\b|\bquel (?:pays|lieu)\b|\bquelle ville\b"),
+        re.compile(
+            r"\bwhere\b|\bdans quelle ville\b|\bin (?:which|what) (?:city|country|place)\b"
+            r"|\bquel (?:pays|lieu)\b|\bquelle ville\b"
+        ),
     ),
     (Asks.WHY, re.compile(r"\bwhy\b|\bpourquoi\b|\bfor what reason\b|\bhow come\b|\bpour quelle raison\b")),
     (

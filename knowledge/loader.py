@@ -37,7 +37,7 @@ def _read_json(path: Path) -> dict[str, Any]:
 def _lang(value: object, where: str) -> Lang:
     if value not in LANGS:
         raise KnowledgeFileError(f"{where}: language must be 'en' or 'fr', not {value!r}")
-    return cast(Lang, value)
+    return value
 
 
 def _localized(value: object, where: str) -> Localized:

@@ -113,7 +113,7 @@ class Matcher:
                 supports.add(Asks.QUANTITY)
             self._bags.append(frozenset(bag))
             self._supports.append(frozenset(supports))
-            self._fact_entities.append(entity_ids(bag))
+            self._fact_entities.append(frozenset(entity_ids(bag)))
             for concept in bag:
                 postings[concept].append(index)
         self._postings = {concept: tuple(ids) for concept, ids in postings.items()}

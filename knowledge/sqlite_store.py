@@ -131,15 +131,19 @@ class SQLiteStore:
     async def sources(self) -> list[Source]:
         async with self._db.execute("SELECT * FROM sources ORDER BY date IS NULL, date, id") as cursor:
             rows = await cursor.fetchall()
-        return [
-            Source(r["id"], r["title"], r["lang"], r["date"], r["url"], r["publisher"], r["body"]) for r in rows
-        ]
+        return [Source(r["id"], r["title"], r["lang"], r["date"], r["url"], r["publisher"], r["body"]) for r in rows]
 
     async def entities(self) -> list[Entity]:
         async with self._db.execute("SELECT * FROM entities ORDER BY id") as cursor:
             rows = await cursor.fetchall()
         return [
-            Entity(r["id"], r["kind"], r["name"], tuple(json.loads(r["aliases"])), Localized(r["role_en"], r["role_fr"]))
+            Entity(
+                r["id"],
+                r["kind"],
+                r["name"],
+                tuple(json.loads(r["aliases"])),
+                Localized(r["role_en"], r["role_fr"]),
+            )
             for r in rows
         ]
 
@@ -164,7 +168,14 @@ class SQLiteStore:
             await self._db.executemany(
                 "INSERT INTO entities (id, kind, name, aliases, role_en, role_fr) VALUES (?, ?, ?, ?, ?, ?)",
                 [
-                    (e.id, e.kind, e.name, json.dumps(list(e.aliases), ensure_ascii=False), e.role.en, e.role.fr)
+                    (
+                        e.id,
+                        e.kind,
+                        e.name,
+                        json.dumps(list(e.aliases), ensure_ascii=False),
+                        e.role.en,
+                        e.role.fr,
+                    )
                     for e in entities
                 ],
             )
@@ -186,8 +197,16 @@ class SQLiteStore:
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(id) DO UPDATE SET title=excluded.title, lang=excluded.lang, date=excluded.date,
                        url=excluded.url, publisher=excluded.publisher, body=excluded.body, digest=excluded.digest""",
-                (source.id, source.title, source.lang, source.date, source.url, source.publisher, source.text,
-                 body_digest),
+                (
+                    source.id,
+                    source.title,
+                    source.lang,
+                    source.date,
+                    source.url,
+                    source.publisher,
+                    source.text,
+                    body_digest,
+                ),
             )
             async with self._db.execute("SELECT id, digest FROM facts WHERE source_id = ?", (source.id,)) as cur:
                 existing = {row["id"]: row["digest"] async for row in cur}
@@ -228,7 +247,8 @@ class SQLiteStore:
 
     async def get_preference(self, platform: str, scope_id: str, key: str) -> str | None:
         async with self._db.execute(
-            "SELECT value FROM preferences WHERE platform = ? AND scope_id = ? AND key = ?", (platform, scope_id, key)
+            "SELECT value FROM preferences WHERE platform = ? AND scope_id = ? AND key = ?",
+            (platform, scope_id, key),
         ) as cursor:
             row = await cursor.fetchone()
         return str(row[0]) if row else None
@@ -236,7 +256,8 @@ class SQLiteStore:
     async def set_preference(self, platform: str, scope_id: str, key: str, value: str | None) -> None:
         if value is None:
             await self._db.execute(
-                "DELETE FROM preferences WHERE platform = ? AND scope_id = ? AND key = ?", (platform, scope_id, key)
+                "DELETE FROM preferences WHERE platform = ? AND scope_id = ? AND key = ?",
+                (platform, scope_id, key),
             )
             return
         await self._db.execute(
