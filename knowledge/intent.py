@@ -35,7 +35,7 @@ _PATTERNS: tuple[tuple[Asks, re.Pattern[str]], ...] = (
         re.compile(
             r"\bwhen\b|\bquand\b|\bwhat (?:year|date|month|day|time)\b|\bwhich (?:year|date|month|day)\b"
             r"|\bin what year\b|\bquelle? (?:annee|date|mois|jour|epoque)\b|\ben quelle annee\b|\bdepuis quand\b"
-            r"|\bwhat period\b|\bhow long ago\b|\bsince when\b|\bil y a combien\b"
+            r"|\bwhat period\b|\bhow long ago\b|\bsince when\b|\bil y a combien\b|^\W*dates?\b|\bdate (?:of|de|du|d)\b"
         ),
     ),
     (

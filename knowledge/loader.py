@@ -73,6 +73,7 @@ def parse_entity(raw: dict[str, Any]) -> Entity:
         name=raw["name"],
         aliases=tuple(raw.get("aliases", ())),
         role=_localized(raw.get("role"), where),
+        part_of=raw.get("part_of"),
     )
 
 

@@ -143,6 +143,7 @@ class SQLiteStore:
                 r["name"],
                 tuple(json.loads(r["aliases"])),
                 Localized(r["role_en"], r["role_fr"]),
+                r["part_of"],
             )
             for r in rows
         ]
@@ -166,7 +167,8 @@ class SQLiteStore:
         try:
             await self._db.execute("DELETE FROM entities")
             await self._db.executemany(
-                "INSERT INTO entities (id, kind, name, aliases, role_en, role_fr) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO entities (id, kind, name, aliases, role_en, role_fr, part_of)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         e.id,
@@ -175,6 +177,7 @@ class SQLiteStore:
                         json.dumps(list(e.aliases), ensure_ascii=False),
                         e.role.en,
                         e.role.fr,
+                        e.part_of,
                     )
                     for e in entities
                 ],
