@@ -94,6 +94,8 @@ def _spans_to_pieces(spans: tuple[Span, ...], fmt: SpanFormat, limit: int) -> li
     for span in spans:
         rendered = fmt(span)
         if tg_len(rendered) > limit:
+            if tg_len(fmt(Span(span.text[:1], span.style, span.url))) > limit:
+                span = Span(span.text)  # the markup alone would not fit: keep the words, drop the style
 
             def fits(text: str, span: Span = span) -> bool:
                 return tg_len(fmt(Span(text, span.style, span.url))) <= limit
