@@ -359,3 +359,31 @@ async def test_webhook_mode_receives_updates_and_checks_the_secret(
         assert "2016" in reply.text
     finally:
         await adapter.stop()
+
+
+async def test_an_unexpected_failure_reaches_the_error_handler_and_the_bot_goes_on(
+    fake: FakeTelegram, bot: TelegramAdapter, core: Core, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    real = core.store.get_preference
+    calls = 0
+
+    async def broken_once(platform: str, scope_id: str, key: str) -> str | None:
+        nonlocal calls
+        calls += 1
+        if key == INACTIVE_KEY and calls == 1:
+            raise RuntimeError("disk on fire")
+        return await real(platform, scope_id, key)
+
+    monkeypatch.setattr(core.store, "get_preference", broken_once)
+    with caplog.at_level("ERROR"):
+        await fake.user_message("/help")
+        for _ in range(100):
+            if any("failed to handle update" in r.getMessage() for r in caplog.records):
+                break
+            await asyncio.sleep(0.02)
+    record = next(r for r in caplog.records if "failed to handle update" in r.getMessage())
+    assert record.exc_info and "disk on fire" in str(record.exc_info[1])
+    assert "/help" in record.getMessage()
+    [reply] = await ask(fake, JOIN_EN)
+    assert "2016" in reply.text
