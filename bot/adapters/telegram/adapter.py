@@ -30,6 +30,7 @@ from telegram.error import (
     BadRequest,
     ChatMigrated,
     Forbidden,
+    InvalidToken,
     NetworkError,
     RetryAfter,
     TelegramError,
@@ -71,6 +72,10 @@ MAX_BUTTONS = 5
 ChatGone = Callable[[str], Awaitable[None]]
 ChatMoved = Callable[[str, str], Awaitable[None]]
 _ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+
+
+class TelegramStartError(ConnectionError):
+    """The bot could not log in to Telegram. A ConnectionError, so the CLI reports it as one clear line."""
 
 
 class _ParseRefused(Exception):
@@ -177,11 +182,41 @@ class TelegramAdapter:
     async def start(self) -> None:
         """Log in (getMe), register the commands, then poll or serve the webhook, keeping pending updates."""
         app = self._build()
-        await app.initialize()
+        await self._log_in(app)
         self._app = app
-        self._me = BotIdentity(app.bot.id, app.bot.username)
-        await self.register_commands()
-        await app.start()
+        try:
+            self._me = BotIdentity(app.bot.id, app.bot.username)
+            await self.register_commands()
+            await app.start()
+            await self._receive(app)
+        except BaseException:
+            await self.stop()
+            raise
+        self._running = True
+
+    async def _log_in(self, app: Application) -> None:  # type: ignore[type-arg]
+        """getMe, retried with backoff while the network fails; a clear error (never the token) otherwise."""
+        failures = 0
+        while True:
+            try:
+                await app.initialize()
+                return
+            except InvalidToken:
+                await app.bot.shutdown()
+                raise TelegramStartError(
+                    "Telegram refused TELEGRAM_BOT_TOKEN; copy it again from @BotFather (/mybots → API Token)"
+                ) from None
+            except NetworkError as error:
+                failures += 1
+                reason = error.message.replace(self.settings.telegram_token or "\0", "***")
+                if failures >= self.max_attempts:
+                    await app.bot.shutdown()
+                    raise TelegramStartError(f"could not reach the Telegram Bot API: {reason}") from None
+                delay = self.backoff * 2 ** (failures - 1)
+                log.warning("telegram: logging in failed (%s); retry %d in %.1f s", reason, failures, delay)
+                await asyncio.sleep(delay)
+
+    async def _receive(self, app: Application) -> None:  # type: ignore[type-arg]
         updater = app.updater
         assert updater is not None
         if self.webhook:
@@ -197,7 +232,7 @@ class TelegramAdapter:
             )
             log.info(
                 "telegram: @%s receiving updates by webhook on %s:%d",
-                self._me.username,
+                self.me.username,
                 self.settings.telegram_listen,
                 self.settings.telegram_port,
             )
@@ -208,8 +243,7 @@ class TelegramAdapter:
                 drop_pending_updates=False,
                 error_callback=self._on_polling_error,
             )
-            log.info("telegram: @%s polling for updates", self._me.username)
-        self._running = True
+            log.info("telegram: @%s polling for updates", self.me.username)
 
     async def stop(self) -> None:
         """Stop receiving, let in-flight replies finish, close the HTTP client."""

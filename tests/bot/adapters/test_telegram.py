@@ -16,7 +16,7 @@ import pytest
 from fake_telegram import TOKEN, FakeTelegram, parse_html, utf16_len
 
 from bot.adapters.base import RecipientGone
-from bot.adapters.telegram import TelegramAdapter
+from bot.adapters.telegram import TelegramAdapter, TelegramStartError
 from bot.adapters.telegram.adapter import INACTIVE_KEY
 from bot.core import Core
 from bot.settings import Settings
@@ -130,6 +130,26 @@ async def test_start_registers_commands_in_english_and_french_and_keeps_pending_
     french = {c["command"]: c["description"] for c in fake.commands["fr"]}
     assert english["help"] != french["help"]
     assert english["help"] == next(c for c in visible_commands() if c.name == "help").description("en")
+
+
+async def test_a_refused_token_is_a_clear_error_without_the_token(
+    fake: FakeTelegram, core: Core, database_url: str
+) -> None:
+    settings = Settings(database_url=database_url, telegram_token="999:refused-token",
+                        telegram_api_base_url=fake.base_url)  # fmt: skip
+    with pytest.raises(TelegramStartError, match="TELEGRAM_BOT_TOKEN") as error:
+        await make_adapter(core, settings).start()
+    assert "refused-token" not in str(error.value)
+
+
+async def test_an_unreachable_api_is_retried_then_a_clear_error(core: Core, database_url: str) -> None:
+    settings = Settings(database_url=database_url, telegram_token=TOKEN,
+                        telegram_api_base_url=f"http://127.0.0.1:{free_port()}/bot")  # fmt: skip
+    adapter = make_adapter(core, settings)
+    with pytest.raises(TelegramStartError, match="could not reach") as error:
+        await adapter.start()
+    assert TOKEN not in str(error.value)
+    assert not adapter.connected
 
 
 async def test_start_offers_suggestion_buttons(fake: FakeTelegram, bot: TelegramAdapter) -> None:
