@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from telegram import (
     BotCommand,
+    ChatMember,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
@@ -39,6 +40,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     ContextTypes,
     InlineQueryHandler,
     MessageHandler,
@@ -71,7 +73,8 @@ MAX_INLINE_RESULTS = 5
 MAX_BUTTONS = 5
 ChatGone = Callable[[str], Awaitable[None]]
 ChatMoved = Callable[[str, str], Awaitable[None]]
-_ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+_ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY, Update.MY_CHAT_MEMBER]
+_GONE_STATUSES = {ChatMember.BANNED, ChatMember.LEFT}
 
 
 class TelegramStartError(ConnectionError):
@@ -170,6 +173,7 @@ class TelegramAdapter:
         app = builder.build()
         app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, self._on_message))
         app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, self._on_migrate))
+        app.add_handler(ChatMemberHandler(self._on_membership, ChatMemberHandler.MY_CHAT_MEMBER))
         app.add_handler(CallbackQueryHandler(self._on_callback))
         app.add_handler(InlineQueryHandler(self._on_inline))
         app.add_error_handler(self._on_error)
@@ -298,6 +302,17 @@ class TelegramAdapter:
         message = update.message
         if message is not None and message.migrate_to_chat_id is not None:
             await self._moved(str(message.chat.id), str(message.migrate_to_chat_id))
+
+    async def _on_membership(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Blocked, kicked or left: mark the chat inactive at once; unblocked or re-added: active again."""
+        change = update.my_chat_member
+        if change is None:
+            return
+        chat_id = str(change.chat.id)
+        if change.new_chat_member.status in _GONE_STATUSES:
+            await self._gone(chat_id, f"bot is now {change.new_chat_member.status}")
+        else:
+            await self._reactivate(chat_id)
 
     async def _on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query

@@ -321,6 +321,25 @@ class FakeTelegram:
         }})  # fmt: skip
         return query_id
 
+    async def bot_status(self, status: str, *, chat_id: int = 1001, chat_type: str = "private") -> None:
+        """The bot's membership changes: "kicked" when a user blocks it, "member" when unblocked."""
+
+        def member(state: str) -> dict[str, Any]:
+            return {
+                "user": self.bot_user,
+                "status": state,
+                **({"until_date": 0} if state == "kicked" else {}),
+            }
+
+        change = {
+            "chat": self._chat(chat_id, chat_type),
+            "from": self._user(abs(chat_id), "en"),
+            "date": int(time.time()),
+            "old_chat_member": member("kicked" if status == "member" else "member"),
+            "new_chat_member": member(status),
+        }
+        await self._push({"my_chat_member": change})
+
     async def inline_query(self, query: str, *, user_id: int = 2002, language_code: str | None = "en") -> str:
         """A user types `@bot query` in some chat; returns the inline query id."""
         query_id = f"iq-{next(self._query_ids)}"

@@ -329,6 +329,33 @@ async def test_a_blocked_user_marks_the_chat_inactive_until_it_writes_again(
     assert await core.store.get_preference("telegram", str(USER), INACTIVE_KEY) is None
 
 
+async def test_blocking_and_unblocking_the_bot_toggles_the_inactive_mark(
+    fake: FakeTelegram, bot: TelegramAdapter, core: Core
+) -> None:
+    async def mark() -> str | None:
+        return await core.store.get_preference("telegram", str(USER), INACTIVE_KEY)
+
+    gone: list[str] = []
+
+    async def on_gone(chat_id: str) -> None:
+        gone.append(chat_id)
+
+    bot.on_chat_gone = on_gone
+    await fake.bot_status("kicked")
+    for _ in range(100):
+        if await mark():
+            break
+        await asyncio.sleep(0.02)
+    assert await mark() == "1"
+    assert gone == [str(USER)]
+    await fake.bot_status("member")
+    for _ in range(100):
+        if not await mark():
+            break
+        await asyncio.sleep(0.02)
+    assert await mark() is None
+
+
 async def test_a_migrated_group_is_followed_with_its_settings(
     fake: FakeTelegram, bot: TelegramAdapter, core: Core
 ) -> None:
