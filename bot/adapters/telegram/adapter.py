@@ -347,9 +347,7 @@ class TelegramAdapter:
             reply = await self.core.handle(incoming_from_inline(query, text))
             if reply.answered:
                 replies.append((text, reply))
-        results = [
-            self._inline_result(str(n), question, reply) for n, (question, reply) in enumerate(replies)
-        ]
+        results = [self._inline_result(str(n), question, reply) for n, (question, reply) in enumerate(replies)]
         try:
             await query.answer([r for r in results if r is not None], cache_time=30, is_personal=True)
         except TelegramError as error:
@@ -419,9 +417,7 @@ class TelegramAdapter:
                 target = await self._send_text(target, chunk, ParseMode.HTML, keyboard, answering, max_wait)
             except _ParseRefused as error:
                 log.warning("telegram: HTML refused for chat %s (%s); sending plain text", target, error)
-                target = await self._send_text(
-                    target, html_to_text(chunk), None, keyboard, answering, max_wait
-                )
+                target = await self._send_text(target, html_to_text(chunk), None, keyboard, answering, max_wait)
 
     async def _send_text(
         self,
@@ -452,9 +448,7 @@ class TelegramAdapter:
                 wait = _retry_after(error)
                 floods += 1
                 if wait > max_wait or floods > self.max_attempts:
-                    raise RetryLater(
-                        wait, f"flood limit for chat {chat_id}: retry after {wait:g} s"
-                    ) from error
+                    raise RetryLater(wait, f"flood limit for chat {chat_id}: retry after {wait:g} s") from error
                 log.warning("telegram: flood limit for chat %s, waiting %g s as told", chat_id, wait)
                 await asyncio.sleep(wait)
             except ChatMigrated as error:

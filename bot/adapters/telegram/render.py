@@ -53,9 +53,7 @@ class _Line:
 def _lines(blocks: tuple[Block, ...] | list[Block]) -> list[_Line]:
     lines: list[_Line] = []
     for block in blocks:
-        rows = (
-            [block.spans] if isinstance(block, Paragraph) else [(Span(BULLET), *item) for item in block.items]
-        )
+        rows = [block.spans] if isinstance(block, Paragraph) else [(Span(BULLET), *item) for item in block.items]
         for number, spans in enumerate(rows):
             if not any(s.text for s in spans):
                 continue
@@ -114,9 +112,7 @@ def _spans_to_pieces(spans: tuple[Span, ...], fmt: SpanFormat, limit: int) -> li
     return pieces
 
 
-def split_rendered(
-    blocks: tuple[Block, ...] | list[Block], fmt: SpanFormat, limit: int = MAX_MESSAGE
-) -> list[str]:
+def split_rendered(blocks: tuple[Block, ...] | list[Block], fmt: SpanFormat, limit: int = MAX_MESSAGE) -> list[str]:
     """Render `blocks` with `fmt` into messages of at most `limit` units, cut on the widest boundary."""
     chunks: list[str] = []
     current = ""

@@ -360,9 +360,7 @@ class FakeTelegram:
 
         return await asyncio.wait_for(wait(), within)
 
-    async def replies(
-        self, chat_id: int, count: int = 1, *, after: int = 0, within: float = 10.0
-    ) -> list[Sent]:
+    async def replies(self, chat_id: int, count: int = 1, *, after: int = 0, within: float = 10.0) -> list[Sent]:
         """The first `count` messages sent to `chat_id` from index `after` of `sent` on."""
 
         def ready() -> list[Sent] | None:
@@ -485,9 +483,7 @@ class FakeTelegram:
         }
         if markup:
             message["reply_markup"] = markup
-        self.sent.append(
-            Sent(chat_id, message["message_id"], shown, raw, parse_mode, markup, reply_to, message)
-        )
+        self.sent.append(Sent(chat_id, message["message_id"], shown, raw, parse_mode, markup, reply_to, message))
         return message
 
     async def _api_editMessageText(self, params: dict[str, Any]) -> Any:

@@ -176,9 +176,7 @@ async def test_french_question_is_answered_in_french(fake: FakeTelegram, bot: Te
     assert "Source :" in reply.text
 
 
-async def test_language_code_picks_the_language_of_a_command(
-    fake: FakeTelegram, bot: TelegramAdapter
-) -> None:
+async def test_language_code_picks_the_language_of_a_command(fake: FakeTelegram, bot: TelegramAdapter) -> None:
     [reply] = await ask(fake, "/help", language_code="fr")
     assert "Commandes" in reply.text or "commandes" in reply.text
 
@@ -190,9 +188,7 @@ async def test_timeline(fake: FakeTelegram, bot: TelegramAdapter) -> None:
     assert "• " in reply.text
 
 
-async def test_pressing_a_suggestion_answers_it_and_stops_the_spinner(
-    fake: FakeTelegram, bot: TelegramAdapter
-) -> None:
+async def test_pressing_a_suggestion_answers_it_and_stops_the_spinner(fake: FakeTelegram, bot: TelegramAdapter) -> None:
     [start] = await ask(fake, "/start")
     button = start.buttons()[0]
     before = len(fake.sent)
@@ -312,9 +308,7 @@ async def test_a_blocked_user_marks_the_chat_inactive_until_it_writes_again(
     await ask(fake, "/start")
     fake.blocked.add(USER)
     await fake.user_message(JOIN_EN)
-    await fake.wait_for(
-        lambda: any(m == "sendMessage" and p.get("chat_id") == USER for m, p in fake.calls[-3:])
-    )
+    await fake.wait_for(lambda: any(m == "sendMessage" and p.get("chat_id") == USER for m, p in fake.calls[-3:]))
     for _ in range(50):
         if await core.store.get_preference("telegram", str(USER), INACTIVE_KEY):
             break
@@ -395,9 +389,7 @@ async def test_webhook_mode_receives_updates_and_checks_the_secret(
         update = {"update_id": 99, "message": fake.make_message(JOIN_EN)}
         url = f"http://127.0.0.1:{port}/telegram/hook"
         async with aiohttp.ClientSession() as session:
-            async with session.post(
-                url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"}
-            ) as bad:
+            async with session.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"}) as bad:
                 assert bad.status == 403
             headers = {"X-Telegram-Bot-Api-Secret-Token": "s3cret-token"}
             async with session.post(url, json=update, headers=headers) as good:

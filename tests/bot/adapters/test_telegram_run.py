@@ -16,11 +16,7 @@ pytestmark = pytest.mark.timeout(60)
 
 
 def bot_env(fake: FakeTelegram, tmp_path, token: str = TOKEN) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.lower().endswith("_proxy") and not k.startswith("DISCORD")
-    }
+    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy") and not k.startswith("DISCORD")}
     env.update(
         TELEGRAM_BOT_TOKEN=token,
         TELEGRAM_API_BASE_URL=fake.base_url,
