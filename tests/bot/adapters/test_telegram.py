@@ -181,6 +181,12 @@ async def test_language_code_picks_the_language_of_a_command(fake: FakeTelegram,
     assert "Commandes" in reply.text or "commandes" in reply.text
 
 
+async def test_a_lang_choice_outranks_the_app_language(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    await ask(fake, "/lang fr", language_code="en")
+    [reply] = await ask(fake, JOIN_EN, language_code="en")
+    assert "2016" in reply.text and "Source :" in reply.text
+
+
 async def test_timeline(fake: FakeTelegram, bot: TelegramAdapter) -> None:
     [reply] = await ask(fake, "/timeline")
     assert "<b>" in reply.raw, "titles and dates are bold"
