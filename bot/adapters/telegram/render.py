@@ -51,13 +51,16 @@ class _Line:
 
 
 def _lines(blocks: tuple[Block, ...] | list[Block]) -> list[_Line]:
+    """Paragraphs and list items in order, empty ones dropped; a blank line between blocks."""
     lines: list[_Line] = []
     for block in blocks:
-        rows = [block.spans] if isinstance(block, Paragraph) else [(Span(BULLET), *item) for item in block.items]
-        for number, spans in enumerate(rows):
+        rows = [block.spans] if isinstance(block, Paragraph) else list(block.items)
+        separator = "\n\n"
+        for spans in rows:
             if not any(s.text for s in spans):
                 continue
-            lines.append(_Line("\n\n" if number == 0 else "\n", spans))
+            lines.append(_Line(separator, spans if isinstance(block, Paragraph) else (Span(BULLET), *spans)))
+            separator = "\n"
     return lines
 
 

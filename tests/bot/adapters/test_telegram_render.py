@@ -27,6 +27,10 @@ def test_lists_become_bullets_and_blocks_are_separated() -> None:
     assert chunk == "Title\n\n• one\n• two <b>2</b>"
 
 
+def test_empty_items_are_dropped_and_blocks_keep_their_blank_line() -> None:
+    assert render_html([para("P"), bullets("", "a"), para(""), bullets("c")]) == ["P\n\n• a\n\n• c"]
+
+
 def test_empty_replies_render_to_nothing() -> None:
     assert render_html([]) == []
     assert render_html([para(""), Paragraph((Span(""),))]) == []
