@@ -85,7 +85,6 @@ def make_client(adapter: DiscordAdapter, settings: Settings | None) -> RadfordCl
         "allowed_mentions": NO_MENTIONS,
         "max_ratelimit_timeout": MAX_RATELIMIT_WAIT,
         "chunk_guilds_at_startup": False,
-        "member_cache_flags": discord.MemberCacheFlags.none(),
     }
     count = settings.discord_shard_count if settings else None
     ids = settings.discord_shard_ids if settings else ()
