@@ -19,9 +19,9 @@ from handlers.types import Reply
 
 
 def test_escape_neutralises_markdown_links_headings_and_mentions():
-    text = "# Big *bold* _it_ ~~s~~ ||spoiler|| [free](https://evil.example) @everyone @here <@123456789012345678>"
+    text = "# Big *bold* _i_ ~~s~~ ||spoiler|| [free](https://x.example) @everyone @here <@12345678901234567>"
     out = escape(text)
-    for raw in ("*bold*", "_it_", "~~s~~", "||spoiler||", "@everyone", "@here", "<@1234"):
+    for raw in ("*bold*", "_i_", "~~s~~", "||spoiler||", "@everyone", "@here", "<@1234"):
         assert raw not in out
     assert "\\[free](" in out  # a masked link shows as text
     assert out.startswith("\\#")
