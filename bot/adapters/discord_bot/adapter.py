@@ -28,6 +28,7 @@ from handlers.i18n import DEFAULT
 from handlers.types import ChatKind, Incoming, Reply
 
 if TYPE_CHECKING:
+    from bot.adapters.base import Adapter, Sender
     from bot.core import Core
     from bot.settings import Settings
 
@@ -175,8 +176,15 @@ class DiscordAdapter:
             if question is None:
                 return
             kind: ChatKind = "private" if message.guild is None else "group"
+            # A message has no user locale; a server's preferred locale is the best hint there is.
+            locale = str(message.guild.preferred_locale.value) if message.guild else None
             incoming = Incoming.from_text(
-                PLATFORM, str(message.channel.id), str(message.author.id), question, chat_kind=kind
+                PLATFORM,
+                str(message.channel.id),
+                str(message.author.id),
+                question,
+                chat_kind=kind,
+                locale=locale,
             )
             reply = await self.core.handle(incoming)
             await self._send_all(
@@ -334,3 +342,10 @@ class DiscordAdapter:
             log.warning("discord: missing permissions in %s (%s)", where, getattr(error, "code", "?"))
         else:
             log.warning("discord: could not send to %s: %s", where, error)
+
+
+if TYPE_CHECKING:
+
+    def _implements(adapter: DiscordAdapter) -> tuple[Adapter, Sender]:
+        """Type-checked only: the adapter is both what the runtime starts and what the broadcaster uses."""
+        return adapter, adapter
