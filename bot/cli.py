@@ -158,14 +158,20 @@ async def cmd_discord_sync(settings: Settings, args: argparse.Namespace) -> int:
 
     from bot.adapters.discord_bot.sync import sync_commands
 
+    if args.clear and not args.guild:
+        print("radford-bot: --clear needs --guild (a plain sync replaces the global commands)", file=sys.stderr)
+        return 2
     try:
-        names = await sync_commands(settings.discord_token, args.guild)
+        names = await sync_commands(settings.discord_token, args.guild, clear=args.clear)
     except discord.LoginFailure:
         print("radford-bot: Discord rejected DISCORD_BOT_TOKEN", file=sys.stderr)
         return 1
     except discord.HTTPException as error:
         print(f"radford-bot: Discord refused the sync: {error.status} {error.text}", file=sys.stderr)
         return 1
+    if args.clear:
+        print(f"removed the server copies of the commands from {args.guild}")
+        return 0
     where = f"to server {args.guild}" if args.guild else "globally"
     print(f"synced {len(names)} commands {where}: " + " ".join(f"/{name}" for name in names))
     return 0
@@ -202,6 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
     facts.set_defaults(func=cmd_facts)
     sync = sub.add_parser("discord-sync", help="publish the Discord slash commands (after they change)")
     sync.add_argument("--guild", type=_snowflake, metavar="ID", help="only this server (instant, for tests)")
+    sync.add_argument("--clear", action="store_true", help="with --guild: remove that server's copies")
     sync.set_defaults(func=cmd_discord_sync)
     return parser
 

@@ -55,7 +55,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("sources", sources.handle_sources),
     Command("source", sources.handle_source, (Param("fact", "source", required=True, autocomplete="facts"),),
             hidden=True),
-    Command("lang", settings.handle_lang, (Param("language", "lang", choices=("en", "fr")),)),
+    Command("lang", settings.handle_lang, (Param("language", "lang", choices=("en", "fr", "auto")),)),
     Command("about", settings.handle_about),
 )
 _BY_NAME = {command.name: command for command in COMMANDS}

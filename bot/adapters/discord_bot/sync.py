@@ -32,8 +32,11 @@ class _SyncOnly:
         raise RuntimeError("commands are not answered while syncing")
 
 
-async def sync_commands(token: str, guild_id: int | None = None) -> list[str]:
-    """Log in over HTTP only (no gateway), publish the commands, return their names as Discord has them."""
+async def sync_commands(token: str, guild_id: int | None = None, *, clear: bool = False) -> list[str]:
+    """Log in over HTTP only (no gateway), publish the commands, return their names as Discord has them.
+
+    `clear` removes the server copies a `--guild` test left behind (they would show beside the global ones).
+    """
     client = discord.Client(intents=discord.Intents.none())
     tree: app_commands.CommandTree[discord.Client] = app_commands.CommandTree(client)
     register_commands(tree, _SyncOnly())
@@ -41,8 +44,10 @@ async def sync_commands(token: str, guild_id: int | None = None) -> list[str]:
         await tree.set_translator(CatalogTranslator())
         await client.login(token)
         guild = discord.Object(id=guild_id) if guild_id is not None else None
-        if guild is not None:
+        if guild is not None and clear:
+            tree.clear_commands(guild=guild)
+        elif guild is not None:
             tree.copy_global_to(guild=guild)
         synced = await tree.sync(guild=guild)
-    log.info("synced %d commands %s", len(synced), f"to guild {guild_id}" if guild_id else "globally")
+    log.info("synced %d commands %s", len(synced), f"to server {guild_id}" if guild_id else "globally")
     return [command.name for command in synced]

@@ -86,7 +86,7 @@ def test_discord_sync_to_a_guild_publishes_localized_commands(api, monkeypatch, 
     assert person["autocomplete"] and person["required"]
     assert person["description_localizations"]["fr"]
     (language,) = by_name["lang"]["options"]
-    assert [c["value"] for c in language["choices"]] == ["en", "fr"]
+    assert [c["value"] for c in language["choices"]] == ["en", "fr", "auto"]
     assert all(len(c["description"]) <= 100 for c in body)
     out = capsys.readouterr().out
     assert f"to server {GUILD}" in out and "/ask" in out
@@ -138,3 +138,12 @@ async def test_start_logs_in_and_never_syncs(api, monkeypatch, tmp_path):
     assert [c[1] for c in api.calls] == ["/users/@me", "/oauth2/applications/@me"]
     assert api.commands_put() == []
     assert not adapter.connected
+
+
+def test_discord_sync_clear_removes_a_servers_copies(api, monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("DISCORD_BOT_TOKEN", "fake-token")
+    monkeypatch.chdir(tmp_path)
+    assert main(["discord-sync", "--guild", str(GUILD), "--clear"]) == 0
+    ((_, path, body),) = api.commands_put()
+    assert "/guilds/" in path and body == []
+    assert main(["discord-sync", "--clear"]) == 2
