@@ -159,7 +159,7 @@ async def cmd_discord_sync(settings: Settings, args: argparse.Namespace) -> int:
     from bot.adapters.discord_bot.sync import sync_commands
 
     if args.clear and not args.guild:
-        print("radford-bot: --clear needs --guild (a plain sync replaces the global commands)", file=sys.stderr)
+        print("radford-bot: --clear needs --guild (a global sync replaces everything)", file=sys.stderr)
         return 2
     try:
         names = await sync_commands(settings.discord_token, args.guild, clear=args.clear)
