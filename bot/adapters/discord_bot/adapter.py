@@ -24,7 +24,7 @@ from bot.adapters.discord_bot.render import NO_MENTIONS, Outgoing, render_reply,
 from bot.adapters.discord_bot.slash import CatalogTranslator, interaction_lang, register_commands
 from handlers.commands import Autocomplete
 from handlers.complete import MAX_CHOICES, complete
-from handlers.i18n import DEFAULT
+from handlers.i18n import DEFAULT, catalog
 from handlers.types import ChatKind, Incoming, Reply
 
 if TYPE_CHECKING:
@@ -94,6 +94,9 @@ def make_client(adapter: DiscordAdapter, settings: Settings | None) -> RadfordCl
     return ShardedRadfordClient(adapter, shard_count=count, shard_ids=list(ids) or None, **options)
 
 
+_USER_TYPES = frozenset({discord.MessageType.default, discord.MessageType.reply})
+
+
 def _bot_mention(user_id: int) -> re.Pattern[str]:
     return re.compile(rf"<@!?{user_id}>")
 
@@ -156,11 +159,11 @@ class DiscordAdapter:
     def question_in(self, message: discord.Message) -> str | None:
         """The question a message asks the bot, or None when the message is not for the bot."""
         me = self.client.user
-        if me is None or message.author.bot or message.author.id == me.id:
+        if me is None or message.author.bot or message.author.id == me.id or message.type not in _USER_TYPES:
             return None
         text = message.content or ""
         if message.guild is None:
-            return _bot_mention(me.id).sub(" ", text).strip()
+            return " ".join(_bot_mention(me.id).sub(" ", text).split())
         own_role = message.guild.self_role
         by_role = own_role is not None and any(r.id == own_role.id for r in message.role_mentions)
         if not by_role and not any(u.id == me.id for u in message.mentions):
@@ -274,10 +277,22 @@ class DiscordAdapter:
     async def _on_tree_error(
         self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
     ) -> None:
-        """A failure inside a command: logged once; the user gets the core's polite error if possible."""
-        log.error(
-            "discord: command %s failed: %s", getattr(interaction.command, "name", "?"), error, exc_info=error
-        )
+        """A failure around a command: one log line, and a polite ephemeral apology if nothing was sent."""
+        data: dict[str, Any] = dict(interaction.data or {})
+        name = getattr(interaction.command, "name", None) or data.get("name", "?")
+        if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
+            log.warning(
+                "discord: /%s differs from the published commands; run radford-bot discord-sync", name
+            )
+        else:
+            log.error("discord: /%s failed: %s", name, error, exc_info=error)
+        if interaction.response.is_done():
+            return
+        lang = interaction_lang(interaction) or DEFAULT
+        with contextlib.suppress(discord.HTTPException, discord.RateLimited):
+            await interaction.response.send_message(
+                catalog().t(lang, "error-internal"), ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
 
     # -- sending -----------------------------------------------------------------------------------
 

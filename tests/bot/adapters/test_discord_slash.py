@@ -164,3 +164,10 @@ async def test_a_reply_over_2000_characters_is_split(monkeypatch):
     assert all(len(m.data["content"]) <= 2000 for m in messages)
     assert " ".join(m.data["content"] for m in messages).split() == words.split()
     assert all(m.data["allowed_mentions"]["parse"] == [] for m in messages)
+
+
+async def test_a_command_discord_has_but_the_bot_does_not_gets_a_polite_ephemeral_error(bot):
+    recorder = await dispatch(bot, slash("subscribe", {"topic": "radford"}, locale="fr"))
+    message = only_message(recorder)
+    assert message.data["flags"] & EPHEMERAL
+    assert message.data["content"].startswith("Désolé")
