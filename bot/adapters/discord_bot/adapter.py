@@ -1,4 +1,4 @@
-"""The Discord adapter: gateway client, slash commands, mentions and DMs, buttons, and delivery.
+"""The Discord adapter: slash commands, mentions and DMs, buttons, and delivery (the Sender).
 
 Needs no privileged intent: slash commands carry their arguments, and Discord sends message content for
 DMs and for messages that mention the bot. Commands are published by `radford-bot discord-sync`, never
@@ -20,6 +20,7 @@ from discord import app_commands
 
 from bot.adapters.base import RecipientGone, RetryLater, TemporaryFailure
 from bot.adapters.discord_bot.buttons import QueryTable, SuggestionButton, suggestion_view
+from bot.adapters.discord_bot.client import RadfordClient, make_client
 from bot.adapters.discord_bot.render import NO_MENTIONS, Outgoing, render_reply, wants_embed
 from bot.adapters.discord_bot.slash import CatalogTranslator, interaction_lang, register_commands
 from handlers.commands import Autocomplete
@@ -37,61 +38,9 @@ log = logging.getLogger(__name__)
 PLATFORM = "discord"
 DEFER_AFTER = 2.0  # seconds: Discord drops an interaction not answered (or deferred) within 3 s
 LONG_WAIT = 5.0  # seconds: a send slower than this was most likely held by the rate limiter
-MAX_RATELIMIT_WAIT = 60.0  # longer waits raise RateLimited (→ RetryLater) instead of blocking
 EPHEMERAL_KINDS = frozenset({"decline", "error"})
 GONE_CODES = frozenset({50007, 50001, 50013, 10003, 10013})  # DMs closed, no access, no permission, unknown
 STOP_TIMEOUT = 10.0
-
-
-def intents() -> discord.Intents:
-    """The default (non-privileged) intents, minus typing events we never use."""
-    chosen = discord.Intents.default()
-    chosen.message_content = False
-    chosen.members = False
-    chosen.presences = False
-    chosen.typing = False
-    return chosen
-
-
-class RadfordClient(discord.Client):
-    """discord.py's client, wired to the adapter for setup, messages and readiness."""
-
-    def __init__(self, adapter: DiscordAdapter, **options: Any) -> None:
-        super().__init__(**options)
-        self.adapter = adapter
-
-    async def setup_hook(self) -> None:
-        await self.adapter.setup_hook()
-
-    async def on_ready(self) -> None:
-        log.info(
-            "discord: connected as %s in %d servers (%d shard(s))",
-            self.user,
-            len(self.guilds),
-            self.shard_count or 1,
-        )
-
-    async def on_message(self, message: discord.Message) -> None:
-        await self.adapter.on_message(message)
-
-
-class ShardedRadfordClient(RadfordClient, discord.AutoShardedClient):
-    """The same client over discord.py's own sharding (Discord requires shards past 2,500 servers)."""
-
-
-def make_client(adapter: DiscordAdapter, settings: Settings | None) -> RadfordClient:
-    """A sharded client when shards are configured, else a plain one; both never ping anyone."""
-    options: dict[str, Any] = {
-        "intents": intents(),
-        "allowed_mentions": NO_MENTIONS,
-        "max_ratelimit_timeout": MAX_RATELIMIT_WAIT,
-        "chunk_guilds_at_startup": False,
-    }
-    count = settings.discord_shard_count if settings else None
-    ids = settings.discord_shard_ids if settings else ()
-    if count is None and not ids:
-        return RadfordClient(adapter, **options)
-    return ShardedRadfordClient(adapter, shard_count=count, shard_ids=list(ids) or None, **options)
 
 
 _USER_TYPES = frozenset({discord.MessageType.default, discord.MessageType.reply})

@@ -11,7 +11,7 @@ import pytest
 from discord_harness import message_payload, offline_adapter
 
 from bot.adapters.base import RecipientGone, RetryLater, TemporaryFailure
-from bot.adapters.discord_bot.adapter import RadfordClient, ShardedRadfordClient, make_client
+from bot.adapters.discord_bot.client import RadfordClient, ShardedRadfordClient, make_client
 from bot.settings import Settings, SettingsError
 from handlers.markup import para
 from handlers.types import Reply, Suggestion

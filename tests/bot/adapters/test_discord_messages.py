@@ -8,7 +8,7 @@ import discord.ext.test as dpytest
 import pytest
 
 from bot.adapters.discord_bot import DiscordAdapter
-from bot.adapters.discord_bot.adapter import intents
+from bot.adapters.discord_bot.client import intents
 from bot.core import Core
 from handlers.markup import bullets, para
 from handlers.types import Reply
