@@ -277,8 +277,8 @@ class DiscordAdapter:
             channel_id = int(chat_id)
         except ValueError:
             raise RecipientGone(f"not a Discord channel id: {chat_id!r}") from None
-        if self.client.is_closed():
-            raise TemporaryFailure("the Discord client is not connected")
+        if self.client.is_closed() or self.client.user is None:
+            raise TemporaryFailure("the Discord client is not logged in")
         channel = self.client.get_channel(channel_id) or self.client.get_partial_messageable(channel_id)
         if not isinstance(channel, discord.abc.Messageable):
             raise RecipientGone(f"channel {chat_id} cannot receive messages")

@@ -128,3 +128,10 @@ def test_shards_use_discord_pys_sharded_client():
 def test_bad_shard_settings_are_refused_by_name(env, tmp_path):
     with pytest.raises(SettingsError, match="DISCORD_SHARD"):
         Settings.from_env(env, env_file=tmp_path / "none.env")
+
+
+async def test_sending_before_login_is_a_temporary_failure():
+    from bot.adapters.discord_bot import DiscordAdapter
+
+    with pytest.raises(TemporaryFailure):
+        await DiscordAdapter(core=None).send(CHANNEL, REPLY)  # type: ignore[arg-type]
