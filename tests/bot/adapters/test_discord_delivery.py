@@ -11,6 +11,7 @@ import pytest
 from discord_harness import message_payload, offline_adapter
 
 from bot.adapters.base import RecipientGone, RetryLater, TemporaryFailure
+from bot.adapters.discord_bot import DiscordAdapter
 from bot.adapters.discord_bot.client import RadfordClient, ShardedRadfordClient, make_client
 from bot.settings import Settings, SettingsError
 from handlers.markup import para
@@ -131,7 +132,5 @@ def test_bad_shard_settings_are_refused_by_name(env, tmp_path):
 
 
 async def test_sending_before_login_is_a_temporary_failure():
-    from bot.adapters.discord_bot import DiscordAdapter
-
     with pytest.raises(TemporaryFailure):
         await DiscordAdapter(core=None).send(CHANNEL, REPLY)  # type: ignore[arg-type]
