@@ -79,8 +79,10 @@ class DiscordAdapter:
             raise RuntimeError("DISCORD_BOT_TOKEN is not set")
         try:
             await self.client.login(token)
-        except discord.LoginFailure:
-            log.error("discord: DISCORD_BOT_TOKEN was rejected; reset it in the developer portal")
+        except BaseException as error:
+            if isinstance(error, discord.LoginFailure):
+                log.error("discord: DISCORD_BOT_TOKEN was rejected; reset it in the developer portal")
+            await self.client.close()  # no HTTP session left open behind a failed start
             raise
         self._gateway = asyncio.create_task(self._connect(), name="discord-gateway")
 

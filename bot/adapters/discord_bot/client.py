@@ -61,6 +61,12 @@ class ShardedRadfordClient(RadfordClient, discord.AutoShardedClient):
     """The same client over discord.py's own sharding (Discord requires shards past 2,500 servers)."""
 
 
+def _no_voice_warnings() -> None:
+    """This bot never joins voice, so discord.py's "PyNaCl/davey is not installed" warnings are noise."""
+    discord.VoiceClient.warn_nacl = False
+    discord.VoiceClient.warn_dave = False
+
+
 def make_client(adapter: Hooks, settings: Settings | None) -> RadfordClient:
     """A sharded client when shards are configured, else a plain one; both never ping anyone."""
     options: dict[str, Any] = {
@@ -69,6 +75,7 @@ def make_client(adapter: Hooks, settings: Settings | None) -> RadfordClient:
         "max_ratelimit_timeout": MAX_RATELIMIT_WAIT,
         "chunk_guilds_at_startup": False,
     }
+    _no_voice_warnings()
     count = settings.discord_shard_count if settings else None
     ids = settings.discord_shard_ids if settings else ()
     if count is None and not ids:

@@ -37,6 +37,7 @@ async def sync_commands(token: str, guild_id: int | None = None, *, clear: bool 
 
     `clear` removes the server copies a `--guild` test left behind (they would show beside the global ones).
     """
+    discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False  # never joins voice
     client = discord.Client(intents=discord.Intents.none())
     tree: app_commands.CommandTree[discord.Client] = app_commands.CommandTree(client)
     register_commands(tree, _SyncOnly())

@@ -147,3 +147,12 @@ def test_discord_sync_clear_removes_a_servers_copies(api, monkeypatch, tmp_path,
     ((_, path, body),) = api.commands_put()
     assert "/guilds/" in path and body == []
     assert main(["discord-sync", "--clear"]) == 2
+
+
+async def test_a_rejected_token_stops_the_start_cleanly(api, tmp_path, caplog):
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'bot.db'}", discord_token="bad-token")
+    adapter = DiscordAdapter(core=None, settings=settings)  # type: ignore[arg-type]
+    with pytest.raises(discord.LoginFailure):
+        await adapter.start()
+    assert adapter.client.is_closed()
+    assert "rejected" in caplog.text and "bad-token" not in caplog.text
