@@ -203,6 +203,8 @@ class DiscordAdapter:
         task = asyncio.ensure_future(self.core.handle(incoming))
         done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
         if not done:
+            # Deferred publicly: the kind of reply (and so its ephemerality) is not known yet, and the
+            # first follow-up then fills in the "thinking…" message with the defer's visibility.
             try:
                 await interaction.response.defer(thinking=True)
             except discord.HTTPException as error:
