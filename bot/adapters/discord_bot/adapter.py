@@ -305,7 +305,7 @@ class DiscordAdapter:
     @staticmethod
     def _log_send_error(error: Exception, where: str) -> None:
         if isinstance(error, discord.Forbidden) and error.code == 50007:
-            log.warning("discord: %s has closed their DMs to the bot (50007)", where)
+            log.warning("discord: the user behind %s has closed their DMs to the bot (50007)", where)
         elif isinstance(error, discord.Forbidden):
             log.warning("discord: missing permissions in %s (%s)", where, getattr(error, "code", "?"))
         else:
