@@ -1,4 +1,4 @@
-"""`radford-bot`: ask, chat, run, build, facts.
+"""`radford-bot`: ask, chat, run, build, facts, discord-sync.
 
 Heavy imports happen inside each command so `ask` and `chat` start fast and never load a platform library.
 """
@@ -165,6 +165,40 @@ async def cmd_facts(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+async def cmd_discord_sync(settings: Settings, args: argparse.Namespace) -> int:
+    """Publish the slash commands (globally, or to one server with --guild); never done on start."""
+    if not settings.discord_token:
+        print("radford-bot: set DISCORD_BOT_TOKEN to sync the Discord commands", file=sys.stderr)
+        return 2
+    import discord
+
+    from bot.adapters.discord_bot.sync import sync_commands
+
+    if args.clear and not args.guild:
+        print("radford-bot: --clear needs --guild (a global sync replaces everything)", file=sys.stderr)
+        return 2
+    try:
+        names = await sync_commands(settings.discord_token, args.guild, clear=args.clear)
+    except discord.LoginFailure:
+        print("radford-bot: Discord rejected DISCORD_BOT_TOKEN", file=sys.stderr)
+        return 1
+    except discord.HTTPException as error:
+        print(f"radford-bot: Discord refused the sync: {error.status} {error.text}", file=sys.stderr)
+        return 1
+    if args.clear:
+        print(f"removed the server copies of the commands from {args.guild}")
+        return 0
+    where = f"to server {args.guild}" if args.guild else "globally"
+    print(f"synced {len(names)} commands {where}: " + " ".join(f"/{name}" for name in names))
+    return 0
+
+
+def _snowflake(value: str) -> int:
+    if not value.isdigit() or not 15 <= len(value) <= 21:
+        raise argparse.ArgumentTypeError(f"a server id is a number of 15 to 21 digits, not {value!r}")
+    return int(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="radford-bot",
@@ -188,6 +222,10 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("--lang", choices=("en", "fr"), default="en")
     facts.add_argument("--json", action="store_true", help="one JSON object per fact")
     facts.set_defaults(func=cmd_facts)
+    sync = sub.add_parser("discord-sync", help="publish the Discord slash commands (after they change)")
+    sync.add_argument("--guild", type=_snowflake, metavar="ID", help="only this server (instant, for tests)")
+    sync.add_argument("--clear", action="store_true", help="with --guild: remove that server's copies")
+    sync.set_defaults(func=cmd_discord_sync)
     return parser
 
 

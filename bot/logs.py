@@ -10,28 +10,25 @@ from collections.abc import Iterable
 MASK = "***"
 
 
-class RedactSecrets(logging.Filter):
-    """Replaces secrets in the rendered message and the traceback before any handler writes them."""
+class Redacting(logging.Formatter):
+    """Wraps a formatter and masks every secret in what it produced, traceback included.
 
-    def __init__(self, secrets: Iterable[str]) -> None:
+    Redacting the finished text (rather than the record, which other handlers share) keeps the record
+    intact for anyone else and catches a secret wherever it hides: message, arguments or exception.
+    """
+
+    def __init__(self, inner: logging.Formatter, secrets: Iterable[str]) -> None:
         super().__init__()
-        self._secrets = [s for s in secrets if s]
+        self._inner = inner
+        self._secrets = sorted((s for s in secrets if s), key=len, reverse=True)
 
     def redact(self, text: str) -> str:
         for secret in self._secrets:
             text = text.replace(secret, MASK)
         return text
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        if not self._secrets:
-            return True
-        record.msg = self.redact(record.getMessage())
-        record.args = None
-        if record.exc_info:
-            formatter = logging.Formatter()
-            record.exc_text = self.redact(formatter.formatException(record.exc_info))
-            record.exc_info = None
-        return True
+    def format(self, record: logging.LogRecord) -> str:
+        return self.redact(self._inner.format(record))
 
 
 class JsonFormatter(logging.Formatter):
@@ -42,17 +39,15 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        if record.exc_text or record.exc_info:
-            entry["error"] = record.exc_text or self.formatException(record.exc_info)  # type: ignore[arg-type]
+        if record.exc_info:
+            entry["error"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)
 
 
 def setup_logging(level: str = "INFO", *, json_lines: bool = False, secrets: Iterable[str] = ()) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.addFilter(RedactSecrets(secrets))
-    handler.setFormatter(
-        JsonFormatter() if json_lines else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    )
+    inner = JsonFormatter() if json_lines else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    handler.setFormatter(Redacting(inner, secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

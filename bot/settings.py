@@ -69,6 +69,25 @@ def _ids(env: Mapping[str, str], name: str) -> frozenset[str]:
     return frozenset(ids)
 
 
+def _shard_ids(env: Mapping[str, str], count: int | None) -> tuple[int, ...]:
+    """DISCORD_SHARD_IDS: the shards this process runs (`0,1` or `0-3`), each below DISCORD_SHARD_COUNT."""
+    raw = env.get("DISCORD_SHARD_IDS", "").strip()
+    if not raw:
+        return ()
+    if count is None:
+        raise SettingsError("DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT (the total number of shards)")
+    ids: list[int] = []
+    for part in (p.strip() for p in raw.split(",")):
+        low, sep, high = part.partition("-")
+        if not low.strip().isdigit() or (sep and not high.strip().isdigit()):
+            raise SettingsError(f"DISCORD_SHARD_IDS must list shard numbers like 0,1 or 0-3, not {part!r}")
+        first, last = int(low), int(high) if sep else int(low)
+        if first > last or last >= count:
+            raise SettingsError(f"DISCORD_SHARD_IDS: {part!r} is not within 0-{count - 1} (the shard count)")
+        ids.extend(range(first, last + 1))
+    return tuple(dict.fromkeys(ids))
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     database_url: str
@@ -82,6 +101,7 @@ class Settings:
     telegram_port: int = 8443
     discord_token: str | None = field(default=None, repr=False)
     discord_shard_count: int | None = None
+    discord_shard_ids: tuple[int, ...] = ()
     admin_ids: frozenset[str] = frozenset()
     health_port: int | None = None
 
@@ -117,6 +137,7 @@ class Settings:
         if webhook_secret and not _WEBHOOK_SECRET.match(webhook_secret):
             raise SettingsError("TELEGRAM_WEBHOOK_SECRET must be 1-256 characters: A-Z, a-z, 0-9, _ or -")
         shards = env.get("DISCORD_SHARD_COUNT", "").strip()
+        shard_count = _int(env, "DISCORD_SHARD_COUNT", 1, low=1) if shards else None
         health = env.get("HEALTH_PORT", "").strip()
         return cls(
             database_url=url,
@@ -129,7 +150,8 @@ class Settings:
             telegram_listen=env.get("TELEGRAM_LISTEN", "127.0.0.1").strip() or "127.0.0.1",
             telegram_port=_int(env, "TELEGRAM_PORT", 8443, low=1, high=65535),
             discord_token=env.get("DISCORD_BOT_TOKEN", "").strip() or None,
-            discord_shard_count=_int(env, "DISCORD_SHARD_COUNT", 1, low=1) if shards else None,
+            discord_shard_count=shard_count,
+            discord_shard_ids=_shard_ids(env, shard_count),
             admin_ids=_ids(env, "ADMIN_IDS"),
             health_port=_int(env, "HEALTH_PORT", 0, low=1, high=65535) if health else None,
         )

@@ -59,7 +59,7 @@ COMMANDS: tuple[Command, ...] = (
         (Param("fact", "source", required=True, autocomplete="facts"),),
         hidden=True,
     ),
-    Command("lang", settings.handle_lang, (Param("language", "lang", choices=("en", "fr")),)),
+    Command("lang", settings.handle_lang, (Param("language", "lang", choices=("en", "fr", "auto")),)),
     Command("about", settings.handle_about),
 )
 _BY_NAME = {command.name: command for command in COMMANDS}

@@ -1,0 +1,158 @@
+"""`radford-bot discord-sync` and start-up, against discord.py's HTTP client with the network faked."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import discord
+import discord.http
+import pytest
+from discord_harness import APP_ID, BOT_USER
+
+from bot.adapters.discord_bot import DiscordAdapter
+from bot.cli import main
+from bot.settings import Settings
+
+GUILD = 1320000000000000000
+_ids = itertools.count(1380000000000000000)
+
+
+class FakeAPI:
+    """Answers the few REST routes a login and a sync use; records every request."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str, Any]] = []
+
+    async def request(self, http: discord.http.HTTPClient, route: discord.http.Route, **kwargs: Any) -> Any:
+        body = kwargs.get("json")
+        self.calls.append((route.method, route.path, body))
+        if route.path == "/users/@me":
+            if http.token == "bad-token":
+                raise discord.LoginFailure("Improper token has been passed.")
+            return BOT_USER
+        if route.path == "/oauth2/applications/@me":
+            return {
+                "id": str(APP_ID),
+                "name": "radford-bot",
+                "description": "",
+                "icon": None,
+                "bot_public": True,
+                "bot_require_code_grant": False,
+                "owner": BOT_USER,
+                "verify_key": "0" * 64,
+                "flags": 0,
+            }
+        if route.path.endswith("/commands") and route.method == "PUT":
+            guild = route.path.split("/guilds/")[1].split("/")[0] if "/guilds/" in route.path else None
+            return [
+                dict(
+                    c,
+                    id=str(next(_ids)),
+                    application_id=str(APP_ID),
+                    version="1",
+                    **({"guild_id": str(GUILD)} if guild else {}),
+                )
+                for c in body
+            ]
+        raise AssertionError(f"unexpected request {route.method} {route.path}")
+
+    def commands_put(self) -> list[tuple[str, str, Any]]:
+        return [c for c in self.calls if c[0] == "PUT" and c[1].endswith("/commands")]
+
+
+@pytest.fixture
+def api(monkeypatch):
+    fake = FakeAPI()
+
+    async def request(http, route, **kwargs):
+        return await fake.request(http, route, **kwargs)
+
+    monkeypatch.setattr(discord.http.HTTPClient, "request", request)
+    return fake
+
+
+def test_discord_sync_to_a_guild_publishes_localized_commands(api, monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("DISCORD_BOT_TOKEN", "fake-token")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'bot.db'}")
+    monkeypatch.chdir(tmp_path)
+    assert main(["discord-sync", "--guild", str(GUILD)]) == 0
+    ((_, path, body),) = api.commands_put()
+    assert path == "/applications/{application_id}/guilds/{guild_id}/commands"
+    by_name = {c["name"]: c for c in body}
+    assert {"ask", "who", "timeline", "help"} <= set(by_name)
+    assert by_name["ask"]["description_localizations"]["fr"].startswith("Poser une question")
+    (person,) = by_name["who"]["options"]
+    assert person["autocomplete"] and person["required"]
+    assert person["description_localizations"]["fr"]
+    (language,) = by_name["lang"]["options"]
+    assert [c["value"] for c in language["choices"]] == ["en", "fr", "auto"]
+    assert all(len(c["description"]) <= 100 for c in body)
+    out = capsys.readouterr().out
+    assert f"to server {GUILD}" in out and "/ask" in out
+    assert "fake-token" not in out
+
+
+def test_discord_sync_globally(api, monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("DISCORD_BOT_TOKEN", "fake-token")
+    monkeypatch.chdir(tmp_path)
+    assert main(["discord-sync"]) == 0
+    ((_, path, _),) = api.commands_put()
+    assert path == "/applications/{application_id}/commands"
+    assert "globally" in capsys.readouterr().out
+
+
+def test_discord_sync_needs_a_token(monkeypatch, tmp_path, capsys):
+    monkeypatch.delenv("DISCORD_BOT_TOKEN", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert main(["discord-sync"]) == 2
+    assert "DISCORD_BOT_TOKEN" in capsys.readouterr().err
+
+
+def test_discord_sync_reports_a_rejected_token(api, monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("DISCORD_BOT_TOKEN", "bad-token")
+    monkeypatch.chdir(tmp_path)
+    assert main(["discord-sync"]) == 1
+    err = capsys.readouterr().err
+    assert "rejected" in err and "bad-token" not in err
+
+
+def test_discord_sync_rejects_a_malformed_guild_id(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit):
+        main(["discord-sync", "--guild", "my-server"])
+
+
+async def test_start_logs_in_and_never_syncs(api, monkeypatch, tmp_path):
+    connected = []
+
+    async def connect(self, *, reconnect: bool = True) -> None:
+        connected.append(reconnect)
+
+    monkeypatch.setattr(discord.Client, "connect", connect)
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'bot.db'}", discord_token="fake-token")
+    adapter = DiscordAdapter(core=None, settings=settings)  # type: ignore[arg-type]
+    await adapter.start()
+    await adapter.stop()
+    assert connected == [True]
+    assert [c[1] for c in api.calls] == ["/users/@me", "/oauth2/applications/@me"]
+    assert api.commands_put() == []
+    assert not adapter.connected
+
+
+def test_discord_sync_clear_removes_a_servers_copies(api, monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("DISCORD_BOT_TOKEN", "fake-token")
+    monkeypatch.chdir(tmp_path)
+    assert main(["discord-sync", "--guild", str(GUILD), "--clear"]) == 0
+    ((_, path, body),) = api.commands_put()
+    assert "/guilds/" in path and body == []
+    assert main(["discord-sync", "--clear"]) == 2
+
+
+async def test_a_rejected_token_stops_the_start_cleanly(api, tmp_path, caplog):
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'bot.db'}", discord_token="bad-token")
+    adapter = DiscordAdapter(core=None, settings=settings)  # type: ignore[arg-type]
+    with pytest.raises(discord.LoginFailure):
+        await adapter.start()
+    assert adapter.client.is_closed()
+    assert "rejected" in caplog.text and "bad-token" not in caplog.text
