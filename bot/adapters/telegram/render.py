@@ -95,7 +95,8 @@ def _spans_to_pieces(spans: tuple[Span, ...], fmt: SpanFormat, limit: int) -> li
     for span in spans:
         rendered = fmt(span)
         if tg_len(rendered) > limit:
-            if tg_len(fmt(Span(span.text[:1], span.style, span.url))) > limit:
+            # Every single character must fit with its markup (`&` renders as `&amp;`, an emoji counts two).
+            if any(tg_len(fmt(Span(ch, span.style, span.url))) > limit for ch in set(span.text)):
                 span = Span(span.text)  # the markup alone would not fit: keep the words, drop the style
 
             def fits(text: str, span: Span = span) -> bool:
