@@ -8,10 +8,13 @@ to the question handler, and turns any failure into a polite reply plus one clea
 from __future__ import annotations
 
 import logging
+import math
 import time
 from dataclasses import dataclass, field
 
 from bot import __version__
+from bot.metrics import Metrics
+from bot.ratelimit import QuestionLimits
 from handlers import ask
 from handlers.commands import find_command
 from handlers.context import LANG_KEY, Context
@@ -21,9 +24,13 @@ from handlers.memory import ConversationMemory
 from handlers.types import Incoming, Reply
 from knowledge.base import Knowledge
 from knowledge.language import language_evidence
+from knowledge.matcher import MAX_QUESTION_CHARS
 from knowledge.store import Store, open_store
 
 log = logging.getLogger(__name__)
+# Longer than any platform lets a user send: beyond it the core replies "too long" without looking further.
+MAX_INPUT_CHARS = 16_384
+_OUTCOMES = {"answer": "answered", "decline": "declined"}
 
 
 @dataclass(slots=True)
@@ -51,6 +58,8 @@ class Core:
         self.catalog = strings or catalog()
         self.memory = memory or ConversationMemory()
         self.stats = Stats()
+        self.metrics = Metrics()
+        self.limits = QuestionLimits()  # the runtime replaces it with the configured limits
 
     @classmethod
     async def open(cls, database_url: str) -> Core:
@@ -70,7 +79,7 @@ class Core:
         if preferred:
             return preferred
         text = incoming.args if incoming.command else incoming.text
-        evidence = language_evidence(text) if text.strip() else None
+        evidence = language_evidence(text[: 2 * MAX_QUESTION_CHARS]) if text.strip() else None
         if evidence:
             return evidence
         if supported(incoming.locale):
@@ -78,14 +87,18 @@ class Core:
         turn = self.memory.recall(incoming.chat_key)
         return turn.lang if turn and turn.lang else "en"
 
-    async def handle(self, incoming: Incoming) -> Reply:
-        """Never raises: a failure becomes an apologetic reply and an ERROR log line with the traceback."""
+    async def handle(self, incoming: Incoming, *, limit: bool = True) -> Reply:
+        """Never raises: a failure becomes an apologetic reply and an ERROR log line with the traceback.
+
+        `limit=False` is for questions the bot asks on the user's behalf (inline follow-ups), which must
+        not spend the user's rate-limit tokens.
+        """
         started = time.perf_counter()
         lang = "en"
         try:
             lang = await self.resolve_lang(incoming)
             ctx = Context(self.knowledge, self.catalog, self.memory, self.store, lang, __version__)
-            reply = await self._route(ctx, incoming)
+            reply = await self._guarded(ctx, incoming, limit)
         except Exception:
             self.stats.errors += 1
             log.exception("failed to handle a %s message in chat %s", incoming.platform, incoming.chat_id)
@@ -95,6 +108,7 @@ class Core:
             self.stats.answered += 1
         elif reply.kind == "decline":
             self.stats.declined += 1
+        self._measure(incoming, reply, time.perf_counter() - started)
         log.debug(
             "%s %s → %s in %.1f ms",
             incoming.platform,
@@ -104,11 +118,39 @@ class Core:
         )
         return reply
 
+    async def _guarded(self, ctx: Context, incoming: Incoming, limit: bool) -> Reply:
+        """The input cap and the rate limits, before any handler sees the message."""
+        if len(incoming.text) > MAX_INPUT_CHARS or len(incoming.args) > MAX_INPUT_CHARS:
+            return Reply((para(ctx.t("decline-too-long", max=MAX_QUESTION_CHARS)),), ctx.lang, kind="decline")
+        if limit and is_question(incoming):
+            verdict = self.limits.check(incoming)
+            if not verdict.allowed:
+                self.metrics.limited(incoming.platform, verdict.scope)
+                wait = max(1, math.ceil(verdict.retry_after))
+                text = ctx.t("rate-limited-chat" if verdict.scope == "chat" else "rate-limited", seconds=wait)
+                return Reply((para(text),), ctx.lang, kind="decline", extra={"rate_limited": True})
+        return await self._route(ctx, incoming)
+
+    def _measure(self, incoming: Incoming, reply: Reply, seconds: float) -> None:
+        platform = incoming.platform
+        self.metrics.observe_latency(platform, seconds)
+        if incoming.command is not None:
+            self.metrics.command(platform, incoming.command if find_command(incoming.command) else "unknown")
+        if is_question(incoming):
+            outcome = "limited" if reply.extra.get("rate_limited") else _OUTCOMES.get(reply.kind, reply.kind)
+            self.metrics.question(platform, reply.lang, outcome)
+
     async def _route(self, ctx: Context, incoming: Incoming) -> Reply:
         if incoming.command is None:
             return await ask.answer(ctx, incoming, incoming.text)
-        self.stats.commands[incoming.command] = self.stats.commands.get(incoming.command, 0) + 1
         command = find_command(incoming.command)
+        name = command.name if command else "unknown"  # bounded: users can invent any number of names
+        self.stats.commands[name] = self.stats.commands.get(name, 0) + 1
         if command is None:
             return Reply((para(ctx.t("unknown-command", command=incoming.command)),), ctx.lang, kind="decline")
         return await command.handler(ctx, incoming)
+
+
+def is_question(incoming: Incoming) -> bool:
+    """Free text and `/ask`: what goes to the matcher, and so what the rate limits count."""
+    return incoming.command is None or incoming.command == "ask"

@@ -37,6 +37,8 @@ decline-no-cover = My sources don't cover that, so I'd rather not guess.
 decline-empty = Ask me a question about Alec Radford, OpenAI and the researchers around the story.
 decline-too-long = That message is too long for me (more than { $max } characters). Could you ask a shorter question?
 decline-suggest = You could ask:
+rate-limited = You're asking faster than I can keep up. Please wait { $seconds } s before your next question.
+rate-limited-chat = This chat is asking faster than I can keep up. Please wait { $seconds } s before the next question.
 
 smalltalk-hello = Hello! Ask me about Alec Radford leaving OpenAI, or type /help.
 smalltalk-thanks = You're welcome! Anything else about Radford or the OpenAI departures?

@@ -37,6 +37,8 @@ decline-no-cover = Mes sources ne couvrent pas cette question, je préfère ne p
 decline-empty = Posez-moi une question sur Alec Radford, OpenAI et les chercheurs de cette histoire.
 decline-too-long = Ce message est trop long pour moi (plus de { $max } caractères). Pouvez-vous poser une question plus courte ?
 decline-suggest = Vous pourriez demander :
+rate-limited = Vous posez des questions plus vite que je ne peux suivre. Merci d’attendre { $seconds } s avant la prochaine.
+rate-limited-chat = Cette discussion pose des questions plus vite que je ne peux suivre. Merci d’attendre { $seconds } s avant la prochaine.
 
 smalltalk-hello = Bonjour ! Posez-moi une question sur le départ d'Alec Radford d'OpenAI, ou tapez /help.
 smalltalk-thanks = Avec plaisir ! Autre chose sur Radford ou les départs d'OpenAI ?
