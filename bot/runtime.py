@@ -10,10 +10,15 @@ import contextlib
 import logging
 import signal
 import sys
+from typing import TYPE_CHECKING
 
 from bot.adapters.base import Adapter
 from bot.core import Core
+from bot.ratelimit import QuestionLimits
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.health import HealthServer
 
 log = logging.getLogger(__name__)
 
@@ -50,15 +55,32 @@ async def run_console(core: Core) -> None:
 
 async def run(settings: Settings) -> int:
     core = await Core.open(settings.database_url)
+    core.limits = QuestionLimits(settings.rate_limit_user, settings.rate_limit_chat)
     try:
         adapters = build_adapters(core, settings)
         if not adapters:
             sys.stderr.write(PLATFORM_SETUP_HINT + "\n")
             await run_console(core)
             return 0
-        return await run_platforms(adapters)
+        health = await start_health(core, adapters, settings)
+        try:
+            return await run_platforms(adapters)
+        finally:
+            if health is not None:
+                await health.stop()
     finally:
         await core.close()
+
+
+async def start_health(core: Core, adapters: list[Adapter], settings: Settings) -> HealthServer | None:
+    """/healthz and /metrics, only when HEALTH_PORT is set."""
+    if settings.health_port is None:
+        return None
+    from bot.health import HealthServer
+
+    server = HealthServer(core, adapters, settings.health_host, settings.health_port)
+    await server.start()
+    return server
 
 
 async def run_platforms(adapters: list[Adapter]) -> int:

@@ -6,6 +6,7 @@ a traceback later. Tokens are kept out of `repr` so they can never reach a log l
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from collections.abc import Mapping
@@ -69,6 +70,17 @@ def _ids(env: Mapping[str, str], name: str) -> frozenset[str]:
     return frozenset(ids)
 
 
+def _host(env: Mapping[str, str], name: str, default: str) -> str:
+    """An address to listen on: an IP literal (127.0.0.1, ::1, 0.0.0.0) or localhost."""
+    raw = env.get(name, "").strip() or default
+    if raw != "localhost":
+        try:
+            ipaddress.ip_address(raw)
+        except ValueError:
+            raise SettingsError(f"{name} must be an IP address such as 127.0.0.1 or 0.0.0.0, not {raw!r}") from None
+    return raw
+
+
 def _shard_ids(env: Mapping[str, str], count: int | None) -> tuple[int, ...]:
     """DISCORD_SHARD_IDS: the shards this process runs (`0,1` or `0-3`), each below DISCORD_SHARD_COUNT."""
     raw = env.get("DISCORD_SHARD_IDS", "").strip()
@@ -104,6 +116,9 @@ class Settings:
     discord_shard_ids: tuple[int, ...] = ()
     admin_ids: frozenset[str] = frozenset()
     health_port: int | None = None
+    health_host: str = "127.0.0.1"
+    rate_limit_user: int = 20
+    rate_limit_chat: int = 60
 
     @property
     def platforms(self) -> list[str]:
@@ -154,4 +169,7 @@ class Settings:
             discord_shard_ids=_shard_ids(env, shard_count),
             admin_ids=_ids(env, "ADMIN_IDS"),
             health_port=_int(env, "HEALTH_PORT", 0, low=1, high=65535) if health else None,
+            health_host=_host(env, "HEALTH_HOST", "127.0.0.1"),
+            rate_limit_user=_int(env, "RATE_LIMIT_PER_USER", 20, low=0, high=10_000),
+            rate_limit_chat=_int(env, "RATE_LIMIT_PER_CHAT", 60, low=0, high=10_000),
         )

@@ -150,6 +150,7 @@ class DiscordAdapter:
         except (discord.HTTPException, discord.RateLimited) as error:
             self._log_send_error(error, f"channel {message.channel.id}")
         except Exception:
+            self._count("handler")
             log.exception("discord: failed to answer a message in channel %s", message.channel.id)
 
     # -- slash commands and buttons ----------------------------------------------------------------
@@ -230,6 +231,7 @@ class DiscordAdapter:
         if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
             log.warning("discord: /%s differs from the published commands; run radford-bot discord-sync", name)
         else:
+            self._count("handler")
             log.error("discord: /%s failed: %s", name, error, exc_info=error)
         if interaction.response.is_done():
             return
@@ -281,6 +283,7 @@ class DiscordAdapter:
         try:
             await self._send_all(channel, self._messages(None, reply), reply)
         except discord.RateLimited as error:
+            self._count("flood")
             log.warning("discord: rate limited for %.0f s sending to %s", error.retry_after, chat_id)
             raise RetryLater(error.retry_after) from error
         except (discord.Forbidden, discord.NotFound) as error:
@@ -292,10 +295,19 @@ class DiscordAdapter:
             self._log_send_error(error, f"channel {chat_id}")
             raise TemporaryFailure(f"{error.status} {error.code}: {error.text}") from error
         except (TimeoutError, aiohttp.ClientError, OSError) as error:
+            self._count("network")
             raise TemporaryFailure(f"network error: {error.__class__.__name__}") from error
 
-    @staticmethod
-    def _log_send_error(error: Exception, where: str) -> None:
+    def _count(self, kind: str) -> None:
+        metrics = getattr(self.core, "metrics", None)  # tests build adapters without a core
+        if metrics is not None:
+            metrics.platform_error(PLATFORM, kind)
+
+    def _log_send_error(self, error: Exception, where: str) -> None:
+        kind = "flood" if isinstance(error, discord.RateLimited) else "http"
+        if isinstance(error, discord.Forbidden | discord.NotFound):
+            kind = "gone"
+        self._count(kind)
         if isinstance(error, discord.Forbidden) and error.code == 50007:
             log.warning("discord: the user behind %s has closed their DMs to the bot (50007)", where)
         elif isinstance(error, discord.Forbidden):

@@ -344,7 +344,8 @@ class TelegramAdapter:
             start = await self.core.handle(incoming_from_inline(query, "/start"))
             follow = [s.query for s in start.suggestions if not s.query.startswith("/")]
         for text in follow[: MAX_INLINE_RESULTS - len(replies)]:
-            reply = await self.core.handle(incoming_from_inline(query, text))
+            # The bot's own follow-ups: they must not spend the user's rate-limit tokens.
+            reply = await self.core.handle(incoming_from_inline(query, text), limit=False)
             if reply.answered:
                 replies.append((text, reply))
         results = [self._inline_result(str(n), question, reply) for n, (question, reply) in enumerate(replies)]
@@ -383,9 +384,11 @@ class TelegramAdapter:
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Anything our handlers did not catch: one log line with the update, never a silent loss."""
         described = update.to_dict() if isinstance(update, Update) else repr(update)
+        self._count("handler")
         log.error("telegram: failed to handle update %s", described, exc_info=context.error)
 
     def _on_polling_error(self, error: TelegramError) -> None:
+        self._count("polling")
         log.warning("telegram: polling failed, PTB retries: %s", error)
 
     # -- outgoing ----------------------------------------------------------------------------------------
@@ -447,6 +450,7 @@ class TelegramAdapter:
             except RetryAfter as error:
                 wait = _retry_after(error)
                 floods += 1
+                self._count("flood")
                 if wait > max_wait or floods > self.max_attempts:
                     raise RetryLater(wait, f"flood limit for chat {chat_id}: retry after {wait:g} s") from error
                 log.warning("telegram: flood limit for chat %s, waiting %g s as told", chat_id, wait)
@@ -456,18 +460,23 @@ class TelegramAdapter:
                 await self._moved(chat_id, new_id)
                 chat_id = new_id
             except Forbidden as error:
+                self._count("gone")
                 await self._gone(chat_id, error.message)
                 raise RecipientGone(error.message) from error
             except BadRequest as error:
                 reason = error.message.lower()
                 if parse_mode is not None and "parse entities" in reason:
+                    self._count("parse")
                     raise _ParseRefused(error.message) from error
                 if "chat not found" in reason or "user is deactivated" in reason:
+                    self._count("gone")
                     await self._gone(chat_id, error.message)
                     raise RecipientGone(error.message) from error
+                self._count("bad_request")
                 raise DeliveryError(error.message) from error
             except NetworkError as error:  # TimedOut included; BadRequest is handled above
                 failures += 1
+                self._count("network")
                 if failures >= self.max_attempts:
                     raise TemporaryFailure(f"chat {chat_id}: {error.message}") from error
                 delay = self.backoff * 2 ** (failures - 1) * random.uniform(0.75, 1.25)
@@ -480,7 +489,11 @@ class TelegramAdapter:
                 )
                 await asyncio.sleep(delay)
             except TelegramError as error:
+                self._count("other")
                 raise DeliveryError(error.message) from error
+
+    def _count(self, kind: str) -> None:
+        self.core.metrics.platform_error(PLATFORM, kind)
 
     # -- chat bookkeeping --------------------------------------------------------------------------------
 
