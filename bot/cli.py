@@ -1,4 +1,4 @@
-"""`radford-bot`: ask, chat, run, build, facts, discord-sync.
+"""`radford-bot`: ask, chat, run, build, facts, backup, discord-sync.
 
 Heavy imports happen inside each command so `ask` and `chat` start fast and never load a platform library.
 """
@@ -165,6 +165,18 @@ async def cmd_facts(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+async def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
+    """A consistent copy of the store, safe while the bot runs (SQLite's online backup API)."""
+    from pathlib import Path
+
+    from bot.backup import backup
+    from knowledge.store import sqlite_path
+
+    report = await backup(sqlite_path(settings.database_url), Path(args.path), overwrite=args.force)
+    print(f"backed up to {report.target}: {report.bytes} bytes, schema {report.schema_version}, {report.facts} facts")
+    return 0
+
+
 async def cmd_discord_sync(settings: Settings, args: argparse.Namespace) -> int:
     """Publish the slash commands (globally, or to one server with --guild); never done on start."""
     if not settings.discord_token:
@@ -222,6 +234,10 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("--lang", choices=("en", "fr"), default="en")
     facts.add_argument("--json", action="store_true", help="one JSON object per fact")
     facts.set_defaults(func=cmd_facts)
+    backup = sub.add_parser("backup", help="copy the database safely, even while the bot runs")
+    backup.add_argument("path", help="the file to write (an SQLite database)")
+    backup.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    backup.set_defaults(func=cmd_backup)
     sync = sub.add_parser("discord-sync", help="publish the Discord slash commands (after they change)")
     sync.add_argument("--guild", type=_snowflake, metavar="ID", help="only this server (instant, for tests)")
     sync.add_argument("--clear", action="store_true", help="with --guild: remove that server's copies")
