@@ -156,9 +156,7 @@ def test_env_example_comments_every_setting() -> None:
 
 def test_the_systemd_unit_restarts_on_failure_and_is_hardened(tmp_path) -> None:
     unit = (DEPLOY / "radford-bot.service").read_text()
-    options = dict(
-        line.split("=", 1) for line in unit.splitlines() if "=" in line and not line.startswith("#")
-    )
+    options = dict(line.split("=", 1) for line in unit.splitlines() if "=" in line and not line.startswith("#"))
     assert options["Restart"] == "on-failure" and options["RestartPreventExitStatus"] == "2"
     assert options["User"] != "root" and options["NoNewPrivileges"] == "yes"
     assert options["ProtectSystem"] == "strict" and options["StateDirectory"] == "radford-bot"
@@ -170,6 +168,6 @@ def test_the_systemd_unit_restarts_on_failure_and_is_hardened(tmp_path) -> None:
     local = tmp_path / "radford-bot.service"
     script = Path(sys.executable).with_name("radford-bot")
     local.write_text(unit.replace("/opt/radford-bot/.venv/bin/radford-bot", str(script)))
-    result = subprocess.run([analyze, "verify", str(local)], capture_output=True, text=True, check=False)  # noqa: S603
+    result = subprocess.run([analyze, "verify", str(local)], capture_output=True, text=True, check=False)
     problems = [line for line in result.stderr.splitlines() if "radford-bot.service" in line]
     assert problems == [], result.stderr
