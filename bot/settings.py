@@ -151,20 +151,26 @@ class Settings:
         webhook_secret = env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None
         if webhook_secret and not _WEBHOOK_SECRET.match(webhook_secret):
             raise SettingsError("TELEGRAM_WEBHOOK_SECRET must be 1-256 characters: A-Z, a-z, 0-9, _ or -")
+        log_format = env.get("LOG_FORMAT", "").strip().lower()
+        if log_format not in {"", "text", "json"}:
+            raise SettingsError(f"LOG_FORMAT must be text or json, not {log_format!r}")
+        discord = env.get("DISCORD_BOT_TOKEN", "").strip() or None
+        if discord and any(c.isspace() for c in discord):
+            raise SettingsError("DISCORD_BOT_TOKEN must be the token alone, without spaces or a 'Bot ' prefix")
         shards = env.get("DISCORD_SHARD_COUNT", "").strip()
         shard_count = _int(env, "DISCORD_SHARD_COUNT", 1, low=1) if shards else None
         health = env.get("HEALTH_PORT", "").strip()
         return cls(
             database_url=url,
             log_level=level,
-            log_json=env.get("LOG_FORMAT", "").strip().lower() == "json",
+            log_json=log_format == "json",
             telegram_token=telegram,
             telegram_api_base_url=base_url,
             telegram_webhook_url=webhook,
             telegram_webhook_secret=webhook_secret,
-            telegram_listen=env.get("TELEGRAM_LISTEN", "127.0.0.1").strip() or "127.0.0.1",
+            telegram_listen=_host(env, "TELEGRAM_LISTEN", "127.0.0.1"),
             telegram_port=_int(env, "TELEGRAM_PORT", 8443, low=1, high=65535),
-            discord_token=env.get("DISCORD_BOT_TOKEN", "").strip() or None,
+            discord_token=discord,
             discord_shard_count=shard_count,
             discord_shard_ids=_shard_ids(env, shard_count),
             admin_ids=_ids(env, "ADMIN_IDS"),
