@@ -51,7 +51,7 @@ async def _ask_one(core: Core, question: str, chat_id: str) -> Reply:
     from handlers.types import Incoming
 
     # Every question is its own conversation here: answers must not depend on the line before.
-    return await core.handle(Incoming("cli", chat_id, "cli", question))
+    return await core.handle(Incoming.from_text("cli", chat_id, "cli", question))
 
 
 async def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:

@@ -69,7 +69,8 @@ class Core:
         preferred = await self.store.get_preference(incoming.platform, incoming.user_id, LANG_KEY)
         if preferred:
             return preferred
-        text = incoming.args if incoming.command else incoming.text
+        # Only prose says which language its writer speaks: `/lang de` or `/who Mira Murati` does not.
+        text = incoming.args if incoming.command == "ask" else "" if incoming.command else incoming.text
         evidence = language_evidence(text) if text.strip() else None
         if evidence:
             return evidence

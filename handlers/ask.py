@@ -7,6 +7,7 @@ that the sources don't cover the question and offers close questions as buttons.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from handlers.context import Context
 from handlers.markup import Block, italic, para
@@ -30,8 +31,18 @@ def suggestion_for(ctx: Context, fact: Fact) -> Suggestion:
 
 
 def example_suggestions(ctx: Context) -> tuple[Suggestion, ...]:
-    """Starter questions: the profiles' and the best-known facts' first sample questions."""
-    picks = [f for f in ctx.knowledge.facts if f.curated and f.kind != "profile" and f.questions(ctx.lang)]
+    """Starter questions: who the story is about, how it began and how it ended (so far)."""
+    return tuple(suggestion_for(ctx, f) for f in ctx.knowledge.highlights()[:MAX_SUGGESTIONS])
+
+
+def suggestions_about(ctx: Context, entity_ids: Iterable[str]) -> tuple[Suggestion, ...]:
+    """Questions the bot can answer about the people or things a question named."""
+    picks: list[Fact] = []
+    for entity_id in entity_ids:
+        profile = ctx.knowledge.profile(entity_id)
+        related = [f for f in ctx.knowledge.facts_about(entity_id) if f.curated and f is not profile]
+        related.sort(key=lambda f: (f.subject != entity_id, f.id))
+        picks += [f for f in ([profile] if profile else []) + related if f not in picks]
     return tuple(suggestion_for(ctx, f) for f in picks[:MAX_SUGGESTIONS])
 
 
@@ -95,7 +106,11 @@ def answer_reply(ctx: Context, result: MatchResult, fact: Fact) -> Reply:
 
 def decline_reply(ctx: Context, result: MatchResult | None, key: str, **args: str | int) -> Reply:
     near: tuple[Candidate, ...] = result.alternatives if result else ()
-    suggestions = tuple(suggestion_for(ctx, c.fact) for c in near[:MAX_SUGGESTIONS]) or example_suggestions(ctx)
+    suggestions = (
+        tuple(suggestion_for(ctx, c.fact) for c in near[:MAX_SUGGESTIONS])
+        or (suggestions_about(ctx, sorted(result.entities)) if result else ())
+        or example_suggestions(ctx)
+    )
     message = ctx.t(key, **args)
     blocks: list[Block] = [para(message)]
     if suggestions:
