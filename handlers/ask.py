@@ -19,6 +19,8 @@ from knowledge.models import Fact
 from knowledge.normalize import canonical
 
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|il|elle|lui|celui-ci|celle-ci|son|sa|ses)\b")
+# Pronouns that stand for a person (not French impersonal "il y a", "a-t-il", nor possessives).
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|elle|lui)\b|(?<!\bt )\bil\b(?! y a)")
 MAX_SUGGESTIONS = 3
 
 
@@ -46,18 +48,21 @@ def suggestions_about(ctx: Context, entity_ids: Iterable[str]) -> tuple[Suggesti
     return tuple(suggestion_for(ctx, f) for f in picks[:MAX_SUGGESTIONS])
 
 
-def resolve_follow_up(ctx: Context, incoming: Incoming, question: str) -> str:
-    """Name the chat's current subject in a question that only points at it with a pronoun."""
-    turn = ctx.memory.recall(incoming.chat_key)
-    if turn is None or turn.subject is None:
-        return question
+def resolve_follow_up(ctx: Context, incoming: Incoming, question: str) -> str | None:
+    """Name the chat's current subject in a question that only points at it with a pronoun.
+
+    None when the question points at someone ("when did she leave?") and the chat has nobody in mind.
+    """
     text = canonical(question)
     if not _PRONOUN.search(text):
         return question
     if entity_ids(ctx.knowledge.matcher.analyzer.concepts(question, fix_typos=True)):
         return question
-    entity = ctx.knowledge.entity(turn.subject)
-    return f"{question} ({entity.name})" if entity else question
+    turn = ctx.memory.recall(incoming.chat_key)
+    entity = ctx.knowledge.entity(turn.subject) if turn and turn.subject else None
+    if entity is None:
+        return None if _PERSON_PRONOUN.search(text) else question
+    return f"{question} ({entity.name})"
 
 
 def _subject_of(fact: Fact, ctx: Context) -> str | None:
@@ -144,7 +149,17 @@ async def answer(ctx: Context, incoming: Incoming, question: str) -> Reply:
         return decline_reply(ctx, None, "decline-too-long", max=MAX_QUESTION_CHARS)
     if (key := smalltalk_key(question)) is not None:
         return Reply((para(ctx.t(key)),), ctx.lang, kind="smalltalk", suggestions=example_suggestions(ctx))
-    result = ctx.knowledge.ask(resolve_follow_up(ctx, incoming, question), fallback_lang=ctx.lang)  # type: ignore[arg-type]
+    resolved = resolve_follow_up(ctx, incoming, question)
+    if resolved is None:
+        people = tuple(Suggestion(p.name, f"/who {p.name}") for p in ctx.knowledge.people()[: MAX_SUGGESTIONS + 3])
+        return Reply(
+            (para(ctx.t("ask-who-do-you-mean")),),
+            ctx.lang,
+            kind="decline",
+            suggestions=people,
+            answer_text=ctx.t("ask-who-do-you-mean"),
+        )
+    result = ctx.knowledge.ask(resolved, fallback_lang=ctx.lang)  # type: ignore[arg-type]
     fact = result.fact
     if fact is None:
         ctx.memory.remember(incoming.chat_key, lang=ctx.lang)

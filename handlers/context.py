@@ -21,5 +21,5 @@ class Context:
     lang: str
     version: str
 
-    def t(self, key: str, **args: str | int | float) -> str:
+    def t(self, key: str, /, **args: str | int | float) -> str:
         return self.catalog.t(self.lang, key, **args)

@@ -30,6 +30,7 @@ param-source-fact = The fact's identifier
 param-lang-language = en or fr (or auto)
 
 ask-usage = Put your question after the command, for example: /ask When did Alec Radford join OpenAI?
+ask-who-do-you-mean = Whom do you mean? Name the person, or pick one:
 answer-source = Source: { $title } — “{ $sentence }”
 answer-foreign-source = (quoted as the source says it, in { $lang })
 

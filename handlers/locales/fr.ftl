@@ -30,6 +30,7 @@ param-source-fact = L'identifiant du fait
 param-lang-language = en ou fr (ou auto)
 
 ask-usage = Écrivez votre question après la commande, par exemple : /ask Quand Alec Radford a-t-il rejoint OpenAI ?
+ask-who-do-you-mean = De qui parlez-vous ? Nommez la personne, ou choisissez :
 answer-source = Source : { $title } — « { $sentence } »
 answer-foreign-source = (cité tel que le dit la source, en { $lang })
 
