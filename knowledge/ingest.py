@@ -43,7 +43,13 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 
 
 class ArticleError(ValueError):
-    """An article that cannot be ingested; the message says why, in words an operator can act on."""
+    """An article that cannot be ingested: the message is for operators, `key`/`args` name the
+    catalogue message a chat reply uses instead."""
+
+    def __init__(self, message: str, key: str, **args: str | int) -> None:
+        super().__init__(message)
+        self.key = key
+        self.args_ = args
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +112,11 @@ def parse_article(
     """An article from text; `key: value` lines at the top (title, date, url, lang) fill what is not given."""
     text = strip_controls(raw.replace("\r\n", "\n").replace("\r", "\n")).strip()
     if len(text) > MAX_ARTICLE_CHARS:
-        raise ArticleError(f"the article is longer than {MAX_ARTICLE_CHARS} characters")
+        raise ArticleError(
+            f"the article is longer than {MAX_ARTICLE_CHARS} characters",
+            "article-too-long",
+            max=MAX_ARTICLE_CHARS,
+        )
     headers: dict[str, str] = {}
     lines = text.split("\n")
     while lines and (match := _HEADER.match(lines[0].strip())):
@@ -116,17 +126,21 @@ def parse_article(
     heading = next((line.lstrip("#").strip() for line in lines if line.startswith("# ")), None)
     body = markdown_to_text("\n".join(lines)).strip()
     if not body:
-        raise ArticleError("the article has no text")
+        raise ArticleError("the article has no text", "article-empty")
     title = title or headers.get("title") or heading or _first_line(body) or name or "untitled"
     date = date or headers.get("date")
     if date is not None and not _DATE.match(date.strip()):
-        raise ArticleError(f"the date must be YYYY, YYYY-MM or YYYY-MM-DD, not {date!r}")
+        raise ArticleError(
+            f"the date must be YYYY, YYYY-MM or YYYY-MM-DD, not {date!r}", "article-bad-date", value=date
+        )
     chosen = (lang or headers.get("lang") or language_evidence(body) or "en").strip().lower()[:2]
     if chosen not in LANGS:
-        raise ArticleError(f"the language must be en or fr, not {chosen!r}")
+        raise ArticleError(f"the language must be en or fr, not {chosen!r}", "article-bad-lang", value=chosen)
     url = url or headers.get("url")
     if url is not None and not url.startswith(("http://", "https://")):
-        raise ArticleError(f"the URL must start with http:// or https://, not {url!r}")
+        raise ArticleError(
+            f"the URL must start with http:// or https://, not {url!r}", "article-bad-url", value=url
+        )
     return Article(
         title[:200],
         body,
