@@ -213,7 +213,7 @@ class SQLiteSubscriptions:
                 )
             async with self._db.execute(
                 """SELECT d.id, d.subscription_id, d.update_id, d.platform, d.fact_ids, d.attempts, s.chat_id,
-                          s.chat_kind, s.lang, s.mode, s.label, u.source_id
+                          s.chat_kind, s.lang, s.mode, s.topic, s.label, u.source_id
                    FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
                    JOIN updates u ON u.id = d.update_id
                    WHERE d.claimed_by = ? AND d.status = 'pending' AND d.next_attempt_at = ?
@@ -235,6 +235,7 @@ class SQLiteSubscriptions:
                 chat_kind=r["chat_kind"],
                 lang=r["lang"],
                 mode=cast(Mode, r["mode"]),
+                topic=r["topic"],
                 label=r["label"],
                 source_id=r["source_id"],
                 fact_ids=tuple(json.loads(r["fact_ids"])),

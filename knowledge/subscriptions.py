@@ -56,6 +56,7 @@ class Delivery:
     chat_kind: str
     lang: str
     mode: Mode
+    topic: str
     label: str
     source_id: str
     fact_ids: tuple[str, ...]

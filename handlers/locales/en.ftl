@@ -108,7 +108,9 @@ unsubscribe-none = This chat wasn't subscribed to anything.
 unsubscribe-unknown = This chat isn't subscribed to “{ $topic }”.
 
 update-title = New about { $topic }
+update-title-all = News about the story
 update-digest-title = Your daily digest: { $topic }
+update-digest-title-all = Your daily digest of the story
 update-source = Source:
 update-more = { $count ->
     [one] …and 1 more fact. Ask me about it!

@@ -108,7 +108,9 @@ unsubscribe-none = Cette discussion n'était abonnée à rien.
 unsubscribe-unknown = Cette discussion n'est pas abonnée à « { $topic } ».
 
 update-title = Du nouveau sur { $topic }
+update-title-all = Du nouveau dans l'histoire
 update-digest-title = Votre résumé quotidien : { $topic }
+update-digest-title-all = Votre résumé quotidien de l'histoire
 update-source = Source :
 update-more = { $count ->
     [one] … et 1 autre fait. Posez-moi la question !
