@@ -81,9 +81,9 @@ async def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
     from bot.core import Core
     from bot.runtime import run_console
 
-    core = await Core.open(settings.database_url)
+    core = await Core.open(settings.database_url, admin_ids=settings.admin_ids)
     try:
-        await run_console(core)
+        await run_console(core, settings)
     finally:
         await core.close()
     return 0
@@ -172,6 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("--lang", choices=("en", "fr"), default="en")
     facts.add_argument("--json", action="store_true", help="one JSON object per fact")
     facts.set_defaults(func=cmd_facts)
+    from bot.operator import add_commands
+
+    add_commands(sub)
     return parser
 
 
