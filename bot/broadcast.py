@@ -110,6 +110,7 @@ class Broadcaster:
         self._task: asyncio.Task[None] | None = None
         self._facts: dict[str, Fact] = {}
         self._sources: dict[str, Source | None] = {}
+        self._replies: dict[tuple[object, ...], Reply | None] = {}
 
     # --- lifecycle -------------------------------------------------------------------------------------
 
@@ -261,7 +262,16 @@ class Broadcaster:
     # --- rendering -------------------------------------------------------------------------------------
 
     async def _render(self, message: Message) -> Reply | None:
+        """The message's Reply; identical messages (same facts, language, topic) are rendered once."""
         first = message.first
+        key = (
+            tuple((d.update_id, d.fact_ids) for d in message.deliveries),
+            first.lang,
+            None if first.topic == "*" else first.label,
+            first.mode,
+        )
+        if key in self._replies:
+            return self._replies[key]
         articles: list[Article] = []
         for delivery in message.deliveries:
             facts = await self._load_facts(delivery.fact_ids)
@@ -269,10 +279,15 @@ class Broadcaster:
                 articles.append(
                     Article(await self._load_source(delivery.source_id), delivery.source_id, tuple(facts))
                 )
-        if not articles:
-            return None
-        topic = None if first.topic == "*" else first.label
-        return update_reply(self.catalog, first.lang, topic, articles, digest=first.mode == "digest")
+        reply = (
+            update_reply(self.catalog, first.lang, key[2], articles, digest=first.mode == "digest")
+            if articles
+            else None
+        )
+        if len(self._replies) > 1_000:
+            self._replies.clear()
+        self._replies[key] = reply
+        return reply
 
     async def _load_facts(self, ids: tuple[str, ...]) -> list[Fact]:
         missing = [i for i in ids if i not in self._facts]

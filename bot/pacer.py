@@ -110,7 +110,7 @@ class Pacer:
         while (wait := self.delay(chat_id, group=group)) > 0:
             if give_up is not None and give_up():
                 return False
-            await self._sleep(min(max(wait, 0.001), 1.0))
+            await self._sleep(min(max(wait, 0.0001), 1.0))
         return True
 
     def _buckets(self, chat_id: str, group: bool, now: float) -> list[TokenBucket]:

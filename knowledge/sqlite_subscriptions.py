@@ -14,6 +14,7 @@ import aiosqlite
 
 from knowledge.models import Fact, Source
 from knowledge.subscriptions import (
+    INACTIVE_PREFERENCE,
     MAX_STRIKES,
     Delivery,
     Mode,
@@ -195,10 +196,12 @@ class SQLiteSubscriptions:
                 """UPDATE deliveries SET next_attempt_at = ?, claimed_by = ?
                    WHERE id IN (SELECT d.id FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
                                 WHERE d.status = 'pending' AND d.platform = ? AND d.next_attempt_at <= ?
-                                  AND s.active = 1
+                                  AND s.active = 1 AND NOT EXISTS (
+                                      SELECT 1 FROM preferences p WHERE p.platform = s.platform
+                                      AND p.scope_id = s.chat_id AND p.key = ?)
                                 ORDER BY d.next_attempt_at, d.id LIMIT ?)
                    RETURNING id, subscription_id""",
-                (now + lease, worker, platform, now, limit),
+                (now + lease, worker, platform, now, INACTIVE_PREFERENCE, limit),
             ) as cursor:
                 claimed = await cursor.fetchall()
             # A digest is one message per period: take the rest of a due digest along with its first row.
@@ -247,32 +250,41 @@ class SQLiteSubscriptions:
     async def finish_deliveries(self, outcomes: list[Outcome], *, max_strikes: int = MAX_STRIKES) -> None:
         if not outcomes:
             return
+        sent = [o for o in outcomes if o.kind == "sent"]
         await self._db.execute("BEGIN IMMEDIATE")
         try:
+            if sent:
+                await self._mark_sent(sent)
             for outcome in outcomes:
-                await self._finish_one(outcome, max_strikes)
+                if outcome.kind != "sent":
+                    await self._finish_one(outcome, max_strikes)
             await self._db.execute("COMMIT")
         except BaseException:
             await self._db.execute("ROLLBACK")
             raise
 
+    async def _mark_sent(self, sent: list[Outcome]) -> None:
+        """Sent rows in one statement; a chat that received a message has its strikes cleared."""
+        await self._db.executemany(
+            """UPDATE deliveries SET status = 'sent', sent_at = ?, attempts = attempts + 1, claimed_by = NULL,
+                   last_error = NULL WHERE id = ?""",
+            [(o.at, o.delivery_id) for o in sent],
+        )
+        ids = [o.delivery_id for o in sent]
+        async with self._db.execute(
+            f"""SELECT DISTINCT s.platform, s.chat_id FROM deliveries d JOIN subscriptions s
+               ON s.id = d.subscription_id WHERE s.strikes > 0 AND d.id IN ({_placeholders(ids)})""",  # noqa: S608
+            ids,
+        ) as cursor:
+            struck = [(r[0], r[1]) for r in await cursor.fetchall()]
+        await self._db.executemany(
+            f"""UPDATE subscriptions SET strikes = 0, last_error = NULL, updated_at = {_NOW_ISO}
+               WHERE platform = ? AND chat_id = ? AND strikes > 0""",  # noqa: S608 - constant expression
+            struck,
+        )
+
     async def _finish_one(self, outcome: Outcome, max_strikes: int) -> None:
         key = (outcome.delivery_id,)
-        if outcome.kind == "sent":
-            await self._db.execute(
-                """UPDATE deliveries SET status = 'sent', sent_at = ?, attempts = attempts + 1,
-                       claimed_by = NULL,
-                       last_error = NULL WHERE id = ?""",
-                (outcome.at, *key),
-            )
-            await self._db.execute(
-                f"""UPDATE subscriptions SET strikes = 0, last_error = NULL, updated_at = {_NOW_ISO}
-                   WHERE strikes > 0 AND (platform, chat_id) IN (
-                       SELECT s.platform, s.chat_id FROM subscriptions s JOIN deliveries d
-                       ON d.subscription_id = s.id WHERE d.id = ?)""",  # noqa: S608 - constant expression
-                key,
-            )
-            return
         if outcome.kind == "park":
             await self._db.execute(
                 """UPDATE deliveries SET status = 'parked', attempts = attempts + 1, claimed_by = NULL,

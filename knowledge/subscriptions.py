@@ -18,6 +18,9 @@ Mode = Literal["immediate", "digest"]
 Status = Literal["pending", "sent", "parked"]
 OutcomeKind = Literal["sent", "retry", "gone", "park"]
 MAX_STRIKES = 3
+# A chat preference an adapter sets when the platform says the bot may no longer write there (Telegram's
+# my_chat_member, a 403); broadcasts to that chat wait until the adapter lifts it.
+INACTIVE_PREFERENCE = "inactive"
 
 
 @dataclass(frozen=True, slots=True)

@@ -193,3 +193,20 @@ async def test_digest_groups_a_days_articles_into_one_message(store: SQLiteStore
     await until_settled(b, store, clock)
     [(_, _chat, text)] = [d for d in sender.delivered if d[1] == "digest-reader"]
     assert "daily digest" in text and "twenty researchers" in text and "Schulman" in text
+
+
+async def test_a_chat_the_adapter_marked_inactive_waits_until_it_is_back(store: SQLiteStore) -> None:
+    await Knowledge.load(store)
+    clock = SimulatedClock()
+    chats = await subscribe_chats(store, 3)
+    await store.set_preference(
+        "telegram", chats[0], "inactive", "1"
+    )  # as the Telegram adapter does on a block
+    await ingest_article(store, parse_article(ARTICLE), now=clock())
+    sender = FakeSender(clock)
+    b = broadcaster(store, sender, clock)
+    await b.drain()
+    assert set(sender.per_chat()) == {chats[1], chats[2]}
+    await store.set_preference("telegram", chats[0], "inactive", None)  # the user wrote again
+    await b.drain()
+    assert sender.per_chat() == dict.fromkeys(chats, 1)
