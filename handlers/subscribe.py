@@ -108,14 +108,14 @@ async def handle_subscribe(ctx: Context, incoming: Incoming) -> Reply:
 
 
 async def handle_unsubscribe(ctx: Context, incoming: Incoming) -> Reply:
+    """No topic stops everything; `everything`/`all` stops that topic if the chat has it, else everything."""
     text = incoming.args.strip()
-    if canonical(text).strip() in _EVERYTHING - {"*"} and text:
-        text = ""
-    if not text:
+    current = await ctx.store.chat_subscriptions(incoming.platform, incoming.chat_id)
+    means_all = canonical(text).strip() in _EVERYTHING
+    if not text or (means_all and all(s.topic != "*" for s in current)):
         removed = await ctx.store.unsubscribe(incoming.platform, incoming.chat_id, None)
         key = "unsubscribe-all" if removed else "unsubscribe-none"
         return Reply((para(ctx.t(key, count=removed)),), ctx.lang, kind="info")
-    current = await ctx.store.chat_subscriptions(incoming.platform, incoming.chat_id)
     topic = resolve_topic(ctx, text)
     wanted = canonical(text).strip()
     match = next((s for s in current if topic is not None and s.topic == topic.key), None) or next(

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from bot.core import Core
 from handlers.i18n import LOCALES
 from handlers.markup import render_plain
@@ -44,6 +47,11 @@ async def test_subscribe_list_and_unsubscribe(core: Core) -> None:
     assert [s.topic for s in subs] == ["*", "entity:murati", "word:superalignment"]
     assert subs[1].mode == "digest" and subs[1].digest_time == "08:00"
     assert "Unsubscribed" in render_plain((await say(core, "/unsubscribe Murati")).blocks)
+    await say(core, "/unsubscribe everything")  # that one topic, since the chat has it
+    assert [s.topic for s in await core.store.chat_subscriptions("console", "local")] == [
+        "word:superalignment"
+    ]
+    await say(core, "/subscribe")
     assert (await say(core, "/unsubscribe nobody-here")).kind == "decline"
     assert "2" in render_plain((await say(core, "/unsubscribe")).blocks)
     assert await core.store.chat_subscriptions("console", "local") == []
@@ -86,3 +94,11 @@ def test_catalogues_have_the_same_messages() -> None:
         for lang in ("en", "fr")
     }
     assert keys["en"] == keys["fr"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=80))
+async def test_any_subscription_text_gets_a_reply_not_an_error(core: Core, text: str) -> None:
+    for command in ("/subscribe", "/unsubscribe"):
+        reply = await say(core, f"{command} {text}")
+        assert reply.kind != "error"
