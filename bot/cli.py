@@ -34,7 +34,12 @@ def reply_to_json(question: str, reply: Reply) -> dict[str, Any]:
         "fact_id": reply.fact_id,
         "score": reply.score,
         "source": (
-            {"id": citation.source_id, "title": citation.title, "sentence": citation.sentence, "url": citation.url}
+            {
+                "id": citation.source_id,
+                "title": citation.title,
+                "sentence": citation.sentence,
+                "url": citation.url,
+            }
             if citation
             else None
         ),
@@ -139,8 +144,19 @@ async def cmd_facts(settings: Settings, args: argparse.Namespace) -> int:
         facts = [c.fact for c in ranked if c] + [f for f in literal if f.id not in seen]
     for fact in facts:
         if args.json:
-            print(json.dumps({"id": fact.id, "kind": fact.kind, "source": fact.source, "date": fact.date.value if fact.date else None,
-                              "en": fact.text.en, "fr": fact.text.fr}, ensure_ascii=False))
+            print(
+                json.dumps(
+                    {
+                        "id": fact.id,
+                        "kind": fact.kind,
+                        "source": fact.source,
+                        "date": fact.date.value if fact.date else None,
+                        "en": fact.text.en,
+                        "fr": fact.text.fr,
+                    },
+                    ensure_ascii=False,
+                )
+            )
         else:
             date = f" [{fact.date.value}]" if fact.date else ""
             print(f"{fact.id}{date}: {fact.text.get(args.lang)}")
@@ -193,10 +209,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as error:
         print(f"radford-bot: configuration error: {error}", file=sys.stderr)
         return 2
-    setup_logging(settings.log_level if args.command == "run" else "WARNING", json_lines=settings.log_json,
-                  secrets=settings.secrets)
+    setup_logging(
+        settings.log_level if args.command == "run" else "WARNING",
+        json_lines=settings.log_json,
+        secrets=settings.secrets,
+    )
     try:
-        return asyncio.run(args.func(settings, args))
+        return int(asyncio.run(args.func(settings, args)))
     except KeyboardInterrupt:
         return 130
     except (StoreURLError, KnowledgeFileError, OSError) as error:

@@ -38,9 +38,15 @@ class Stats:
 
 
 class Core:
-    def __init__(self, knowledge: Knowledge, store: Store, *, strings: Catalog | None = None,
-                 memory: ConversationMemory | None = None,
-                 admin_ids: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        store: Store,
+        *,
+        strings: Catalog | None = None,
+        memory: ConversationMemory | None = None,
+        admin_ids: frozenset[str] = frozenset(),
+    ) -> None:
         self.knowledge = knowledge
         self.store = store
         self.admin_ids = admin_ids
@@ -81,8 +87,7 @@ class Core:
         try:
             await self.seen(incoming)
             lang = await self.resolve_lang(incoming)
-            ctx = Context(self.knowledge, self.catalog, self.memory, self.store, lang, __version__,
-                          self.admin_ids)
+            ctx = Context(self.knowledge, self.catalog, self.memory, self.store, lang, __version__, self.admin_ids)
             reply = await self._route(ctx, incoming)
         except Exception:
             self.stats.errors += 1
@@ -93,8 +98,13 @@ class Core:
             self.stats.answered += 1
         elif reply.kind == "decline":
             self.stats.declined += 1
-        log.debug("%s %s → %s in %.1f ms", incoming.platform, incoming.command or "question", reply.kind,
-                  1000 * (time.perf_counter() - started))
+        log.debug(
+            "%s %s → %s in %.1f ms",
+            incoming.platform,
+            incoming.command or "question",
+            reply.kind,
+            1000 * (time.perf_counter() - started),
+        )
         return reply
 
     async def seen(self, incoming: Incoming) -> None:

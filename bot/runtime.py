@@ -18,7 +18,7 @@ from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
-NO_TOKEN_HINT = """\
+PLATFORM_SETUP_HINT = """\
 No platform token is set, so the bot starts as a console chat.
 To put it on a platform, set one or both of these (in the environment or a .env file):
   TELEGRAM_BOT_TOKEN  — talk to @BotFather on Telegram, send /newbot, and copy the token it gives you
@@ -42,8 +42,9 @@ def build_adapters(core: Core, settings: Settings) -> list[Adapter]:
 
 def background_for(core: Core, settings: Settings, senders: list[object]) -> Background:
     """Broadcasters for the platforms that can send, the feed poller and the knowledge watcher."""
-    return Background(core, senders_of(senders), settings.database_url, feeds=settings.feeds,
-                      feed_interval=settings.feed_interval)
+    return Background(
+        core, senders_of(senders), settings.database_url, feeds=settings.feeds, feed_interval=settings.feed_interval
+    )
 
 
 async def run_console(core: Core, settings: Settings | None = None) -> None:
@@ -67,7 +68,7 @@ async def run(settings: Settings) -> int:
     try:
         adapters = build_adapters(core, settings)
         if not adapters:
-            sys.stderr.write(NO_TOKEN_HINT + "\n")
+            sys.stderr.write(PLATFORM_SETUP_HINT + "\n")
             await run_console(core, settings)
             return 0
         return await run_platforms(adapters, background_for(core, settings, list(adapters)))

@@ -7,6 +7,7 @@ a traceback later. Tokens are kept out of `repr` so they can never reach a log l
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 ENV_FILE = ".env"
+_WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
 class SettingsError(ValueError):
@@ -119,6 +121,12 @@ class Settings:
         base_url = env.get("TELEGRAM_API_BASE_URL", "").strip() or None
         if base_url and not base_url.startswith(("http://", "https://")):
             raise SettingsError("TELEGRAM_API_BASE_URL must start with http:// or https://")
+        webhook = env.get("TELEGRAM_WEBHOOK_URL", "").strip() or None
+        if webhook and not webhook.startswith("https://"):
+            raise SettingsError("TELEGRAM_WEBHOOK_URL must start with https:// (Telegram calls HTTPS only)")
+        webhook_secret = env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None
+        if webhook_secret and not _WEBHOOK_SECRET.match(webhook_secret):
+            raise SettingsError("TELEGRAM_WEBHOOK_SECRET must be 1-256 characters: A-Z, a-z, 0-9, _ or -")
         shards = env.get("DISCORD_SHARD_COUNT", "").strip()
         health = env.get("HEALTH_PORT", "").strip()
         return cls(
@@ -127,8 +135,8 @@ class Settings:
             log_json=env.get("LOG_FORMAT", "").strip().lower() == "json",
             telegram_token=telegram,
             telegram_api_base_url=base_url,
-            telegram_webhook_url=env.get("TELEGRAM_WEBHOOK_URL", "").strip() or None,
-            telegram_webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None,
+            telegram_webhook_url=webhook,
+            telegram_webhook_secret=webhook_secret,
             telegram_listen=env.get("TELEGRAM_LISTEN", "127.0.0.1").strip() or "127.0.0.1",
             telegram_port=_int(env, "TELEGRAM_PORT", 8443, low=1, high=65535),
             discord_token=env.get("DISCORD_BOT_TOKEN", "").strip() or None,

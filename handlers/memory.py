@@ -20,7 +20,9 @@ class Turn:
 
 
 class ConversationMemory:
-    def __init__(self, *, ttl: float = 900.0, capacity: int = 50_000, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, *, ttl: float = 900.0, capacity: int = 50_000, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._turns: OrderedDict[str, Turn] = OrderedDict()
         self._ttl = ttl
         self._capacity = capacity

@@ -16,8 +16,12 @@ async def handle_sources(ctx: Context, incoming: Incoming) -> Reply:
         title: Inline = link(source.title, source.url) if source.url else bold(source.title)
         details = ", ".join(
             part
-            for part in (source.publisher, source.date, ctx.t(f"language-{source.lang}"),
-                         ctx.t("sources-facts", count=counts.get(source.id, 0)))
+            for part in (
+                source.publisher,
+                source.date,
+                ctx.t(f"language-{source.lang}"),
+                ctx.t("sources-facts", count=counts.get(source.id, 0)),
+            )
             if part
         )
         items.append((title, f" ({details})"))

@@ -63,6 +63,10 @@ async def handle(ctx: Context, incoming: Incoming) -> Reply:
             ctx.lang,
             kind="decline",
         )
-    title = ctx.t("timeline-title") if not incoming.args.strip() else ctx.t("timeline-title-filtered", filter=incoming.args.strip())
+    title = (
+        ctx.t("timeline-title")
+        if not incoming.args.strip()
+        else ctx.t("timeline-title-filtered", filter=incoming.args.strip())
+    )
     blocks: list[Block] = [para(bold(title)), bullets(*(timeline_item(ctx, f) for f in facts))]
     return Reply(tuple(blocks), ctx.lang, kind="info", title=title)

@@ -17,7 +17,10 @@ async def handle_who(ctx: Context, incoming: Incoming) -> Reply:
     entity = ctx.knowledge.find_entity(name)
     if entity is None:
         return Reply(
-            (para(ctx.t("who-unknown", name=name)),), ctx.lang, kind="decline", suggestions=people_buttons(ctx)
+            (para(ctx.t("who-unknown", name=name)),),
+            ctx.lang,
+            kind="decline",
+            suggestions=people_buttons(ctx),
         )
     ctx.memory.remember(incoming.chat_key, subject=entity.id if entity.kind == "person" else None, lang=ctx.lang)
     profile = ctx.knowledge.profile(entity.id)
@@ -28,8 +31,14 @@ async def handle_who(ctx: Context, incoming: Incoming) -> Reply:
     if related:
         blocks += [para(bold(ctx.t("who-related"))), bullets(*(f.text.get(ctx.lang) for f in related))]
     suggestions = tuple(suggestion_for(ctx, f) for f in related[:3])
-    return Reply(tuple(blocks), ctx.lang, kind="info", title=entity.name, suggestions=suggestions,
-                 fact_id=profile.id if profile else None)
+    return Reply(
+        tuple(blocks),
+        ctx.lang,
+        kind="info",
+        title=entity.name,
+        suggestions=suggestions,
+        fact_id=profile.id if profile else None,
+    )
 
 
 def people_buttons(ctx: Context) -> tuple[Suggestion, ...]:
@@ -40,5 +49,10 @@ async def handle_people(ctx: Context, incoming: Incoming) -> Reply:
     people = ctx.knowledge.people()
     items = [(bold(p.name), " — ", p.role.get(ctx.lang)) for p in people]
     title = ctx.t("people-title")
-    return Reply((para(bold(title)), bullets(*items)), ctx.lang, kind="info", title=title,
-                 suggestions=people_buttons(ctx))
+    return Reply(
+        (para(bold(title)), bullets(*items)),
+        ctx.lang,
+        kind="info",
+        title=title,
+        suggestions=people_buttons(ctx),
+    )

@@ -111,6 +111,9 @@ class Knowledge:
 
     def timeline(self) -> list[Fact]:
         """Dated facts in order, then undated timeline facts placed by what the sources say."""
-        dated = sorted((f for f in self._snap.facts if f.timeline and f.date), key=lambda f: (f.date.sort_key if f.date else "", f.id))
+        dated = sorted(
+            (f for f in self._snap.facts if f.timeline and f.date),
+            key=lambda f: (f.date.sort_key if f.date else "", f.id),
+        )
         undated = [f for f in self._snap.facts if f.timeline and not f.date and f.when]
         return dated + undated

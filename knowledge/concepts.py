@@ -9,17 +9,20 @@ crude stem. Stop words are dropped last, after phrases had their chance ("père 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from knowledge.models import Entity
-from knowledge.normalize import stem, tokens
+from knowledge.normalize import stem, strip_controls, tokens
 from knowledge.stopwords import STOPWORDS
 
 ENTITY_PREFIX = "@"
+_RAW_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _MAX_PHRASE = 6
 
 
@@ -29,16 +32,13 @@ def load_lexicon(path: Path) -> dict[str, list[str]]:
     return concepts
 
 
-def _typo_cutoff(length: int) -> float:
-    """How alike (rapidfuzz `ratio`, 0–100) an unknown word must be to a known one to count as a typo.
+def _max_typos(length: int) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) an unknown word may be from a known one.
 
-    Short words get one slip at most (`murrati` → `murati`), long ones two (`sutskver` → `sutskever`).
+    One slip for ordinary words (`murrati` → `murati`, `openia` → `openai`), two for long ones
+    (`sutskevr` → `sutskever`); short words are too easily another real word to correct at all.
     """
-    if length >= 8:
-        return 80.0
-    if length >= 6:
-        return 83.0
-    return 88.0
+    return 2 if length >= 9 else 1
 
 
 class ConceptAnalyzer:
@@ -54,6 +54,7 @@ class ConceptAnalyzer:
                 self._add_phrase(tuple(tokens(alias)), ENTITY_PREFIX + entity.id, override=True)
         self._vocabulary: set[str] = {word for key in self._phrases for word in key}
         self._vocabulary_list: list[str] | None = None
+        self._by_initial: dict[str, list[str]] = {}
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
 
     def _add_phrase(self, key: tuple[str, ...], concept: str, *, override: bool) -> None:
@@ -76,15 +77,18 @@ class ConceptAnalyzer:
     def _correct_uncached(self, word: str) -> str:
         if self._vocabulary_list is None:
             self._vocabulary_list = sorted(self._vocabulary)
-        found = process.extractOne(
-            word, self._vocabulary_list, scorer=fuzz.ratio, score_cutoff=_typo_cutoff(len(word))
-        )
+            self._by_initial = {}
+            for known in self._vocabulary_list:
+                self._by_initial.setdefault(known[0], []).append(known)
+        # Typos almost never hit the first letter; requiring it keeps "blague" from becoming "langue".
+        choices = self._by_initial.get(word[0], [])
+        found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=_max_typos(len(word)))
         return found[0] if found else word
 
     def correct(self, word: str) -> str:
         """The known word `word` is most likely a typo of, or `word` itself."""
-        if len(word) < 4 or word.isdigit() or self.knows(word):
-            return word
+        if len(word) < 5 or any(ch.isdigit() for ch in word) or self.knows(word):
+            return word  # short words and model names (`gpt4`) are too easily another real word
         return self._correct(word)
 
     def concepts(self, text: str, *, fix_typos: bool = False) -> list[str]:
@@ -108,9 +112,23 @@ class ConceptAnalyzer:
                 i += 1
         return found
 
-    def unknown_words(self, text: str) -> list[str]:
-        """Content words of `text` that neither the vocabulary nor a typo correction recognises."""
-        return [w for w in tokens(text) if w not in STOPWORDS and not w.isdigit() and not self.knows(self.correct(w))]
+    def unknown_names(self, text: str) -> list[str]:
+        """Words of `text` that look like names we do not know: `GPT-4`, `Claude`, `Altman`.
+
+        A capitalised word past the first, or a word mixing letters and digits, that neither the vocabulary
+        nor a typo correction recognises. A question about an unknown name is about something else.
+        """
+        found: list[str] = []
+        for index, raw in enumerate(_RAW_WORD.findall(strip_controls(text))):
+            looks_named = (index > 0 and raw[0].isupper()) or (
+                any(ch.isdigit() for ch in raw) and any(ch.isalpha() for ch in raw)
+            )
+            if not looks_named:
+                continue
+            for word in tokens(raw):
+                if word not in STOPWORDS and not self.knows(self.correct(word)) and word not in found:
+                    found.append(word)
+        return found
 
 
 def entity_ids(concepts: Iterable[str]) -> set[str]:

@@ -35,16 +35,21 @@ _PATTERNS: tuple[tuple[Asks, re.Pattern[str]], ...] = (
         re.compile(
             r"\bwhen\b|\bquand\b|\bwhat (?:year|date|month|day|time)\b|\bwhich (?:year|date|month|day)\b"
             r"|\bin what year\b|\bquelle? (?:annee|date|mois|jour|epoque)\b|\ben quelle annee\b|\bdepuis quand\b"
-            r"|\bwhat period\b|\bhow long ago\b|\bsince when\b|\bil y a combien\b"
+            r"|\bwhat period\b|\bhow long ago\b|\bsince when\b|\bil y a combien\b|^\W*dates?\b|\bdate (?:of|de|du|d)\b"
         ),
     ),
     (
         Asks.QUANTITY,
-        re.compile(r"\bhow (?:much|many)\b|\bcombien\b|\bwhat (?:amount|number|sum|price)\b|\bquel (?:montant|nombre|prix)\b"),
+        re.compile(
+            r"\bhow (?:much|many)\b|\bcombien\b|\bwhat (?:amount|number|sum|price)\b|\bquel (?:montant|nombre|prix)\b"
+        ),
     ),
     (
         Asks.WHERE,
-        re.compile(r"\bwhere\b|\bdans quelle ville\b|\bin (?:which|what) (?:city|country|place)\b|\bquel (?:pays|lieu)\b|\bquelle ville\b"),
+        re.compile(
+            r"\bwhere\b|\bdans quelle ville\b|\bin (?:which|what) (?:city|country|place)\b"
+            r"|\bquel (?:pays|lieu)\b|\bquelle ville\b"
+        ),
     ),
     (Asks.WHY, re.compile(r"\bwhy\b|\bpourquoi\b|\bfor what reason\b|\bhow come\b|\bpour quelle raison\b")),
     (

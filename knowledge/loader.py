@@ -37,7 +37,7 @@ def _read_json(path: Path) -> dict[str, Any]:
 def _lang(value: object, where: str) -> Lang:
     if value not in LANGS:
         raise KnowledgeFileError(f"{where}: language must be 'en' or 'fr', not {value!r}")
-    return cast(Lang, value)
+    return value
 
 
 def _localized(value: object, where: str) -> Localized:
@@ -73,6 +73,7 @@ def parse_entity(raw: dict[str, Any]) -> Entity:
         name=raw["name"],
         aliases=tuple(raw.get("aliases", ())),
         role=_localized(raw.get("role"), where),
+        part_of=raw.get("part_of"),
     )
 
 

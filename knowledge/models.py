@@ -51,6 +51,7 @@ class Entity:
     name: str
     aliases: tuple[str, ...]
     role: Localized
+    part_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

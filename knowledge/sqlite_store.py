@@ -133,15 +133,20 @@ class SQLiteStore(SQLiteSubscriptions):
     async def sources(self) -> list[Source]:
         async with self._db.execute("SELECT * FROM sources ORDER BY date IS NULL, date, id") as cursor:
             rows = await cursor.fetchall()
-        return [
-            Source(r["id"], r["title"], r["lang"], r["date"], r["url"], r["publisher"], r["body"]) for r in rows
-        ]
+        return [Source(r["id"], r["title"], r["lang"], r["date"], r["url"], r["publisher"], r["body"]) for r in rows]
 
     async def entities(self) -> list[Entity]:
         async with self._db.execute("SELECT * FROM entities ORDER BY id") as cursor:
             rows = await cursor.fetchall()
         return [
-            Entity(r["id"], r["kind"], r["name"], tuple(json.loads(r["aliases"])), Localized(r["role_en"], r["role_fr"]))
+            Entity(
+                r["id"],
+                r["kind"],
+                r["name"],
+                tuple(json.loads(r["aliases"])),
+                Localized(r["role_en"], r["role_fr"]),
+                r["part_of"],
+            )
             for r in rows
         ]
 
@@ -164,9 +169,18 @@ class SQLiteStore(SQLiteSubscriptions):
         try:
             await self._db.execute("DELETE FROM entities")
             await self._db.executemany(
-                "INSERT INTO entities (id, kind, name, aliases, role_en, role_fr) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO entities (id, kind, name, aliases, role_en, role_fr, part_of)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (e.id, e.kind, e.name, json.dumps(list(e.aliases), ensure_ascii=False), e.role.en, e.role.fr)
+                    (
+                        e.id,
+                        e.kind,
+                        e.name,
+                        json.dumps(list(e.aliases), ensure_ascii=False),
+                        e.role.en,
+                        e.role.fr,
+                        e.part_of,
+                    )
                     for e in entities
                 ],
             )
@@ -194,8 +208,16 @@ class SQLiteStore(SQLiteSubscriptions):
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(id) DO UPDATE SET title=excluded.title, lang=excluded.lang, date=excluded.date,
                        url=excluded.url, publisher=excluded.publisher, body=excluded.body, digest=excluded.digest""",
-                (source.id, source.title, source.lang, source.date, source.url, source.publisher, source.text,
-                 body_digest),
+                (
+                    source.id,
+                    source.title,
+                    source.lang,
+                    source.date,
+                    source.url,
+                    source.publisher,
+                    source.text,
+                    body_digest,
+                ),
             )
             async with self._db.execute("SELECT id, digest FROM facts WHERE source_id = ?", (source.id,)) as cur:
                 existing = {row["id"]: row["digest"] async for row in cur}
@@ -242,7 +264,8 @@ class SQLiteStore(SQLiteSubscriptions):
 
     async def get_preference(self, platform: str, scope_id: str, key: str) -> str | None:
         async with self._db.execute(
-            "SELECT value FROM preferences WHERE platform = ? AND scope_id = ? AND key = ?", (platform, scope_id, key)
+            "SELECT value FROM preferences WHERE platform = ? AND scope_id = ? AND key = ?",
+            (platform, scope_id, key),
         ) as cursor:
             row = await cursor.fetchone()
         return str(row[0]) if row else None
@@ -250,7 +273,8 @@ class SQLiteStore(SQLiteSubscriptions):
     async def set_preference(self, platform: str, scope_id: str, key: str, value: str | None) -> None:
         if value is None:
             await self._db.execute(
-                "DELETE FROM preferences WHERE platform = ? AND scope_id = ? AND key = ?", (platform, scope_id, key)
+                "DELETE FROM preferences WHERE platform = ? AND scope_id = ? AND key = ?",
+                (platform, scope_id, key),
             )
             return
         await self._db.execute(

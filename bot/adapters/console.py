@@ -65,8 +65,14 @@ def format_reply(reply: Reply) -> str:
 class ConsoleChat:
     """One conversation in the terminal; numbers pick the suggestions of the last reply."""
 
-    def __init__(self, core: Core, *, read_line: ReadLine = read_line_from_terminal, out: TextIO | None = None,
-                 user: str = "local") -> None:
+    def __init__(
+        self,
+        core: Core,
+        *,
+        read_line: ReadLine = read_line_from_terminal,
+        out: TextIO | None = None,
+        user: str = "local",
+    ) -> None:
         self.core = core
         self.read_line = read_line
         self.out = out or sys.stdout

@@ -17,7 +17,8 @@ CREATE TABLE entities (
     name        TEXT NOT NULL,
     aliases     TEXT NOT NULL,          -- JSON array
     role_en     TEXT NOT NULL,
-    role_fr     TEXT NOT NULL
+    role_fr     TEXT NOT NULL,
+    part_of     TEXT                    -- a broader entity (GPT-2 is part of the GPT series)
 );
 
 CREATE TABLE facts (
