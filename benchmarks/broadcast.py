@@ -81,9 +81,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-async def ask_questions(
-    core: Core, done: asyncio.Event, latencies: list[float], *, limit: int | None = None
-) -> None:
+async def ask_questions(core: Core, done: asyncio.Event, latencies: list[float], *, limit: int | None = None) -> None:
     """A steady stream of questions (about 50 a second), each timed from arrival to reply."""
     n = 0
     while not done.is_set() and (limit is None or n < limit):

@@ -216,9 +216,7 @@ class Broadcaster:
         ids = [d.id for d in message.deliveries]
         if reply is None:
             return self._outcomes(ids, "park", 0.0, "its facts are no longer in the store")
-        if not await self.pacer.acquire(
-            first.chat_id, group=first.chat_kind == "group", give_up=self._is_stopping
-        ):
+        if not await self.pacer.acquire(first.chat_id, group=first.chat_kind == "group", give_up=self._is_stopping):
             return None
         try:
             await asyncio.wait_for(self.sender.send(first.chat_id, reply), self.send_timeout)
@@ -276,9 +274,7 @@ class Broadcaster:
         for delivery in message.deliveries:
             facts = await self._load_facts(delivery.fact_ids)
             if facts:
-                articles.append(
-                    Article(await self._load_source(delivery.source_id), delivery.source_id, tuple(facts))
-                )
+                articles.append(Article(await self._load_source(delivery.source_id), delivery.source_id, tuple(facts)))
         reply = (
             update_reply(self.catalog, first.lang, key[2], articles, digest=first.mode == "digest")
             if articles

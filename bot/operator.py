@@ -18,9 +18,7 @@ if TYPE_CHECKING:
 
 def add_commands(sub: Any) -> None:
     """Register the operator commands on the CLI's subparsers."""
-    ingest = sub.add_parser(
-        "ingest", help="add an article (plain text or Markdown) and notify its subscribers"
-    )
+    ingest = sub.add_parser("ingest", help="add an article (plain text or Markdown) and notify its subscribers")
     ingest.add_argument("file", help="the article's file, or - for standard input")
     ingest.add_argument("--title", help="its title (default: a 'title:' line, the first heading or line)")
     ingest.add_argument("--date", help="its publication date: YYYY, YYYY-MM or YYYY-MM-DD")
@@ -32,9 +30,7 @@ def add_commands(sub: Any) -> None:
     subscribers = sub.add_parser("subscribers", help="subscriptions per platform and topic")
     subscribers.add_argument("--json", action="store_true", help="one JSON object per row")
     subscribers.set_defaults(func=cmd_subscribers)
-    outbox = sub.add_parser(
-        "outbox", help="deliveries pending, sent and parked, with the parked ones' reasons"
-    )
+    outbox = sub.add_parser("outbox", help="deliveries pending, sent and parked, with the parked ones' reasons")
     outbox.add_argument("--json", action="store_true", help="print one JSON object")
     outbox.set_defaults(func=cmd_outbox)
 
@@ -129,7 +125,5 @@ async def cmd_outbox(settings: Settings, args: argparse.Namespace) -> int:
     if parked:
         print("\nlatest parked deliveries:")
         for d in parked:
-            print(
-                f"  #{d.id} {d.platform}:{d.chat_id} update {d.update_id}, {d.attempts} attempts — {d.error}"
-            )
+            print(f"  #{d.id} {d.platform}:{d.chat_id} update {d.update_id}, {d.attempts} attempts — {d.error}")
     return 0

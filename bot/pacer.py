@@ -62,9 +62,7 @@ class Limits:
     group_burst: float = 1.0
 
 
-TELEGRAM = Limits(
-    per_second=30.0, burst=1.0, per_chat_per_second=1.0, per_group_per_minute=20.0, group_burst=1.0
-)
+TELEGRAM = Limits(per_second=30.0, burst=1.0, per_chat_per_second=1.0, per_group_per_minute=20.0, group_burst=1.0)
 # discord.py already waits on Discord's rate-limit headers; a ceiling under its global 50/s is enough.
 DISCORD = Limits(per_second=45.0, burst=5.0)
 UNLIMITED = Limits()
@@ -76,9 +74,7 @@ class Pacer:
 
     MAX_CHATS = 50_000
 
-    def __init__(
-        self, limits: Limits, *, clock: Clock = time.monotonic, sleep: Sleep = asyncio.sleep
-    ) -> None:
+    def __init__(self, limits: Limits, *, clock: Clock = time.monotonic, sleep: Sleep = asyncio.sleep) -> None:
         self.limits = limits
         self.clock = clock
         self._sleep = sleep
@@ -103,9 +99,7 @@ class Pacer:
             bucket.take(now)
         return 0.0
 
-    async def acquire(
-        self, chat_id: str, *, group: bool = False, give_up: Callable[[], bool] | None = None
-    ) -> bool:
+    async def acquire(self, chat_id: str, *, group: bool = False, give_up: Callable[[], bool] | None = None) -> bool:
         """Wait for a slot; False if `give_up` said so first (a stopping broadcaster)."""
         while (wait := self.delay(chat_id, group=group)) > 0:
             if give_up is not None and give_up():
@@ -124,9 +118,7 @@ class Pacer:
             )
         return buckets
 
-    def _bucket(
-        self, table: dict[str, TokenBucket], key: str, rate: float, burst: float, now: float
-    ) -> TokenBucket:
+    def _bucket(self, table: dict[str, TokenBucket], key: str, rate: float, burst: float, now: float) -> TokenBucket:
         bucket = table.get(key)
         if bucket is None:
             if len(table) >= self.MAX_CHATS:

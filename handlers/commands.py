@@ -61,13 +61,18 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("lang", settings.handle_lang, (Param("language", "lang", choices=("en", "fr")),)),
     Command("about", settings.handle_about),
-    Command("subscribe", subscribe.handle_subscribe,
-            (Param("topic", "subscribe", autocomplete="people"),
-             Param("mode", "subscribe", choices=("immediate", "digest")), Param("time", "subscribe"))),
+    Command(
+        "subscribe",
+        subscribe.handle_subscribe,
+        (
+            Param("topic", "subscribe", autocomplete="people"),
+            Param("mode", "subscribe", choices=("immediate", "digest")),
+            Param("time", "subscribe"),
+        ),
+    ),
     Command("unsubscribe", subscribe.handle_unsubscribe, (Param("topic", "unsubscribe"),)),
     Command("subscriptions", subscribe.handle_subscriptions),
-    Command("addarticle", articles.handle_addarticle, (Param("text", "addarticle", required=True),),
-            hidden=True),
+    Command("addarticle", articles.handle_addarticle, (Param("text", "addarticle", required=True),), hidden=True),
 )
 _BY_NAME = {command.name: command for command in COMMANDS}
 

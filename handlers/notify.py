@@ -25,9 +25,7 @@ class Article:
     facts: tuple[Fact, ...]
 
 
-def update_reply(
-    catalog: Catalog, lang: str, topic: str | None, articles: list[Article], *, digest: bool
-) -> Reply:
+def update_reply(catalog: Catalog, lang: str, topic: str | None, articles: list[Article], *, digest: bool) -> Reply:
     """One message for one update (immediate) or for every update of a period (digest); topic None is all."""
     key = ("update-digest-title" if digest else "update-title") + ("-all" if topic is None else "")
     title = catalog.t(lang, key, topic=topic or "")

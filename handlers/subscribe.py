@@ -75,9 +75,7 @@ async def handle_subscribe(ctx: Context, incoming: Incoming) -> Reply:
     if bad_time:
         return Reply((para(ctx.t("subscribe-bad-time")),), ctx.lang, kind="decline")
     if len(text) > MAX_TOPIC_CHARS:
-        return Reply(
-            (para(ctx.t("subscribe-topic-too-long", max=MAX_TOPIC_CHARS)),), ctx.lang, kind="decline"
-        )
+        return Reply((para(ctx.t("subscribe-topic-too-long", max=MAX_TOPIC_CHARS)),), ctx.lang, kind="decline")
     topic = resolve_topic(ctx, text)
     if topic is None:
         return Reply((para(ctx.t("subscribe-usage")),), ctx.lang, kind="decline")

@@ -101,9 +101,7 @@ def entry_key(entry: Any) -> str:
 
 def entry_text(entry: Any) -> str:
     contents = entry.get("content") or []
-    html = max((str(c.get("value", "")) for c in contents), key=len, default="") or str(
-        entry.get("summary", "")
-    )
+    html = max((str(c.get("value", "")) for c in contents), key=len, default="") or str(entry.get("summary", ""))
     return html_to_text(html)
 
 
@@ -144,9 +142,7 @@ async def fetch(client: httpx.AsyncClient, url: str, etag: str | None, modified:
         raise FeedError(f"{url}: {error}") from error
 
 
-async def poll_feed(
-    store: Store, client: httpx.AsyncClient, url: str, *, now: float | None = None
-) -> FeedReport:
+async def poll_feed(store: Store, client: httpx.AsyncClient, url: str, *, now: float | None = None) -> FeedReport:
     """Fetch one feed (conditionally) and ingest the entries never seen before."""
     now = time.time() if now is None else now
     etag, modified = await store.feed_state(url)

@@ -25,9 +25,7 @@ from knowledge.subscriptions import Notify
 
 MAX_ARTICLE_CHARS = 200_000
 REPEAT_SCORE = 92.0
-_HEADER = re.compile(
-    r"^(title|titre|date|url|link|lien|lang|langue|language|publisher|source)\s*:\s*(.+)$", re.I
-)
+_HEADER = re.compile(r"^(title|titre|date|url|link|lien|lang|langue|language|publisher|source)\s*:\s*(.+)$", re.I)
 _HEADER_KEYS = {
     "titre": "title",
     "link": "url",
@@ -138,9 +136,7 @@ def parse_article(
         raise ArticleError(f"the language must be en or fr, not {chosen!r}", "article-bad-lang", value=chosen)
     url = url or headers.get("url")
     if url is not None and not url.startswith(("http://", "https://")):
-        raise ArticleError(
-            f"the URL must start with http:// or https://, not {url!r}", "article-bad-url", value=url
-        )
+        raise ArticleError(f"the URL must start with http:// or https://, not {url!r}", "article-bad-url", value=url)
     return Article(
         title[:200],
         body,
@@ -196,6 +192,4 @@ async def ingest_article(store: Store, article: Article, *, now: float | None = 
     report = await store.sync_source(source, new, notify=Notify(now, repeats))
     if report.changed:
         await store.set_meta(UPDATED_KEY, datetime.fromtimestamp(now, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
-    return IngestReport(
-        source.id, source.title, report.added, report.repeated, report.update_id, report.deliveries
-    )
+    return IngestReport(source.id, source.title, report.added, report.repeated, report.update_id, report.deliveries)

@@ -137,9 +137,7 @@ class SQLiteSubscriptions:
 
     # --- the outbox: written inside sync_source's transaction ------------------------------------------
 
-    async def _write_outbox(
-        self, source_id: str, added: list[Fact], notify: Notify
-    ) -> tuple[int | None, int]:
+    async def _write_outbox(self, source_id: str, added: list[Fact], notify: Notify) -> tuple[int | None, int]:
         """Repeated facts gain this source; new facts become an update and its deliveries. No COMMIT here."""
         for fact_id in notify.repeats:
             await self._db.execute(
@@ -156,8 +154,7 @@ class SQLiteSubscriptions:
         update_id = cast(int, cursor.lastrowid)
         chats: dict[tuple[str, str], list[aiosqlite.Row]] = {}
         async with self._db.execute(
-            "SELECT id, platform, chat_id, topic, mode, digest_time FROM subscriptions "
-            "WHERE active = 1 ORDER BY id"
+            "SELECT id, platform, chat_id, topic, mode, digest_time FROM subscriptions WHERE active = 1 ORDER BY id"
         ) as cursor:
             async for row in cursor:
                 chats.setdefault((row["platform"], row["chat_id"]), []).append(row)
@@ -375,8 +372,7 @@ class SQLiteSubscriptions:
 
     async def outbox_counts(self) -> dict[tuple[str, str], int]:
         async with self._db.execute(
-            "SELECT platform, status, count(*) FROM deliveries "
-            "GROUP BY platform, status ORDER BY platform, status"
+            "SELECT platform, status, count(*) FROM deliveries GROUP BY platform, status ORDER BY platform, status"
         ) as cursor:
             return {(r[0], r[1]): int(r[2]) for r in await cursor.fetchall()}
 
@@ -412,7 +408,6 @@ class SQLiteSubscriptions:
 
     async def mark_feed_entry(self, url: str, entry_key: str, source_id: str | None, now: float) -> None:
         await self._db.execute(
-            "INSERT OR IGNORE INTO feed_entries (feed_url, entry_key, source_id, seen_at) "
-            "VALUES (?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO feed_entries (feed_url, entry_key, source_id, seen_at) VALUES (?, ?, ?, ?)",
             (url, entry_key, source_id, now),
         )

@@ -149,9 +149,7 @@ class SubscriptionStore(Protocol):
     async def feed_state(self, url: str) -> tuple[str | None, str | None]:
         """The ETag and Last-Modified a feed last answered with."""
 
-    async def set_feed_state(
-        self, url: str, etag: str | None, last_modified: str | None, now: float
-    ) -> None: ...
+    async def set_feed_state(self, url: str, etag: str | None, last_modified: str | None, now: float) -> None: ...
 
     async def feed_entry_seen(self, url: str, entry_key: str) -> bool: ...
 

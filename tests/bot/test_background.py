@@ -18,9 +18,7 @@ from tests.conftest import ARTICLE
 async def test_rows_another_process_wrote_arrive_within_seconds(core: Core, tmp_path: Path) -> None:
     await core.handle(Incoming.from_text("console", "local", "local", "/subscribe"))
     out = io.StringIO()
-    background = Background(
-        core, [ConsoleSender(out)], f"sqlite:///{tmp_path / 'bot.db'}", poll_interval=0.05
-    )
+    background = Background(core, [ConsoleSender(out)], f"sqlite:///{tmp_path / 'bot.db'}", poll_interval=0.05)
     await background.start()
     try:
         # As `radford-bot ingest` would, from its own process.

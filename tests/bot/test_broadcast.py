@@ -25,16 +25,12 @@ John Schulman said in March 2025 that he still talks with Alec Radford about res
 """
 
 
-def broadcaster(
-    store: SQLiteStore, sender: FakeSender, clock: SimulatedClock, **options: object
-) -> Broadcaster:
+def broadcaster(store: SQLiteStore, sender: FakeSender, clock: SimulatedClock, **options: object) -> Broadcaster:
     pacer = Pacer(TELEGRAM, clock=clock, sleep=clock.sleep)
     return Broadcaster(store, sender, pacer=pacer, clock=clock, sleep=clock.sleep, **options)  # type: ignore[arg-type]
 
 
-async def until_settled(
-    b: Broadcaster, store: SQLiteStore, clock: SimulatedClock, *, rounds: int = 400
-) -> None:
+async def until_settled(b: Broadcaster, store: SQLiteStore, clock: SimulatedClock, *, rounds: int = 400) -> None:
     """Drain, let simulated time pass, again, until nothing is pending for this platform."""
     for _ in range(rounds):
         await b.drain()
@@ -88,9 +84,7 @@ async def test_429_storm_every_subscriber_once_within_limits(store: SQLiteStore)
     chats = await subscribe_chats(store, 120)
     await ingest_article(store, parse_article(ARTICLE), now=clock())
     rng = random.Random(7)
-    sender = FakeSender(
-        clock, fault=lambda chat, n: RetryLater(2.0) if n < 200 and rng.random() < 0.4 else None
-    )
+    sender = FakeSender(clock, fault=lambda chat, n: RetryLater(2.0) if n < 200 and rng.random() < 0.4 else None)
     b = broadcaster(store, sender, clock)
     await until_settled(b, store, clock)
     assert sender.per_chat() == dict.fromkeys(chats, 1)
@@ -199,9 +193,7 @@ async def test_a_chat_the_adapter_marked_inactive_waits_until_it_is_back(store: 
     await Knowledge.load(store)
     clock = SimulatedClock()
     chats = await subscribe_chats(store, 3)
-    await store.set_preference(
-        "telegram", chats[0], "inactive", "1"
-    )  # as the Telegram adapter does on a block
+    await store.set_preference("telegram", chats[0], "inactive", "1")  # as the Telegram adapter does on a block
     await ingest_article(store, parse_article(ARTICLE), now=clock())
     sender = FakeSender(clock)
     b = broadcaster(store, sender, clock)

@@ -48,9 +48,7 @@ async def test_subscribe_list_and_unsubscribe(core: Core) -> None:
     assert subs[1].mode == "digest" and subs[1].digest_time == "08:00"
     assert "Unsubscribed" in render_plain((await say(core, "/unsubscribe Murati")).blocks)
     await say(core, "/unsubscribe everything")  # that one topic, since the chat has it
-    assert [s.topic for s in await core.store.chat_subscriptions("console", "local")] == [
-        "word:superalignment"
-    ]
+    assert [s.topic for s in await core.store.chat_subscriptions("console", "local")] == ["word:superalignment"]
     await say(core, "/subscribe")
     assert (await say(core, "/unsubscribe nobody-here")).kind == "decline"
     assert "2" in render_plain((await say(core, "/unsubscribe")).blocks)

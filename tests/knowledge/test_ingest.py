@@ -25,9 +25,7 @@ def test_parse_markdown_article_takes_heading_as_title() -> None:
 
 
 def test_parse_headers_and_bad_input() -> None:
-    article = parse_article(
-        "title: Un titre\nlang: fr\nurl: https://example.org/a\n\nMira Murati a parlé en 2025."
-    )
+    article = parse_article("title: Un titre\nlang: fr\nurl: https://example.org/a\n\nMira Murati a parlé en 2025.")
     assert (article.title, article.lang, article.url) == ("Un titre", "fr", "https://example.org/a")
     with pytest.raises(ArticleError):
         parse_article("   \n\n")
@@ -64,9 +62,7 @@ async def test_a_repeated_fact_gains_a_source_instead_of_a_duplicate(store: SQLi
     knowledge = await Knowledge.load(store)
     curated = next(f for f in knowledge.facts if f.curated and len(f.sentence) > 60)
     resting = {f.id for f in knowledge.facts if f.sentence == curated.sentence}
-    text = (
-        f"title: Another outlet\n\n{curated.sentence}\nMira Murati said in 2025 that her lab had 60 people."
-    )
+    text = f"title: Another outlet\n\n{curated.sentence}\nMira Murati said in 2025 that her lab had 60 people."
     report = await ingest_article(store, parse_article(text, lang=knowledge.source(curated.source).lang))  # type: ignore[union-attr]
     assert set(report.repeated) == resting
     assert len(report.added) == 1
