@@ -30,6 +30,19 @@ def senders_of(adapters: Sequence[object]) -> list[Sender]:
     return found
 
 
+def follow_moves(sender: object, store: Store) -> None:
+    """Adapters that report chat id changes (`on_chat_moved`, Telegram) move the chat's subscriptions too."""
+    if not hasattr(sender, "on_chat_moved") or sender.on_chat_moved is not None:
+        return
+    platform = cast(Sender, sender).platform
+
+    async def moved(old_chat_id: str, new_chat_id: str) -> None:
+        count = await store.move_chat(platform, old_chat_id, new_chat_id)
+        log.info("%s chat %s is now %s: %d subscriptions moved", platform, old_chat_id, new_chat_id, count)
+
+    sender.on_chat_moved = moved
+
+
 class Background:
     def __init__(
         self,
@@ -56,6 +69,7 @@ class Background:
             store = await self._open()
             broadcaster = Broadcaster(store, sender, poll_interval=self.poll_interval)
             self.broadcasters.append(broadcaster)
+            follow_moves(sender, store)
             broadcaster.start()
             log.info("broadcasting to %s", sender.platform)
         self._spawn("knowledge-watcher", self._watch_updates, await self._open())

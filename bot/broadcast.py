@@ -84,7 +84,7 @@ class Broadcaster:
         batch: int = 64,
         concurrency: int = 16,
         lease: float = 120.0,
-        send_timeout: float = 30.0,
+        send_timeout: float = 180.0,
         max_attempts: int = 5,
         max_strikes: int = MAX_STRIKES,
         worker: str | None = None,

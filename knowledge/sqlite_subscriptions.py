@@ -119,6 +119,25 @@ class SQLiteSubscriptions:
         ) as cursor:
             return [_subscription(row) for row in await cursor.fetchall()]
 
+    async def move_chat(self, platform: str, old_chat_id: str, new_chat_id: str) -> int:
+        await self._db.execute("BEGIN IMMEDIATE")
+        try:
+            cursor = await self._db.execute(
+                f"""UPDATE OR IGNORE subscriptions SET chat_id = ?, updated_at = {_NOW_ISO}
+                   WHERE platform = ? AND chat_id = ?""",  # noqa: S608 - constant expression
+                (new_chat_id, platform, old_chat_id),
+            )
+            moved = cursor.rowcount
+            # Topics the new id already had: keep those, drop the old copies.
+            await self._db.execute(
+                "DELETE FROM subscriptions WHERE platform = ? AND chat_id = ?", (platform, old_chat_id)
+            )
+            await self._db.execute("COMMIT")
+        except BaseException:
+            await self._db.execute("ROLLBACK")
+            raise
+        return moved
+
     async def chat_seen(self, platform: str, chat_id: str) -> int:
         # A read first: almost every message comes from a chat with nothing to reactivate, and a read
         # takes no write lock, so answering never waits behind a broadcaster's transaction.

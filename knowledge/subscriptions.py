@@ -119,6 +119,9 @@ class SubscriptionStore(Protocol):
 
     async def chat_subscriptions(self, platform: str, chat_id: str) -> list[Subscription]: ...
 
+    async def move_chat(self, platform: str, old_chat_id: str, new_chat_id: str) -> int:
+        """A chat changed id (a Telegram group became a supergroup): its subscriptions follow it."""
+
     async def chat_seen(self, platform: str, chat_id: str) -> int:
         """A chat talked to the bot: reactivate its inactive subscriptions; returns how many."""
 
