@@ -7,6 +7,7 @@ source. The new facts and the deliveries they cause are written in one transacti
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import re
 import time
@@ -18,7 +19,7 @@ from rapidfuzz import fuzz, process
 from knowledge.builder import UPDATED_KEY
 from knowledge.extract import Gazetteer, extract_facts
 from knowledge.language import language_evidence
-from knowledge.models import LANGS, Fact, Lang, Source
+from knowledge.models import LANGS, Entity, Fact, Lang, Source
 from knowledge.normalize import canonical, strip_controls
 from knowledge.store import Store
 from knowledge.subscriptions import Notify
@@ -181,14 +182,19 @@ def split_repeats(facts: list[Fact], existing: list[Fact]) -> tuple[list[Fact], 
     return new, tuple(repeats)
 
 
+def _new_facts(article: Article, entities: list[Entity], existing: list[Fact]) -> tuple[list[Fact], tuple[str, ...]]:
+    facts = extract_facts(article.source_id, article.text, article.lang, Gazetteer(entities))
+    return split_repeats(facts, existing)
+
+
 async def ingest_article(store: Store, article: Article, *, now: float | None = None) -> IngestReport:
     """Extract the article's facts and store them with their notifications; idempotent per article."""
     now = time.time() if now is None else now
     source = article.source()
-    gazetteer = Gazetteer(await store.entities())
-    facts = extract_facts(source.id, article.text, article.lang, gazetteer)
+    entities = await store.entities()
     existing = [f for f in await store.facts() if f.source != source.id]
-    new, repeats = split_repeats(facts, existing)
+    # Extraction and the fuzzy comparison are pure CPU work: keep them off the loop that answers questions.
+    new, repeats = await asyncio.to_thread(_new_facts, article, entities, existing)
     report = await store.sync_source(source, new, notify=Notify(now, repeats))
     if report.changed:
         await store.set_meta(UPDATED_KEY, datetime.fromtimestamp(now, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
