@@ -189,7 +189,7 @@ class Broadcaster:
 
         async def chat_queue(messages: list[Message]) -> None:
             async with limit:
-                for message in messages:
+                for number, message in enumerate(messages):
                     if self._stopping:
                         return
                     result = await self._deliver(message)
@@ -197,9 +197,17 @@ class Broadcaster:
                         return
                     outcomes.extend(result)
                     attempted.update(d.id for d in message.deliveries)
+                    if result[0].kind == "gone":
+                        # One strike per incident, not per queued message: the rest wait with the first.
+                        later = [d.id for m in messages[number + 1 :] for d in m.deliveries]
+                        outcomes.extend(self._outcomes(later, "retry", result[0].at, result[0].error, attempt=False))
+                        attempted.update(later)
+                        return
 
         try:
-            await asyncio.gather(*(chat_queue(messages) for messages in group_messages(deliveries).values()))
+            async with asyncio.TaskGroup() as group:
+                for messages in group_messages(deliveries).values():
+                    group.create_task(chat_queue(messages))
         finally:
             # Record what happened even when cancelled: a sent message must not be sent again.
             await asyncio.shield(self._record(outcomes, [d.id for d in deliveries if d.id not in attempted]))
@@ -212,8 +220,12 @@ class Broadcaster:
     async def _deliver(self, message: Message) -> list[Outcome] | None:
         """Send one message; its outcomes, or None when stopping before it could go."""
         first = message.first
-        reply = await self._render(message)
         ids = [d.id for d in message.deliveries]
+        try:
+            reply = await self._render(message)
+        except Exception as error:  # the database hiccuped: try this message again later
+            log.warning("%s: could not render delivery %s: %s", self.platform, ids, error)
+            return self._outcomes(ids, "retry", self.clock() + backoff(1), f"render: {error}"[:500], attempt=False)
         if reply is None:
             return self._outcomes(ids, "park", 0.0, "its facts are no longer in the store")
         if not await self.pacer.acquire(first.chat_id, group=first.chat_kind == "group", give_up=self._is_stopping):

@@ -202,3 +202,22 @@ async def test_a_chat_the_adapter_marked_inactive_waits_until_it_is_back(store: 
     await store.set_preference("telegram", chats[0], "inactive", None)  # the user wrote again
     await b.drain()
     assert sender.per_chat() == dict.fromkeys(chats, 1)
+
+
+async def test_one_strike_per_incident_however_many_messages_wait(store: SQLiteStore) -> None:
+    await Knowledge.load(store)
+    clock = SimulatedClock()
+    [chat] = await subscribe_chats(store, 1)
+    await ingest_article(store, parse_article(ARTICLE), now=clock())
+    await ingest_article(store, parse_article(SECOND_ARTICLE), now=clock())
+    gone = {"on": True}
+    sender = FakeSender(clock, fault=lambda c, n: RecipientGone("blocked") if gone["on"] else None)
+    b = broadcaster(store, sender, clock)
+    await b.drain()
+    [subscription] = await store.chat_subscriptions("telegram", chat)
+    assert subscription.strikes == 1 and subscription.active and sender.calls == 1
+    gone["on"] = False  # the user unblocked the bot before the third strike
+    await until_settled(b, store, clock)
+    assert sender.per_chat() == {chat: 2}
+    [subscription] = await store.chat_subscriptions("telegram", chat)
+    assert subscription.strikes == 0
