@@ -235,9 +235,9 @@ class SQLiteSubscriptions:
                           s.chat_kind, s.lang, s.mode, s.topic, s.label, u.source_id
                    FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
                    JOIN updates u ON u.id = d.update_id
-                   WHERE d.claimed_by = ? AND d.status = 'pending' AND d.next_attempt_at = ?
+                   WHERE d.status = 'pending' AND d.platform = ? AND d.next_attempt_at = ? AND d.claimed_by = ?
                    ORDER BY d.subscription_id, d.update_id""",
-                (worker, now + lease),
+                (platform, now + lease, worker),
             ) as cursor:
                 rows = await cursor.fetchall()
             await self._db.execute("COMMIT")
