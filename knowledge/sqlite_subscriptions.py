@@ -8,6 +8,7 @@ broadcasters never send the same row, and rows a crashed process held come back 
 from __future__ import annotations
 
 import json
+import time
 from typing import TYPE_CHECKING, cast
 
 import aiosqlite
@@ -91,6 +92,15 @@ class SQLiteSubscriptions:
             after.active,
             after.lang,
         )
+        if before is not None and (before.mode, before.digest_time) != (after.mode, after.digest_time):
+            # What is still owed follows the new rhythm: now for immediate, the next digest time otherwise.
+            now = time.time()
+            due = next_digest_at(after.digest_time, now) if after.mode == "digest" and after.digest_time else now
+            await self._db.execute(
+                """UPDATE deliveries SET next_attempt_at = ?
+                   WHERE subscription_id = ? AND status = 'pending' AND claimed_by IS NULL""",
+                (due, after.id),
+            )
         return after, changed
 
     async def _one_subscription(self, platform: str, chat_id: str, topic_key: str) -> Subscription | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import random
+import time
 
 from bot.adapters.base import RecipientGone, RetryLater, TemporaryFailure
 from bot.adapters.console import ConsoleSender
@@ -221,3 +222,18 @@ async def test_one_strike_per_incident_however_many_messages_wait(store: SQLiteS
     assert sender.per_chat() == {chat: 2}
     [subscription] = await store.chat_subscriptions("telegram", chat)
     assert subscription.strikes == 0
+
+
+async def test_switching_a_digest_to_immediate_sends_what_it_owes_now(store: SQLiteStore) -> None:
+    await Knowledge.load(store)
+    clock = SimulatedClock(1_700_000_000.0)  # well before the next 08:00 UTC
+    await store.subscribe("telegram", "reader", everything(), mode="digest", digest_time="08:00")
+    await ingest_article(store, parse_article(ARTICLE), now=clock())
+    sender = FakeSender(clock)
+    b = broadcaster(store, sender, clock)
+    await b.drain()
+    assert sender.delivered == []
+    await store.subscribe("telegram", "reader", everything(), mode="immediate")
+    clock.now = max(clock.now, time.time())  # the store reschedules on the real clock
+    await b.drain()
+    assert sender.per_chat() == {"reader": 1}
