@@ -89,12 +89,13 @@ class _Entry:
 class Matcher:
     """An in-memory index over the facts; cheap to build (tens of ms for hundreds of facts)."""
 
-    threshold = 0.46
+    threshold = 0.44
     suggest_floor = 0.25
     recall_bias = 2.0  # F-beta's beta: recall counts this many times more than precision
     weights = (0.5, 0.3, 0.2)  # sample agreement, coverage, fuzzy similarity
     predicate_floor = 0.7  # what is left of a score whose question's predicate the fact never mentions
     max_weight = 3.0
+    unknown_weight = 5.0  # a word no fact uses says more about a question than any word facts share
     missing_name_factor = 0.45  # kept of a score per name the question has and the fact lacks
 
     def __init__(self, facts: Sequence[Fact], entities: Sequence[Entity], analyzer: ConceptAnalyzer) -> None:
@@ -113,7 +114,6 @@ class Matcher:
         self._postings = {concept: tuple(ids) for concept, ids in postings.items()}
         total = max(len(self.facts), 1)
         self._idf = {c: math.log(1.0 + total / len(ids)) for c, ids in self._postings.items()}
-        self._unknown_weight = math.log(1.0 + total / 0.5)
         self._supported_kinds = frozenset().union(*(e.supports for e in self._entries))
 
     def _fact_concepts(self, text: str) -> frozenset[str]:
@@ -157,7 +157,8 @@ class Matcher:
     def weight(self, concept: str) -> float:
         # Capped: with a few dozen facts, a word that one sample happens to use ("occupied", "link") is
         # rare by accident, not because it names the topic.
-        return min(self._idf.get(concept, self._unknown_weight), self.max_weight)
+        known = self._idf.get(concept)
+        return self.unknown_weight if known is None else min(known, self.max_weight)
 
     def _weigh(self, concepts: Iterable[str]) -> float:
         return sum(self.weight(c) for c in concepts)
