@@ -103,6 +103,7 @@ class Matcher:
         self.entities = {entity.id: entity for entity in entities}
         self.analyzer = analyzer
         self._parents = {ENTITY_PREFIX + e.id: ENTITY_PREFIX + e.part_of for e in entities if e.part_of}
+        self._holders = self._title_holders(entities)
         for fact in self.facts:
             for text in (fact.text.en, fact.text.fr, *fact.questions()):
                 analyzer.learn(text)
@@ -115,6 +116,17 @@ class Matcher:
         total = max(len(self.facts), 1)
         self._idf = {c: math.log(1.0 + total / len(ids)) for c, ids in self._postings.items()}
         self._supported_kinds = frozenset().union(*(e.supports for e in self._entries))
+
+    def _title_holders(self, entities: Sequence[Entity]) -> dict[str, str]:
+        """Title concepts (`cto`…) that exactly one person's role names, mapped to that person."""
+        holders: dict[str, set[str]] = defaultdict(set)
+        for entity in entities:
+            if entity.kind != "person":
+                continue
+            for concept in self.analyzer.concepts(f"{entity.role.en}. {entity.role.fr}"):
+                if concept in self.analyzer.titles:
+                    holders[concept].add(ENTITY_PREFIX + entity.id)
+        return {title: next(iter(people)) for title, people in holders.items() if len(people) == 1}
 
     def _fact_concepts(self, text: str) -> frozenset[str]:
         """Concepts of a fact-side text, with broader entities added (a GPT-2 sample is about GPT too)."""
@@ -174,6 +186,9 @@ class Matcher:
         kind = asks(text)
         concepts = frozenset(self.analyzer.concepts(text, fix_typos=True))
         named = frozenset(entity_ids(concepts))
+        if not any(self.entities[e].kind == "person" for e in named if e in self.entities):
+            # "the CTO" is whoever holds that title, when exactly one person in the story does.
+            concepts |= {self._holders[c] for c in concepts if c in self._holders}
         if not concepts:
             return MatchResult(question, lang, None, (), False, "no_topic", kind, named)
         strangers = len(self.analyzer.unknown_names(text))
