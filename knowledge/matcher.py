@@ -95,6 +95,8 @@ class Matcher:
     weights = (0.5, 0.3, 0.2)  # sample agreement, coverage, fuzzy similarity
     predicate_floor = 0.7  # what is left of a score whose question's predicate the fact never mentions
     max_weight = 3.0
+    # Any fact that names the person is a fair answer to "who…?": its other samples count too.
+    loose_kinds = frozenset({Asks.WHO})
     unknown_weight = 5.0  # a word no fact uses says more about a question than any word facts share
     missing_name_factor = 0.45  # kept of a score per name the question has and the fact lacks
 
@@ -216,7 +218,7 @@ class Matcher:
         self, entry: _Entry, concepts: frozenset[str], q_weight: float, kind: Asks | None, fuzzy_form: str
     ) -> float:
         supported = kind is None or kind in entry.supports
-        if kind is not None and kind in entry.samples:
+        if kind is not None and kind in entry.samples and kind not in self.loose_kinds:
             # A question that asks for something specific meets the samples that ask for the same thing.
             pool, bag = entry.samples[kind], entry.bags[kind]
         else:
