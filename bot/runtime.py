@@ -53,6 +53,11 @@ async def run_console(core: Core, settings: Settings | None = None) -> None:
     from knowledge.store import sqlite_path
 
     enable_line_editing(sqlite_path(default_database_url()).parent / "console_history")
+    # The terminal is the conversation: routine INFO lines would interleave with it.
+    root = logging.getLogger()
+    if root.level == logging.INFO:  # an explicit DEBUG still shows everything
+        for handler in root.handlers:
+            handler.setLevel(logging.WARNING)
     background = background_for(core, settings, [ConsoleSender()]) if settings else None
     if background:
         await background.start()

@@ -201,7 +201,9 @@ class Matcher:
             return MatchResult(question, lang, best, near, False, "unsupported_kind", kind, named)
         if best is None or best.score < self.threshold:
             return MatchResult(question, lang, best, near, False, "low_score", kind, named)
-        alternatives = tuple(c for c in ranked[1:4] if c.score >= self.suggest_floor)
+        # Only near rivals are worth a button: a far second best is noise next to a confident answer.
+        floor = max(self.suggest_floor, best.score / 2)
+        alternatives = tuple(c for c in ranked[1:4] if c.score >= floor)
         return MatchResult(question, lang, best, alternatives, True, "ok", kind, named)
 
     def _agreement(self, concepts: frozenset[str], q_weight: float, sample: _Sample) -> float:
