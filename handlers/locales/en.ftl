@@ -72,6 +72,7 @@ lang-invalid = I can only answer in English (en) or French (fr), not “{ $choic
 
 about-text = Version { $version }. I know { $facts } facts from { $sources } sources about { $people } people. Last update: { $updated }.
 
+console-hint = (Type a question, a number to pick a suggestion, /help, or /quit to leave.)
 unknown-command = I don't know the command /{ $command }. Type /help to see what I can do.
 error-internal = Sorry, something went wrong on my side. Please try again in a moment.
 

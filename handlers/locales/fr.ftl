@@ -72,6 +72,7 @@ lang-invalid = Je ne peux répondre qu'en anglais (en) ou en français (fr), pas
 
 about-text = Version { $version }. Je connais { $facts } faits tirés de { $sources } sources, sur { $people } personnes. Dernière mise à jour : { $updated }.
 
+console-hint = (Tapez une question, un numéro pour choisir une suggestion, /help, ou /quit pour quitter.)
 unknown-command = Je ne connais pas la commande /{ $command }. Tapez /help pour voir ce que je sais faire.
 error-internal = Désolé, un problème est survenu de mon côté. Réessayez dans un instant.
 
