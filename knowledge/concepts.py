@@ -93,12 +93,16 @@ class ConceptAnalyzer:
                 self._by_initial.setdefault(known[0], []).append(known)
         # Typos almost never hit the first letter; requiring it keeps "blague" from becoming "langue".
         choices = self._by_initial.get(word[0], [])
+        if len(word) == 4:
+            # A four-letter word is only trusted to have lost a letter ("aure" → "autre"): swaps and
+            # substitutions would turn "joke" into "joue".
+            choices = [known for known in choices if len(known) == 5]
         found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=_max_typos(len(word)))
         return found[0] if found else word
 
     def correct(self, word: str) -> str:
         """The known word `word` is most likely a typo of, or `word` itself."""
-        if len(word) < 5 or any(ch.isdigit() for ch in word) or self.knows(word):
+        if len(word) < 4 or any(ch.isdigit() for ch in word) or self.knows(word):
             return word  # short words and model names (`gpt4`) are too easily another real word
         return self._correct(word)
 

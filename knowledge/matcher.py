@@ -89,7 +89,7 @@ class _Entry:
 class Matcher:
     """An in-memory index over the facts; cheap to build (tens of ms for hundreds of facts)."""
 
-    threshold = 0.44
+    threshold = 0.45
     suggest_floor = 0.25
     recall_bias = 2.0  # F-beta's beta: recall counts this many times more than precision
     weights = (0.5, 0.3, 0.2)  # sample agreement, coverage, fuzzy similarity
@@ -97,6 +97,10 @@ class Matcher:
     max_weight = 3.0
     # Any fact that names the person is a fair answer to "who…?": its other samples count too.
     loose_kinds = frozenset({Asks.WHO})
+    statement_nudge = 0.02
+    # token_set_ratio forgives word order and extra words; measured better here than token_sort_ratio or
+    # ratio, even though it scores a keyword sample ("Mira Murati") 100 against any longer question.
+    fuzzy_scorer = staticmethod(fuzz.token_set_ratio)
     unknown_weight = 5.0  # a word no fact uses says more about a question than any word facts share
     missing_name_factor = 0.45  # kept of a score per name the question has and the fact lacks
 
@@ -238,9 +242,11 @@ class Matcher:
         # "When did Sutskever leave OpenAI?" is not answered by a dated fact about Sutskever speaking.
         predicate = [c for c in concepts if not c.startswith(ENTITY_PREFIX) and c in self._idf]
         covered = self._weigh(c for c in predicate if c in bag) / self._weigh(predicate) if predicate else 1.0
-        fuzzy = best_sample.weight * fuzz.token_set_ratio(fuzzy_form, best_sample.fuzzy_text) / 100.0
+        fuzzy = best_sample.weight * self.fuzzy_scorer(fuzzy_form, best_sample.fuzzy_text) / 100.0
         w_sample, w_coverage, w_fuzzy = self.weights
-        score = w_sample * best_agreement + w_coverage * coverage + w_fuzzy * fuzzy
+        # Between facts whose samples fit equally, the one whose own statement fits the question better wins.
+        statement = max((self._agreement(concepts, q_weight, text) for text in entry.texts), default=0.0)
+        score = w_sample * best_agreement + w_coverage * coverage + w_fuzzy * fuzzy + self.statement_nudge * statement
         score *= self.predicate_floor + (1.0 - self.predicate_floor) * covered
         if not supported:
             score *= 0.4
