@@ -61,6 +61,15 @@ def _int(env: Mapping[str, str], name: str, default: int, *, low: int = 0, high:
     return value
 
 
+def _urls(env: Mapping[str, str], name: str) -> tuple[str, ...]:
+    """Feed URLs separated by commas, semicolons or spaces; each must be http(s)."""
+    urls = [part for part in env.get(name, "").replace(",", " ").replace(";", " ").split() if part]
+    for url in urls:
+        if not url.startswith(("http://", "https://")):
+            raise SettingsError(f"{name} must list http:// or https:// URLs, not {url!r}")
+    return tuple(dict.fromkeys(urls))
+
+
 def _ids(env: Mapping[str, str], name: str) -> frozenset[str]:
     raw = env.get(name, "")
     ids = [part.strip() for part in raw.replace(";", ",").split(",") if part.strip()]
@@ -119,6 +128,8 @@ class Settings:
     health_host: str = "127.0.0.1"
     rate_limit_user: int = 20
     rate_limit_chat: int = 60
+    feeds: tuple[str, ...] = ()
+    feed_interval: int = 900
 
     @property
     def platforms(self) -> list[str]:
@@ -182,4 +193,6 @@ class Settings:
             health_host=_host(env, "HEALTH_HOST", "127.0.0.1"),
             rate_limit_user=_int(env, "RATE_LIMIT_PER_USER", 20, low=0, high=10_000),
             rate_limit_chat=_int(env, "RATE_LIMIT_PER_CHAT", 60, low=0, high=10_000),
+            feeds=_urls(env, "FEEDS"),
+            feed_interval=_int(env, "FEED_INTERVAL", 900, low=60, high=7 * 86400),
         )

@@ -30,7 +30,7 @@ class Catalog:
     def has(self, lang: str, key: str) -> bool:
         return self._bundles[normalize_lang(lang)].has_message(key)
 
-    def t(self, lang: str, key: str, **args: str | int | float) -> str:
+    def t(self, lang: str, key: str, /, **args: str | int | float) -> str:
         """The message `key` in `lang` (English if that language lacks it)."""
         args = {k: _clip(v) if isinstance(v, str) else v for k, v in args.items()}
         for candidate in (normalize_lang(lang), DEFAULT):
