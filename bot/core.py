@@ -16,6 +16,7 @@ from bot import __version__
 from bot.metrics import Metrics
 from bot.ratelimit import QuestionLimits
 from handlers import ask
+from handlers.admin import is_admin
 from handlers.commands import find_command
 from handlers.context import LANG_KEY, Context
 from handlers.i18n import Catalog, catalog, normalize_lang, supported
@@ -161,6 +162,9 @@ class Core:
         self.stats.commands[name] = self.stats.commands.get(name, 0) + 1
         if command is None:
             return Reply((para(ctx.t("unknown-command", command=incoming.command)),), ctx.lang, kind="decline")
+        if command.admin and not is_admin(ctx.admin_ids, incoming):
+            log.info("%s user %s tried the admin command /%s", incoming.platform, incoming.user_id, command.name)
+            return Reply((para(ctx.t("admin-only")),), ctx.lang, kind="decline")
         return await command.handler(ctx, incoming)
 
 

@@ -10,14 +10,17 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
 from bot import __version__
 from bot.adapters.base import Adapter
 from bot.core import Core
-from bot.metrics import Labels
+from bot.metrics import Collector, Labels, Sample
+
+if TYPE_CHECKING:
+    from bot.background import Background
 
 log = logging.getLogger(__name__)
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
@@ -67,7 +70,7 @@ class HealthServer:
         except Exception:
             log.exception("health: could not count the outbox")
             return None
-        table: dict[str, dict[str, int]] = {}
+        table: dict[str, dict[str, int]] = {adapter.name: {} for adapter in self.adapters}
         for (platform, status), number in found.items():
             table.setdefault(platform, {})[status] = number
         return table
@@ -108,3 +111,18 @@ class HealthServer:
             ]
         text = self.core.metrics.render(gauges)
         return web.Response(body=text.encode(), headers={"Content-Type": CONTENT_TYPE})
+
+
+BROADCAST_OUTCOMES = ("sent", "retried", "gone", "parked", "rate_limited", "errors")
+
+
+def broadcast_collector(background: Background) -> Collector:
+    """The broadcasters' own counters (BroadcastStats), read at each scrape."""
+
+    def samples() -> Iterable[Sample]:
+        for broadcaster in background.broadcasters:
+            for outcome in BROADCAST_OUTCOMES:
+                labels = (("platform", broadcaster.platform), ("outcome", outcome))
+                yield "broadcast_deliveries_total", labels, float(getattr(broadcaster.stats, outcome))
+
+    return samples

@@ -19,12 +19,14 @@ PREFIX = "radford"
 
 Labels = tuple[tuple[str, str], ...]
 Sample = tuple[str, Labels, float]
-"""A sample a collector adds at scrape time: metric name (without the prefix), labels, value."""
+"""A sample a collector adds at scrape time: metric name (without the prefix; `_total` makes it a counter),
+labels, value."""
 Collector = Callable[[], Iterable[Sample]]
 GAUGE_HELP = {
     "platform_connected": "1 while the platform adapter is connected, else 0.",
     "uptime_seconds": "Seconds since the health server started.",
     "outbox_deliveries": "Broadcast deliveries in the outbox by platform and status.",
+    "broadcast_deliveries_total": "Broadcast delivery attempts by platform and outcome, since start.",
 }
 
 
@@ -59,12 +61,11 @@ class Histogram:
 
 @dataclass(slots=True)
 class Metrics:
-    """What the core and the adapters count; the broadcaster adds its own through `record_broadcast`."""
+    """What the core and the adapters count; others (the broadcasters) add collectors read at scrape time."""
 
     questions: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # platform, lang, outcome
     commands: Counter[tuple[str, str]] = field(default_factory=Counter)  # platform, command
     platform_errors: Counter[tuple[str, str]] = field(default_factory=Counter)  # platform, kind
-    broadcast: Counter[tuple[str, str]] = field(default_factory=Counter)  # platform, outcome
     rate_limited: Counter[tuple[str, str]] = field(default_factory=Counter)  # platform, scope
     latency: dict[str, Histogram] = field(default_factory=dict)  # platform → seconds
     collectors: list[Collector] = field(default_factory=list)
@@ -78,10 +79,6 @@ class Metrics:
     def platform_error(self, platform: str, kind: str) -> None:
         """kind: flood, gone, network, refused, handler… — a short fixed word, never an error message."""
         self.platform_errors[(platform, kind)] += 1
-
-    def record_broadcast(self, platform: str, outcome: str, count: int = 1) -> None:
-        """The broadcaster's hook: outcome is sent, failed, retried, parked…"""
-        self.broadcast[(platform, outcome)] += count
 
     def limited(self, platform: str, scope: str) -> None:
         self.rate_limited[(platform, scope)] += 1
@@ -108,9 +105,6 @@ class Metrics:
         out.counter("rate_limited_total", "Messages refused by the per-user or per-chat limit.", [
             ((("platform", p), ("scope", s)), n) for (p, s), n in self.rate_limited.items()
         ])  # fmt: skip
-        out.counter("broadcast_total", "Broadcast deliveries by platform and outcome.", [
-            ((("platform", p), ("outcome", o)), n) for (p, o), n in self.broadcast.items()
-        ])  # fmt: skip
         out.histogram("answer_seconds", "Time the core took to reply, by platform.", self.latency)
         extra: dict[str, list[tuple[Labels, float]]] = {}
         for collector in self.collectors:
@@ -119,7 +113,8 @@ class Metrics:
         for name, samples in (gauges or {}).items():
             extra.setdefault(name, []).extend(samples)
         for name, samples in sorted(extra.items()):
-            out.gauge(name, GAUGE_HELP.get(name, ""), samples)
+            kind = out.counter if name.endswith("_total") else out.gauge
+            kind(name, GAUGE_HELP.get(name, ""), samples)
         return out.text()
 
 

@@ -82,9 +82,10 @@ async def run(settings: Settings) -> int:
             sys.stderr.write(PLATFORM_SETUP_HINT + "\n")
             await run_console(core, settings)
             return 0
-        health = await start_health(core, adapters, settings)
+        background = background_for(core, settings, list(adapters))
+        health = await start_health(core, adapters, settings, background)
         try:
-            return await run_platforms(adapters, background_for(core, settings, list(adapters)))
+            return await run_platforms(adapters, background)
         finally:
             if health is not None:
                 await health.stop()
@@ -92,11 +93,16 @@ async def run(settings: Settings) -> int:
         await core.close()
 
 
-async def start_health(core: Core, adapters: list[Adapter], settings: Settings) -> HealthServer | None:
+async def start_health(
+    core: Core, adapters: list[Adapter], settings: Settings, background: Background | None = None
+) -> HealthServer | None:
     """/healthz and /metrics, only when HEALTH_PORT is set."""
     if settings.health_port is None:
         return None
-    from bot.health import HealthServer
+    from bot.health import HealthServer, broadcast_collector
+
+    if background is not None:
+        core.metrics.add_collector(broadcast_collector(background))
 
     server = HealthServer(core, adapters, settings.health_host, settings.health_port)
     await server.start()

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import asyncio
 
+from handlers import admin
 from handlers.context import Context
 from handlers.markup import para
 from handlers.types import Incoming, Reply
 from knowledge.ingest import ArticleError, ingest_article, parse_article
 
-LOCAL_PLATFORMS = frozenset({"console", "cli"})
+LOCAL_PLATFORMS = admin.LOCAL_PLATFORMS
 # One ingest at a time per process: its transaction runs on the connection the core shares between chats.
 _INGESTING = asyncio.Lock()
 
 
 def is_admin(ctx: Context, incoming: Incoming) -> bool:
     """Admins are the configured ids; the console is the operator's own terminal."""
-    return incoming.platform in LOCAL_PLATFORMS or incoming.user_id in ctx.admin_ids
+    return admin.is_admin(ctx.admin_ids, incoming)
 
 
 async def handle_addarticle(ctx: Context, incoming: Incoming) -> Reply:

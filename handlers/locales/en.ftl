@@ -40,6 +40,7 @@ decline-too-long = That message is too long for me (more than { $max } character
 decline-suggest = You could ask:
 rate-limited = You're asking faster than I can keep up. Please wait { $seconds } s before your next question.
 rate-limited-chat = This chat is asking faster than I can keep up. Please wait { $seconds } s before the next question.
+admin-only = Sorry, only the bot's administrators can use that command.
 
 smalltalk-hello = Hello! Ask me about Alec Radford leaving OpenAI, or type /help.
 smalltalk-thanks = You're welcome! Anything else about Radford or the OpenAI departures?

@@ -40,6 +40,7 @@ decline-too-long = Ce message est trop long pour moi (plus de { $max } caractèr
 decline-suggest = Vous pourriez demander :
 rate-limited = Vous posez des questions plus vite que je ne peux suivre. Merci d’attendre { $seconds } s avant la prochaine.
 rate-limited-chat = Cette discussion pose des questions plus vite que je ne peux suivre. Merci d’attendre { $seconds } s avant la prochaine.
+admin-only = Désolé, seuls les administrateurs du bot peuvent utiliser cette commande.
 
 smalltalk-hello = Bonjour ! Posez-moi une question sur le départ d'Alec Radford d'OpenAI, ou tapez /help.
 smalltalk-thanks = Avec plaisir ! Autre chose sur Radford ou les départs d'OpenAI ?

@@ -95,3 +95,23 @@ async def test_what_the_core_counts(core: Core) -> None:
 def test_the_catalogue_clips_echoed_user_text() -> None:
     text = catalog().t("en", "who-unknown", name="z" * 5_000)
     assert 200 < len(text) < 400 and "…" in text
+
+
+async def test_admin_commands_are_refused_to_everyone_but_admin_ids_and_the_console(tmp_path) -> None:
+    from handlers.admin import is_admin
+
+    core = await Core.open(f"sqlite:///{tmp_path / 'admin.db'}", admin_ids=frozenset({"42"}))
+    try:
+        refused = await core.handle(ask("/addarticle Title\n\nSome text.", user="7"))
+        assert refused.kind == "decline"
+        assert render_plain(refused.blocks) == catalog().t("en", "admin-only")
+        fr = await core.handle(ask("/addarticle Titre", user="7", locale="fr"))
+        assert render_plain(fr.blocks) == catalog().t("fr", "admin-only")
+        allowed = await core.handle(ask("/addarticle", user="42"))
+        assert render_plain(allowed.blocks) != catalog().t("en", "admin-only")
+    finally:
+        await core.close()
+    assert is_admin(frozenset(), Incoming("console", "local", "local"))
+    assert not is_admin(frozenset({"42"}), Incoming("discord", "1", "43"))
+    admin_commands = [c.name for c in COMMANDS if c.admin]
+    assert admin_commands == ["addarticle"]

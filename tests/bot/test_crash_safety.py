@@ -158,13 +158,14 @@ def test_kills_during_a_rebuild_leave_each_source_old_or_new(tmp_path) -> None:
     build(new_db, v2, cwd=tmp_path)
     old, new = snapshot(old_db)["sources"], snapshot(new_db)["sources"]
     assert old != new
-    total = build(tmp_path / "counting.db", v2, cwd=tmp_path)
+    shutil.copy(old_db, tmp_path / "counting.db")
+    total = build(tmp_path / "counting.db", v2, cwd=tmp_path)  # statements of a rebuild, not a first build
     rng = random.Random(9)
     mixed = 0
     for attempt in range(10):
         database = tmp_path / f"rebuild-{attempt}.db"
         shutil.copy(old_db, database)
-        build(database, v2, kill_at=rng.randint(1, total - 5), cwd=tmp_path)
+        build(database, v2, kill_at=max(1, int(total * (attempt + rng.random()) / 10) - 3), cwd=tmp_path)
         state = snapshot(database)["sources"]
         versions = set()
         for source, facts in state.items():  # type: ignore[attr-defined]

@@ -51,7 +51,7 @@ async def test_healthz_is_ok_while_every_platform_is_connected(served) -> None:
     status, _, body = await get(server, "/healthz")
     assert status == 200
     assert '"status": "ok"' in body and '"telegram": {"connected": true}' in body
-    assert "outbox" not in body, "no outbox in this store yet: the key is left out, not faked"
+    assert '"outbox": {"discord": {"pending": 0}, "telegram": {"pending": 0}}' in body
     adapters[1].connected = False
     status, _, body = await get(server, "/healthz")
     assert status == 503
@@ -99,3 +99,20 @@ async def test_unknown_paths_are_404(served) -> None:
     server, _ = served
     status, _, _ = await get(server, "/admin")
     assert status == 404
+
+
+def test_the_broadcasters_counters_are_exposed_as_counters() -> None:
+    from types import SimpleNamespace
+
+    from bot.broadcast import BroadcastStats
+    from bot.health import broadcast_collector
+    from bot.metrics import Metrics
+
+    background = SimpleNamespace(broadcasters=[SimpleNamespace(platform="telegram", stats=BroadcastStats(sent=7))])
+    metrics = Metrics()
+    metrics.add_collector(broadcast_collector(background))  # type: ignore[arg-type]
+    text = metrics.render()
+    assert "# TYPE radford_broadcast_deliveries_total counter" in text
+    assert 'radford_broadcast_deliveries_total{platform="telegram",outcome="sent"} 7' in text
+    background.broadcasters[0].stats.parked = 2
+    assert 'radford_broadcast_deliveries_total{platform="telegram",outcome="parked"} 2' in metrics.render()

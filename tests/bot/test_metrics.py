@@ -29,14 +29,12 @@ def test_counters_carry_their_labels() -> None:
     metrics.question("discord", "en", "declined")
     metrics.command("telegram", "help")
     metrics.platform_error("telegram", "flood")
-    metrics.record_broadcast("telegram", "sent", 3)
     metrics.limited("discord", "user")
     samples = parse(metrics.render())
     assert samples['radford_questions_total{platform="telegram",lang="fr",outcome="answered"}'] == 2
     assert samples['radford_questions_total{platform="discord",lang="en",outcome="declined"}'] == 1
     assert samples['radford_commands_total{platform="telegram",command="help"}'] == 1
     assert samples['radford_platform_errors_total{platform="telegram",kind="flood"}'] == 1
-    assert samples['radford_broadcast_total{platform="telegram",outcome="sent"}'] == 3
     assert samples['radford_rate_limited_total{platform="discord",scope="user"}'] == 1
 
 
@@ -60,10 +58,13 @@ def test_collectors_and_gauges_are_read_at_every_scrape() -> None:
     metrics = Metrics()
     pending = {"n": 1}
     metrics.add_collector(lambda: [("broadcast_pending", (("platform", "telegram"),), pending["n"])])
+    metrics.add_collector(lambda: [("sent_total", (("platform", "telegram"),), 2 * pending["n"])])
     assert parse(metrics.render())['radford_broadcast_pending{platform="telegram"}'] == 1
     pending["n"] = 5
     text = metrics.render({"platform_connected": [((("platform", "discord"),), 0.0)]})
     assert parse(text)['radford_broadcast_pending{platform="telegram"}'] == 5
+    assert parse(text)['radford_sent_total{platform="telegram"}'] == 10
+    assert "# TYPE radford_sent_total counter" in text
     assert parse(text)['radford_platform_connected{platform="discord"}'] == 0
     assert "# TYPE radford_platform_connected gauge" in text
 

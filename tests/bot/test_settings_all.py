@@ -42,6 +42,13 @@ CASES: dict[str, tuple[str, str, Any, list[str]]] = {
     "HEALTH_HOST": ("::1", "health_host", "::1", ["example.com", "1.2.3"]),
     "RATE_LIMIT_PER_USER": ("5", "rate_limit_user", 5, ["-1", "ten", "20000"]),
     "RATE_LIMIT_PER_CHAT": ("0", "rate_limit_chat", 0, ["-5", "1.5"]),
+    "FEEDS": (
+        "https://a.example/feed, http://b.example/rss",
+        "feeds",
+        ("https://a.example/feed", "http://b.example/rss"),
+        ["ftp://a.example/feed", "a.example/feed"],
+    ),
+    "FEED_INTERVAL": ("600", "feed_interval", 600, ["59", "soon"]),
 }
 NEEDS = {"DISCORD_SHARD_IDS": {"DISCORD_SHARD_COUNT": "4"}}
 

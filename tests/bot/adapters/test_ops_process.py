@@ -95,6 +95,15 @@ async def test_sigterm_finishes_in_flight_replies_stops_polling_and_exits_0(fake
     try:
         body = await wait_healthy(port)
         assert body["platforms"] == {"telegram": {"connected": True}}
+        assert body["outbox"] == {"telegram": {"pending": 0}}
+        await fake.user_message("Who is Mira Murati?", chat_id=1999)
+        await fake.replies(1999, within=30)
+        async with aiohttp.ClientSession() as session, session.get(f"http://127.0.0.1:{port}/metrics") as response:
+            metrics = await response.text()
+        assert 'radford_questions_total{platform="telegram",lang="en",outcome="answered"} 1' in metrics
+        assert 'radford_broadcast_deliveries_total{platform="telegram",outcome="sent"} 0' in metrics
+        assert TOKEN not in metrics
+        fake.sent.clear()
         fake.delay = 1.5
         chats = range(2001, 2006)
         for chat in chats:
