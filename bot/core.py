@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot import __version__
 from bot.metrics import Metrics
@@ -99,6 +99,7 @@ class Core:
         """
         started = time.perf_counter()
         lang = "en"
+        incoming = valid_unicode(incoming)
         try:
             await self.seen(incoming)
             lang = await self.resolve_lang(incoming)
@@ -166,6 +167,20 @@ class Core:
             log.info("%s user %s tried the admin command /%s", incoming.platform, incoming.user_id, command.name)
             return Reply((para(ctx.t("admin-only")),), ctx.lang, kind="decline")
         return await command.handler(ctx, incoming)
+
+
+def valid_unicode(incoming: Incoming) -> Incoming:
+    """Lone surrogates (a JSON "\\udb6e" decodes to one) cannot be stored or sent: they become U+FFFD."""
+    try:
+        incoming.text.encode("utf-8")
+        incoming.args.encode("utf-8")
+    except UnicodeEncodeError:
+        return replace(incoming, text=_replace_surrogates(incoming.text), args=_replace_surrogates(incoming.args))
+    return incoming
+
+
+def _replace_surrogates(text: str) -> str:
+    return "".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in text)
 
 
 def is_question(incoming: Incoming) -> bool:

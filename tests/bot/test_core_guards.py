@@ -115,3 +115,11 @@ async def test_admin_commands_are_refused_to_everyone_but_admin_ids_and_the_cons
     assert not is_admin(frozenset({"42"}), Incoming("discord", "1", "43"))
     admin_commands = [c.name for c in COMMANDS if c.admin]
     assert admin_commands == ["addarticle"]
+
+
+async def test_lone_surrogates_become_replacement_characters(core: Core) -> None:
+    """Found by benchmarks/fuzz_core.py: `/subscribe S\\udb6e` reached SQLite, which cannot encode it."""
+    for text in ("/subscribe S\udb6e", "Who is \ud800Murati?", "/lang \udfff", "/who \udb6e"):
+        reply = await core.handle(ask(text))
+        assert reply.kind != "error", text
+    assert core.stats.errors == 0
