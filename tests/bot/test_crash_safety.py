@@ -9,6 +9,7 @@ two (timing only), and the test kills the process after a random number of state
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -17,6 +18,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -33,8 +35,9 @@ from pathlib import Path
 _execute = aiosqlite.Connection.execute
 _executemany = aiosqlite.Connection.executemany
 
-async def _slow(*args, **kwargs):
-    print("sql", flush=True)  # the test counts statements to choose where to kill
+async def _slow(args):
+    sql = args[0] if args and isinstance(args[0], str) else ""
+    print("sql", (sql.split() or [""])[0].upper(), flush=True)  # the test counts statements to choose a kill
     await asyncio.sleep(random.uniform(0.0005, 0.002))
 
 def execute(self, *args, **kwargs):
@@ -50,7 +53,7 @@ class _Delayed:
     def __await__(self):
         return self._run().__await__()
     async def _run(self):
-        await _slow()
+        await _slow(self.args)
         return await self.fn(self.conn, *self.args, **self.kwargs)
     async def __aenter__(self):
         self._cursor = await self._run()
@@ -71,7 +74,7 @@ if data_dir != "-":
     base.DATA_DIR = Path(data_dir)
 print("ready", flush=True)
 from bot.cli import main
-sys.exit(main(["build", "--force"]))
+sys.exit(main(sys.argv[2:] or ["build", "--force"]))
 """
 
 
@@ -81,26 +84,47 @@ def environment(database: Path) -> dict[str, str]:
     return env
 
 
-def build(database: Path, data_dir: Path | None = None, *, kill_at: int | None = None, cwd: Path) -> int:
-    """Run the build; return how many SQL statements it ran, or with kill_at, SIGKILL it at that statement."""
+@dataclass(frozen=True)
+class Run:
+    statements: int  # SQL statements started before the end (or the kill)
+    in_transaction: bool  # killed between a BEGIN and its COMMIT
+
+
+def build(
+    database: Path, data_dir: Path | None = None, *, kill_at: int | None = None, cwd: Path, cli: tuple[str, ...] = ()
+) -> Run:
+    """Run the build (or the `cli` command); return how many SQL statements it ran, or with kill_at, SIGKILL
+    it at that statement."""
     process = subprocess.Popen(
-        [sys.executable, "-c", SLOW_BUILD, str(data_dir) if data_dir else "-"],
+        [sys.executable, "-c", SLOW_BUILD, str(data_dir) if data_dir else "-", *cli],
         env=environment(database), cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     assert process.stdout is not None
     assert process.stdout.readline().strip() == "ready"
-    statements = 0
+    statements, open_transactions = 0, 0
     for line in process.stdout:
-        statements += line.strip() == "sql"
+        kind = line.split()
+        if not kind or kind[0] != "sql":
+            continue
+        statements += 1
+        verb = kind[1] if len(kind) > 1 else ""
+        open_transactions += 1 if verb == "BEGIN" else -1 if verb in ("COMMIT", "ROLLBACK") else 0
         if kill_at is not None and statements >= kill_at:
             process.send_signal(signal.SIGKILL)
             break
     _, err = process.communicate(timeout=120)
     if kill_at is None:
         assert process.returncode == 0, err
+        return Run(statements, False)
     else:
         assert process.returncode == -signal.SIGKILL, "the build ended before the kill"
-    return statements
+    return Run(statements, open_transactions > 0)
+
+
+def copy_db(source: Path, target: Path) -> None:
+    """A copy through SQLite (a file copy could miss what is still in the -wal file)."""
+    with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
 
 
 def snapshot(database: Path) -> dict[str, object]:
@@ -131,7 +155,7 @@ def changed_data(tmp_path: Path) -> Path:
 
 def test_kills_during_a_first_build_leave_whole_sources_or_none(tmp_path) -> None:
     reference = tmp_path / "reference.db"
-    total = build(reference, cwd=tmp_path)
+    total = build(reference, cwd=tmp_path).statements
     full = snapshot(reference)
     rng = random.Random(8)
     partial_builds = 0
@@ -158,13 +182,13 @@ def test_kills_during_a_rebuild_leave_each_source_old_or_new(tmp_path) -> None:
     build(new_db, v2, cwd=tmp_path)
     old, new = snapshot(old_db)["sources"], snapshot(new_db)["sources"]
     assert old != new
-    shutil.copy(old_db, tmp_path / "counting.db")
-    total = build(tmp_path / "counting.db", v2, cwd=tmp_path)  # statements of a rebuild, not a first build
+    copy_db(old_db, tmp_path / "counting.db")
+    total = build(tmp_path / "counting.db", v2, cwd=tmp_path).statements  # statements of a rebuild, not a first build
     rng = random.Random(9)
     mixed = 0
     for attempt in range(10):
         database = tmp_path / f"rebuild-{attempt}.db"
-        shutil.copy(old_db, database)
+        copy_db(old_db, database)
         build(database, v2, kill_at=max(1, int(total * (attempt + rng.random()) / 10) - 3), cwd=tmp_path)
         state = snapshot(database)["sources"]
         versions = set()
@@ -174,3 +198,54 @@ def test_kills_during_a_rebuild_leave_each_source_old_or_new(tmp_path) -> None:
                 versions.add("new" if facts == new[source] else "old")  # type: ignore[index]
         mixed += versions == {"old", "new"}
     assert mixed >= 2, "some kills should land between two sources"
+
+
+ARTICLE = """title: Former OpenAI researchers regroup
+date: 2025-03-02
+
+Alec Radford began advising several independent research groups in February 2025.
+Mira Murati hired former OpenAI researchers for her new laboratory in March 2025.
+Ilya Sutskever said in 2025 that pre-training as we know it would end.
+John Schulman joined Mira Murati's company in February 2025.
+"""
+
+
+def ingested(database: Path) -> dict[str, object]:
+    """What ingesting the article wrote: its source, facts, update rows and deliveries."""
+    with sqlite3.connect(database) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        source = db.execute("SELECT id FROM sources WHERE id LIKE 'article-%'").fetchall()
+        facts = db.execute("SELECT id, digest FROM facts WHERE source_id LIKE 'article-%' ORDER BY id").fetchall()
+        updates = db.execute("SELECT count(*) FROM updates").fetchone()[0]
+        deliveries = db.execute("SELECT count(*) FROM deliveries").fetchone()[0]
+    return {"source": source, "facts": facts, "updates": updates, "deliveries": deliveries}
+
+
+def test_kills_during_ingest_leave_the_whole_article_with_its_deliveries_or_none(tmp_path) -> None:
+    base = tmp_path / "base.db"
+    build(base, cwd=tmp_path)
+    with contextlib.closing(sqlite3.connect(base)) as db, db:
+        db.executemany(
+            "INSERT INTO subscriptions (platform, chat_id, topic, label) VALUES ('telegram', ?, '*', '*')",
+            [(str(1000 + n),) for n in range(50)],
+        )
+    article = tmp_path / "article.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    cli = ("ingest", str(article))
+    reference = tmp_path / "reference.db"
+    copy_db(base, reference)
+    total = build(reference, cwd=tmp_path, cli=cli).statements
+    full = ingested(reference)
+    assert full["facts"] and full["updates"] == 1 and full["deliveries"] == 50, full
+    empty = ingested(base)
+    inside = 0
+    for attempt in range(8):
+        database = tmp_path / f"ingest-{attempt}.db"
+        copy_db(base, database)
+        run = build(database, kill_at=max(1, int(total * (attempt + 0.5) / 8) - 2), cwd=tmp_path, cli=cli)
+        state = ingested(database)
+        assert state in (empty, full), f"a kill at statement {run.statements} of {total} left a partial article"
+        inside += run.in_transaction
+        build(database, cwd=tmp_path, cli=cli)  # ingesting again after the crash completes it
+        assert ingested(database) == full
+    assert inside >= 2, "some kills should land inside the ingest transaction"
