@@ -9,7 +9,7 @@ reply is matched to its question exactly). The fake API refuses a share of sendM
 The rate limits are off unless --limits is given (then over-limit questions get the polite slow-down
 reply, which still counts as their one answer).
 
-Run:   .venv/bin/python benchmarks/soak_telegram.py [--questions 5000] [--chats 400] [--rate 150]
+Run:   .venv/bin/python benchmarks/soak_telegram.py [--questions 5000] [--chats 400] [--rate 60]
 Exit:  0 when every question got exactly one reply and the bot exited 0 on SIGTERM, else 1.
 """
 
@@ -225,7 +225,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--questions", type=int, default=5000)
     parser.add_argument("--chats", type=int, default=400)
-    parser.add_argument("--rate", type=float, default=150.0, help="questions a second, on average")
+    parser.add_argument("--rate", type=float, default=60.0, help="questions a second, on average")
     parser.add_argument("--flood", type=float, default=0.05, help="share of sendMessage refused with 429")
     parser.add_argument("--slow", type=float, default=0.10, help="share of sendMessage delayed 0.2-2 s")
     parser.add_argument("--poll-errors", type=float, default=0.02, help="share of getUpdates failing with 502")
