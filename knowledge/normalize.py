@@ -19,6 +19,7 @@ _JOINED = (
     (re.compile(r"\bopen[\s-]ai\b"), "openai"),
     (re.compile(r"\bneur[\s-]?ips\b"), "neurips"),
 )
+_ACCORDING = re.compile(r"\bd'apres\b")
 _TOKEN = re.compile(r"[a-z0-9]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
@@ -36,7 +37,8 @@ def fold(text: str) -> str:
 
 def canonical(text: str) -> str:
     """`fold` plus elisions removed and joined forms unified: the string every matcher step starts from."""
-    text = _ELISION.sub(" ", fold(strip_controls(text)))
+    text = _ACCORDING.sub("selon", fold(strip_controls(text)))  # "d'après" is not "après" (after)
+    text = _ELISION.sub(" ", text)
     for pattern, replacement in _JOINED:
         text = pattern.sub(replacement, text)
     return text
