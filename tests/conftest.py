@@ -1,9 +1,12 @@
-"""Suite-wide fixtures: every test starts with the logging setup it found, whatever the CLI changed."""
+"""Suite-wide fixtures: logging restored after each test, and a store built once per session, copied per test."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -29,3 +32,30 @@ def _hypothesis_profiles() -> None:
 
 
 _hypothesis_profiles()
+
+
+@pytest.fixture(scope="session")
+def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The store built once from knowledge/data; tests use copies (`database_url`), never this file."""
+    from knowledge.builder import ensure_built
+    from knowledge.store import open_store
+
+    path = tmp_path_factory.mktemp("store") / "bot.db"
+
+    async def build() -> None:
+        store = await open_store(f"sqlite:///{path}")
+        try:
+            await ensure_built(store)
+        finally:
+            await store.close()
+
+    asyncio.run(build())
+    return path
+
+
+@pytest.fixture
+def database_url(built_store: Path, tmp_path: Path) -> str:
+    """A private, already built copy of the store for one test (never the user's data directory)."""
+    path = tmp_path / "bot.db"
+    shutil.copy(built_store, path)
+    return f"sqlite:///{path}"
