@@ -113,13 +113,14 @@ def test_hostile_lines_get_a_polite_reply_and_leave_the_store_alone(database_url
 
 
 def test_invalid_utf8_on_stdin_is_a_polite_reply_not_a_traceback(database_url: str, tmp_path: Path) -> None:
-    done = run(["ask", "--json"], database_url, tmp_path, b"Who is Mira Murati?\n\xff\xfe\xc3 bytes\nQui est Chen ?\n")
+    lines = b"Who is Mira Murati?\n\xff\xfe\xc3 bytes\nQuand Radford a-t-il rejoint OpenAI ?\n"
+    done = run(["ask", "--json"], database_url, tmp_path, lines)
     assert done.returncode == 0
     assert "Traceback" not in done.stderr
     replies = json_lines(done.stdout)
     assert len(replies) == 3
     assert replies[1]["answered"] is False
-    assert replies[0]["fact_id"] == "profile-murati" and replies[2]["fact_id"] == "profile-chen"
+    assert replies[0]["fact_id"] == "profile-murati" and replies[2]["fact_id"] == "radford-joins-openai"
 
 
 def test_ask_prints_the_answer_and_its_source(database_url: str, tmp_path: Path) -> None:

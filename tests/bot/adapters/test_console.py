@@ -65,23 +65,25 @@ async def test_a_french_question_gets_a_french_answer(core: Core) -> None:
     assert "a rejoint OpenAI en 2016" in answer and "Source" in answer
 
 
+OUT_OF_SCOPE = "What is the weather like in Paris?"
+
+
 async def test_typing_a_suggestion_number_asks_it(core: Core) -> None:
-    question = "When did Alec Radford join OpenAI?"
-    first = await core.handle(Incoming.from_text("console", "probe", "probe", question))
-    assert first.suggestions, "an answer offers related questions"
+    first = await core.handle(Incoming.from_text("console", "probe", "probe", OUT_OF_SCOPE))
+    assert first.suggestions, "a decline offers questions the bot can answer"
     picked = first.suggestions[1]
     expected = await core.handle(Incoming.from_text("console", "probe-2", "probe-2", picked.query))
     assert expected.answered and expected.answer_text
 
-    output, _ = await chat(core, [question, "2", "/quit"])
+    output, _ = await chat(core, [OUT_OF_SCOPE, "2", "/quit"])
     assert f"  → {picked.query}" in output
     third = output.split("bot> ")[3]
     assert expected.answer_text in third
 
 
 async def test_suggestions_are_numbered_in_the_output(core: Core) -> None:
-    output, _ = await chat(core, ["When did Alec Radford join OpenAI?", "/quit"])
-    assert "  [1] " in output
+    output, _ = await chat(core, [OUT_OF_SCOPE, "/quit"])
+    assert "  [1] " in output and "  [2] " in output
 
 
 async def test_a_number_without_suggestions_is_just_text(core: Core) -> None:
