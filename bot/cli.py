@@ -65,7 +65,7 @@ async def _ask_one(core: Core, question: str, chat_id: str) -> Reply:
     from handlers.types import Incoming
 
     # Every question is its own conversation here: answers must not depend on the line before.
-    return await core.handle(Incoming("cli", chat_id, "cli", question))
+    return await core.handle(Incoming.from_text("cli", chat_id, "cli", question))
 
 
 async def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
@@ -100,9 +100,9 @@ async def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
     from bot.core import Core
     from bot.runtime import run_console
 
-    core = await Core.open(settings.database_url)
+    core = await Core.open(settings.database_url, admin_ids=settings.admin_ids)
     try:
-        await run_console(core)
+        await run_console(core, settings)
     finally:
         await core.close()
     return 0
@@ -240,6 +240,9 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--guild", type=_snowflake, metavar="ID", help="only this server (instant, for tests)")
     sync.add_argument("--clear", action="store_true", help="with --guild: remove that server's copies")
     sync.set_defaults(func=cmd_discord_sync)
+    from bot.operator import add_commands
+
+    add_commands(sub)
     return parser
 
 

@@ -45,22 +45,24 @@ class Core:
         *,
         strings: Catalog | None = None,
         memory: ConversationMemory | None = None,
+        admin_ids: frozenset[str] = frozenset(),
     ) -> None:
         self.knowledge = knowledge
         self.store = store
+        self.admin_ids = admin_ids
         self.catalog = strings or catalog()
         self.memory = memory or ConversationMemory()
         self.stats = Stats()
 
     @classmethod
-    async def open(cls, database_url: str) -> Core:
+    async def open(cls, database_url: str, *, admin_ids: frozenset[str] = frozenset()) -> Core:
         store = await open_store(database_url)
         try:
             knowledge = await Knowledge.load(store)
         except BaseException:
             await store.close()
             raise
-        return cls(knowledge, store)
+        return cls(knowledge, store, admin_ids=admin_ids)
 
     async def close(self) -> None:
         await self.store.close()
@@ -69,7 +71,8 @@ class Core:
         preferred = await self.store.get_preference(incoming.platform, incoming.user_id, LANG_KEY)
         if preferred:
             return preferred
-        text = incoming.args if incoming.command else incoming.text
+        # Only prose says which language its writer speaks: `/lang de` or `/who Mira Murati` does not.
+        text = incoming.args if incoming.command == "ask" else "" if incoming.command else incoming.text
         evidence = language_evidence(text) if text.strip() else None
         if evidence:
             return evidence
@@ -83,8 +86,9 @@ class Core:
         started = time.perf_counter()
         lang = "en"
         try:
+            await self.seen(incoming)
             lang = await self.resolve_lang(incoming)
-            ctx = Context(self.knowledge, self.catalog, self.memory, self.store, lang, __version__)
+            ctx = Context(self.knowledge, self.catalog, self.memory, self.store, lang, __version__, self.admin_ids)
             reply = await self._route(ctx, incoming)
         except Exception:
             self.stats.errors += 1
@@ -103,6 +107,15 @@ class Core:
             1000 * (time.perf_counter() - started),
         )
         return reply
+
+    async def seen(self, incoming: Incoming) -> None:
+        """A chat that talks to the bot is reachable again: subscriptions that failures paused resume."""
+        where = (incoming.platform, incoming.chat_id)
+        try:
+            if await self.store.chat_seen(*where):
+                log.info("%s chat %s is back: its subscriptions are active again", *where)
+        except Exception:
+            log.exception("could not reactivate the subscriptions of %s chat %s", *where)
 
     async def _route(self, ctx: Context, incoming: Incoming) -> Reply:
         if incoming.command is None:

@@ -12,6 +12,7 @@ import signal
 import sys
 
 from bot.adapters.base import Adapter
+from bot.background import Background, senders_of
 from bot.core import Core
 from bot.settings import Settings
 
@@ -39,29 +40,48 @@ def build_adapters(core: Core, settings: Settings) -> list[Adapter]:
     return adapters
 
 
-async def run_console(core: Core) -> None:
-    from bot.adapters.console import ConsoleChat, enable_line_editing
+def background_for(core: Core, settings: Settings, senders: list[object]) -> Background:
+    """Broadcasters for the platforms that can send, the feed poller and the knowledge watcher."""
+    return Background(
+        core, senders_of(senders), settings.database_url, feeds=settings.feeds, feed_interval=settings.feed_interval
+    )
+
+
+async def run_console(core: Core, settings: Settings | None = None) -> None:
+    from bot.adapters.console import ConsoleChat, ConsoleSender, enable_line_editing
     from bot.settings import default_database_url
     from knowledge.store import sqlite_path
 
     enable_line_editing(sqlite_path(default_database_url()).parent / "console_history")
-    await ConsoleChat(core).run()
+    # The terminal is the conversation: routine INFO lines would interleave with it.
+    root = logging.getLogger()
+    if root.level == logging.INFO:  # an explicit DEBUG still shows everything
+        for handler in root.handlers:
+            handler.setLevel(logging.WARNING)
+    background = background_for(core, settings, [ConsoleSender()]) if settings else None
+    if background:
+        await background.start()
+    try:
+        await ConsoleChat(core).run()
+    finally:
+        if background:
+            await background.stop()
 
 
 async def run(settings: Settings) -> int:
-    core = await Core.open(settings.database_url)
+    core = await Core.open(settings.database_url, admin_ids=settings.admin_ids)
     try:
         adapters = build_adapters(core, settings)
         if not adapters:
             sys.stderr.write(PLATFORM_SETUP_HINT + "\n")
-            await run_console(core)
+            await run_console(core, settings)
             return 0
-        return await run_platforms(adapters)
+        return await run_platforms(adapters, background_for(core, settings, list(adapters)))
     finally:
         await core.close()
 
 
-async def run_platforms(adapters: list[Adapter]) -> int:
+async def run_platforms(adapters: list[Adapter], background: Background | None = None) -> int:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -73,9 +93,13 @@ async def run_platforms(adapters: list[Adapter]) -> int:
             await adapter.start()
             started.append(adapter)
             log.info("%s adapter started", adapter.name)
+        if background:
+            await background.start()
         await stop.wait()
         log.info("stopping")
     finally:
+        if background:
+            await background.stop()
         for adapter in reversed(started):
             try:
                 await adapter.stop()

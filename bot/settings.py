@@ -60,6 +60,15 @@ def _int(env: Mapping[str, str], name: str, default: int, *, low: int = 0, high:
     return value
 
 
+def _urls(env: Mapping[str, str], name: str) -> tuple[str, ...]:
+    """Feed URLs separated by commas, semicolons or spaces; each must be http(s)."""
+    urls = [part for part in env.get(name, "").replace(",", " ").replace(";", " ").split() if part]
+    for url in urls:
+        if not url.startswith(("http://", "https://")):
+            raise SettingsError(f"{name} must list http:// or https:// URLs, not {url!r}")
+    return tuple(dict.fromkeys(urls))
+
+
 def _ids(env: Mapping[str, str], name: str) -> frozenset[str]:
     raw = env.get(name, "")
     ids = [part.strip() for part in raw.replace(";", ",").split(",") if part.strip()]
@@ -104,6 +113,8 @@ class Settings:
     discord_shard_ids: tuple[int, ...] = ()
     admin_ids: frozenset[str] = frozenset()
     health_port: int | None = None
+    feeds: tuple[str, ...] = ()
+    feed_interval: int = 900
 
     @property
     def platforms(self) -> list[str]:
@@ -154,4 +165,6 @@ class Settings:
             discord_shard_ids=_shard_ids(env, shard_count),
             admin_ids=_ids(env, "ADMIN_IDS"),
             health_port=_int(env, "HEALTH_PORT", 0, low=1, high=65535) if health else None,
+            feeds=_urls(env, "FEEDS"),
+            feed_interval=_int(env, "FEED_INTERVAL", 900, low=60, high=7 * 86400),
         )

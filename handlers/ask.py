@@ -7,6 +7,7 @@ that the sources don't cover the question and offers close questions as buttons.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from handlers.context import Context
 from handlers.markup import Block, italic, para
@@ -18,6 +19,8 @@ from knowledge.models import Fact
 from knowledge.normalize import canonical
 
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|il|elle|lui|celui-ci|celle-ci|son|sa|ses)\b")
+# Pronouns that stand for a person (not French impersonal "il y a", "a-t-il", nor possessives).
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|elle|lui)\b|(?<!\bt )\bil\b(?! y a)")
 MAX_SUGGESTIONS = 3
 
 
@@ -30,23 +33,36 @@ def suggestion_for(ctx: Context, fact: Fact) -> Suggestion:
 
 
 def example_suggestions(ctx: Context) -> tuple[Suggestion, ...]:
-    """Starter questions: the profiles' and the best-known facts' first sample questions."""
-    picks = [f for f in ctx.knowledge.facts if f.curated and f.kind != "profile" and f.questions(ctx.lang)]
+    """Starter questions: who the story is about, how it began and how it ended (so far)."""
+    return tuple(suggestion_for(ctx, f) for f in ctx.knowledge.highlights()[:MAX_SUGGESTIONS])
+
+
+def suggestions_about(ctx: Context, entity_ids: Iterable[str]) -> tuple[Suggestion, ...]:
+    """Questions the bot can answer about the people or things a question named."""
+    picks: list[Fact] = []
+    for entity_id in entity_ids:
+        profile = ctx.knowledge.profile(entity_id)
+        related = [f for f in ctx.knowledge.facts_about(entity_id) if f.curated and f is not profile]
+        related.sort(key=lambda f: (f.subject != entity_id, f.id))
+        picks += [f for f in ([profile] if profile else []) + related if f not in picks]
     return tuple(suggestion_for(ctx, f) for f in picks[:MAX_SUGGESTIONS])
 
 
-def resolve_follow_up(ctx: Context, incoming: Incoming, question: str) -> str:
-    """Name the chat's current subject in a question that only points at it with a pronoun."""
-    turn = ctx.memory.recall(incoming.chat_key)
-    if turn is None or turn.subject is None:
-        return question
+def resolve_follow_up(ctx: Context, incoming: Incoming, question: str) -> str | None:
+    """Name the chat's current subject in a question that only points at it with a pronoun.
+
+    None when the question points at someone ("when did she leave?") and the chat has nobody in mind.
+    """
     text = canonical(question)
     if not _PRONOUN.search(text):
         return question
     if entity_ids(ctx.knowledge.matcher.analyzer.concepts(question, fix_typos=True)):
         return question
-    entity = ctx.knowledge.entity(turn.subject)
-    return f"{question} ({entity.name})" if entity else question
+    turn = ctx.memory.recall(incoming.chat_key)
+    entity = ctx.knowledge.entity(turn.subject) if turn and turn.subject else None
+    if entity is None:
+        return None if _PERSON_PRONOUN.search(text) else question
+    return f"{question} ({entity.name})"
 
 
 def _subject_of(fact: Fact, ctx: Context) -> str | None:
@@ -95,7 +111,11 @@ def answer_reply(ctx: Context, result: MatchResult, fact: Fact) -> Reply:
 
 def decline_reply(ctx: Context, result: MatchResult | None, key: str, **args: str | int) -> Reply:
     near: tuple[Candidate, ...] = result.alternatives if result else ()
-    suggestions = tuple(suggestion_for(ctx, c.fact) for c in near[:MAX_SUGGESTIONS]) or example_suggestions(ctx)
+    suggestions = (
+        tuple(suggestion_for(ctx, c.fact) for c in near[:MAX_SUGGESTIONS])
+        or (suggestions_about(ctx, sorted(result.entities)) if result else ())
+        or example_suggestions(ctx)
+    )
     message = ctx.t(key, **args)
     blocks: list[Block] = [para(message)]
     if suggestions:
@@ -129,7 +149,17 @@ async def answer(ctx: Context, incoming: Incoming, question: str) -> Reply:
         return decline_reply(ctx, None, "decline-too-long", max=MAX_QUESTION_CHARS)
     if (key := smalltalk_key(question)) is not None:
         return Reply((para(ctx.t(key)),), ctx.lang, kind="smalltalk", suggestions=example_suggestions(ctx))
-    result = ctx.knowledge.ask(resolve_follow_up(ctx, incoming, question), fallback_lang=ctx.lang)  # type: ignore[arg-type]
+    resolved = resolve_follow_up(ctx, incoming, question)
+    if resolved is None:
+        people = tuple(Suggestion(p.name, f"/who {p.name}") for p in ctx.knowledge.people()[: MAX_SUGGESTIONS + 3])
+        return Reply(
+            (para(ctx.t("ask-who-do-you-mean")),),
+            ctx.lang,
+            kind="decline",
+            suggestions=people,
+            answer_text=ctx.t("ask-who-do-you-mean"),
+        )
+    result = ctx.knowledge.ask(resolved, fallback_lang=ctx.lang)  # type: ignore[arg-type]
     fact = result.fact
     if fact is None:
         ctx.memory.remember(incoming.chat_key, lang=ctx.lang)

@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from handlers import ask, help, settings, sources, timeline, who
+from handlers import articles, ask, help, settings, sources, subscribe, timeline, who
 from handlers.context import Context
 from handlers.i18n import SUPPORTED, catalog
 from handlers.types import Incoming, Reply
@@ -61,6 +61,18 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("lang", settings.handle_lang, (Param("language", "lang", choices=("en", "fr", "auto")),)),
     Command("about", settings.handle_about),
+    Command(
+        "subscribe",
+        subscribe.handle_subscribe,
+        (
+            Param("topic", "subscribe", autocomplete="people"),
+            Param("mode", "subscribe", choices=("immediate", "digest")),
+            Param("time", "subscribe"),
+        ),
+    ),
+    Command("unsubscribe", subscribe.handle_unsubscribe, (Param("topic", "unsubscribe"),)),
+    Command("subscriptions", subscribe.handle_subscriptions),
+    Command("addarticle", articles.handle_addarticle, (Param("text", "addarticle", required=True),), hidden=True),
 )
 _BY_NAME = {command.name: command for command in COMMANDS}
 

@@ -20,6 +20,7 @@ class Context:
     store: Store
     lang: str
     version: str
+    admin_ids: frozenset[str] = frozenset()
 
-    def t(self, key: str, **args: str | int | float) -> str:
+    def t(self, key: str, /, **args: str | int | float) -> str:
         return self.catalog.t(self.lang, key, **args)

@@ -29,7 +29,7 @@ class Catalog:
     def has(self, lang: str, key: str) -> bool:
         return self._bundles[normalize_lang(lang)].has_message(key)
 
-    def t(self, lang: str, key: str, **args: str | int | float) -> str:
+    def t(self, lang: str, key: str, /, **args: str | int | float) -> str:
         """The message `key` in `lang` (English if that language lacks it)."""
         for candidate in (normalize_lang(lang), DEFAULT):
             bundle = self._bundles[candidate]

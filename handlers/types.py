@@ -30,6 +30,7 @@ class Incoming:
     command: str | None = None
     args: str = ""
     addressed_to: str | None = None
+    attachment: str | None = None  # the text of an attached .txt file, where the platform gave one
 
     @classmethod
     def from_text(cls, platform: str, chat_id: str, user_id: str, text: str, **extra: object) -> Incoming:

@@ -109,11 +109,31 @@ class Knowledge:
     def profile(self, entity_id: str) -> Fact | None:
         return next((f for f in self._snap.facts if f.kind == "profile" and f.subject == entity_id), None)
 
+    def highlights(self) -> list[Fact]:
+        """A newcomer's way in: the main person's profile, then the first and the latest dated events."""
+        mentions: dict[str, int] = {}
+        for fact in self._snap.facts:
+            if fact.subject:
+                mentions[fact.subject] = mentions.get(fact.subject, 0) + 1
+        picks: list[Fact] = []
+        if mentions:
+            main = max(mentions, key=lambda e: (mentions[e], e))
+            if (profile := self.profile(main)) is not None:
+                picks.append(profile)
+        dated = [f for f in self.timeline() if f.date and f.curated]
+        if dated:
+            picks += [f for f in (dated[0], dated[-1]) if f not in picks]
+        return picks
+
     def timeline(self) -> list[Fact]:
-        """Dated facts in order, then undated timeline facts placed by what the sources say."""
+        """Dated facts in order; an undated one just before the fact its sources place it before, else last."""
         dated = sorted(
             (f for f in self._snap.facts if f.timeline and f.date),
             key=lambda f: (f.date.sort_key if f.date else "", f.id),
         )
         undated = [f for f in self._snap.facts if f.timeline and not f.date and f.when]
-        return dated + undated
+        ordered: list[Fact] = []
+        for fact in dated:
+            ordered += [u for u in undated if u.before == fact.id]
+            ordered.append(fact)
+        return ordered + [u for u in undated if u not in ordered]

@@ -92,6 +92,7 @@ def parse_fact(raw: dict[str, Any]) -> Fact:
             text=_localized(raw.get("text"), where),
             date=FactDate(str(date["value"]), date["precision"]) if date else None,
             when=_localized(raw["when"], where) if raw.get("when") else None,
+            before=raw.get("before"),
             timeline=bool(raw.get("timeline", False)),
             questions_en=tuple(questions.get("en", ())),
             questions_fr=tuple(questions.get("fr", ())),
@@ -119,6 +120,8 @@ def load_bundle(data_dir: Path = DATA_DIR) -> Bundle:
         seen.add(fact.id)
         if fact.source not in source_ids:
             raise KnowledgeFileError(f"fact {fact.id!r} names unknown source {fact.source!r}")
+        if fact.before is not None and fact.before not in {f.id for f in facts}:
+            raise KnowledgeFileError(f"fact {fact.id!r} is placed before unknown fact {fact.before!r}")
         unknown = [e for e in (*fact.entities, *([fact.subject] if fact.subject else [])) if e not in entity_ids]
         if unknown:
             raise KnowledgeFileError(f"fact {fact.id!r} names unknown entities {unknown}")

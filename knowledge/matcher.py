@@ -89,12 +89,15 @@ class _Entry:
 class Matcher:
     """An in-memory index over the facts; cheap to build (tens of ms for hundreds of facts)."""
 
-    threshold = 0.46
+    threshold = 0.44
     suggest_floor = 0.25
     recall_bias = 2.0  # F-beta's beta: recall counts this many times more than precision
     weights = (0.5, 0.3, 0.2)  # sample agreement, coverage, fuzzy similarity
     predicate_floor = 0.7  # what is left of a score whose question's predicate the fact never mentions
     max_weight = 3.0
+    # Any fact that names the person is a fair answer to "who…?": its other samples count too.
+    loose_kinds = frozenset({Asks.WHO})
+    unknown_weight = 5.0  # a word no fact uses says more about a question than any word facts share
     missing_name_factor = 0.45  # kept of a score per name the question has and the fact lacks
 
     def __init__(self, facts: Sequence[Fact], entities: Sequence[Entity], analyzer: ConceptAnalyzer) -> None:
@@ -102,6 +105,7 @@ class Matcher:
         self.entities = {entity.id: entity for entity in entities}
         self.analyzer = analyzer
         self._parents = {ENTITY_PREFIX + e.id: ENTITY_PREFIX + e.part_of for e in entities if e.part_of}
+        self._holders = self._title_holders(entities)
         for fact in self.facts:
             for text in (fact.text.en, fact.text.fr, *fact.questions()):
                 analyzer.learn(text)
@@ -113,8 +117,18 @@ class Matcher:
         self._postings = {concept: tuple(ids) for concept, ids in postings.items()}
         total = max(len(self.facts), 1)
         self._idf = {c: math.log(1.0 + total / len(ids)) for c, ids in self._postings.items()}
-        self._unknown_weight = math.log(1.0 + total / 0.5)
         self._supported_kinds = frozenset().union(*(e.supports for e in self._entries))
+
+    def _title_holders(self, entities: Sequence[Entity]) -> dict[str, str]:
+        """Title concepts (`cto`…) that exactly one person's role names, mapped to that person."""
+        holders: dict[str, set[str]] = defaultdict(set)
+        for entity in entities:
+            if entity.kind != "person":
+                continue
+            for concept in self.analyzer.concepts(f"{entity.role.en}. {entity.role.fr}"):
+                if concept in self.analyzer.titles:
+                    holders[concept].add(ENTITY_PREFIX + entity.id)
+        return {title: next(iter(people)) for title, people in holders.items() if len(people) == 1}
 
     def _fact_concepts(self, text: str) -> frozenset[str]:
         """Concepts of a fact-side text, with broader entities added (a GPT-2 sample is about GPT too)."""
@@ -157,7 +171,8 @@ class Matcher:
     def weight(self, concept: str) -> float:
         # Capped: with a few dozen facts, a word that one sample happens to use ("occupied", "link") is
         # rare by accident, not because it names the topic.
-        return min(self._idf.get(concept, self._unknown_weight), self.max_weight)
+        known = self._idf.get(concept)
+        return self.unknown_weight if known is None else min(known, self.max_weight)
 
     def _weigh(self, concepts: Iterable[str]) -> float:
         return sum(self.weight(c) for c in concepts)
@@ -173,6 +188,9 @@ class Matcher:
         kind = asks(text)
         concepts = frozenset(self.analyzer.concepts(text, fix_typos=True))
         named = frozenset(entity_ids(concepts))
+        if not any(self.entities[e].kind == "person" for e in named if e in self.entities):
+            # "the CTO" is whoever holds that title, when exactly one person in the story does.
+            concepts |= {self._holders[c] for c in concepts if c in self._holders}
         if not concepts:
             return MatchResult(question, lang, None, (), False, "no_topic", kind, named)
         strangers = len(self.analyzer.unknown_names(text))
@@ -183,7 +201,9 @@ class Matcher:
             return MatchResult(question, lang, best, near, False, "unsupported_kind", kind, named)
         if best is None or best.score < self.threshold:
             return MatchResult(question, lang, best, near, False, "low_score", kind, named)
-        alternatives = tuple(c for c in ranked[1:4] if c.score >= self.suggest_floor)
+        # Only near rivals are worth a button: a far second best is noise next to a confident answer.
+        floor = max(self.suggest_floor, best.score / 2)
+        alternatives = tuple(c for c in ranked[1:4] if c.score >= floor)
         return MatchResult(question, lang, best, alternatives, True, "ok", kind, named)
 
     def _agreement(self, concepts: frozenset[str], q_weight: float, sample: _Sample) -> float:
@@ -200,7 +220,7 @@ class Matcher:
         self, entry: _Entry, concepts: frozenset[str], q_weight: float, kind: Asks | None, fuzzy_form: str
     ) -> float:
         supported = kind is None or kind in entry.supports
-        if kind is not None and kind in entry.samples:
+        if kind is not None and kind in entry.samples and kind not in self.loose_kinds:
             # A question that asks for something specific meets the samples that ask for the same thing.
             pool, bag = entry.samples[kind], entry.bags[kind]
         else:

@@ -30,7 +30,8 @@ class FactDate:
 
     @property
     def sort_key(self) -> str:
-        return self.value.ljust(10, "~")
+        """ISO prefixes sort a month before the days in it ("2024-12" < "2024-12-20")."""
+        return self.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ class Fact:
     text: Localized
     date: FactDate | None = None
     when: Localized | None = None
+    before: str | None = None
     timeline: bool = False
     questions_en: tuple[str, ...] = ()
     questions_fr: tuple[str, ...] = ()

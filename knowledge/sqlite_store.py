@@ -14,7 +14,9 @@ from typing import Any
 import aiosqlite
 
 from knowledge.models import Entity, Fact, FactDate, Localized, Source
+from knowledge.sqlite_subscriptions import SQLiteSubscriptions
 from knowledge.store import StoreURLError, SyncReport
+from knowledge.subscriptions import Notify
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,7 @@ def _fact_row(fact: Fact, *, digest: str) -> dict[str, Any]:
         "date_precision": fact.date.precision if fact.date else None,
         "when_en": fact.when.en if fact.when else None,
         "when_fr": fact.when.fr if fact.when else None,
+        "before_fact": fact.before,
         "timeline": int(fact.timeline),
         "questions_en": json.dumps(list(fact.questions_en), ensure_ascii=False),
         "questions_fr": json.dumps(list(fact.questions_fr), ensure_ascii=False),
@@ -67,6 +70,7 @@ def _fact_from_row(row: aiosqlite.Row, extra_sources: tuple[str, ...]) -> Fact:
         text=Localized(row["text_en"], row["text_fr"]),
         date=FactDate(row["date_value"], row["date_precision"]) if row["date_value"] else None,
         when=Localized(row["when_en"], row["when_fr"]) if row["when_en"] else None,
+        before=row["before_fact"],
         timeline=bool(row["timeline"]),
         questions_en=tuple(json.loads(row["questions_en"])),
         questions_fr=tuple(json.loads(row["questions_fr"])),
@@ -75,7 +79,7 @@ def _fact_from_row(row: aiosqlite.Row, extra_sources: tuple[str, ...]) -> Fact:
     )
 
 
-class SQLiteStore:
+class SQLiteStore(SQLiteSubscriptions):
     """The default store. Safe for several processes: WAL, a busy timeout, short transactions."""
 
     def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
@@ -190,8 +194,14 @@ class SQLiteStore:
             await self._db.execute("ROLLBACK")
             raise
 
-    async def sync_source(self, source: Source, facts: list[Fact], *, prune: bool = True) -> SyncReport:
-        """Write a source and its facts in one transaction; with `prune`, drop its facts not in `facts`."""
+    async def sync_source(
+        self, source: Source, facts: list[Fact], *, prune: bool = True, notify: Notify | None = None
+    ) -> SyncReport:
+        """Write a source and its facts in one transaction; with `prune`, drop its facts not in `facts`.
+
+        With `notify`, the same transaction also links the facts it repeats and writes the outbox rows
+        for its new facts, so facts and their notifications are stored together or not at all.
+        """
         body_digest = hashlib.sha256((source.text or "").encode()).hexdigest()[:16]
         added: list[str] = []
         updated: list[str] = []
@@ -234,11 +244,17 @@ class SQLiteStore:
                 keep = {fact.id for fact in facts}
                 removed = sorted(set(existing) - keep)
                 await self._db.executemany("DELETE FROM facts WHERE id = ?", [(fid,) for fid in removed])
+            update_id, deliveries = None, 0
+            if notify is not None:
+                fresh = set(added)
+                new = [fact for fact in facts if fact.id in fresh]
+                update_id, deliveries = await self._write_outbox(source.id, new, notify)
             await self._db.execute("COMMIT")
         except BaseException:
             await self._db.execute("ROLLBACK")
             raise
-        return SyncReport(tuple(added), tuple(updated), tuple(removed))
+        repeated = notify.repeats if notify is not None else ()
+        return SyncReport(tuple(added), tuple(updated), tuple(removed), repeated, update_id, deliveries)
 
     async def get_meta(self, key: str) -> str | None:
         async with self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)) as cursor:

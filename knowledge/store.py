@@ -11,22 +11,29 @@ from pathlib import Path
 from typing import Protocol
 
 from knowledge.models import Entity, Fact, Source
+from knowledge.subscriptions import Notify, SubscriptionStore
 
 
 @dataclass(frozen=True, slots=True)
 class SyncReport:
-    """What writing one source changed: fact ids added, updated and removed."""
+    """What writing one source changed: fact ids added, updated and removed.
+
+    With `notify`: the existing facts it repeats, and the update (with its number of deliveries) it made.
+    """
 
     added: tuple[str, ...] = ()
     updated: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
+    repeated: tuple[str, ...] = ()
+    update_id: int | None = None
+    deliveries: int = 0
 
     @property
     def changed(self) -> bool:
         return bool(self.added or self.updated or self.removed)
 
 
-class Store(Protocol):
+class Store(SubscriptionStore, Protocol):
     async def close(self) -> None: ...
 
     async def sources(self) -> list[Source]: ...
@@ -39,7 +46,9 @@ class Store(Protocol):
 
     async def replace_entities(self, entities: list[Entity]) -> None: ...
 
-    async def sync_source(self, source: Source, facts: list[Fact], *, prune: bool = True) -> SyncReport: ...
+    async def sync_source(
+        self, source: Source, facts: list[Fact], *, prune: bool = True, notify: Notify | None = None
+    ) -> SyncReport: ...
 
     async def get_meta(self, key: str) -> str | None: ...
 

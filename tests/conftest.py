@@ -1,18 +1,40 @@
-"""Suite-wide fixtures: logging restored after each test, and a store built once per session, copied per test."""
+"""Shared fixtures: a store under tmp_path (a copy of one built per session), a core over it, a
+DATABASE_URL for such a copy, and a clean logging setup and deterministic property tests in CI."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+from bot.core import Core
+from knowledge.base import Knowledge
+from knowledge.builder import ensure_built
+from knowledge.sqlite_store import SQLiteStore
+
+ARTICLE = """\
+# Murati's new lab hires former OpenAI researchers
+
+Mira Murati announced on 2025-02-18 that her new company had hired about twenty researchers.
+Several of them had worked with Alec Radford on GPT-2 and CLIP.
+The weather was pleasant that day.
+"""
+
+# CI runs the property tests with a fixed seed, so a green main stays green; locally they explore.
+settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)
 def _restore_logging() -> Iterator[None]:
+    """The CLI configures logging in-process; every test starts with the setup it found."""
     root = logging.getLogger()
     handlers, level = root.handlers[:], root.level
     yield
@@ -20,30 +42,13 @@ def _restore_logging() -> Iterator[None]:
     root.setLevel(level)
 
 
-def _hypothesis_profiles() -> None:
-    """CI runs the property tests with a fixed seed, so a green main stays green; locally they explore."""
-    import os
-
-    from hypothesis import settings
-
-    settings.register_profile("ci", derandomize=True, deadline=None)
-    if os.environ.get("CI"):
-        settings.load_profile("ci")
-
-
-_hypothesis_profiles()
-
-
 @pytest.fixture(scope="session")
 def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The store built once from knowledge/data; tests use copies (`database_url`), never this file."""
-    from knowledge.builder import ensure_built
-    from knowledge.store import open_store
-
+    """A store built from knowledge/data once per session; tests get copies."""
     path = tmp_path_factory.mktemp("store") / "bot.db"
 
     async def build() -> None:
-        store = await open_store(f"sqlite:///{path}")
+        store = await SQLiteStore.open(path)
         try:
             await ensure_built(store)
         finally:
@@ -54,8 +59,24 @@ def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
+async def store(built_store: Path, tmp_path: Path) -> AsyncIterator[SQLiteStore]:
+    path = tmp_path / "bot.db"
+    shutil.copy(built_store, path)
+    opened = await SQLiteStore.open(path)
+    try:
+        yield opened
+    finally:
+        await opened.close()
+
+
+@pytest.fixture
+async def core(store: SQLiteStore) -> Core:
+    return Core(await Knowledge.load(store), store)
+
+
+@pytest.fixture
 def database_url(built_store: Path, tmp_path: Path) -> str:
-    """A private, already built copy of the store for one test (never the user's data directory)."""
+    """A DATABASE_URL for a private copy of the built store (never the user's data directory)."""
     path = tmp_path / "bot.db"
     shutil.copy(built_store, path)
     return f"sqlite:///{path}"

@@ -95,8 +95,8 @@ class ConsoleChat:
         return reply
 
     async def run(self) -> None:
-        await self.send("/start")
-        self._print("(Type a question, a number to pick a suggestion, /help, or /quit to leave.)\n")
+        welcome = await self.send("/start")
+        self._print(self.core.catalog.t(welcome.lang, "console-hint") + "\n")
         while True:
             try:
                 line = await self.read_line(PROMPT)
@@ -107,3 +107,17 @@ class ConsoleChat:
                 return
             if line.strip():
                 await self.send(line)
+
+
+class ConsoleSender:
+    """The console's `Sender`: broadcasts are printed, so subscriptions work without any platform token."""
+
+    platform = PLATFORM
+
+    def __init__(self, out: TextIO | None = None) -> None:
+        self.out = out or sys.stdout
+
+    async def send(self, chat_id: str, reply: Reply) -> None:
+        text = format_reply(reply).replace("\n", "\n     ")
+        self.out.write(f"\n📣 [{chat_id}] {text}\n\n")
+        self.out.flush()

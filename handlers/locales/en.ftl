@@ -30,6 +30,7 @@ param-source-fact = The fact's identifier
 param-lang-language = en or fr (or auto)
 
 ask-usage = Put your question after the command, for example: /ask When did Alec Radford join OpenAI?
+ask-who-do-you-mean = Whom do you mean? Name the person, or pick one:
 answer-source = Source: { $title } — “{ $sentence }”
 answer-foreign-source = (quoted as the source says it, in { $lang })
 
@@ -71,5 +72,59 @@ lang-invalid = I can only answer in English (en) or French (fr), not “{ $choic
 
 about-text = Version { $version }. I know { $facts } facts from { $sources } sources about { $people } people. Last update: { $updated }.
 
+console-hint = (Type a question, a number to pick a suggestion, /help, or /quit to leave.)
 unknown-command = I don't know the command /{ $command }. Type /help to see what I can do.
 error-internal = Sorry, something went wrong on my side. Please try again in a moment.
+
+cmd-subscribe = Get news about the story: everything, a person or a keyword, now or as a daily digest
+cmd-unsubscribe = Stop news about a topic (or about everything)
+cmd-subscriptions = The news this chat is subscribed to
+cmd-addarticle = Add an article to the knowledge base (administrators)
+param-subscribe-topic = A person, a keyword, or nothing for everything
+param-subscribe-mode = immediate, or digest for one message a day
+param-subscribe-time = The digest's time of day, HH:MM (UTC)
+param-unsubscribe-topic = The topic to stop (nothing stops them all)
+param-addarticle-text = The article: a title line, then its text
+
+topic-everything = everything
+subscribe-mode-immediate = as soon as it arrives
+subscribe-mode-digest = in a daily digest at { $time } UTC
+subscribe-done = Subscribed: news about { $topic }, { $mode }.
+subscribe-already = This chat already gets news about { $topic }, { $mode }.
+subscribe-hint = When a new article adds facts about it, I'll send them here with their source. /unsubscribe stops it.
+subscribe-usage = Tell me what to follow: a person (/subscribe Murati), a keyword (/subscribe Anthropic), or nothing for everything. Add “digest 08:00” for one message a day.
+subscribe-bad-time = That isn't a time of day I understand. Use HH:MM, for example: /subscribe digest 08:00
+subscribe-topic-too-long = That topic is too long (more than { $max } characters). A name or a keyword is enough.
+subscribe-too-many = This chat already follows { $max } topics, the most I keep. /unsubscribe one first.
+subscriptions-title = News this chat follows
+subscriptions-none = This chat isn't subscribed to anything. Try /subscribe for all the news, or /subscribe Murati.
+subscriptions-paused = (paused: messages could not be delivered)
+subscriptions-hint = To stop one:
+subscriptions-button = My subscriptions
+unsubscribe-done = Unsubscribed from news about { $topic }.
+unsubscribe-all = { $count ->
+    [one] Unsubscribed: this chat will get no more news.
+   *[other] Unsubscribed from all { $count } topics: this chat will get no more news.
+}
+unsubscribe-none = This chat wasn't subscribed to anything.
+unsubscribe-unknown = This chat isn't subscribed to “{ $topic }”.
+
+update-title = New about { $topic }
+update-title-all = News about the story
+update-digest-title = Your daily digest: { $topic }
+update-digest-title-all = Your daily digest of the story
+update-source = Source:
+update-more = { $count ->
+    [one] …and 1 more fact. Ask me about it!
+   *[other] …and { $count } more facts. Ask me about them!
+}
+update-footer = You get this because you subscribed. /subscriptions to see or change it.
+
+article-not-admin = Sorry, only the bot's administrators can add articles. You can still ask me anything about the story!
+article-usage = Send the article after the command (a first line “title: …” is welcome), or attach it as a .txt file.
+article-added = Added “{ $title }”: { $added } new facts, { $repeated } already known (now with one more source); { $chats } chats will be told.
+article-empty = That article has no text I could read.
+article-too-long = That article is too long (more than { $max } characters).
+article-bad-date = The date must look like 2024, 2024-12 or 2024-12-19, not “{ $value }”.
+article-bad-lang = Articles can be in English (en) or French (fr), not “{ $value }”.
+article-bad-url = The link must start with http:// or https://, not “{ $value }”.

@@ -30,6 +30,7 @@ param-source-fact = L'identifiant du fait
 param-lang-language = en ou fr (ou auto)
 
 ask-usage = Écrivez votre question après la commande, par exemple : /ask Quand Alec Radford a-t-il rejoint OpenAI ?
+ask-who-do-you-mean = De qui parlez-vous ? Nommez la personne, ou choisissez :
 answer-source = Source : { $title } — « { $sentence } »
 answer-foreign-source = (cité tel que le dit la source, en { $lang })
 
@@ -71,5 +72,59 @@ lang-invalid = Je ne peux répondre qu'en anglais (en) ou en français (fr), pas
 
 about-text = Version { $version }. Je connais { $facts } faits tirés de { $sources } sources, sur { $people } personnes. Dernière mise à jour : { $updated }.
 
+console-hint = (Tapez une question, un numéro pour choisir une suggestion, /help, ou /quit pour quitter.)
 unknown-command = Je ne connais pas la commande /{ $command }. Tapez /help pour voir ce que je sais faire.
 error-internal = Désolé, un problème est survenu de mon côté. Réessayez dans un instant.
+
+cmd-subscribe = Recevoir les nouvelles de l'histoire : tout, une personne ou un mot-clé, aussitôt ou en résumé quotidien
+cmd-unsubscribe = Ne plus recevoir les nouvelles d'un sujet (ou de tous)
+cmd-subscriptions = Les nouvelles auxquelles cette discussion est abonnée
+cmd-addarticle = Ajouter un article à la base de connaissances (administrateurs)
+param-subscribe-topic = Une personne, un mot-clé, ou rien pour tout
+param-subscribe-mode = immediate, ou digest pour un message par jour
+param-subscribe-time = L'heure du résumé, HH:MM (UTC)
+param-unsubscribe-topic = Le sujet à arrêter (rien pour tout arrêter)
+param-addarticle-text = L'article : une ligne de titre, puis son texte
+
+topic-everything = tout
+subscribe-mode-immediate = dès qu'elles arrivent
+subscribe-mode-digest = dans un résumé quotidien à { $time } UTC
+subscribe-done = Abonnement enregistré : les nouvelles sur { $topic }, { $mode }.
+subscribe-already = Cette discussion reçoit déjà les nouvelles sur { $topic }, { $mode }.
+subscribe-hint = Quand un nouvel article apporte des faits sur ce sujet, je vous les envoie ici avec leur source. /unsubscribe pour arrêter.
+subscribe-usage = Dites-moi quoi suivre : une personne (/subscribe Murati), un mot-clé (/subscribe Anthropic), ou rien pour tout. Ajoutez « digest 08:00 » pour un message par jour.
+subscribe-bad-time = Je ne comprends pas cette heure. Utilisez HH:MM, par exemple : /subscribe digest 08:00
+subscribe-topic-too-long = Ce sujet est trop long (plus de { $max } caractères). Un nom ou un mot-clé suffit.
+subscribe-too-many = Cette discussion suit déjà { $max } sujets, le maximum. Faites d'abord /unsubscribe sur l'un d'eux.
+subscriptions-title = Les nouvelles que suit cette discussion
+subscriptions-none = Cette discussion n'est abonnée à rien. Essayez /subscribe pour toutes les nouvelles, ou /subscribe Murati.
+subscriptions-paused = (en pause : les messages n'ont pas pu être remis)
+subscriptions-hint = Pour en arrêter un :
+subscriptions-button = Mes abonnements
+unsubscribe-done = Désabonné des nouvelles sur { $topic }.
+unsubscribe-all = { $count ->
+    [one] Désabonné : cette discussion ne recevra plus de nouvelles.
+   *[other] Désabonné des { $count } sujets : cette discussion ne recevra plus de nouvelles.
+}
+unsubscribe-none = Cette discussion n'était abonnée à rien.
+unsubscribe-unknown = Cette discussion n'est pas abonnée à « { $topic } ».
+
+update-title = Du nouveau sur { $topic }
+update-title-all = Du nouveau dans l'histoire
+update-digest-title = Votre résumé quotidien : { $topic }
+update-digest-title-all = Votre résumé quotidien de l'histoire
+update-source = Source :
+update-more = { $count ->
+    [one] … et 1 autre fait. Posez-moi la question !
+   *[other] … et { $count } autres faits. Posez-moi la question !
+}
+update-footer = Vous recevez ce message parce que vous êtes abonné. /subscriptions pour le voir ou le changer.
+
+article-not-admin = Désolé, seuls les administrateurs du bot peuvent ajouter des articles. Vous pouvez toujours me poser vos questions sur l'histoire !
+article-usage = Envoyez l'article après la commande (une première ligne « title: … » est bienvenue), ou joignez-le en fichier .txt.
+article-added = « { $title } » ajouté : { $added } nouveaux faits, { $repeated } déjà connus (avec une source de plus) ; { $chats } discussions seront prévenues.
+article-empty = Je n'ai trouvé aucun texte dans cet article.
+article-too-long = Cet article est trop long (plus de { $max } caractères).
+article-bad-date = La date doit ressembler à 2024, 2024-12 ou 2024-12-19, pas à « { $value } ».
+article-bad-lang = Les articles peuvent être en anglais (en) ou en français (fr), pas en « { $value } ».
+article-bad-url = Le lien doit commencer par http:// ou https://, pas « { $value } ».

@@ -34,6 +34,7 @@ CREATE TABLE facts (
     date_precision  TEXT CHECK (date_precision IN ('year', 'month', 'day')),
     when_en         TEXT,
     when_fr         TEXT,
+    before_fact     TEXT,               -- an undated fact is placed on the timeline before this one
     timeline        INTEGER NOT NULL DEFAULT 0,
     questions_en    TEXT NOT NULL,      -- JSON array
     questions_fr    TEXT NOT NULL,      -- JSON array

@@ -165,7 +165,7 @@ async def test_a_reply_over_2000_characters_is_split(monkeypatch):
 
 
 async def test_a_command_discord_has_but_the_bot_does_not_gets_a_polite_ephemeral_error(bot):
-    recorder = await dispatch(bot, slash("subscribe", {"topic": "radford"}, locale="fr"))
+    recorder = await dispatch(bot, slash("frobnicate", {"topic": "radford"}, locale="fr"))
     message = only_message(recorder)
     assert message.data["flags"] & EPHEMERAL
     assert message.data["content"].startswith("Désolé")

@@ -1,0 +1,140 @@
+"""Everything the bot runs besides answering: a broadcaster per platform, the feed poller, and a watcher
+that refreshes the in-memory knowledge when another process added facts.
+
+Each piece gets its own database connection: a broadcaster's transaction on the connection the core
+answers from would swallow (or block) the core's own statements. SQLite in WAL mode lets them share the file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from typing import cast
+
+from bot.adapters.base import Sender
+from bot.broadcast import Broadcaster
+from bot.core import Core
+from knowledge.store import Store, open_store
+
+log = logging.getLogger(__name__)
+
+
+def senders_of(adapters: Sequence[object]) -> list[Sender]:
+    """The adapters that can deliver broadcasts (they implement `Sender`: `platform` and `send`)."""
+    found: list[Sender] = []
+    for adapter in adapters:
+        if isinstance(getattr(adapter, "platform", None), str) and callable(getattr(adapter, "send", None)):
+            found.append(cast(Sender, adapter))
+    return found
+
+
+def follow_moves(sender: object, store: Store) -> None:
+    """Adapters that report chat id changes (`on_chat_moved`, Telegram) move the chat's subscriptions too."""
+    if not hasattr(sender, "on_chat_moved") or sender.on_chat_moved is not None:
+        return
+    platform = cast(Sender, sender).platform
+
+    async def moved(old_chat_id: str, new_chat_id: str) -> None:
+        count = await store.move_chat(platform, old_chat_id, new_chat_id)
+        log.info("%s chat %s is now %s: %d subscriptions moved", platform, old_chat_id, new_chat_id, count)
+
+    sender.on_chat_moved = moved
+
+
+class Background:
+    def __init__(
+        self,
+        core: Core,
+        senders: list[Sender],
+        database_url: str,
+        *,
+        feeds: tuple[str, ...] = (),
+        feed_interval: float = 900.0,
+        poll_interval: float = 2.0,
+    ) -> None:
+        self.core = core
+        self.senders = senders
+        self.database_url = database_url
+        self.feeds = feeds
+        self.feed_interval = feed_interval
+        self.poll_interval = poll_interval
+        self.broadcasters: list[Broadcaster] = []
+        self._stores: list[Store] = []
+        self._tasks: list[asyncio.Task[None]] = []
+
+    async def start(self) -> None:
+        for sender in self.senders:
+            store = await self._open()
+            broadcaster = Broadcaster(store, sender, poll_interval=self.poll_interval)
+            self.broadcasters.append(broadcaster)
+            follow_moves(sender, store)
+            broadcaster.start()
+            log.info("broadcasting to %s", sender.platform)
+        self._spawn("knowledge-watcher", self._watch_updates, await self._open())
+        if self.feeds:
+            self._spawn("feed-poller", self._poll_feeds, await self._open())
+
+    async def stop(self) -> None:
+        await asyncio.gather(*(b.stop() for b in self.broadcasters), return_exceptions=True)
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        for store in self._stores:
+            with contextlib.suppress(Exception):
+                await store.close()
+        self.broadcasters, self._tasks, self._stores = [], [], []
+
+    async def _open(self) -> Store:
+        store = await open_store(self.database_url)
+        self._stores.append(store)
+        return store
+
+    def _spawn(self, name: str, loop: Callable[[Store], Awaitable[None]], store: Store) -> None:
+        self._tasks.append(asyncio.create_task(self._run(loop, store), name=name))
+
+    @staticmethod
+    async def _run(loop: Callable[[Store], Awaitable[None]], store: Store) -> None:
+        await loop(store)
+
+    async def _watch_updates(self, store: Store) -> None:
+        """Answers include facts that `radford-bot ingest`, a feed or another host added, within seconds."""
+        seen = await store.latest_update_id()
+        while True:
+            await asyncio.sleep(self.poll_interval)
+            try:
+                latest = await store.latest_update_id()
+                if latest != seen:
+                    seen = latest
+                    await self.core.knowledge.refresh()
+                    log.info("knowledge refreshed: %d facts", len(self.core.knowledge.facts))
+                    for broadcaster in self.broadcasters:
+                        broadcaster.nudge()
+            except Exception:
+                log.exception("could not refresh the knowledge; trying again shortly")
+
+    async def _poll_feeds(self, store: Store) -> None:
+        import httpx
+
+        from knowledge.feeds import FeedError, poll_feed
+
+        async with httpx.AsyncClient(timeout=30.0) as client:
+            while True:
+                for url in self.feeds:
+                    try:
+                        report = await poll_feed(store, client, url)
+                        if report.new_entries:
+                            log.info(
+                                "feed %s: %d new entries, %d new facts",
+                                url,
+                                report.new_entries,
+                                report.added_facts,
+                            )
+                    except FeedError as error:
+                        log.warning("feed %s: %s", url, error)
+                    except Exception:
+                        log.exception("feed %s failed", url)
+                await asyncio.sleep(self.feed_interval)

@@ -1,0 +1,129 @@
+"""Operator commands: `radford-bot ingest FILE`, `radford-bot subscribers`, `radford-bot outbox`.
+
+They work on the database directly, so they run beside a live bot (which picks the new facts and the
+deliveries up within seconds) as well as on their own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
+
+
+def add_commands(sub: Any) -> None:
+    """Register the operator commands on the CLI's subparsers."""
+    ingest = sub.add_parser("ingest", help="add an article (plain text or Markdown) and notify its subscribers")
+    ingest.add_argument("file", help="the article's file, or - for standard input")
+    ingest.add_argument("--title", help="its title (default: a 'title:' line, the first heading or line)")
+    ingest.add_argument("--date", help="its publication date: YYYY, YYYY-MM or YYYY-MM-DD")
+    ingest.add_argument("--lang", choices=("en", "fr"), help="its language (default: detected)")
+    ingest.add_argument("--url", help="where it was published")
+    ingest.add_argument("--publisher", help="who published it")
+    ingest.add_argument("--json", action="store_true", help="print the report as JSON")
+    ingest.set_defaults(func=cmd_ingest)
+    subscribers = sub.add_parser("subscribers", help="subscriptions per platform and topic")
+    subscribers.add_argument("--json", action="store_true", help="one JSON object per row")
+    subscribers.set_defaults(func=cmd_subscribers)
+    outbox = sub.add_parser("outbox", help="deliveries pending, sent and parked, with the parked ones' reasons")
+    outbox.add_argument("--json", action="store_true", help="print one JSON object")
+    outbox.set_defaults(func=cmd_outbox)
+
+
+def _read(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    return Path(name).read_text(encoding="utf-8", errors="replace")
+
+
+async def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
+    from knowledge.builder import ensure_built
+    from knowledge.ingest import ArticleError, ingest_article, parse_article
+    from knowledge.store import open_store
+
+    try:
+        article = parse_article(
+            _read(args.file), title=args.title, date=args.date, lang=args.lang, url=args.url,
+            publisher=args.publisher, name=Path(args.file).stem if args.file != "-" else None,
+        )  # fmt: skip
+    except ArticleError as error:
+        print(f"radford-bot: {args.file}: {error}", file=sys.stderr)
+        return 1
+    store = await open_store(settings.database_url)
+    try:
+        await ensure_built(store)  # the gazetteer must exist before extracting
+        report = await ingest_article(store, article)
+    finally:
+        await store.close()
+    if args.json:
+        print(json.dumps({"source": report.source_id, "title": report.title, "added": list(report.added),
+                          "repeated": list(report.repeated), "update": report.update_id,
+                          "deliveries": report.deliveries}, ensure_ascii=False))  # fmt: skip
+    else:
+        print(
+            f"{report.source_id} “{report.title}”: {len(report.added)} new facts, {len(report.repeated)} "
+            f"already known (now also sourced here), {report.deliveries} chats to notify"
+        )
+    return 0
+
+
+async def cmd_subscribers(settings: Settings, args: argparse.Namespace) -> int:
+    from knowledge.store import open_store
+
+    store = await open_store(settings.database_url)
+    try:
+        rows = await store.subscriber_counts()
+    finally:
+        await store.close()
+    if args.json:
+        for row in rows:
+            entry = {"platform": row.platform, "topic": row.topic, "label": row.label, "mode": row.mode,
+                     "active": row.active, "inactive": row.inactive}  # fmt: skip
+            print(json.dumps(entry, ensure_ascii=False))
+        return 0
+    if not rows:
+        print("no subscriptions")
+        return 0
+    print(f"{'platform':<10} {'topic':<32} {'mode':<10} {'active':>7} {'inactive':>9}")
+    for row in rows:
+        topic = "everything" if row.topic == "*" else row.label
+        print(f"{row.platform:<10} {topic[:32]:<32} {row.mode:<10} {row.active:>7} {row.inactive:>9}")
+    print(f"{'total':<54} {sum(r.active for r in rows):>7} {sum(r.inactive for r in rows):>9}")
+    return 0
+
+
+async def cmd_outbox(settings: Settings, args: argparse.Namespace) -> int:
+    from knowledge.store import open_store
+
+    store = await open_store(settings.database_url)
+    try:
+        counts = await store.outbox_counts()
+        parked = await store.parked_deliveries()
+    finally:
+        await store.close()
+    platforms = sorted({platform for platform, _ in counts})
+    if args.json:
+        statuses = ("pending", "sent", "parked")
+        print(json.dumps({
+            "counts": {p: {s: counts.get((p, s), 0) for s in statuses} for p in platforms},
+            "parked": [{"id": d.id, "platform": d.platform, "chat": d.chat_id, "update": d.update_id,
+                        "attempts": d.attempts, "error": d.error} for d in parked],
+        }, ensure_ascii=False))  # fmt: skip
+        return 0
+    if not platforms:
+        print("the outbox is empty")
+        return 0
+    print(f"{'platform':<10} {'pending':>8} {'sent':>8} {'parked':>8}")
+    for platform in platforms:
+        pending, sent, held = (counts.get((platform, s), 0) for s in ("pending", "sent", "parked"))
+        print(f"{platform:<10} {pending:>8} {sent:>8} {held:>8}")
+    if parked:
+        print("\nlatest parked deliveries:")
+        for d in parked:
+            print(f"  #{d.id} {d.platform}:{d.chat_id} update {d.update_id}, {d.attempts} attempts — {d.error}")
+    return 0

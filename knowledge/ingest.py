@@ -1,0 +1,201 @@
+"""Adding an article after the build: plain text or Markdown in, facts and notifications out.
+
+The same path serves `radford-bot ingest`, the admin chat command and the feed poller. A sentence the
+store already holds (from another article) is not stored again: that fact gains the article as a further
+source. The new facts and the deliveries they cause are written in one transaction (`Notify`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import re
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from rapidfuzz import fuzz, process
+
+from knowledge.builder import UPDATED_KEY
+from knowledge.extract import Gazetteer, extract_facts
+from knowledge.language import language_evidence
+from knowledge.models import LANGS, Entity, Fact, Lang, Source
+from knowledge.normalize import canonical, strip_controls
+from knowledge.store import Store
+from knowledge.subscriptions import Notify
+
+MAX_ARTICLE_CHARS = 200_000
+REPEAT_SCORE = 92.0
+_HEADER = re.compile(r"^(title|titre|date|url|link|lien|lang|langue|language|publisher|source)\s*:\s*(.+)$", re.I)
+_HEADER_KEYS = {
+    "titre": "title",
+    "link": "url",
+    "lien": "url",
+    "langue": "lang",
+    "language": "lang",
+    "source": "publisher",
+}
+_DATE = re.compile(r"^(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_PREFIX = re.compile(r"^\s{0,3}(?:>\s?|[-*+]\s+|\d+[.)]\s+)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+
+
+class ArticleError(ValueError):
+    """An article that cannot be ingested: the message is for operators, `key`/`args` name the
+    catalogue message a chat reply uses instead."""
+
+    def __init__(self, message: str, key: str, **args: str | int) -> None:
+        super().__init__(message)
+        self.key = key
+        self.args_ = args
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    title: str
+    text: str
+    lang: Lang
+    date: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+
+    @property
+    def source_id(self) -> str:
+        """Stable for the same article (its URL, else its text), so ingesting it again changes nothing."""
+        basis = self.url or canonical(self.text)
+        return "article-" + hashlib.sha256(basis.encode()).hexdigest()[:12]
+
+    def source(self) -> Source:
+        return Source(self.source_id, self.title, self.lang, self.date, self.url, self.publisher, self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    source_id: str
+    title: str
+    added: tuple[str, ...]
+    repeated: tuple[str, ...]
+    update_id: int | None
+    deliveries: int
+
+
+def markdown_to_text(text: str) -> str:
+    """Markdown reduced to its sentences: headings (titles, not statements), quote and list marks, emphasis
+    and link targets dropped."""
+    lines: list[str] = []
+    fenced = False
+    for line in text.splitlines():
+        if line.strip().startswith(("```", "~~~")):
+            fenced = not fenced
+            continue
+        if fenced or re.fullmatch(r"\s*(?:[-*_]\s*){3,}", line) or line.lstrip().startswith(("|", "#")):
+            continue
+        line = _MD_PREFIX.sub("", line)
+        line = _MD_LINK.sub(r"\1", line)
+        line = _MD_EMPHASIS.sub(r"\2", line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def parse_article(
+    raw: str,
+    *,
+    title: str | None = None,
+    date: str | None = None,
+    lang: str | None = None,
+    url: str | None = None,
+    publisher: str | None = None,
+    name: str | None = None,
+) -> Article:
+    """An article from text; `key: value` lines at the top (title, date, url, lang) fill what is not given."""
+    text = strip_controls(raw.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ArticleError(
+            f"the article is longer than {MAX_ARTICLE_CHARS} characters",
+            "article-too-long",
+            max=MAX_ARTICLE_CHARS,
+        )
+    headers: dict[str, str] = {}
+    lines = text.split("\n")
+    while lines and (match := _HEADER.match(lines[0].strip())):
+        key = match.group(1).lower()
+        headers[_HEADER_KEYS.get(key, key)] = match.group(2).strip()
+        lines.pop(0)
+    heading = next((line.lstrip("#").strip() for line in lines if line.startswith("# ")), None)
+    body = markdown_to_text("\n".join(lines)).strip()
+    if not body:
+        raise ArticleError("the article has no text", "article-empty")
+    title = title or headers.get("title") or heading or _first_line(body) or name or "untitled"
+    date = date or headers.get("date")
+    if date is not None and not _DATE.match(date.strip()):
+        raise ArticleError(
+            f"the date must be YYYY, YYYY-MM or YYYY-MM-DD, not {date!r}", "article-bad-date", value=date
+        )
+    chosen = (lang or headers.get("lang") or language_evidence(body) or "en").strip().lower()[:2]
+    if chosen not in LANGS:
+        raise ArticleError(f"the language must be en or fr, not {chosen!r}", "article-bad-lang", value=chosen)
+    url = url or headers.get("url")
+    if url is not None and not url.startswith(("http://", "https://")):
+        raise ArticleError(f"the URL must start with http:// or https://, not {url!r}", "article-bad-url", value=url)
+    return Article(
+        title[:200],
+        body,
+        chosen,
+        date.strip() if date else None,
+        url,
+        publisher or headers.get("publisher"),
+    )
+
+
+def _first_line(body: str) -> str | None:
+    line = body.split("\n", 1)[0].strip()
+    return (line if len(line) <= 120 else line[:117].rstrip() + "…") or None
+
+
+def split_repeats(facts: list[Fact], existing: list[Fact]) -> tuple[list[Fact], tuple[str, ...]]:
+    """New facts, and the ids of existing facts that these sentences merely repeat (every fact resting
+    on a repeated sentence gains the new source)."""
+    choices: dict[str, list[str]] = {}
+    for fact in existing:
+        for text in {fact.sentence, fact.text.en, fact.text.fr}:
+            ids = choices.setdefault(canonical(text), [])
+            if fact.id not in ids:
+                ids.append(fact.id)
+    keys = list(choices)
+    new: list[Fact] = []
+    repeats: list[str] = []
+    seen: set[str] = set()
+    for fact in facts:
+        if fact.id in seen:
+            continue
+        seen.add(fact.id)
+        key = canonical(fact.sentence)
+        found = choices.get(key)
+        if found is None and keys:
+            best = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=REPEAT_SCORE)
+            found = choices[best[0]] if best else None
+        if found is None:
+            new.append(fact)
+        else:
+            repeats += [fact_id for fact_id in found if fact_id not in repeats]
+    return new, tuple(repeats)
+
+
+def _new_facts(article: Article, entities: list[Entity], existing: list[Fact]) -> tuple[list[Fact], tuple[str, ...]]:
+    facts = extract_facts(article.source_id, article.text, article.lang, Gazetteer(entities))
+    return split_repeats(facts, existing)
+
+
+async def ingest_article(store: Store, article: Article, *, now: float | None = None) -> IngestReport:
+    """Extract the article's facts and store them with their notifications; idempotent per article."""
+    now = time.time() if now is None else now
+    source = article.source()
+    entities = await store.entities()
+    existing = [f for f in await store.facts() if f.source != source.id]
+    # Extraction and the fuzzy comparison are pure CPU work: keep them off the loop that answers questions.
+    new, repeats = await asyncio.to_thread(_new_facts, article, entities, existing)
+    report = await store.sync_source(source, new, notify=Notify(now, repeats))
+    if report.changed:
+        await store.set_meta(UPDATED_KEY, datetime.fromtimestamp(now, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    return IngestReport(source.id, source.title, report.added, report.repeated, report.update_id, report.deliveries)

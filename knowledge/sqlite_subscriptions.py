@@ -1,0 +1,442 @@
+"""The SQLite side of subscriptions, the outbox and feed state (a mixin of `SQLiteStore`).
+
+Every write is one short transaction, so the bot, `radford-bot ingest` and a second host can share the
+database. Claiming deliveries leases them (their `next_attempt_at` moves to the end of the lease), so two
+broadcasters never send the same row, and rows a crashed process held come back when the lease ends.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import TYPE_CHECKING, cast
+
+import aiosqlite
+
+from knowledge.models import Fact, Source
+from knowledge.subscriptions import (
+    INACTIVE_PREFERENCE,
+    MAX_STRIKES,
+    Delivery,
+    Mode,
+    Notify,
+    Outcome,
+    ParkedDelivery,
+    SubscriberCount,
+    Subscription,
+)
+from knowledge.topics import Topic, fact_matches, next_digest_at
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+_NOW_ISO = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
+
+def _subscription(row: aiosqlite.Row) -> Subscription:
+    return Subscription(
+        id=row["id"],
+        platform=row["platform"],
+        chat_id=row["chat_id"],
+        chat_kind=row["chat_kind"],
+        topic=row["topic"],
+        label=row["label"],
+        lang=row["lang"],
+        mode=cast(Mode, row["mode"]),
+        digest_time=row["digest_time"],
+        active=bool(row["active"]),
+        strikes=row["strikes"],
+        last_error=row["last_error"],
+    )
+
+
+def _placeholders(items: Sequence[object]) -> str:
+    return ", ".join("?" for _ in items)
+
+
+class SQLiteSubscriptions:
+    """Subscription and outbox queries; expects `self._db` in autocommit mode (isolation_level=None)."""
+
+    _db: aiosqlite.Connection
+
+    # --- subscriptions -------------------------------------------------------------------------------
+
+    async def subscribe(
+        self,
+        platform: str,
+        chat_id: str,
+        topic: Topic,
+        *,
+        chat_kind: str = "private",
+        lang: str = "en",
+        mode: Mode = "immediate",
+        digest_time: str | None = None,
+    ) -> tuple[Subscription, bool]:
+        before = await self._one_subscription(platform, chat_id, topic.key)
+        digest_time = digest_time if mode == "digest" else None
+        await self._db.execute(
+            f"""INSERT INTO subscriptions
+                   (platform, chat_id, chat_kind, topic, label, lang, mode, digest_time)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(platform, chat_id, topic) DO UPDATE SET chat_kind = excluded.chat_kind,
+                   label = excluded.label, lang = excluded.lang, mode = excluded.mode,
+                   digest_time = excluded.digest_time, active = 1, strikes = 0, last_error = NULL,
+                   updated_at = {_NOW_ISO}""",  # noqa: S608 - a constant expression, no user text
+            (platform, chat_id, chat_kind, topic.key, topic.label, lang, mode, digest_time),
+        )
+        after = await self._one_subscription(platform, chat_id, topic.key)
+        assert after is not None
+        changed = before is None or (before.mode, before.digest_time, before.active, before.lang) != (
+            after.mode,
+            after.digest_time,
+            after.active,
+            after.lang,
+        )
+        if before is not None and (before.mode, before.digest_time) != (after.mode, after.digest_time):
+            # What is still owed follows the new rhythm: now for immediate, the next digest time otherwise.
+            now = time.time()
+            due = next_digest_at(after.digest_time, now) if after.mode == "digest" and after.digest_time else now
+            await self._db.execute(
+                """UPDATE deliveries SET next_attempt_at = ?
+                   WHERE subscription_id = ? AND status = 'pending' AND claimed_by IS NULL""",
+                (due, after.id),
+            )
+        return after, changed
+
+    async def _one_subscription(self, platform: str, chat_id: str, topic_key: str) -> Subscription | None:
+        async with self._db.execute(
+            "SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? AND topic = ?",
+            (platform, chat_id, topic_key),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return _subscription(row) if row else None
+
+    async def unsubscribe(self, platform: str, chat_id: str, topic_key: str | None) -> int:
+        if topic_key is None:
+            cursor = await self._db.execute(
+                "DELETE FROM subscriptions WHERE platform = ? AND chat_id = ?", (platform, chat_id)
+            )
+        else:
+            cursor = await self._db.execute(
+                "DELETE FROM subscriptions WHERE platform = ? AND chat_id = ? AND topic = ?",
+                (platform, chat_id, topic_key),
+            )
+        return cursor.rowcount
+
+    async def chat_subscriptions(self, platform: str, chat_id: str) -> list[Subscription]:
+        async with self._db.execute(
+            "SELECT * FROM subscriptions WHERE platform = ? AND chat_id = ? ORDER BY id", (platform, chat_id)
+        ) as cursor:
+            return [_subscription(row) for row in await cursor.fetchall()]
+
+    async def move_chat(self, platform: str, old_chat_id: str, new_chat_id: str) -> int:
+        await self._db.execute("BEGIN IMMEDIATE")
+        try:
+            cursor = await self._db.execute(
+                f"""UPDATE OR IGNORE subscriptions SET chat_id = ?, updated_at = {_NOW_ISO}
+                   WHERE platform = ? AND chat_id = ?""",  # noqa: S608 - constant expression
+                (new_chat_id, platform, old_chat_id),
+            )
+            moved = cursor.rowcount
+            # Topics the new id already had: keep those, drop the old copies.
+            await self._db.execute(
+                "DELETE FROM subscriptions WHERE platform = ? AND chat_id = ?", (platform, old_chat_id)
+            )
+            await self._db.execute("COMMIT")
+        except BaseException:
+            await self._db.execute("ROLLBACK")
+            raise
+        return moved
+
+    async def chat_seen(self, platform: str, chat_id: str) -> int:
+        # A read first: almost every message comes from a chat with nothing to reactivate, and a read
+        # takes no write lock, so answering never waits behind a broadcaster's transaction.
+        async with self._db.execute(
+            "SELECT 1 FROM subscriptions WHERE platform = ? AND chat_id = ? AND active = 0 LIMIT 1",
+            (platform, chat_id),
+        ) as cursor:
+            if await cursor.fetchone() is None:
+                return 0
+        cursor = await self._db.execute(
+            f"""UPDATE subscriptions SET active = 1, strikes = 0, updated_at = {_NOW_ISO}
+               WHERE platform = ? AND chat_id = ? AND active = 0""",  # noqa: S608 - constant expression
+            (platform, chat_id),
+        )
+        return cursor.rowcount
+
+    # --- the outbox: written inside sync_source's transaction ------------------------------------------
+
+    async def _write_outbox(self, source_id: str, added: list[Fact], notify: Notify) -> tuple[int | None, int]:
+        """Repeated facts gain this source; new facts become an update and its deliveries. No COMMIT here."""
+        for fact_id in notify.repeats:
+            await self._db.execute(
+                """INSERT OR IGNORE INTO fact_sources (fact_id, source_id)
+                   SELECT id, ? FROM facts WHERE id = ? AND source_id != ?""",
+                (source_id, fact_id, source_id),
+            )
+        if not added:
+            return None, 0
+        cursor = await self._db.execute(
+            "INSERT INTO updates (source_id, fact_ids, created) VALUES (?, ?, ?)",
+            (source_id, json.dumps([f.id for f in added]), notify.now),
+        )
+        update_id = cast(int, cursor.lastrowid)
+        chats: dict[tuple[str, str], list[aiosqlite.Row]] = {}
+        async with self._db.execute(
+            "SELECT id, platform, chat_id, topic, mode, digest_time FROM subscriptions WHERE active = 1 ORDER BY id"
+        ) as cursor:
+            async for row in cursor:
+                chats.setdefault((row["platform"], row["chat_id"]), []).append(row)
+        rows: list[tuple[int, int, str, str, float]] = []
+        for (platform, _chat), subscriptions in chats.items():
+            matched = [(s, [f for f in added if fact_matches(s["topic"], f)]) for s in subscriptions]
+            matched = [(s, facts) for s, facts in matched if facts]
+            if not matched:
+                continue
+            # One message per chat and update, however many of its topics the update touches.
+            chosen = next((s for s, _ in matched if s["mode"] == "immediate"), matched[0][0])
+            wanted = {f.id for _, facts in matched for f in facts}
+            fact_ids = [f.id for f in added if f.id in wanted]
+            due = (
+                notify.now
+                if chosen["mode"] == "immediate"
+                else next_digest_at(chosen["digest_time"] or "08:00", notify.now)
+            )
+            rows.append((chosen["id"], update_id, platform, json.dumps(fact_ids), due))
+        await self._db.executemany(
+            """INSERT OR IGNORE INTO deliveries
+                   (subscription_id, update_id, platform, fact_ids, next_attempt_at)
+               VALUES (?, ?, ?, ?, ?)""",
+            rows,
+        )
+        return update_id, len(rows)
+
+    # --- broadcasting ----------------------------------------------------------------------------------
+
+    async def claim_deliveries(
+        self, platform: str, now: float, *, worker: str, limit: int = 64, lease: float = 60.0
+    ) -> list[Delivery]:
+        await self._db.execute("BEGIN IMMEDIATE")
+        try:
+            async with self._db.execute(
+                """UPDATE deliveries SET next_attempt_at = ?, claimed_by = ?
+                   WHERE id IN (SELECT d.id FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
+                                WHERE d.status = 'pending' AND d.platform = ? AND d.next_attempt_at <= ?
+                                  AND s.active = 1 AND NOT EXISTS (
+                                      SELECT 1 FROM preferences p WHERE p.platform = s.platform
+                                      AND p.scope_id = s.chat_id AND p.key = ?)
+                                ORDER BY d.next_attempt_at, d.id LIMIT ?)
+                   RETURNING id, subscription_id""",
+                (now + lease, worker, platform, now, INACTIVE_PREFERENCE, limit),
+            ) as cursor:
+                claimed = await cursor.fetchall()
+            # A digest is one message per period: take the rest of a due digest along with its first row.
+            subscription_ids = sorted({row["subscription_id"] for row in claimed})
+            if subscription_ids:
+                await self._db.execute(
+                    f"""UPDATE deliveries SET next_attempt_at = ?, claimed_by = ?
+                       WHERE status = 'pending' AND next_attempt_at <= ? AND subscription_id IN (
+                           SELECT id FROM subscriptions WHERE mode = 'digest'
+                           AND id IN ({_placeholders(subscription_ids)}))""",  # noqa: S608 - placeholders only
+                    (now + lease, worker, now, *subscription_ids),
+                )
+            async with self._db.execute(
+                """SELECT d.id, d.subscription_id, d.update_id, d.platform, d.fact_ids, d.attempts, s.chat_id,
+                          s.chat_kind, s.lang, s.mode, s.topic, s.label, u.source_id
+                   FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
+                   JOIN updates u ON u.id = d.update_id
+                   WHERE d.status = 'pending' AND d.platform = ? AND d.next_attempt_at = ? AND d.claimed_by = ?
+                   ORDER BY d.subscription_id, d.update_id""",
+                (platform, now + lease, worker),
+            ) as cursor:
+                rows = await cursor.fetchall()
+            await self._db.execute("COMMIT")
+        except BaseException:
+            await self._db.execute("ROLLBACK")
+            raise
+        return [
+            Delivery(
+                id=r["id"],
+                subscription_id=r["subscription_id"],
+                update_id=r["update_id"],
+                platform=r["platform"],
+                chat_id=r["chat_id"],
+                chat_kind=r["chat_kind"],
+                lang=r["lang"],
+                mode=cast(Mode, r["mode"]),
+                topic=r["topic"],
+                label=r["label"],
+                source_id=r["source_id"],
+                fact_ids=tuple(json.loads(r["fact_ids"])),
+                attempts=r["attempts"],
+            )
+            for r in rows
+        ]
+
+    async def finish_deliveries(self, outcomes: list[Outcome], *, max_strikes: int = MAX_STRIKES) -> None:
+        if not outcomes:
+            return
+        sent = [o for o in outcomes if o.kind == "sent"]
+        await self._db.execute("BEGIN IMMEDIATE")
+        try:
+            if sent:
+                await self._mark_sent(sent)
+            for outcome in outcomes:
+                if outcome.kind != "sent":
+                    await self._finish_one(outcome, max_strikes)
+            await self._db.execute("COMMIT")
+        except BaseException:
+            await self._db.execute("ROLLBACK")
+            raise
+
+    async def _mark_sent(self, sent: list[Outcome]) -> None:
+        """Sent rows in one statement; a chat that received a message has its strikes cleared."""
+        await self._db.executemany(
+            """UPDATE deliveries SET status = 'sent', sent_at = ?, attempts = attempts + 1, claimed_by = NULL,
+                   last_error = NULL WHERE id = ?""",
+            [(o.at, o.delivery_id) for o in sent],
+        )
+        ids = [o.delivery_id for o in sent]
+        async with self._db.execute(
+            f"""SELECT DISTINCT s.platform, s.chat_id FROM deliveries d JOIN subscriptions s
+               ON s.id = d.subscription_id WHERE s.strikes > 0 AND d.id IN ({_placeholders(ids)})""",  # noqa: S608
+            ids,
+        ) as cursor:
+            struck = [(r[0], r[1]) for r in await cursor.fetchall()]
+        await self._db.executemany(
+            f"""UPDATE subscriptions SET strikes = 0, last_error = NULL, updated_at = {_NOW_ISO}
+               WHERE platform = ? AND chat_id = ? AND strikes > 0""",  # noqa: S608 - constant expression
+            struck,
+        )
+
+    async def _finish_one(self, outcome: Outcome, max_strikes: int) -> None:
+        key = (outcome.delivery_id,)
+        if outcome.kind == "park":
+            await self._db.execute(
+                """UPDATE deliveries SET status = 'parked', attempts = attempts + 1, claimed_by = NULL,
+                       last_error = ? WHERE id = ?""",
+                (outcome.error, *key),
+            )
+            return
+        await self._db.execute(
+            """UPDATE deliveries SET next_attempt_at = ?, attempts = attempts + ?, claimed_by = NULL,
+                   last_error = ? WHERE id = ?""",
+            (outcome.at, int(outcome.attempt), outcome.error, *key),
+        )
+        if outcome.kind != "gone":
+            return
+        async with self._db.execute(
+            "SELECT s.platform, s.chat_id FROM subscriptions s JOIN deliveries d ON d.subscription_id = s.id "
+            "WHERE d.id = ?",
+            key,
+        ) as cursor:
+            chat = await cursor.fetchone()
+        if chat is None:
+            return
+        where = (chat["platform"], chat["chat_id"])
+        await self._db.execute(
+            f"""UPDATE subscriptions SET strikes = strikes + 1, last_error = ?, updated_at = {_NOW_ISO}
+               WHERE platform = ? AND chat_id = ?""",  # noqa: S608 - constant expression
+            (outcome.error, *where),
+        )
+        await self._db.execute(
+            """UPDATE subscriptions SET active = 0 WHERE platform = ? AND chat_id = ? AND strikes >= ?""",
+            (*where, max_strikes),
+        )
+        # A chat that is gone owes nothing more: park what it still had pending, with the reason.
+        await self._db.execute(
+            """UPDATE deliveries SET status = 'parked', claimed_by = NULL, last_error = ?
+               WHERE status = 'pending' AND subscription_id IN (
+                   SELECT id FROM subscriptions WHERE platform = ? AND chat_id = ? AND active = 0)""",
+            (f"recipient gone: {outcome.error}", *where),
+        )
+
+    async def release_deliveries(self, ids: list[int], now: float) -> None:
+        if not ids:
+            return
+        await self._db.execute(
+            f"""UPDATE deliveries SET next_attempt_at = ?, claimed_by = NULL
+               WHERE status = 'pending' AND id IN ({_placeholders(ids)})""",  # noqa: S608 - placeholders only
+            (now, *ids),
+        )
+
+    async def facts_by_id(self, ids: list[str]) -> list[Fact]:
+        from knowledge.sqlite_store import _fact_from_row
+
+        if not ids:
+            return []
+        async with self._db.execute(
+            f"SELECT * FROM facts WHERE id IN ({_placeholders(ids)})",  # noqa: S608 - placeholders only
+            ids,
+        ) as cursor:
+            found = {row["id"]: _fact_from_row(row, ()) for row in await cursor.fetchall()}
+        return [found[i] for i in ids if i in found]
+
+    async def source_by_id(self, source_id: str) -> Source | None:
+        async with self._db.execute("SELECT * FROM sources WHERE id = ?", (source_id,)) as cursor:
+            r = await cursor.fetchone()
+        if r is None:
+            return None
+        return Source(r["id"], r["title"], r["lang"], r["date"], r["url"], r["publisher"], None)
+
+    async def latest_update_id(self) -> int:
+        async with self._db.execute("SELECT coalesce(max(id), 0) FROM updates") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    # --- the operator's views --------------------------------------------------------------------------
+
+    async def subscriber_counts(self) -> list[SubscriberCount]:
+        async with self._db.execute(
+            """SELECT platform, topic, min(label) AS label, mode, sum(active) AS active,
+                      sum(1 - active) AS inactive
+               FROM subscriptions GROUP BY platform, topic, mode ORDER BY platform, topic, mode"""
+        ) as cursor:
+            return [
+                SubscriberCount(
+                    r["platform"], r["topic"], r["label"], cast(Mode, r["mode"]), r["active"], r["inactive"]
+                )
+                for r in await cursor.fetchall()
+            ]
+
+    async def outbox_counts(self) -> dict[tuple[str, str], int]:
+        async with self._db.execute(
+            "SELECT platform, status, count(*) FROM deliveries GROUP BY platform, status ORDER BY platform, status"
+        ) as cursor:
+            return {(r[0], r[1]): int(r[2]) for r in await cursor.fetchall()}
+
+    async def parked_deliveries(self, limit: int = 20) -> list[ParkedDelivery]:
+        async with self._db.execute(
+            """SELECT d.id, d.platform, s.chat_id, d.update_id, d.attempts, d.last_error
+               FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
+               WHERE d.status = 'parked' ORDER BY d.id DESC LIMIT ?""",
+            (limit,),
+        ) as cursor:
+            return [ParkedDelivery(r[0], r[1], r[2], r[3], r[4], r[5]) for r in await cursor.fetchall()]
+
+    # --- feeds -----------------------------------------------------------------------------------------
+
+    async def feed_state(self, url: str) -> tuple[str | None, str | None]:
+        async with self._db.execute("SELECT etag, last_modified FROM feeds WHERE url = ?", (url,)) as cursor:
+            row = await cursor.fetchone()
+        return (row["etag"], row["last_modified"]) if row else (None, None)
+
+    async def set_feed_state(self, url: str, etag: str | None, last_modified: str | None, now: float) -> None:
+        await self._db.execute(
+            """INSERT INTO feeds (url, etag, last_modified, checked_at) VALUES (?, ?, ?, ?)
+               ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+                   checked_at = excluded.checked_at""",
+            (url, etag, last_modified, now),
+        )
+
+    async def feed_entry_seen(self, url: str, entry_key: str) -> bool:
+        async with self._db.execute(
+            "SELECT 1 FROM feed_entries WHERE feed_url = ? AND entry_key = ?", (url, entry_key)
+        ) as cursor:
+            return await cursor.fetchone() is not None
+
+    async def mark_feed_entry(self, url: str, entry_key: str, source_id: str | None, now: float) -> None:
+        await self._db.execute(
+            "INSERT OR IGNORE INTO feed_entries (feed_url, entry_key, source_id, seen_at) VALUES (?, ?, ?, ?)",
+            (url, entry_key, source_id, now),
+        )

@@ -1,0 +1,47 @@
+"""The running bot picks up what another process wrote: new facts for answers, deliveries for chats."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from pathlib import Path
+
+from bot.adapters.console import ConsoleSender
+from bot.background import Background, senders_of
+from bot.core import Core
+from handlers.types import Incoming
+from knowledge.ingest import ingest_article, parse_article
+from knowledge.sqlite_store import SQLiteStore
+from tests.conftest import ARTICLE
+
+
+async def test_rows_another_process_wrote_arrive_within_seconds(core: Core, tmp_path: Path) -> None:
+    await core.handle(Incoming.from_text("console", "local", "local", "/subscribe"))
+    out = io.StringIO()
+    background = Background(core, [ConsoleSender(out)], f"sqlite:///{tmp_path / 'bot.db'}", poll_interval=0.05)
+    await background.start()
+    try:
+        # As `radford-bot ingest` would, from its own process.
+        other = await SQLiteStore.open(tmp_path / "bot.db")
+        try:
+            report = await ingest_article(other, parse_article(ARTICLE))
+        finally:
+            await other.close()
+        for _ in range(200):
+            known = any(f.id in report.added for f in core.knowledge.facts)
+            if known and "twenty researchers" in out.getvalue():
+                break
+            await asyncio.sleep(0.02)
+    finally:
+        await background.stop()
+    assert out.getvalue().count("twenty researchers") == 1
+    assert any(f.id in report.added for f in core.knowledge.facts)
+    assert (await core.store.outbox_counts()) == {("console", "sent"): 1}
+
+
+def test_senders_of_picks_adapters_that_can_send() -> None:
+    class Quiet:
+        name = "quiet"
+
+    console = ConsoleSender(io.StringIO())
+    assert senders_of([Quiet(), console]) == [console]

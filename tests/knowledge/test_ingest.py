@@ -1,0 +1,102 @@
+"""Ingesting articles: facts extracted, repeats linked not duplicated, facts and outbox in one transaction."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.base import Knowledge
+from knowledge.ingest import ArticleError, ingest_article, parse_article
+from knowledge.sqlite_store import SQLiteStore
+from knowledge.topics import everything
+from tests.conftest import ARTICLE
+
+
+async def count(store: SQLiteStore, table: str) -> int:
+    async with store._db.execute(f"SELECT count(*) FROM {table}") as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+def test_parse_markdown_article_takes_heading_as_title() -> None:
+    article = parse_article(ARTICLE, date="2025-02-18")
+    assert article.title == "Murati's new lab hires former OpenAI researchers"
+    assert article.lang == "en"
+    assert "#" not in article.text
+
+
+def test_parse_headers_and_bad_input() -> None:
+    article = parse_article("title: Un titre\nlang: fr\nurl: https://example.org/a\n\nMira Murati a parlé en 2025.")
+    assert (article.title, article.lang, article.url) == ("Un titre", "fr", "https://example.org/a")
+    with pytest.raises(ArticleError):
+        parse_article("   \n\n")
+    with pytest.raises(ArticleError):
+        parse_article("Some text about OpenAI in 2024.", date="yesterday")
+    with pytest.raises(ArticleError):
+        parse_article("Some text about OpenAI in 2024.", lang="de")
+
+
+async def test_ingest_adds_facts_and_an_update(store: SQLiteStore) -> None:
+    knowledge = await Knowledge.load(store)
+    before = len(knowledge.facts)
+    await store.subscribe("console", "local", everything())
+    report = await ingest_article(store, parse_article(ARTICLE), now=1000.0)
+    assert len(report.added) == 2  # the weather sentence says nothing checkable
+    assert report.update_id is not None and report.deliveries == 1
+    await knowledge.refresh()
+    assert len(knowledge.facts) == before + 2
+    murati = [f for f in knowledge.facts if f.id in report.added and "murati" in f.entities]
+    assert murati and murati[0].date is not None and murati[0].date.value == "2025-02-18"
+
+
+async def test_ingesting_the_same_article_twice_changes_nothing(store: SQLiteStore) -> None:
+    await Knowledge.load(store)
+    await store.subscribe("console", "local", everything())
+    first = await ingest_article(store, parse_article(ARTICLE), now=1000.0)
+    second = await ingest_article(store, parse_article(ARTICLE), now=2000.0)
+    assert first.added and not second.added and second.update_id is None
+    assert await count(store, "updates") == 1
+    assert await count(store, "deliveries") == 1
+
+
+async def test_a_repeated_fact_gains_a_source_instead_of_a_duplicate(store: SQLiteStore) -> None:
+    knowledge = await Knowledge.load(store)
+    curated = next(f for f in knowledge.facts if f.curated and len(f.sentence) > 60)
+    resting = {f.id for f in knowledge.facts if f.sentence == curated.sentence}
+    text = f"title: Another outlet\n\n{curated.sentence}\nMira Murati said in 2025 that her lab had 60 people."
+    report = await ingest_article(store, parse_article(text, lang=knowledge.source(curated.source).lang))  # type: ignore[union-attr]
+    assert set(report.repeated) == resting
+    assert len(report.added) == 1
+    await knowledge.refresh()
+    assert report.source_id in (knowledge.fact(curated.id).extra_sources)  # type: ignore[union-attr]
+    assert {f.id for f in knowledge.facts if f.sentence == curated.sentence} == resting
+
+
+async def test_a_failure_mid_ingest_leaves_neither_facts_nor_outbox_rows(
+    store: SQLiteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await Knowledge.load(store)
+    await store.subscribe("console", "local", everything())
+    facts_before = await store.count_facts()
+
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    # The deliveries are the last rows the transaction writes: fail right there.
+    original = store._db.executemany
+
+    async def failing_executemany(sql: str, rows: object) -> object:
+        if "INSERT OR IGNORE INTO deliveries" in sql:
+            await broken()
+        return await original(sql, rows)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store._db, "executemany", failing_executemany)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        await ingest_article(store, parse_article(ARTICLE))
+    monkeypatch.undo()
+    assert await store.count_facts() == facts_before
+    assert await count(store, "updates") == 0
+    assert await count(store, "deliveries") == 0
+    assert await store.source_by_id(parse_article(ARTICLE).source_id) is None
+    # And the store still works: the same article goes in cleanly afterwards.
+    report = await ingest_article(store, parse_article(ARTICLE))
+    assert report.added and report.deliveries == 1
