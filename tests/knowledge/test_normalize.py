@@ -49,6 +49,12 @@ def test_canonical_unifies_model_names(form: str) -> None:
     assert tokens(f"Who led {form}?") == ["who", "led", "gpt2"]
 
 
+@pytest.mark.parametrize("dash", ["\u2010", "\u2011", "\u2013", "\u2212"])
+def test_typographic_hyphens_are_plain_hyphens(dash: str) -> None:
+    assert canonical(f"GPT{dash}2") == "gpt2"
+    assert canonical(f"co{dash}fondateur") == "cofondateur"
+
+
 def test_canonical_keeps_different_models_apart() -> None:
     assert canonical("GPT-2") != canonical("GPT-3")
 
