@@ -47,6 +47,20 @@ def reply_to_json(question: str, reply: Reply) -> dict[str, Any]:
     }
 
 
+# Valid in a JSON string, yet line breaks to str.splitlines() and to JavaScript: escaped so that every
+# answer stays on exactly one line, whatever a question echoed back contains.
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def json_line(value: dict[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKS)
+
+
+def _readable(raw: bytes) -> str:
+    """A line of standard input as text: bytes that are not UTF-8 become U+FFFD instead of a crash."""
+    return raw.decode("utf-8", errors="replace").rstrip("\r\n")
+
+
 async def _ask_one(core: Core, question: str, chat_id: str) -> Reply:
     from handlers.types import Incoming
 
@@ -63,18 +77,18 @@ async def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
         if args.question:
             question = " ".join(args.question)
             reply = await _ask_one(core, question, "cli")
-            print(json.dumps(reply_to_json(question, reply), ensure_ascii=False) if args.json else format_reply(reply))
+            print(json_line(reply_to_json(question, reply)) if args.json else format_reply(reply))
             return 0
         number = 0
         while True:
-            line = await asyncio.to_thread(sys.stdin.readline)
+            line = await asyncio.to_thread(sys.stdin.buffer.readline)
             if not line:
                 return 0
             number += 1
-            question = line.rstrip("\r\n")
+            question = _readable(line)
             reply = await _ask_one(core, question, f"cli-{number}")
             if args.json:
-                sys.stdout.write(json.dumps(reply_to_json(question, reply), ensure_ascii=False) + "\n")
+                sys.stdout.write(json_line(reply_to_json(question, reply)) + "\n")
             else:
                 sys.stdout.write(format_reply(reply) + "\n\n")
             sys.stdout.flush()

@@ -57,7 +57,8 @@ _PATTERNS: tuple[tuple[Asks, re.Pattern[str]], ...] = (
         Asks.WHO,
         re.compile(
             r"^\W*(?:and |et |so |alors )?(?:who|whom|whose|qui)\b|\bwho\b|\b(?:de|a|par|avec|pour) qui\b"
-            r"|\bc est qui\b|\bqui (?:est|etait|sont|a|ont|d autre)\b|\bwhich (?:person|people|researcher|co ?founder)"
+            r"|\b(?:c )?est qui\b|\bqui (?:est|etait|sont|a|ont|d autre)\b"
+            r"|\bwhich (?:person|people|researcher|co ?founder)"
             r"|\bquelle personne\b|\bquel (?:chercheur|cofondateur|dirigeant)\b"
         ),
     ),

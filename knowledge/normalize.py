@@ -11,6 +11,8 @@ import re
 import unicodedata
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "«": '"', "»": '"', "“": '"', "”": '"'})
+# Typographic hyphens and dashes (what word processors and phones put in "GPT‑2") are plain hyphens here.
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d", "-"))
 _ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'(?=\w)")
 _JOINED = (
     (re.compile(r"\bgpt[\s-]*(\d)\b"), r"gpt\1"),
@@ -30,8 +32,8 @@ def strip_controls(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lower-case, accent-free, typographic quotes made plain; length is not preserved."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES).casefold())
+    """Lower-case, accent-free, typographic quotes and hyphens made plain; length is not preserved."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES).translate(_DASHES).casefold())
     return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("œ", "oe").replace("æ", "ae")
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
+import sqlite3
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,7 @@ import aiosqlite
 
 from knowledge.models import Entity, Fact, FactDate, Localized, Source
 from knowledge.sqlite_subscriptions import SQLiteSubscriptions
-from knowledge.store import SyncReport
+from knowledge.store import StoreURLError, SyncReport
 from knowledge.subscriptions import Notify
 
 log = logging.getLogger(__name__)
@@ -88,6 +90,7 @@ class SQLiteStore(SQLiteSubscriptions):
     async def open(cls, path: Path) -> SQLiteStore:
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
+            await asyncio.to_thread(_probe, path)
         connection = await aiosqlite.connect(str(path), isolation_level=None)
         connection.row_factory = aiosqlite.Row
         store = cls(connection, path)
@@ -285,6 +288,22 @@ class SQLiteStore(SQLiteSubscriptions):
                    updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')""",
             (platform, scope_id, key, value),
         )
+
+
+def _probe(path: Path) -> None:
+    """Fail early, with the path in the message, when `path` cannot be a SQLite store (a folder, a text file…).
+
+    Checked with the plain sqlite3 module: a failed aiosqlite connect leaves its worker thread to report
+    on a closed event loop, which buries the real reason under a second traceback.
+    """
+    try:
+        connection = sqlite3.connect(path)
+        try:
+            connection.execute("PRAGMA schema_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise StoreURLError(f"cannot use {path} as the store: {error}") from error
 
 
 def _split_sql(script: str) -> list[str]:
