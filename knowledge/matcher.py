@@ -273,6 +273,6 @@ class Matcher:
                 # know at all ("GPT-4", "Altman") is part of no answer.
                 score *= self.missing_name_factor**missing
             if score > 0:
-                scored.append(Candidate(entry.fact, round(score, 4)))
+                scored.append(Candidate(entry.fact, round(min(score, 1.0), 4)))
         scored.sort(key=lambda c: (-c.score, c.fact.id))
         return scored
