@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from knowledge.builder import UPDATED_KEY, ensure_built
-from knowledge.concepts import ConceptAnalyzer, load_lexicon
+from knowledge.concepts import ConceptAnalyzer, entity_ids, load_lexicon
 from knowledge.loader import DATA_DIR
 from knowledge.matcher import Matcher, MatchResult
 from knowledge.models import Entity, Fact, Lang, Source
@@ -100,6 +100,12 @@ class Knowledge:
                 choices.setdefault(canonical(alias), entity)
         if key in choices:
             return choices[key]
+        # The matcher's own reading first (typos corrected word by word: "openia" → OpenAI), then a
+        # fuzzy match of the whole name against every alias.
+        for entity_id in entity_ids(self._snap.matcher.analyzer.concepts(name, fix_typos=True)):
+            named = self.entity(entity_id)
+            if named is not None and (not kinds or named.kind in kinds):
+                return named
         found = process.extractOne(key, list(choices), scorer=fuzz.WRatio, score_cutoff=85)
         return choices[found[0]] if found else None
 

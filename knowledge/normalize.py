@@ -23,7 +23,7 @@ _JOINED = (
 )
 _ACCORDING = re.compile(r"\bd'apres\b")
 _TOKEN = re.compile(r"[a-z0-9]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 
 def strip_controls(text: str) -> str:
