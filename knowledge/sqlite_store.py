@@ -83,7 +83,7 @@ class SQLiteStore(SQLiteSubscriptions):
     """The default store. Safe for several processes: WAL, a busy timeout, short transactions."""
 
     def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
-        self._db = connection
+        self._init_connection(connection)
         self.path = path
 
     @classmethod
@@ -116,16 +116,11 @@ class SQLiteStore(SQLiteSubscriptions):
             if version <= current:
                 continue
             log.info("migrating store %s to version %d", self.path, version)
-            await self._db.execute("BEGIN IMMEDIATE")
-            try:
+            async with self._transaction():
                 # executescript would commit on its own; run statement by statement inside our transaction.
                 for statement in _split_sql(script):
                     await self._db.execute(statement)
                 await self._db.execute(f"PRAGMA user_version = {version:d}")
-                await self._db.execute("COMMIT")
-            except BaseException:
-                await self._db.execute("ROLLBACK")
-                raise
 
     async def schema_version(self) -> int:
         async with self._db.execute("PRAGMA user_version") as cursor:
@@ -170,8 +165,7 @@ class SQLiteStore(SQLiteSubscriptions):
         return int(row[0]) if row else 0
 
     async def replace_entities(self, entities: list[Entity]) -> None:
-        await self._db.execute("BEGIN IMMEDIATE")
-        try:
+        async with self._transaction():
             await self._db.execute("DELETE FROM entities")
             await self._db.executemany(
                 "INSERT INTO entities (id, kind, name, aliases, role_en, role_fr, part_of)"
@@ -189,10 +183,6 @@ class SQLiteStore(SQLiteSubscriptions):
                     for e in entities
                 ],
             )
-            await self._db.execute("COMMIT")
-        except BaseException:
-            await self._db.execute("ROLLBACK")
-            raise
 
     async def sync_source(
         self, source: Source, facts: list[Fact], *, prune: bool = True, notify: Notify | None = None
@@ -206,8 +196,7 @@ class SQLiteStore(SQLiteSubscriptions):
         added: list[str] = []
         updated: list[str] = []
         removed: list[str] = []
-        await self._db.execute("BEGIN IMMEDIATE")
-        try:
+        async with self._transaction():
             await self._db.execute(
                 """INSERT INTO sources (id, title, lang, date, url, publisher, body, digest)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -249,10 +238,6 @@ class SQLiteStore(SQLiteSubscriptions):
                 fresh = set(added)
                 new = [fact for fact in facts if fact.id in fresh]
                 update_id, deliveries = await self._write_outbox(source.id, new, notify)
-            await self._db.execute("COMMIT")
-        except BaseException:
-            await self._db.execute("ROLLBACK")
-            raise
         repeated = notify.repeats if notify is not None else ()
         return SyncReport(tuple(added), tuple(updated), tuple(removed), repeated, update_id, deliveries)
 
@@ -262,7 +247,7 @@ class SQLiteStore(SQLiteSubscriptions):
         return str(row[0]) if row else None
 
     async def set_meta(self, key: str, value: str) -> None:
-        await self._db.execute(
+        await self._write(
             "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
@@ -277,12 +262,12 @@ class SQLiteStore(SQLiteSubscriptions):
 
     async def set_preference(self, platform: str, scope_id: str, key: str, value: str | None) -> None:
         if value is None:
-            await self._db.execute(
+            await self._write(
                 "DELETE FROM preferences WHERE platform = ? AND scope_id = ? AND key = ?",
                 (platform, scope_id, key),
             )
             return
-        await self._db.execute(
+        await self._write(
             """INSERT INTO preferences (platform, scope_id, key, value) VALUES (?, ?, ?, ?)
                ON CONFLICT(platform, scope_id, key) DO UPDATE SET value = excluded.value,
                    updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')""",

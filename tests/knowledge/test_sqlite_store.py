@@ -209,3 +209,33 @@ def test_sqlite_path(url: str, path: Path) -> None:
 def test_sqlite_path_rejects_bad_urls(url: str, reason: str) -> None:
     with pytest.raises(StoreURLError, match=reason):
         sqlite_path(url)
+
+
+async def test_a_write_during_another_coroutines_failing_transaction_is_not_rolled_back_with_it(tmp_path):
+    """One connection serves every chat: a failed ingest must not take a /lang write down with it."""
+    import asyncio
+
+    from knowledge.sqlite_store import SQLiteStore
+
+    store = await SQLiteStore.open(tmp_path / "race.db")
+
+    class Boom(Exception):
+        pass
+
+    async def failing_transaction() -> None:
+        async with store._transaction():
+            await store._db.execute("INSERT INTO meta (key, value) VALUES ('half', 'written')")
+            await asyncio.sleep(0.05)
+            raise Boom
+
+    async def preference_meanwhile() -> None:
+        await asyncio.sleep(0.01)
+        await store.set_preference("telegram", "42", "lang", "fr")
+
+    try:
+        results = await asyncio.gather(failing_transaction(), preference_meanwhile(), return_exceptions=True)
+        assert isinstance(results[0], Boom) and results[1] is None
+        assert await store.get_preference("telegram", "42", "lang") == "fr"
+        assert await store.get_meta("half") is None
+    finally:
+        await store.close()
