@@ -270,6 +270,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(asyncio.run(args.func(settings, args)))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `radford-bot facts | head`: the reader has all it wanted
+        sys.stderr.close()
+        return 0
     except (StoreURLError, KnowledgeFileError, OSError) as error:
         print(f"radford-bot: {error}", file=sys.stderr)
         return 1
