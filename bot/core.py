@@ -120,8 +120,9 @@ class Core:
     async def _route(self, ctx: Context, incoming: Incoming) -> Reply:
         if incoming.command is None:
             return await ask.answer(ctx, incoming, incoming.text)
-        self.stats.commands[incoming.command] = self.stats.commands.get(incoming.command, 0) + 1
         command = find_command(incoming.command)
         if command is None:
             return Reply((para(ctx.t("unknown-command", command=incoming.command)),), ctx.lang, kind="decline")
+        # Counted by declared name only: what users type must not grow this without bound.
+        self.stats.commands[command.name] = self.stats.commands.get(command.name, 0) + 1
         return await command.handler(ctx, incoming)
