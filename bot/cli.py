@@ -184,20 +184,15 @@ async def cmd_discord_sync(settings: Settings, args: argparse.Namespace) -> int:
     if not settings.discord_token:
         print("radford-bot: set DISCORD_BOT_TOKEN to sync the Discord commands", file=sys.stderr)
         return 2
-    import discord
-
-    from bot.adapters.discord_bot.sync import sync_commands
+    from bot.adapters.discord_bot.sync import SyncError, sync_commands
 
     if args.clear and not args.guild:
         print("radford-bot: --clear needs --guild (a global sync replaces everything)", file=sys.stderr)
         return 2
     try:
         names = await sync_commands(settings.discord_token, args.guild, clear=args.clear)
-    except discord.LoginFailure:
-        print("radford-bot: Discord rejected DISCORD_BOT_TOKEN", file=sys.stderr)
-        return 1
-    except discord.HTTPException as error:
-        print(f"radford-bot: Discord refused the sync: {error.status} {error.text}", file=sys.stderr)
+    except SyncError as error:
+        print(f"radford-bot: {error}", file=sys.stderr)
         return 1
     if args.clear:
         print(f"removed the server copies of the commands from {args.guild}")
