@@ -47,6 +47,20 @@ def reply_to_json(question: str, reply: Reply) -> dict[str, Any]:
     }
 
 
+# Valid in a JSON string, yet line breaks to str.splitlines() and to JavaScript: escaped so that every
+# answer stays on exactly one line, whatever a question echoed back contains.
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def json_line(value: dict[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKS)
+
+
+def _readable(raw: bytes) -> str:
+    """A line of standard input as text: bytes that are not UTF-8 become U+FFFD instead of a crash."""
+    return raw.decode("utf-8", errors="replace").rstrip("\r\n")
+
+
 async def _ask_one(core: Core, question: str, chat_id: str) -> Reply:
     from handlers.types import Incoming
 
@@ -63,18 +77,18 @@ async def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
         if args.question:
             question = " ".join(args.question)
             reply = await _ask_one(core, question, "cli")
-            print(json.dumps(reply_to_json(question, reply), ensure_ascii=False) if args.json else format_reply(reply))
+            print(json_line(reply_to_json(question, reply)) if args.json else format_reply(reply))
             return 0
         number = 0
         while True:
-            line = await asyncio.to_thread(sys.stdin.readline)
+            line = await asyncio.to_thread(sys.stdin.buffer.readline)
             if not line:
                 return 0
             number += 1
-            question = line.rstrip("\r\n")
+            question = _readable(line)
             reply = await _ask_one(core, question, f"cli-{number}")
             if args.json:
-                sys.stdout.write(json.dumps(reply_to_json(question, reply), ensure_ascii=False) + "\n")
+                sys.stdout.write(json_line(reply_to_json(question, reply)) + "\n")
             else:
                 sys.stdout.write(format_reply(reply) + "\n\n")
             sys.stdout.flush()
@@ -182,20 +196,15 @@ async def cmd_discord_sync(settings: Settings, args: argparse.Namespace) -> int:
     if not settings.discord_token:
         print("radford-bot: set DISCORD_BOT_TOKEN to sync the Discord commands", file=sys.stderr)
         return 2
-    import discord
-
-    from bot.adapters.discord_bot.sync import sync_commands
+    from bot.adapters.discord_bot.sync import SyncError, sync_commands
 
     if args.clear and not args.guild:
         print("radford-bot: --clear needs --guild (a global sync replaces everything)", file=sys.stderr)
         return 2
     try:
         names = await sync_commands(settings.discord_token, args.guild, clear=args.clear)
-    except discord.LoginFailure:
-        print("radford-bot: Discord rejected DISCORD_BOT_TOKEN", file=sys.stderr)
-        return 1
-    except discord.HTTPException as error:
-        print(f"radford-bot: Discord refused the sync: {error.status} {error.text}", file=sys.stderr)
+    except SyncError as error:
+        print(f"radford-bot: {error}", file=sys.stderr)
         return 1
     if args.clear:
         print(f"removed the server copies of the commands from {args.guild}")
@@ -272,6 +281,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(asyncio.run(args.func(settings, args)))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `radford-bot facts | head`: the reader has all it wanted
+        sys.stderr.close()
+        return 0
     except (StoreURLError, KnowledgeFileError, OSError) as error:
         print(f"radford-bot: {error}", file=sys.stderr)
         return 1

@@ -159,10 +159,10 @@ class Core:
         if incoming.command is None:
             return await ask.answer(ctx, incoming, incoming.text)
         command = find_command(incoming.command)
-        name = command.name if command else "unknown"  # bounded: users can invent any number of names
-        self.stats.commands[name] = self.stats.commands.get(name, 0) + 1
         if command is None:
             return Reply((para(ctx.t("unknown-command", command=incoming.command)),), ctx.lang, kind="decline")
+        # Counted by declared name only: what users type must not grow this without bound.
+        self.stats.commands[command.name] = self.stats.commands.get(command.name, 0) + 1
         if command.admin and not is_admin(ctx.admin_ids, incoming):
             log.info("%s user %s tried the admin command /%s", incoming.platform, incoming.user_id, command.name)
             return Reply((para(ctx.t("admin-only")),), ctx.lang, kind="decline")

@@ -20,7 +20,9 @@ class Redacting(logging.Formatter):
     def __init__(self, inner: logging.Formatter, secrets: Iterable[str]) -> None:
         super().__init__()
         self._inner = inner
-        self._secrets = sorted((s for s in secrets if s), key=len, reverse=True)
+        # JSON lines escape quotes, backslashes and control characters: mask a secret's escaped form too.
+        forms = {form for s in secrets if s for form in (s, json.dumps(s, ensure_ascii=False)[1:-1])}
+        self._secrets = sorted(forms, key=len, reverse=True)
 
     def redact(self, text: str) -> str:
         for secret in self._secrets:

@@ -6,8 +6,6 @@ The article goes through the same ingest path as `radford-bot ingest`, so subscr
 
 from __future__ import annotations
 
-import asyncio
-
 from handlers import admin
 from handlers.context import Context
 from handlers.markup import para
@@ -15,8 +13,6 @@ from handlers.types import Incoming, Reply
 from knowledge.ingest import ArticleError, ingest_article, parse_article
 
 LOCAL_PLATFORMS = admin.LOCAL_PLATFORMS
-# One ingest at a time per process: its transaction runs on the connection the core shares between chats.
-_INGESTING = asyncio.Lock()
 
 
 def is_admin(ctx: Context, incoming: Incoming) -> bool:
@@ -34,10 +30,9 @@ async def handle_addarticle(ctx: Context, incoming: Incoming) -> Reply:
         article = parse_article(raw)
     except ArticleError as error:
         return Reply((para(ctx.t(error.key, **error.args_)),), ctx.lang, kind="decline")
-    async with _INGESTING:
-        report = await ingest_article(ctx.store, article)
-        if report.added or report.repeated:
-            await ctx.knowledge.refresh()
+    report = await ingest_article(ctx.store, article)
+    if report.added or report.repeated:
+        await ctx.knowledge.refresh()
     text = ctx.t(
         "article-added",
         title=report.title,

@@ -21,6 +21,8 @@ _EVERYTHING = {"", "all", "everything", "tout", "tous", "toutes", "*"}
 _DIGEST = {"digest", "daily", "resume", "quotidien", "journalier"}
 _IMMEDIATE = {"immediate", "immediately", "instant", "now", "immediat", "direct"}
 _FILLER = {"at", "a", "on", "le", "mode"}
+# `radford-bot ask` answers and exits: nothing would ever deliver an update to it.
+NO_DELIVERY_PLATFORMS = frozenset({"cli"})
 
 
 def parse_request(text: str) -> tuple[str, Mode | None, str | None, bool]:
@@ -71,6 +73,8 @@ def mode_text(ctx: Context, subscription: Subscription) -> str:
 
 
 async def handle_subscribe(ctx: Context, incoming: Incoming) -> Reply:
+    if incoming.platform in NO_DELIVERY_PLATFORMS:
+        return Reply((para(ctx.t("subscribe-needs-chat")),), ctx.lang, kind="decline")
     text, mode, digest_time, bad_time = parse_request(incoming.args)
     if bad_time:
         return Reply((para(ctx.t("subscribe-bad-time")),), ctx.lang, kind="decline")

@@ -6,13 +6,14 @@ conversation asks ("what answers this?", "what do we know about Murati?", "what 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from knowledge.builder import UPDATED_KEY, ensure_built
-from knowledge.concepts import ConceptAnalyzer, load_lexicon
+from knowledge.concepts import ConceptAnalyzer, entity_ids, load_lexicon
 from knowledge.loader import DATA_DIR
 from knowledge.matcher import Matcher, MatchResult
 from knowledge.models import Entity, Fact, Lang, Source
@@ -27,6 +28,10 @@ class Snapshot:
     facts: tuple[Fact, ...]
     matcher: Matcher
     last_update: str | None
+
+
+def _build_matcher(facts: list[Fact], entities: list[Entity]) -> Matcher:
+    return Matcher(facts, entities, ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), entities))
 
 
 class Knowledge:
@@ -45,8 +50,9 @@ class Knowledge:
     @staticmethod
     async def _snapshot(store: Store) -> Snapshot:
         sources, entities, facts = await store.sources(), await store.entities(), await store.facts()
-        analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), entities)
-        matcher = Matcher(facts, entities, analyzer)
+        # Indexing is CPU work (a fifth of a second for the seed, more as articles arrive): off the event
+        # loop, so a refresh after an ingest never stalls the chats being answered meanwhile.
+        matcher = await asyncio.to_thread(_build_matcher, facts, entities)
         return Snapshot(tuple(sources), tuple(entities), tuple(facts), matcher, await store.get_meta(UPDATED_KEY))
 
     async def refresh(self) -> None:
@@ -100,6 +106,12 @@ class Knowledge:
                 choices.setdefault(canonical(alias), entity)
         if key in choices:
             return choices[key]
+        # The matcher's own reading first (typos corrected word by word: "openia" → OpenAI), then a
+        # fuzzy match of the whole name against every alias.
+        for entity_id in entity_ids(self._snap.matcher.analyzer.concepts(name, fix_typos=True)):
+            named = self.entity(entity_id)
+            if named is not None and (not kinds or named.kind in kinds):
+                return named
         found = process.extractOne(key, list(choices), scorer=fuzz.WRatio, score_cutoff=85)
         return choices[found[0]] if found else None
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
-from knowledge.intent import Asks, asks
+from knowledge.intent import Asks, asked_kinds, asks
 from knowledge.language import guess_language
 from knowledge.models import Entity, Fact, Lang
 from knowledge.normalize import canonical, strip_controls
@@ -145,8 +145,9 @@ class Matcher:
         for question in fact.questions():
             concepts = self._fact_concepts(question)
             if concepts:
-                kind = asks(question)
-                samples[kind].append(_Sample(concepts, self._fuzzy_form(question), 1.0, kind))
+                # "When and where did Sutskever speak?" answers a when- and a where-question alike.
+                for kind in asked_kinds(question) or (None,):
+                    samples[kind].append(_Sample(concepts, self._fuzzy_form(question), 1.0, kind))
         texts = [
             _Sample(concepts, self._fuzzy_form(text), _TEXT_SAMPLE_WEIGHT, None)
             for text in (fact.text.en, fact.text.fr)
@@ -223,7 +224,7 @@ class Matcher:
     def _score(
         self, entry: _Entry, concepts: frozenset[str], q_weight: float, kind: Asks | None, fuzzy_form: str
     ) -> float:
-        supported = kind is None or kind in entry.supports
+        supported = kind is None or kind in entry.supports or kind in self.loose_kinds
         if kind is not None and kind in entry.samples and kind not in self.loose_kinds:
             # A question that asks for something specific meets the samples that ask for the same thing.
             pool, bag = entry.samples[kind], entry.bags[kind]
@@ -272,6 +273,6 @@ class Matcher:
                 # know at all ("GPT-4", "Altman") is part of no answer.
                 score *= self.missing_name_factor**missing
             if score > 0:
-                scored.append(Candidate(entry.fact, round(score, 4)))
+                scored.append(Candidate(entry.fact, round(min(score, 1.0), 4)))
         scored.sort(key=lambda c: (-c.score, c.fact.id))
         return scored

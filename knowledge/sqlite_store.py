@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
+import sqlite3
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,7 @@ import aiosqlite
 
 from knowledge.models import Entity, Fact, FactDate, Localized, Source
 from knowledge.sqlite_subscriptions import SQLiteSubscriptions
-from knowledge.store import SyncReport
+from knowledge.store import StoreURLError, SyncReport
 from knowledge.subscriptions import Notify
 
 log = logging.getLogger(__name__)
@@ -81,13 +83,14 @@ class SQLiteStore(SQLiteSubscriptions):
     """The default store. Safe for several processes: WAL, a busy timeout, short transactions."""
 
     def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
-        self._db = connection
+        self._init_connection(connection)
         self.path = path
 
     @classmethod
     async def open(cls, path: Path) -> SQLiteStore:
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
+            await asyncio.to_thread(_probe, path)
         connection = await aiosqlite.connect(str(path), isolation_level=None)
         connection.row_factory = aiosqlite.Row
         store = cls(connection, path)
@@ -113,16 +116,11 @@ class SQLiteStore(SQLiteSubscriptions):
             if version <= current:
                 continue
             log.info("migrating store %s to version %d", self.path, version)
-            await self._db.execute("BEGIN IMMEDIATE")
-            try:
+            async with self._transaction():
                 # executescript would commit on its own; run statement by statement inside our transaction.
                 for statement in _split_sql(script):
                     await self._db.execute(statement)
                 await self._db.execute(f"PRAGMA user_version = {version:d}")
-                await self._db.execute("COMMIT")
-            except BaseException:
-                await self._db.execute("ROLLBACK")
-                raise
 
     async def schema_version(self) -> int:
         async with self._db.execute("PRAGMA user_version") as cursor:
@@ -167,8 +165,7 @@ class SQLiteStore(SQLiteSubscriptions):
         return int(row[0]) if row else 0
 
     async def replace_entities(self, entities: list[Entity]) -> None:
-        await self._db.execute("BEGIN IMMEDIATE")
-        try:
+        async with self._transaction():
             await self._db.execute("DELETE FROM entities")
             await self._db.executemany(
                 "INSERT INTO entities (id, kind, name, aliases, role_en, role_fr, part_of)"
@@ -186,10 +183,6 @@ class SQLiteStore(SQLiteSubscriptions):
                     for e in entities
                 ],
             )
-            await self._db.execute("COMMIT")
-        except BaseException:
-            await self._db.execute("ROLLBACK")
-            raise
 
     async def sync_source(
         self, source: Source, facts: list[Fact], *, prune: bool = True, notify: Notify | None = None
@@ -203,8 +196,7 @@ class SQLiteStore(SQLiteSubscriptions):
         added: list[str] = []
         updated: list[str] = []
         removed: list[str] = []
-        await self._db.execute("BEGIN IMMEDIATE")
-        try:
+        async with self._transaction():
             await self._db.execute(
                 """INSERT INTO sources (id, title, lang, date, url, publisher, body, digest)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -246,10 +238,6 @@ class SQLiteStore(SQLiteSubscriptions):
                 fresh = set(added)
                 new = [fact for fact in facts if fact.id in fresh]
                 update_id, deliveries = await self._write_outbox(source.id, new, notify)
-            await self._db.execute("COMMIT")
-        except BaseException:
-            await self._db.execute("ROLLBACK")
-            raise
         repeated = notify.repeats if notify is not None else ()
         return SyncReport(tuple(added), tuple(updated), tuple(removed), repeated, update_id, deliveries)
 
@@ -259,7 +247,7 @@ class SQLiteStore(SQLiteSubscriptions):
         return str(row[0]) if row else None
 
     async def set_meta(self, key: str, value: str) -> None:
-        await self._db.execute(
+        await self._write(
             "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
@@ -274,17 +262,33 @@ class SQLiteStore(SQLiteSubscriptions):
 
     async def set_preference(self, platform: str, scope_id: str, key: str, value: str | None) -> None:
         if value is None:
-            await self._db.execute(
+            await self._write(
                 "DELETE FROM preferences WHERE platform = ? AND scope_id = ? AND key = ?",
                 (platform, scope_id, key),
             )
             return
-        await self._db.execute(
+        await self._write(
             """INSERT INTO preferences (platform, scope_id, key, value) VALUES (?, ?, ?, ?)
                ON CONFLICT(platform, scope_id, key) DO UPDATE SET value = excluded.value,
                    updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')""",
             (platform, scope_id, key, value),
         )
+
+
+def _probe(path: Path) -> None:
+    """Fail early, with the path in the message, when `path` cannot be a SQLite store (a folder, a text file…).
+
+    Checked with the plain sqlite3 module: a failed aiosqlite connect leaves its worker thread to report
+    on a closed event loop, which buries the real reason under a second traceback.
+    """
+    try:
+        connection = sqlite3.connect(path)
+        try:
+            connection.execute("PRAGMA schema_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise StoreURLError(f"cannot use {path} as the store: {error}") from error
 
 
 def _split_sql(script: str) -> list[str]:

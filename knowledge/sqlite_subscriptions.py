@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, cast
 import aiosqlite
 
 from knowledge.models import Fact, Source
+from knowledge.sqlite_connection import SQLiteConnection
 from knowledge.subscriptions import (
     INACTIVE_PREFERENCE,
     MAX_STRIKES,
@@ -54,10 +55,8 @@ def _placeholders(items: Sequence[object]) -> str:
     return ", ".join("?" for _ in items)
 
 
-class SQLiteSubscriptions:
-    """Subscription and outbox queries; expects `self._db` in autocommit mode (isolation_level=None)."""
-
-    _db: aiosqlite.Connection
+class SQLiteSubscriptions(SQLiteConnection):
+    """Subscription and outbox queries over the store's connection (autocommit, writes under its lock)."""
 
     # --- subscriptions -------------------------------------------------------------------------------
 
@@ -71,6 +70,12 @@ class SQLiteSubscriptions:
         lang: str = "en",
         mode: Mode = "immediate",
         digest_time: str | None = None,
+    ) -> tuple[Subscription, bool]:
+        async with self._transaction():
+            return await self._subscribe(platform, chat_id, topic, chat_kind, lang, mode, digest_time)
+
+    async def _subscribe(
+        self, platform: str, chat_id: str, topic: Topic, chat_kind: str, lang: str, mode: Mode, digest_time: str | None
     ) -> tuple[Subscription, bool]:
         before = await self._one_subscription(platform, chat_id, topic.key)
         digest_time = digest_time if mode == "digest" else None
@@ -113,15 +118,13 @@ class SQLiteSubscriptions:
 
     async def unsubscribe(self, platform: str, chat_id: str, topic_key: str | None) -> int:
         if topic_key is None:
-            cursor = await self._db.execute(
+            return await self._write(
                 "DELETE FROM subscriptions WHERE platform = ? AND chat_id = ?", (platform, chat_id)
             )
-        else:
-            cursor = await self._db.execute(
-                "DELETE FROM subscriptions WHERE platform = ? AND chat_id = ? AND topic = ?",
-                (platform, chat_id, topic_key),
-            )
-        return cursor.rowcount
+        return await self._write(
+            "DELETE FROM subscriptions WHERE platform = ? AND chat_id = ? AND topic = ?",
+            (platform, chat_id, topic_key),
+        )
 
     async def chat_subscriptions(self, platform: str, chat_id: str) -> list[Subscription]:
         async with self._db.execute(
@@ -130,8 +133,7 @@ class SQLiteSubscriptions:
             return [_subscription(row) for row in await cursor.fetchall()]
 
     async def move_chat(self, platform: str, old_chat_id: str, new_chat_id: str) -> int:
-        await self._db.execute("BEGIN IMMEDIATE")
-        try:
+        async with self._transaction():
             cursor = await self._db.execute(
                 f"""UPDATE OR IGNORE subscriptions SET chat_id = ?, updated_at = {_NOW_ISO}
                    WHERE platform = ? AND chat_id = ?""",  # noqa: S608 - constant expression
@@ -142,10 +144,6 @@ class SQLiteSubscriptions:
             await self._db.execute(
                 "DELETE FROM subscriptions WHERE platform = ? AND chat_id = ?", (platform, old_chat_id)
             )
-            await self._db.execute("COMMIT")
-        except BaseException:
-            await self._db.execute("ROLLBACK")
-            raise
         return moved
 
     async def chat_seen(self, platform: str, chat_id: str) -> int:
@@ -157,12 +155,11 @@ class SQLiteSubscriptions:
         ) as cursor:
             if await cursor.fetchone() is None:
                 return 0
-        cursor = await self._db.execute(
+        return await self._write(
             f"""UPDATE subscriptions SET active = 1, strikes = 0, updated_at = {_NOW_ISO}
                WHERE platform = ? AND chat_id = ? AND active = 0""",  # noqa: S608 - constant expression
             (platform, chat_id),
         )
-        return cursor.rowcount
 
     # --- the outbox: written inside sync_source's transaction ------------------------------------------
 
@@ -216,8 +213,7 @@ class SQLiteSubscriptions:
     async def claim_deliveries(
         self, platform: str, now: float, *, worker: str, limit: int = 64, lease: float = 60.0
     ) -> list[Delivery]:
-        await self._db.execute("BEGIN IMMEDIATE")
-        try:
+        async with self._transaction():
             async with self._db.execute(
                 """UPDATE deliveries SET next_attempt_at = ?, claimed_by = ?
                    WHERE id IN (SELECT d.id FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
@@ -250,10 +246,6 @@ class SQLiteSubscriptions:
                 (platform, now + lease, worker),
             ) as cursor:
                 rows = await cursor.fetchall()
-            await self._db.execute("COMMIT")
-        except BaseException:
-            await self._db.execute("ROLLBACK")
-            raise
         return [
             Delivery(
                 id=r["id"],
@@ -277,17 +269,12 @@ class SQLiteSubscriptions:
         if not outcomes:
             return
         sent = [o for o in outcomes if o.kind == "sent"]
-        await self._db.execute("BEGIN IMMEDIATE")
-        try:
+        async with self._transaction():
             if sent:
                 await self._mark_sent(sent)
             for outcome in outcomes:
                 if outcome.kind != "sent":
                     await self._finish_one(outcome, max_strikes)
-            await self._db.execute("COMMIT")
-        except BaseException:
-            await self._db.execute("ROLLBACK")
-            raise
 
     async def _mark_sent(self, sent: list[Outcome]) -> None:
         """Sent rows in one statement; a chat that received a message has its strikes cleared."""
@@ -354,7 +341,7 @@ class SQLiteSubscriptions:
     async def release_deliveries(self, ids: list[int], now: float) -> None:
         if not ids:
             return
-        await self._db.execute(
+        await self._write(
             f"""UPDATE deliveries SET next_attempt_at = ?, claimed_by = NULL
                WHERE status = 'pending' AND id IN ({_placeholders(ids)})""",  # noqa: S608 - placeholders only
             (now, *ids),
@@ -422,7 +409,7 @@ class SQLiteSubscriptions:
         return (row["etag"], row["last_modified"]) if row else (None, None)
 
     async def set_feed_state(self, url: str, etag: str | None, last_modified: str | None, now: float) -> None:
-        await self._db.execute(
+        await self._write(
             """INSERT INTO feeds (url, etag, last_modified, checked_at) VALUES (?, ?, ?, ?)
                ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
                    checked_at = excluded.checked_at""",
@@ -436,7 +423,7 @@ class SQLiteSubscriptions:
             return await cursor.fetchone() is not None
 
     async def mark_feed_entry(self, url: str, entry_key: str, source_id: str | None, now: float) -> None:
-        await self._db.execute(
+        await self._write(
             "INSERT OR IGNORE INTO feed_entries (feed_url, entry_key, source_id, seen_at) VALUES (?, ?, ?, ?)",
             (url, entry_key, source_id, now),
         )

@@ -131,3 +131,4 @@ article-too-long = That article is too long (more than { $max } characters).
 article-bad-date = The date must look like 2024, 2024-12 or 2024-12-19, not “{ $value }”.
 article-bad-lang = Articles can be in English (en) or French (fr), not “{ $value }”.
 article-bad-url = The link must start with http:// or https://, not “{ $value }”.
+subscribe-needs-chat = Subscriptions need a chat I can write to later: Telegram, Discord or `radford-bot chat`.

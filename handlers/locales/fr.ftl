@@ -131,3 +131,4 @@ article-too-long = Cet article est trop long (plus de { $max } caractères).
 article-bad-date = La date doit ressembler à 2024, 2024-12 ou 2024-12-19, pas à « { $value } ».
 article-bad-lang = Les articles peuvent être en anglais (en) ou en français (fr), pas en « { $value } ».
 article-bad-url = Le lien doit commencer par http:// ou https://, pas « { $value } ».
+subscribe-needs-chat = Un abonnement demande une conversation où je peux écrire plus tard : Telegram, Discord ou `radford-bot chat`.
