@@ -10,6 +10,15 @@ from collections.abc import Iterable
 MASK = "***"
 
 
+def variants(secret: str) -> list[str]:
+    """A secret as it may show up: whole, URL-encoded, and a Telegram token's secret half on its own."""
+    found = [secret, secret.replace(":", "%3A"), secret.replace(":", "%3a")]
+    _, colon, half = secret.partition(":")
+    if colon and len(half) >= 8:
+        found.append(half)
+    return found
+
+
 class Redacting(logging.Formatter):
     """Wraps a formatter and masks every secret in what it produced, traceback included.
 
@@ -21,7 +30,7 @@ class Redacting(logging.Formatter):
         super().__init__()
         self._inner = inner
         # JSON lines escape quotes, backslashes and control characters: mask a secret's escaped form too.
-        forms = {form for s in secrets if s for form in (s, json.dumps(s, ensure_ascii=False)[1:-1])}
+        forms = {f for s in secrets if s for v in variants(s) for f in (v, json.dumps(v, ensure_ascii=False)[1:-1])}
         self._secrets = sorted(forms, key=len, reverse=True)
 
     def redact(self, text: str) -> str:
