@@ -171,3 +171,14 @@ def test_the_systemd_unit_restarts_on_failure_and_is_hardened(tmp_path) -> None:
     result = subprocess.run([analyze, "verify", str(local)], capture_output=True, text=True, check=False)
     problems = [line for line in result.stderr.splitlines() if "radford-bot.service" in line]
     assert problems == [], result.stderr
+
+
+def test_compose_keeps_the_health_endpoint_the_health_check_needs_whatever_env_says() -> None:
+    """compose's `environment` wins over env_file, where .env.example leaves HEALTH_PORT empty."""
+    service = yaml.safe_load((DEPLOY / "compose.yaml").read_text())["services"]["bot"]
+    example = read_env_file(DEPLOY / ".env.example")
+    merged = {**example, **{k: str(v) for k, v in service["environment"].items()}}
+    settings = Settings.from_env(merged, env_file=DEPLOY / "nonexistent.env")
+    assert settings.health_port == 8080 and settings.health_host == "127.0.0.1"
+    assert "HEALTH_PORT=8080" in " ".join(instructions("ENV"))
+    assert "or '8080'" in instructions("HEALTHCHECK")[0], "an empty HEALTH_PORT falls back to the image's port"
