@@ -123,13 +123,18 @@ async def soak(args: argparse.Namespace) -> int:
     )  # fmt: skip
     stderr_lines: deque[str] = deque(maxlen=20)
     warnings: Counter[str] = Counter()
+    errors: list[str] = []
 
     async def read_log() -> None:
         assert bot.stderr is not None
         async for raw in bot.stderr:
             line = raw.decode(errors="replace").rstrip()
             stderr_lines.append(line)
-            warnings[" ".join(line.split()[2:4])] += 1
+            parts = line.split()
+            if len(parts) > 3 and parts[2] in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+                warnings[" ".join(parts[2:4])] += 1
+                if parts[2] in {"ERROR", "CRITICAL"} and len(errors) < 5:
+                    errors.append(" ".join(parts[2:])[:300])
 
     reader = asyncio.create_task(read_log())
     pool = questions()
@@ -206,6 +211,7 @@ async def soak(args: argparse.Namespace) -> int:
             "bot_exit_code": exit_code,
             "seconds_from_sigterm_to_exit": round(stopped_in, 2),
             "bot_log_lines_by_level_logger": dict(warnings.most_common(6)),
+            "bot_errors_logged": errors,
         }
         print(json.dumps(summary, indent=2))
         ok = missing == 0 and extra == 0 and unanswered_groups == 0 and twice_groups == 0 and exit_code == 0
