@@ -15,6 +15,7 @@ import aiosqlite
 
 from knowledge.models import Fact, Source
 from knowledge.sqlite_connection import SQLiteConnection
+from knowledge.sqlite_rows import fact_from_row
 from knowledge.subscriptions import (
     INACTIVE_PREFERENCE,
     MAX_STRIKES,
@@ -348,15 +349,13 @@ class SQLiteSubscriptions(SQLiteConnection):
         )
 
     async def facts_by_id(self, ids: list[str]) -> list[Fact]:
-        from knowledge.sqlite_store import _fact_from_row
-
         if not ids:
             return []
         async with self._db.execute(
             f"SELECT * FROM facts WHERE id IN ({_placeholders(ids)})",  # noqa: S608 - placeholders only
             ids,
         ) as cursor:
-            found = {row["id"]: _fact_from_row(row, ()) for row in await cursor.fetchall()}
+            found = {row["id"]: fact_from_row(row, ()) for row in await cursor.fetchall()}
         return [found[i] for i in ids if i in found]
 
     async def source_by_id(self, source_id: str) -> Source | None:
