@@ -61,7 +61,6 @@ from bot.adapters.telegram.updates import (
 from bot.core import Core
 from bot.settings import Settings
 from handlers.commands import visible_commands
-from handlers.context import LANG_KEY
 from handlers.i18n import SUPPORTED
 from handlers.markup import render_plain
 from handlers.types import Incoming, Reply
@@ -497,13 +496,15 @@ class TelegramAdapter:
             await self.core.store.set_preference(PLATFORM, chat_id, INACTIVE_KEY, None)
 
     async def _moved(self, old_id: str, new_id: str) -> None:
-        """A group became a supergroup: its preferences follow it to the new id."""
+        """A group became a supergroup: its chat-scoped state (the inactive mark) follows it to the new id.
+
+        `/lang` is stored per user, not per chat, so there is no language to move: the members keep theirs.
+        """
         log.info("telegram: chat %s migrated to %s", old_id, new_id)
         store = self.core.store
-        for key in (LANG_KEY, INACTIVE_KEY):
-            value = await store.get_preference(PLATFORM, old_id, key)
-            if value is not None:
-                await store.set_preference(PLATFORM, new_id, key, value)
-                await store.set_preference(PLATFORM, old_id, key, None)
+        value = await store.get_preference(PLATFORM, old_id, INACTIVE_KEY)
+        if value is not None:
+            await store.set_preference(PLATFORM, new_id, INACTIVE_KEY, value)
+            await store.set_preference(PLATFORM, old_id, INACTIVE_KEY, None)
         if self.on_chat_moved is not None:
             await self.on_chat_moved(old_id, new_id)

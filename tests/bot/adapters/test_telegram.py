@@ -360,7 +360,9 @@ async def test_a_migrated_group_is_followed_with_its_settings(
     fake: FakeTelegram, bot: TelegramAdapter, core: Core
 ) -> None:
     await fake.user_message("hello", chat_id=GROUP, chat_type="group")
+    # /lang is per user (handlers/settings.py), so a "lang" under the group's id is nothing the migration owns.
     await core.store.set_preference("telegram", str(GROUP), LANG_KEY, "fr")
+    await core.store.set_preference("telegram", str(USER), LANG_KEY, "fr")
     fake.migrate(GROUP, -1009001)
     moved: list[tuple[str, str]] = []
 
@@ -371,8 +373,11 @@ async def test_a_migrated_group_is_followed_with_its_settings(
     await bot.send(str(GROUP), Reply((para("news"),), "en"))
     assert [s.chat_id for s in fake.sent if s.text == "news"] == [-1009001]
     assert moved == [(str(GROUP), "-1009001")]
-    assert await core.store.get_preference("telegram", "-1009001", LANG_KEY) == "fr"
-    assert await core.store.get_preference("telegram", str(GROUP), LANG_KEY) is None
+    assert await core.store.get_preference("telegram", "-1009001", LANG_KEY) is None
+    assert await core.store.get_preference("telegram", str(GROUP), LANG_KEY) == "fr"
+    # The member's own choice needs no move: they are answered in French in the supergroup too.
+    [reply] = await ask(fake, "/about", chat_id=-1009001, chat_type="supergroup", user_id=USER)
+    assert "faits" in reply.text
 
 
 # -- webhook ----------------------------------------------------------------------------------------------
