@@ -64,10 +64,10 @@ from handlers.commands import visible_commands
 from handlers.i18n import SUPPORTED
 from handlers.markup import render_plain
 from handlers.types import Incoming, Reply
+from knowledge.subscriptions import INACTIVE_PREFERENCE
 
 log = logging.getLogger(__name__)
 
-INACTIVE_KEY = "inactive"  # chat preference set when Telegram says the bot may no longer write there
 MAX_INLINE_RESULTS = 5
 MAX_BUTTONS = 5
 ChatGone = Callable[[str], Awaitable[None]]
@@ -486,14 +486,24 @@ class TelegramAdapter:
     async def _gone(self, chat_id: str, reason: str) -> None:
         """Blocked or removed: mark the chat inactive, so broadcasts pause until it writes again."""
         log.info("telegram: chat %s no longer reachable (%s); marked inactive", chat_id, reason)
-        await self.core.store.set_preference(PLATFORM, chat_id, INACTIVE_KEY, "1")
+        await self.core.store.set_preference(PLATFORM, chat_id, INACTIVE_PREFERENCE, "1")
         if self.on_chat_gone is not None:
             await self.on_chat_gone(chat_id)
 
     async def _reactivate(self, chat_id: str) -> None:
-        if await self.core.store.get_preference(PLATFORM, chat_id, INACTIVE_KEY):
-            log.info("telegram: chat %s is writing again; marked active", chat_id)
-            await self.core.store.set_preference(PLATFORM, chat_id, INACTIVE_KEY, None)
+        """Lift the inactive mark of a chat that talks to us again; never raises.
+
+        It runs before every answer, and the core promises a reply whatever the database does: a failure
+        here is logged and the mark stays until the chat's next message, but the user is still answered.
+        """
+        try:
+            if await self.core.store.get_preference(PLATFORM, chat_id, INACTIVE_PREFERENCE):
+                log.info("telegram: chat %s is writing again; marked active", chat_id)
+                await self.core.store.set_preference(PLATFORM, chat_id, INACTIVE_PREFERENCE, None)
+        except Exception:
+            log.warning(
+                "telegram: could not lift the inactive mark of chat %s; answering anyway", chat_id, exc_info=True
+            )
 
     async def _moved(self, old_id: str, new_id: str) -> None:
         """A group became a supergroup: its chat-scoped state (the inactive mark) follows it to the new id.
@@ -502,9 +512,9 @@ class TelegramAdapter:
         """
         log.info("telegram: chat %s migrated to %s", old_id, new_id)
         store = self.core.store
-        value = await store.get_preference(PLATFORM, old_id, INACTIVE_KEY)
+        value = await store.get_preference(PLATFORM, old_id, INACTIVE_PREFERENCE)
         if value is not None:
-            await store.set_preference(PLATFORM, new_id, INACTIVE_KEY, value)
-            await store.set_preference(PLATFORM, old_id, INACTIVE_KEY, None)
+            await store.set_preference(PLATFORM, new_id, INACTIVE_PREFERENCE, value)
+            await store.set_preference(PLATFORM, old_id, INACTIVE_PREFERENCE, None)
         if self.on_chat_moved is not None:
             await self.on_chat_moved(old_id, new_id)

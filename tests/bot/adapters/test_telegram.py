@@ -10,6 +10,7 @@ import asyncio
 import socket
 import time
 from collections.abc import AsyncIterator
+from typing import Any
 
 import aiohttp
 import pytest
@@ -17,13 +18,13 @@ from fake_telegram import TOKEN, FakeTelegram, parse_html, utf16_len
 
 from bot.adapters.base import RecipientGone
 from bot.adapters.telegram import TelegramAdapter, TelegramStartError
-from bot.adapters.telegram.adapter import INACTIVE_KEY
 from bot.core import Core
 from bot.settings import Settings
 from handlers.commands import visible_commands
 from handlers.context import LANG_KEY
 from handlers.markup import bold, bullets, para
 from handlers.types import Reply, Suggestion
+from knowledge.subscriptions import INACTIVE_PREFERENCE
 
 pytestmark = [
     pytest.mark.timeout(30),
@@ -316,24 +317,24 @@ async def test_a_blocked_user_marks_the_chat_inactive_until_it_writes_again(
     await fake.user_message(JOIN_EN)
     await fake.wait_for(lambda: any(m == "sendMessage" and p.get("chat_id") == USER for m, p in fake.calls[-3:]))
     for _ in range(50):
-        if await core.store.get_preference("telegram", str(USER), INACTIVE_KEY):
+        if await core.store.get_preference("telegram", str(USER), INACTIVE_PREFERENCE):
             break
         await asyncio.sleep(0.05)
-    assert await core.store.get_preference("telegram", str(USER), INACTIVE_KEY) == "1"
+    assert await core.store.get_preference("telegram", str(USER), INACTIVE_PREFERENCE) == "1"
     with pytest.raises(RecipientGone):
         await bot.send(str(USER), Reply((para("news"),), "en"))
 
     fake.blocked.clear()
     [reply] = await ask(fake, JOIN_EN)
     assert "2016" in reply.text
-    assert await core.store.get_preference("telegram", str(USER), INACTIVE_KEY) is None
+    assert await core.store.get_preference("telegram", str(USER), INACTIVE_PREFERENCE) is None
 
 
 async def test_blocking_and_unblocking_the_bot_toggles_the_inactive_mark(
     fake: FakeTelegram, bot: TelegramAdapter, core: Core
 ) -> None:
     async def mark() -> str | None:
-        return await core.store.get_preference("telegram", str(USER), INACTIVE_KEY)
+        return await core.store.get_preference("telegram", str(USER), INACTIVE_PREFERENCE)
 
     gone: list[str] = []
 
@@ -415,17 +416,17 @@ async def test_an_unexpected_failure_reaches_the_error_handler_and_the_bot_goes_
     fake: FakeTelegram, bot: TelegramAdapter, core: Core, monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:  # fmt: skip
-    real = core.store.get_preference
+    real = bot._deliver
     calls = 0
 
-    async def broken_once(platform: str, scope_id: str, key: str) -> str | None:
+    async def broken_once(chat_id: str, reply: Reply, **options: Any) -> None:
         nonlocal calls
         calls += 1
-        if key == INACTIVE_KEY and calls == 1:
+        if calls == 1:
             raise RuntimeError("disk on fire")
-        return await real(platform, scope_id, key)
+        await real(chat_id, reply, **options)
 
-    monkeypatch.setattr(core.store, "get_preference", broken_once)
+    monkeypatch.setattr(bot, "_deliver", broken_once)
     with caplog.at_level("ERROR"):
         await fake.user_message("/help")
         for _ in range(100):
@@ -437,3 +438,22 @@ async def test_an_unexpected_failure_reaches_the_error_handler_and_the_bot_goes_
     assert "/help" in record.getMessage()
     [reply] = await ask(fake, JOIN_EN)
     assert "2016" in reply.text
+
+
+async def test_a_failing_inactive_check_still_gets_an_answer(
+    fake: FakeTelegram, bot: TelegramAdapter, core: Core, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    """The core never raises, so the adapter's own bookkeeping before it must not cost the user a reply."""
+    real = core.store.get_preference
+
+    async def broken(platform: str, scope_id: str, key: str) -> str | None:
+        if key == INACTIVE_PREFERENCE:
+            raise RuntimeError("database is locked")
+        return await real(platform, scope_id, key)
+
+    monkeypatch.setattr(core.store, "get_preference", broken)
+    with caplog.at_level("WARNING"):
+        [reply] = await ask(fake, JOIN_EN)
+    assert "2016" in reply.text
+    assert any("could not lift the inactive mark" in r.getMessage() for r in caplog.records)
