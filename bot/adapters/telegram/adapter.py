@@ -17,12 +17,14 @@ from urllib.parse import urlsplit
 
 from telegram import (
     BotCommand,
+    CallbackQuery,
     ChatMember,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InputTextMessageContent,
     LinkPreviewOptions,
+    Message,
     ReplyParameters,
     Update,
 )
@@ -92,6 +94,22 @@ def _retry_after(error: RetryAfter) -> float:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PTBDeprecationWarning)
         return _seconds(error.retry_after)
+
+
+def _pressed_label(query: CallbackQuery) -> str | None:
+    """The label of the button that was pressed, found by its data in the message's keyboard.
+
+    A long question's key lives only in memory (keys.py) and is forgotten on a restart; the label is the
+    question as the user saw it, so asking it again is what they meant (Discord's buttons do the same).
+    """
+    message = query.message
+    if not isinstance(message, Message) or message.reply_markup is None or not query.data:
+        return None
+    for row in message.reply_markup.inline_keyboard:
+        for button in row:
+            if button.callback_data == query.data and button.text.strip():
+                return button.text.strip()
+    return None
 
 
 class _ChatLocks:
@@ -317,7 +335,7 @@ class TelegramAdapter:
         query = update.callback_query
         if query is None:
             return
-        question = self.keys.decode(query.data)
+        question = self.keys.decode(query.data) or _pressed_label(query)
         incoming = incoming_from_callback(query, question) if question else None
         try:
             # Always answer, so the client's spinner stops, even for a button we no longer know.

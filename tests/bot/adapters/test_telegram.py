@@ -18,6 +18,7 @@ from fake_telegram import TOKEN, FakeTelegram, parse_html, utf16_len
 
 from bot.adapters.base import RecipientGone
 from bot.adapters.telegram import TelegramAdapter, TelegramStartError
+from bot.adapters.telegram.keys import CallbackKeys
 from bot.core import Core
 from bot.settings import Settings
 from handlers.commands import visible_commands
@@ -211,6 +212,23 @@ async def test_an_unknown_button_is_still_answered(fake: FakeTelegram, bot: Tele
     await fake.wait_for(lambda: any(a["callback_query_id"] == query_id for a in fake.callback_answers))
     await asyncio.sleep(0.2)
     assert [s for s in fake.sent if s.chat_id == USER] == [start]
+
+
+async def test_a_long_question_button_still_works_after_a_restart(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    """Its key is only in memory; once forgotten, the button's label is asked, as Discord does."""
+    long_query = JOIN_EN + " Tell me the year he joined, as the sources say."
+    await fake.user_message("/start")
+    await fake.replies(USER)
+    await bot.send(str(USER), Reply((para("Try:"),), "en", suggestions=(Suggestion(JOIN_EN, long_query),)))
+    [offer] = [s for s in fake.sent if s.text == "Try:"]
+    [button] = offer.buttons()
+    assert button["callback_data"].startswith("k:")
+    bot.keys = CallbackKeys()  # what a restart leaves
+    before = len(fake.sent)
+    query_id = await fake.press_button(offer, button)
+    [answer] = await fake.replies(USER, after=before)
+    assert "2016" in answer.text
+    await fake.wait_for(lambda: any(a["callback_query_id"] == query_id for a in fake.callback_answers))
 
 
 async def test_inline_query_offers_answers(fake: FakeTelegram, bot: TelegramAdapter) -> None:
