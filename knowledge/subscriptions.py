@@ -130,11 +130,17 @@ class SubscriptionStore(Protocol):
     ) -> list[Delivery]:
         """Take due deliveries for `platform`, leased to `worker` until `now + lease`."""
 
-    async def finish_deliveries(self, outcomes: list[Outcome], *, max_strikes: int = MAX_STRIKES) -> None:
-        """Record outcomes in one transaction: sent, rescheduled, struck (off past `max_strikes`), parked."""
+    async def finish_deliveries(
+        self, outcomes: list[Outcome], *, max_strikes: int = MAX_STRIKES, worker: str | None = None
+    ) -> None:
+        """Record outcomes in one transaction: sent, rescheduled, struck (off past `max_strikes`), parked.
 
-    async def release_deliveries(self, ids: list[int], now: float) -> None:
-        """Give back claimed deliveries that were not attempted, due at once."""
+        With `worker`, only rows still claimed by it change: a worker whose lease ran out (and another
+        host claimed the row) must not finish someone else's delivery.
+        """
+
+    async def release_deliveries(self, ids: list[int], now: float, *, worker: str | None = None) -> None:
+        """Give back claimed deliveries that were not attempted, due at once (only `worker`'s, if given)."""
 
     async def facts_by_id(self, ids: list[str]) -> list[Fact]: ...
 
