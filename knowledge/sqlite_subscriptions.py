@@ -177,7 +177,7 @@ class SQLiteSubscriptions:
                    SELECT id, ? FROM facts WHERE id = ? AND source_id != ?""",
                 (source_id, fact_id, source_id),
             )
-        if not added:
+        if not added or not notify.deliver:
             return None, 0
         cursor = await self._db.execute(
             "INSERT INTO updates (source_id, fact_ids, created) VALUES (?, ?, ?)",
@@ -445,3 +445,7 @@ class SQLiteSubscriptions:
             "INSERT OR IGNORE INTO feed_entries (feed_url, entry_key, source_id, seen_at) VALUES (?, ?, ?, ?)",
             (url, entry_key, source_id, now),
         )
+
+    async def feed_known(self, url: str) -> bool:
+        async with self._db.execute("SELECT 1 FROM feeds WHERE url = ?", (url,)) as cursor:
+            return await cursor.fetchone() is not None

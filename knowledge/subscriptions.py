@@ -45,6 +45,9 @@ class Notify:
 
     now: float
     repeats: tuple[str, ...] = ()
+    # False stores the facts (and links the repeats) without an update or deliveries: a feed's first poll
+    # brings its whole history, which is background knowledge, not news to announce.
+    deliver: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,3 +166,6 @@ class SubscriptionStore(Protocol):
     async def feed_entry_seen(self, url: str, entry_key: str) -> bool: ...
 
     async def mark_feed_entry(self, url: str, entry_key: str, source_id: str | None, now: float) -> None: ...
+
+    async def feed_known(self, url: str) -> bool:
+        """Whether this feed was ever polled successfully (its state is stored)."""
