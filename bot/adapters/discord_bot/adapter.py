@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import re
 import time
@@ -23,6 +24,7 @@ from bot.adapters.discord_bot.buttons import QueryTable, SuggestionButton, sugge
 from bot.adapters.discord_bot.client import RadfordClient, make_client
 from bot.adapters.discord_bot.render import NO_MENTIONS, Outgoing, render_reply, wants_embed
 from bot.adapters.discord_bot.slash import CatalogTranslator, interaction_lang, register_commands
+from bot.adapters.progress import ChunkProgress, ProgressKey
 from handlers.commands import Autocomplete
 from handlers.complete import MAX_CHOICES, complete
 from handlers.i18n import DEFAULT, catalog
@@ -60,6 +62,7 @@ class DiscordAdapter:
         self.core = core
         self.settings = settings
         self.queries = QueryTable()
+        self.progress = ChunkProgress()
         self.client = make_client(self, settings)
         self.tree: app_commands.CommandTree[RadfordClient] = app_commands.CommandTree(self.client)
         self.tree.on_error = self._on_tree_error  # type: ignore[method-assign]
@@ -251,9 +254,14 @@ class DiscordAdapter:
         reply: Reply,
         *,
         reference: discord.MessageReference | None = None,
+        progress: ProgressKey | None = None,
     ) -> None:
+        """Send the messages in order; with `progress`, skip those a failed earlier try delivered."""
         view = suggestion_view(reply.suggestions, self.queries)
+        done = self.progress.delivered(progress) if progress else 0
         for number, out in enumerate(messages):
+            if number < done:
+                continue
             extra: dict[str, Any] = {"allowed_mentions": NO_MENTIONS}
             if out.embed is not None:
                 extra["embed"] = out.embed
@@ -266,6 +274,10 @@ class DiscordAdapter:
             waited = time.monotonic() - started
             if waited > LONG_WAIT:
                 log.warning("discord: a send took %.1f s (held by the rate limiter)", waited)
+            if progress:
+                self.progress.record(progress, number + 1)
+        if progress:
+            self.progress.finish(progress)
 
     async def send(self, chat_id: str, reply: Reply) -> None:
         """Sender: deliver `reply` to a channel (or DM channel) id, mapping failures to typed errors."""
@@ -278,8 +290,10 @@ class DiscordAdapter:
         channel = self.client.get_channel(channel_id) or self.client.get_partial_messageable(channel_id)
         if not isinstance(channel, discord.abc.Messageable):
             raise RecipientGone(f"channel {chat_id} cannot receive messages")
+        messages = self._messages(None, reply)
+        parts = [json.dumps([m.content, m.embed.to_dict() if m.embed else None], sort_keys=True) for m in messages]
         try:
-            await self._send_all(channel, self._messages(None, reply), reply)
+            await self._send_all(channel, messages, reply, progress=self.progress.key(chat_id, parts))
         except discord.RateLimited as error:
             log.warning("discord: rate limited for %.0f s sending to %s", error.retry_after, chat_id)
             raise RetryLater(error.retry_after) from error

@@ -51,6 +51,7 @@ from telegram.ext import (
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.adapters.base import DeliveryError, RecipientGone, RetryLater, TemporaryFailure
+from bot.adapters.progress import ChunkProgress
 from bot.adapters.telegram.keys import CallbackKeys
 from bot.adapters.telegram.render import html_to_text, render_html
 from bot.adapters.telegram.updates import (
@@ -163,6 +164,7 @@ class TelegramAdapter:
         self.on_chat_gone = on_chat_gone
         self.on_chat_moved = on_chat_moved
         self.keys = CallbackKeys()
+        self.progress = ChunkProgress()
         self._locks = _ChatLocks()
         self._app: Application | None = None  # type: ignore[type-arg]
         self._me: BotIdentity | None = None
@@ -408,8 +410,11 @@ class TelegramAdapter:
     # -- outgoing ----------------------------------------------------------------------------------------
 
     async def send(self, chat_id: str, reply: Reply) -> None:
-        """Sender: deliver `reply` to `chat_id`, waiting out short flood limits, else raise DeliveryError."""
-        await self._deliver(chat_id, reply, reply_to=None, max_wait=self.max_flood_wait)
+        """Sender: deliver `reply` to `chat_id`, waiting out short flood limits, else raise DeliveryError.
+
+        A retry of a reply that failed part-way resumes after the messages already delivered.
+        """
+        await self._deliver(chat_id, reply, reply_to=None, max_wait=self.max_flood_wait, resume=True)
 
     def _keyboard(self, reply: Reply) -> InlineKeyboardMarkup | None:
         buttons = [
@@ -419,14 +424,20 @@ class TelegramAdapter:
         ]
         return InlineKeyboardMarkup(buttons) if buttons else None
 
-    async def _deliver(self, chat_id: str, reply: Reply, *, reply_to: int | None, max_wait: float) -> None:
+    async def _deliver(
+        self, chat_id: str, reply: Reply, *, reply_to: int | None, max_wait: float, resume: bool = False
+    ) -> None:
         chunks = render_html(reply.blocks)
         if not chunks:
             log.warning("telegram: an empty %s reply for chat %s was not sent", reply.kind, chat_id)
             return
         markup = self._keyboard(reply)
         target = chat_id
+        key = self.progress.key(chat_id, chunks) if resume else None
+        done = self.progress.delivered(key) if key else 0
         for number, chunk in enumerate(chunks):
+            if number < done:
+                continue
             last = number == len(chunks) - 1
             keyboard = markup if last else None
             answering = reply_to if number == 0 else None
@@ -435,6 +446,10 @@ class TelegramAdapter:
             except _ParseRefused as error:
                 log.warning("telegram: HTML refused for chat %s (%s); sending plain text", target, error)
                 target = await self._send_text(target, html_to_text(chunk), None, keyboard, answering, max_wait)
+            if key:
+                self.progress.record(key, number + 1)
+        if key:
+            self.progress.finish(key)
 
     async def _send_text(
         self,

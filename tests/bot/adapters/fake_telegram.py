@@ -106,6 +106,7 @@ class Fault:
     parameters: dict[str, Any] | None = None
     hang: float = 0.0
     chat_id: int | None = None
+    after: int = 0  # matching calls to let through before failing
 
 
 @dataclass
@@ -226,6 +227,9 @@ class FakeTelegram:
     async def _inject(self, method: str, params: dict[str, Any]) -> None:
         for fault in self.faults:
             if fault.method == method and (fault.chat_id is None or fault.chat_id == params.get("chat_id")):
+                if fault.after > 0:
+                    fault.after -= 1
+                    continue
                 self.faults.remove(fault)
                 if fault.hang:
                     await asyncio.sleep(fault.hang)
@@ -234,9 +238,10 @@ class FakeTelegram:
 
     # -- failures a test can inject ----------------------------------------------------------------------
 
-    def flood(self, method: str = "sendMessage", retry_after: int = 1, chat_id: int | None = None) -> None:
+    def flood(self, method: str = "sendMessage", retry_after: int = 1, chat_id: int | None = None,
+              after: int = 0) -> None:  # fmt: skip
         self.faults.append(Fault(method, 429, f"Too Many Requests: retry after {retry_after}",
-                                 {"retry_after": retry_after}, chat_id=chat_id))  # fmt: skip
+                                 {"retry_after": retry_after}, chat_id=chat_id, after=after))  # fmt: skip
 
     def hang(self, method: str = "sendMessage", seconds: float = 2.0, chat_id: int | None = None) -> None:
         self.faults.append(Fault(method, hang=seconds, chat_id=chat_id))

@@ -16,7 +16,7 @@ import aiohttp
 import pytest
 from fake_telegram import TOKEN, FakeTelegram, parse_html, utf16_len
 
-from bot.adapters.base import RecipientGone
+from bot.adapters.base import RecipientGone, RetryLater
 from bot.adapters.telegram import TelegramAdapter, TelegramStartError
 from bot.adapters.telegram.keys import CallbackKeys
 from bot.core import Core
@@ -299,6 +299,28 @@ async def test_long_reply_is_split_on_boundaries(fake: FakeTelegram, bot: Telegr
     assert all(line in shown for line in lines), "no line was cut in two"
     assert all(p.text.split("\n")[-1].startswith("• Line") for p in parts[1:])
     assert [bool(p.buttons()) for p in parts] == [False] * (len(parts) - 1) + [True]
+
+
+async def test_a_broadcast_retried_after_a_partial_send_resumes_where_it_stopped(
+    fake: FakeTelegram, bot: TelegramAdapter
+) -> None:
+    await ask(fake, "/start")
+    lines = [f"Line {n}: more text about Radford, OpenAI and GPT." for n in range(400)]
+    reply = Reply((bullets(*lines),), "en", suggestions=(Suggestion("Next", JOIN_EN),))
+    fake.flood(retry_after=3600, chat_id=USER, after=2)  # the third part hits a long flood limit
+    before = len(fake.sent)
+    with pytest.raises(RetryLater):
+        await bot.send(str(USER), reply)
+    assert len([s for s in fake.sent[before:] if s.chat_id == USER]) == 2
+    await bot.send(str(USER), reply)  # the broadcaster's retry
+    parts = [s for s in fake.sent[before:] if s.chat_id == USER]
+    assert len(parts) > 3
+    assert len({p.text for p in parts}) == len(parts), "no part was sent twice"
+    assert all(line in "\n".join(p.text for p in parts) for line in lines)
+    assert parts[-1].buttons() and not any(p.buttons() for p in parts[:-1])
+    # Delivered in full: the same text later is a new message, sent whole.
+    await bot.send(str(USER), reply)
+    assert len([s for s in fake.sent[before:] if s.chat_id == USER]) == 2 * len(parts)
 
 
 async def test_refused_html_is_resent_as_plain_text(fake: FakeTelegram, bot: TelegramAdapter) -> None:
