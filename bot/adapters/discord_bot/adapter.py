@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import json
 import logging
 import re
@@ -19,6 +20,7 @@ import aiohttp
 import discord
 from discord import app_commands
 
+from bot.adapters.attachments import ARTICLE_COMMAND, MAX_ATTACHMENT_BYTES, decode_text, is_text_document
 from bot.adapters.base import RecipientGone, RetryLater, TemporaryFailure
 from bot.adapters.discord_bot.buttons import QueryTable, SuggestionButton, suggestion_view
 from bot.adapters.discord_bot.client import RadfordClient, make_client
@@ -28,7 +30,9 @@ from bot.adapters.progress import ChunkProgress, ProgressKey
 from handlers.commands import Autocomplete
 from handlers.complete import MAX_CHOICES, complete
 from handlers.i18n import DEFAULT, catalog
+from handlers.markup import para
 from handlers.types import ChatKind, Incoming, Reply
+from knowledge.ingest import MAX_ARTICLE_CHARS
 
 if TYPE_CHECKING:
     from bot.adapters.base import Adapter, Sender
@@ -143,6 +147,13 @@ class DiscordAdapter:
                 chat_kind=kind,
                 locale=locale,
             )
+            if incoming.command == ARTICLE_COMMAND and message.attachments:
+                text = await self._attached_text(message)
+                if text is None:
+                    reply = Reply((para(catalog().t(DEFAULT, "article-too-long", max=MAX_ARTICLE_CHARS)),), DEFAULT)
+                    await self._send_all(message.channel, self._messages(None, reply), reply)
+                    return
+                incoming = dataclasses.replace(incoming, attachment=text or None)
             reply = await self.core.handle(incoming)
             await self._send_all(
                 message.channel,
@@ -154,6 +165,21 @@ class DiscordAdapter:
             self._log_send_error(error, f"channel {message.channel.id}")
         except Exception:
             log.exception("discord: failed to answer a message in channel %s", message.channel.id)
+
+    async def _attached_text(self, message: discord.Message) -> str | None:
+        """The text of an admin's first .txt/.md attachment ("" when there is none to read, or the author
+        is no admin: the handler then answers as without a file); None when it is too large to be one."""
+        admins = self.settings.admin_ids if self.settings else frozenset()
+        found = next(
+            (a for a in message.attachments if is_text_document(a.content_type, a.filename)),
+            None,
+        )
+        if found is None or str(message.author.id) not in admins:
+            return ""
+        if found.size > MAX_ATTACHMENT_BYTES:
+            return None
+        data = await found.read()
+        return None if len(data) > MAX_ATTACHMENT_BYTES else decode_text(data)
 
     # -- slash commands and buttons ----------------------------------------------------------------
 

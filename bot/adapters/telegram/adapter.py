@@ -12,6 +12,7 @@ import logging
 import random
 import warnings
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -19,6 +20,7 @@ from telegram import (
     BotCommand,
     CallbackQuery,
     ChatMember,
+    Document,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
@@ -50,6 +52,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.adapters.attachments import MAX_ATTACHMENT_BYTES, decode_text, is_text_document
 from bot.adapters.base import DeliveryError, RecipientGone, RetryLater, TemporaryFailure
 from bot.adapters.progress import ChunkProgress
 from bot.adapters.telegram.keys import CallbackKeys
@@ -58,15 +61,17 @@ from bot.adapters.telegram.updates import (
     PLATFORM,
     BotIdentity,
     incoming_from_callback,
+    incoming_from_document,
     incoming_from_inline,
     incoming_from_message,
 )
 from bot.core import Core
 from bot.settings import Settings
 from handlers.commands import visible_commands
-from handlers.i18n import SUPPORTED
-from handlers.markup import render_plain
+from handlers.i18n import DEFAULT, SUPPORTED, catalog
+from handlers.markup import para, render_plain
 from handlers.types import Incoming, Reply
+from knowledge.ingest import MAX_ARTICLE_CHARS
 from knowledge.subscriptions import INACTIVE_PREFERENCE
 
 log = logging.getLogger(__name__)
@@ -81,6 +86,10 @@ _GONE_STATUSES = {ChatMember.BANNED, ChatMember.LEFT}
 
 class TelegramStartError(ConnectionError):
     """The bot could not log in to Telegram. A ConnectionError, so the CLI reports it as one clear line."""
+
+
+class _AttachmentTooBig(Exception):
+    """An /addarticle file larger than an article may be."""
 
 
 class _ParseRefused(Exception):
@@ -191,6 +200,7 @@ class TelegramAdapter:
         )
         app = builder.build()
         app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, self._on_message))
+        app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.Document.ALL, self._on_document))
         app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, self._on_migrate))
         app.add_handler(ChatMemberHandler(self._on_membership, ChatMemberHandler.MY_CHAT_MEMBER))
         app.add_handler(CallbackQueryHandler(self._on_callback))
@@ -316,6 +326,51 @@ class TelegramAdapter:
             return
         reply_to = message.message_id if incoming.chat_kind == "group" else None
         await self._locks.run(incoming.chat_id, lambda: self._answer(incoming, reply_to))
+
+    async def _on_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A .txt/.md file for `/addarticle`: its text becomes `Incoming.attachment` (admins only)."""
+        message = update.message
+        if message is None or message.document is None:
+            return
+        incoming = incoming_from_document(message, self.me)
+        if incoming is None:
+            return
+        document = message.document
+        # Only an admin's file is worth downloading; anyone else gets the handler's polite refusal.
+        if incoming.user_id in self.settings.admin_ids and is_text_document(document.mime_type, document.file_name):
+            text = await self._download_text(incoming.chat_id, document)
+            if text is None:
+                return
+            incoming = replace(incoming, attachment=text)
+        reply_to = message.message_id if incoming.chat_kind == "group" else None
+        await self._locks.run(incoming.chat_id, lambda: self._answer(incoming, reply_to))
+
+    async def _download_text(self, chat_id: str, document: Document) -> str | None:
+        """The document's text (UTF-8, undecodable bytes replaced), or None after telling the chat why not."""
+        too_big = MAX_ATTACHMENT_BYTES
+        try:
+            if document.file_size is not None and document.file_size > too_big:
+                raise _AttachmentTooBig
+            data = await (await document.get_file()).download_as_bytearray()
+            if len(data) > too_big:
+                raise _AttachmentTooBig
+        except _AttachmentTooBig:
+            log.info("telegram: a %s-byte attachment in chat %s was refused", document.file_size, chat_id)
+            await self._notice(chat_id, "article-too-long", max=MAX_ARTICLE_CHARS)
+            return None
+        except (TelegramError, RuntimeError) as error:
+            log.warning("telegram: could not download an attachment in chat %s: %s", chat_id, error)
+            await self._notice(chat_id, "error-internal")
+            return None
+        return decode_text(data)
+
+    async def _notice(self, chat_id: str, key: str, **args: str | int) -> None:
+        """A short message from the catalogue, in English: sent before the core could pick a language."""
+        reply = Reply((para(catalog().t(DEFAULT, key, **args)),), DEFAULT, kind="decline")
+        try:
+            await self._deliver(chat_id, reply, reply_to=None, max_wait=self.max_flood_wait)
+        except DeliveryError as error:
+            log.warning("telegram: notice to chat %s not delivered: %s", chat_id, error)
 
     async def _on_migrate(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.message

@@ -16,6 +16,7 @@ import aiohttp
 import pytest
 from fake_telegram import TOKEN, FakeTelegram, parse_html, utf16_len
 
+from bot.adapters.attachments import MAX_ATTACHMENT_BYTES
 from bot.adapters.base import RecipientGone, RetryLater
 from bot.adapters.telegram import TelegramAdapter, TelegramStartError
 from bot.adapters.telegram.keys import CallbackKeys
@@ -26,6 +27,7 @@ from handlers.context import LANG_KEY
 from handlers.markup import bold, bullets, para
 from handlers.types import Reply, Suggestion
 from knowledge.subscriptions import INACTIVE_PREFERENCE
+from tests.conftest import ARTICLE
 
 pytestmark = [
     pytest.mark.timeout(30),
@@ -497,3 +499,42 @@ async def test_a_failing_inactive_check_still_gets_an_answer(
         [reply] = await ask(fake, JOIN_EN)
     assert "2016" in reply.text
     assert any("could not lift the inactive mark" in r.getMessage() for r in caplog.records)
+
+
+# -- /addarticle with a file ------------------------------------------------------------------------------
+
+
+async def test_an_admins_text_file_is_added_as_an_article(fake: FakeTelegram, core: Core, database_url: str) -> None:
+    core.admin_ids = frozenset({str(USER)})
+    adapter = make_adapter(core, make_settings(fake, database_url, admin_ids=frozenset({str(USER)})))
+    await adapter.start()
+    try:
+        content = ARTICLE.encode() + b"\nBroken byte: \xff.\n"
+        await fake.user_document(content, file_name="murati.txt", caption="/addarticle")
+        [reply] = await fake.replies(USER)
+        assert "2 new facts" in reply.text
+        assert fake.downloads == ["documents/doc-" + fake.downloads[0].rsplit("-", 1)[1]]
+        assert len([f for f in core.knowledge.facts if f.source.startswith("article-")]) == 2
+        # Markdown by name, no caption, in a private chat: an /addarticle too (nothing new the second time).
+        before = len(fake.sent)
+        await fake.user_document(ARTICLE.encode(), file_name="again.md", mime_type=None)
+        [again] = await fake.replies(USER, after=before)
+        assert "0 new facts" in again.text
+        # Too large to be an article: refused before any download.
+        before, downloads = len(fake.sent), len(fake.downloads)
+        await fake.user_document(b"x" * (MAX_ATTACHMENT_BYTES + 1), caption="/addarticle")
+        [big] = await fake.replies(USER, after=before)
+        assert "too long" in big.text and len(fake.downloads) == downloads
+    finally:
+        await adapter.stop()
+
+
+async def test_other_files_and_other_people_are_not_downloaded(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    await fake.user_document(ARTICLE.encode(), caption="/addarticle")  # USER is no admin
+    [refused] = await fake.replies(USER)
+    assert "administrators" in refused.text
+    before = len(fake.sent)
+    await fake.user_document(ARTICLE.encode(), chat_id=GROUP, chat_type="group")  # a file shared in a group
+    await fake.user_document(b"%PDF", file_name="paper.pdf", mime_type="application/pdf")  # not text
+    await ask(fake, "/help")
+    assert len(fake.sent) == before + 1 and fake.downloads == []
