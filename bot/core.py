@@ -22,7 +22,7 @@ from handlers.context import LANG_KEY, Context
 from handlers.i18n import Catalog, catalog, normalize_lang, supported
 from handlers.markup import para
 from handlers.memory import ConversationMemory
-from handlers.types import Incoming, Reply
+from handlers.types import ONE_SHOT_PLATFORMS, Incoming, Reply
 from knowledge.base import Knowledge
 from knowledge.language import language_evidence
 from knowledge.matcher import MAX_QUESTION_CHARS
@@ -78,9 +78,10 @@ class Core:
         await self.store.close()
 
     async def resolve_lang(self, incoming: Incoming) -> str:
-        preferred = await self.store.get_preference(incoming.platform, incoming.user_id, LANG_KEY)
-        if preferred:
-            return preferred
+        if incoming.platform not in ONE_SHOT_PLATFORMS:
+            preferred = await self.store.get_preference(incoming.platform, incoming.user_id, LANG_KEY)
+            if preferred:
+                return preferred
         # Only prose says which language its writer speaks: `/lang de` or `/who Mira Murati` does not.
         text = incoming.args if incoming.command == "ask" else "" if incoming.command else incoming.text
         evidence = language_evidence(text[: 2 * MAX_QUESTION_CHARS]) if text.strip() else None

@@ -57,7 +57,9 @@ async def run_console(core: Core, settings: Settings | None = None) -> None:
     from bot.settings import default_database_url
     from knowledge.store import sqlite_path
 
-    enable_line_editing(sqlite_path(default_database_url()).parent / "console_history")
+    # History sits beside the store this chat uses, so DATABASE_URL decides where everything lives.
+    url = settings.database_url if settings else default_database_url()
+    enable_line_editing(sqlite_path(url).parent / "console_history")
     # The terminal is the conversation: routine INFO lines would interleave with it.
     root = logging.getLogger()
     if root.level == logging.INFO:  # an explicit DEBUG still shows everything

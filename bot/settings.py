@@ -15,6 +15,8 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from knowledge.store import StoreURLError, sqlite_path
+
 ENV_FILE = ".env"
 _WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
@@ -148,8 +150,10 @@ class Settings:
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise SettingsError(f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {level!r}")
         url = env.get("DATABASE_URL", "").strip() or default_database_url()
-        if not url.startswith(("sqlite:///", "sqlite3:///")):
-            raise SettingsError(f"DATABASE_URL must look like sqlite:////path/to/bot.db, not {url!r}")
+        try:
+            sqlite_path(url)  # the store's own reading of the URL: one rule, checked at start
+        except StoreURLError as error:
+            raise SettingsError(f"DATABASE_URL: {error}") from None
         telegram = env.get("TELEGRAM_BOT_TOKEN", "").strip() or None
         if telegram and ":" not in telegram:
             raise SettingsError("TELEGRAM_BOT_TOKEN does not look like a BotFather token (digits:letters)")

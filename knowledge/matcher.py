@@ -98,6 +98,7 @@ class Matcher:
     # Any fact that names the person is a fair answer to "who…?": its other samples count too.
     loose_kinds = frozenset({Asks.WHO})
     statement_nudge = 0.02
+    profile_nudge = 0.05
     # token_set_ratio forgives word order and extra words; measured better here than token_sort_ratio or
     # ratio, even though it scores a keyword sample ("Mira Murati") 100 against any longer question.
     fuzzy_scorer = staticmethod(fuzz.token_set_ratio)
@@ -249,6 +250,8 @@ class Matcher:
         statement = max((self._agreement(concepts, q_weight, text) for text in entry.texts), default=0.0)
         score = w_sample * best_agreement + w_coverage * coverage + w_fuzzy * fuzzy + self.statement_nudge * statement
         score *= self.predicate_floor + (1.0 - self.predicate_floor) * covered
+        if entry.fact.kind == "profile" and all(c.startswith(ENTITY_PREFIX) for c in concepts):
+            score += self.profile_nudge  # "Radford", "tell me about Radford": who they are comes first
         if not supported:
             score *= 0.4
         return score
@@ -263,7 +266,7 @@ class Matcher:
             return []
         q_weight = self._weigh(concepts)
         fuzzy_form = self._fuzzy_form(text)
-        scored: list[Candidate] = []
+        scored: list[tuple[float, Candidate]] = []
         for index in candidates:
             entry = self._entries[index]
             score = self._score(entry, concepts, q_weight, kind, fuzzy_form)
@@ -273,6 +276,7 @@ class Matcher:
                 # know at all ("GPT-4", "Altman") is part of no answer.
                 score *= self.missing_name_factor**missing
             if score > 0:
-                scored.append(Candidate(entry.fact, round(min(score, 1.0), 4)))
-        scored.sort(key=lambda c: (-c.score, c.fact.id))
-        return scored
+                # Ranked on the raw score (nudges may lift it past 1); reported within [0, 1].
+                scored.append((score, Candidate(entry.fact, round(min(score, 1.0), 4))))
+        scored.sort(key=lambda pair: (-pair[0], pair[1].fact.id))
+        return [candidate for _, candidate in scored]

@@ -9,11 +9,11 @@ import logging
 import sqlite3
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import aiosqlite
 
-from knowledge.models import Entity, Fact, FactDate, Localized, Source
+from knowledge.models import Entity, Fact, Localized, Source
+from knowledge.sqlite_rows import fact_digest, fact_from_row, fact_row
 from knowledge.sqlite_subscriptions import SQLiteSubscriptions
 from knowledge.store import StoreURLError, SyncReport
 from knowledge.subscriptions import Notify
@@ -28,55 +28,6 @@ def _migrations() -> list[tuple[int, str]]:
         if item.name.endswith(".sql"):
             found.append((int(item.name.split("_", 1)[0]), item.read_text(encoding="utf-8")))
     return sorted(found)
-
-
-def fact_digest(fact: Fact) -> str:
-    """A stable hash of everything stored about a fact, so a rebuild rewrites only what changed."""
-    payload = json.dumps(_fact_row(fact, digest=""), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(payload.encode()).hexdigest()[:16]
-
-
-def _fact_row(fact: Fact, *, digest: str) -> dict[str, Any]:
-    return {
-        "id": fact.id,
-        "source_id": fact.source,
-        "kind": fact.kind,
-        "subject": fact.subject,
-        "entities": json.dumps(list(fact.entities)),
-        "sentence": fact.sentence,
-        "text_en": fact.text.en,
-        "text_fr": fact.text.fr,
-        "date_value": fact.date.value if fact.date else None,
-        "date_precision": fact.date.precision if fact.date else None,
-        "when_en": fact.when.en if fact.when else None,
-        "when_fr": fact.when.fr if fact.when else None,
-        "before_fact": fact.before,
-        "timeline": int(fact.timeline),
-        "questions_en": json.dumps(list(fact.questions_en), ensure_ascii=False),
-        "questions_fr": json.dumps(list(fact.questions_fr), ensure_ascii=False),
-        "curated": int(fact.curated),
-        "digest": digest,
-    }
-
-
-def _fact_from_row(row: aiosqlite.Row, extra_sources: tuple[str, ...]) -> Fact:
-    return Fact(
-        id=row["id"],
-        kind=row["kind"],
-        subject=row["subject"],
-        entities=tuple(json.loads(row["entities"])),
-        source=row["source_id"],
-        sentence=row["sentence"],
-        text=Localized(row["text_en"], row["text_fr"]),
-        date=FactDate(row["date_value"], row["date_precision"]) if row["date_value"] else None,
-        when=Localized(row["when_en"], row["when_fr"]) if row["when_en"] else None,
-        before=row["before_fact"],
-        timeline=bool(row["timeline"]),
-        questions_en=tuple(json.loads(row["questions_en"])),
-        questions_fr=tuple(json.loads(row["questions_fr"])),
-        curated=bool(row["curated"]),
-        extra_sources=extra_sources,
-    )
 
 
 class SQLiteStore(SQLiteSubscriptions):
@@ -157,7 +108,7 @@ class SQLiteStore(SQLiteSubscriptions):
                 extra.setdefault(row["fact_id"], []).append(row["source_id"])
         async with self._db.execute("SELECT * FROM facts ORDER BY id") as cursor:
             rows = await cursor.fetchall()
-        return [_fact_from_row(r, tuple(extra.get(r["id"], ()))) for r in rows]
+        return [fact_from_row(r, tuple(extra.get(r["id"], ()))) for r in rows]
 
     async def count_facts(self) -> int:
         async with self._db.execute("SELECT count(*) FROM facts") as cursor:
@@ -219,7 +170,7 @@ class SQLiteStore(SQLiteSubscriptions):
                 digest = fact_digest(fact)
                 if existing.get(fact.id) == digest:
                     continue
-                row = _fact_row(fact, digest=digest)
+                row = fact_row(fact, digest=digest)
                 columns = ", ".join(row)
                 placeholders = ", ".join(f":{k}" for k in row)
                 assignments = ", ".join(f"{k}=excluded.{k}" for k in row if k != "id")

@@ -15,6 +15,7 @@ import aiosqlite
 
 from knowledge.models import Fact, Source
 from knowledge.sqlite_connection import SQLiteConnection
+from knowledge.sqlite_rows import fact_from_row
 from knowledge.subscriptions import (
     INACTIVE_PREFERENCE,
     MAX_STRIKES,
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 _NOW_ISO = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+# Appended to a finishing UPDATE with (worker, worker): only a row still leased to that worker changes (any
+# row when worker is None), so a worker whose lease ran out cannot finish a row another host now holds.
+_STILL_OURS = "AND (? IS NULL OR claimed_by = ?)"
 
 
 def _subscription(row: aiosqlite.Row) -> Subscription:
@@ -171,7 +175,7 @@ class SQLiteSubscriptions(SQLiteConnection):
                    SELECT id, ? FROM facts WHERE id = ? AND source_id != ?""",
                 (source_id, fact_id, source_id),
             )
-        if not added:
+        if not added or not notify.deliver:
             return None, 0
         cursor = await self._db.execute(
             "INSERT INTO updates (source_id, fact_ids, created) VALUES (?, ?, ?)",
@@ -265,23 +269,25 @@ class SQLiteSubscriptions(SQLiteConnection):
             for r in rows
         ]
 
-    async def finish_deliveries(self, outcomes: list[Outcome], *, max_strikes: int = MAX_STRIKES) -> None:
+    async def finish_deliveries(
+        self, outcomes: list[Outcome], *, max_strikes: int = MAX_STRIKES, worker: str | None = None
+    ) -> None:
         if not outcomes:
             return
         sent = [o for o in outcomes if o.kind == "sent"]
         async with self._transaction():
             if sent:
-                await self._mark_sent(sent)
+                await self._mark_sent(sent, worker)
             for outcome in outcomes:
                 if outcome.kind != "sent":
-                    await self._finish_one(outcome, max_strikes)
+                    await self._finish_one(outcome, max_strikes, worker)
 
-    async def _mark_sent(self, sent: list[Outcome]) -> None:
+    async def _mark_sent(self, sent: list[Outcome], worker: str | None) -> None:
         """Sent rows in one statement; a chat that received a message has its strikes cleared."""
         await self._db.executemany(
-            """UPDATE deliveries SET status = 'sent', sent_at = ?, attempts = attempts + 1, claimed_by = NULL,
-                   last_error = NULL WHERE id = ?""",
-            [(o.at, o.delivery_id) for o in sent],
+            f"""UPDATE deliveries SET status = 'sent', sent_at = ?, attempts = attempts + 1, claimed_by = NULL,
+                   last_error = NULL WHERE id = ? {_STILL_OURS}""",  # noqa: S608 - constant expression
+            [(o.at, o.delivery_id, worker, worker) for o in sent],
         )
         ids = [o.delivery_id for o in sent]
         async with self._db.execute(
@@ -296,21 +302,21 @@ class SQLiteSubscriptions(SQLiteConnection):
             struck,
         )
 
-    async def _finish_one(self, outcome: Outcome, max_strikes: int) -> None:
+    async def _finish_one(self, outcome: Outcome, max_strikes: int, worker: str | None) -> None:
         key = (outcome.delivery_id,)
         if outcome.kind == "park":
             await self._db.execute(
-                """UPDATE deliveries SET status = 'parked', attempts = attempts + 1, claimed_by = NULL,
-                       last_error = ? WHERE id = ?""",
-                (outcome.error, *key),
+                f"""UPDATE deliveries SET status = 'parked', attempts = attempts + 1, claimed_by = NULL,
+                       last_error = ? WHERE id = ? {_STILL_OURS}""",  # noqa: S608 - constant expression
+                (outcome.error, *key, worker, worker),
             )
             return
-        await self._db.execute(
-            """UPDATE deliveries SET next_attempt_at = ?, attempts = attempts + ?, claimed_by = NULL,
-                   last_error = ? WHERE id = ?""",
-            (outcome.at, int(outcome.attempt), outcome.error, *key),
+        cursor = await self._db.execute(
+            f"""UPDATE deliveries SET next_attempt_at = ?, attempts = attempts + ?, claimed_by = NULL,
+                   last_error = ? WHERE id = ? {_STILL_OURS}""",  # noqa: S608 - constant expression
+            (outcome.at, int(outcome.attempt), outcome.error, *key, worker, worker),
         )
-        if outcome.kind != "gone":
+        if outcome.kind != "gone" or cursor.rowcount == 0:
             return
         async with self._db.execute(
             "SELECT s.platform, s.chat_id FROM subscriptions s JOIN deliveries d ON d.subscription_id = s.id "
@@ -338,25 +344,23 @@ class SQLiteSubscriptions(SQLiteConnection):
             (f"recipient gone: {outcome.error}", *where),
         )
 
-    async def release_deliveries(self, ids: list[int], now: float) -> None:
+    async def release_deliveries(self, ids: list[int], now: float, *, worker: str | None = None) -> None:
         if not ids:
             return
         await self._write(
             f"""UPDATE deliveries SET next_attempt_at = ?, claimed_by = NULL
-               WHERE status = 'pending' AND id IN ({_placeholders(ids)})""",  # noqa: S608 - placeholders only
-            (now, *ids),
+               WHERE status = 'pending' AND id IN ({_placeholders(ids)}) {_STILL_OURS}""",  # noqa: S608
+            (now, *ids, worker, worker),
         )
 
     async def facts_by_id(self, ids: list[str]) -> list[Fact]:
-        from knowledge.sqlite_store import _fact_from_row
-
         if not ids:
             return []
         async with self._db.execute(
             f"SELECT * FROM facts WHERE id IN ({_placeholders(ids)})",  # noqa: S608 - placeholders only
             ids,
         ) as cursor:
-            found = {row["id"]: _fact_from_row(row, ()) for row in await cursor.fetchall()}
+            found = {row["id"]: fact_from_row(row, ()) for row in await cursor.fetchall()}
         return [found[i] for i in ids if i in found]
 
     async def source_by_id(self, source_id: str) -> Source | None:
@@ -427,3 +431,7 @@ class SQLiteSubscriptions(SQLiteConnection):
             "INSERT OR IGNORE INTO feed_entries (feed_url, entry_key, source_id, seen_at) VALUES (?, ?, ?, ?)",
             (url, entry_key, source_id, now),
         )
+
+    async def feed_known(self, url: str) -> bool:
+        async with self._db.execute("SELECT 1 FROM feeds WHERE url = ?", (url,)) as cursor:
+            return await cursor.fetchone() is not None

@@ -132,3 +132,21 @@ article-bad-date = The date must look like 2024, 2024-12 or 2024-12-19, not “{
 article-bad-lang = Articles can be in English (en) or French (fr), not “{ $value }”.
 article-bad-url = The link must start with http:// or https://, not “{ $value }”.
 subscribe-needs-chat = Subscriptions need a chat I can write to later: Telegram, Discord or `radford-bot chat`.
+
+## Dates on the timeline, at the precision the source gives.
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+date-month = { $month } { $year }
+date-day = { NUMBER($day, useGrouping: 0) } { $month } { $year }
+source-quote = “{ $sentence }”
+lang-one-shot = `radford-bot ask` answers each question in the language it is asked in; /lang is for chats.

@@ -132,3 +132,24 @@ article-bad-date = La date doit ressembler à 2024, 2024-12 ou 2024-12-19, pas �
 article-bad-lang = Les articles peuvent être en anglais (en) ou en français (fr), pas en « { $value } ».
 article-bad-url = Le lien doit commencer par http:// ou https://, pas « { $value } ».
 subscribe-needs-chat = Un abonnement demande une conversation où je peux écrire plus tard : Telegram, Discord ou `radford-bot chat`.
+
+## Les dates de la chronologie, à la précision que donne la source.
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+date-month = { $month } { $year }
+date-day = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }
+source-quote = « { $sentence } »
+lang-one-shot = `radford-bot ask` répond à chaque question dans la langue où elle est posée ; /lang sert dans les conversations.

@@ -108,7 +108,7 @@ def test_a_malformed_dotenv_line_says_where(tmp_path: Path, line: str) -> None:
         ("LOG_LEVEL", "verbose"),
         ("DATABASE_URL", "postgres://user@host/db"),
         ("DATABASE_URL", "sqlite://relative.db"),
-        ("DATABASE_URL", "/var/lib/bot.db"),
+        ("DATABASE_URL", "sqlite:///"),
         ("TELEGRAM_BOT_TOKEN", "no-colon"),
         ("TELEGRAM_API_BASE_URL", "ftp://example.org"),
         ("TELEGRAM_WEBHOOK_URL", "http://example.org/hook"),
@@ -163,3 +163,9 @@ def test_empty_values_mean_unset(tmp_path: Path) -> None:
     assert settings.database_url == default_database_url()
     assert settings.log_level == "INFO"
     assert settings.health_port is None
+
+
+def test_database_url_follows_the_stores_own_rule_a_bare_path_included() -> None:
+    assert Settings.from_env({"DATABASE_URL": "/var/lib/radford-bot/bot.db"}, env_file=None).database_url.endswith(
+        "bot.db"
+    )

@@ -12,17 +12,21 @@ import logging
 import random
 import warnings
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from telegram import (
     BotCommand,
+    CallbackQuery,
     ChatMember,
+    Document,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InputTextMessageContent,
     LinkPreviewOptions,
+    Message,
     ReplyParameters,
     Update,
 )
@@ -48,27 +52,30 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.adapters.attachments import MAX_ATTACHMENT_BYTES, decode_text, is_text_document
 from bot.adapters.base import DeliveryError, RecipientGone, RetryLater, TemporaryFailure
+from bot.adapters.progress import ChunkProgress
 from bot.adapters.telegram.keys import CallbackKeys
 from bot.adapters.telegram.render import html_to_text, render_html
 from bot.adapters.telegram.updates import (
     PLATFORM,
     BotIdentity,
     incoming_from_callback,
+    incoming_from_document,
     incoming_from_inline,
     incoming_from_message,
 )
 from bot.core import Core
 from bot.settings import Settings
 from handlers.commands import visible_commands
-from handlers.context import LANG_KEY
-from handlers.i18n import SUPPORTED
-from handlers.markup import render_plain
+from handlers.i18n import DEFAULT, SUPPORTED, catalog
+from handlers.markup import para, render_plain
 from handlers.types import Incoming, Reply
+from knowledge.ingest import MAX_ARTICLE_CHARS
+from knowledge.subscriptions import INACTIVE_PREFERENCE
 
 log = logging.getLogger(__name__)
 
-INACTIVE_KEY = "inactive"  # chat preference set when Telegram says the bot may no longer write there
 MAX_INLINE_RESULTS = 5
 MAX_BUTTONS = 5
 ChatGone = Callable[[str], Awaitable[None]]
@@ -79,6 +86,10 @@ _GONE_STATUSES = {ChatMember.BANNED, ChatMember.LEFT}
 
 class TelegramStartError(ConnectionError):
     """The bot could not log in to Telegram. A ConnectionError, so the CLI reports it as one clear line."""
+
+
+class _AttachmentTooBig(Exception):
+    """An /addarticle file larger than an article may be."""
 
 
 class _ParseRefused(Exception):
@@ -93,6 +104,22 @@ def _retry_after(error: RetryAfter) -> float:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PTBDeprecationWarning)
         return _seconds(error.retry_after)
+
+
+def _pressed_label(query: CallbackQuery) -> str | None:
+    """The label of the button that was pressed, found by its data in the message's keyboard.
+
+    A long question's key lives only in memory (keys.py) and is forgotten on a restart; the label is the
+    question as the user saw it, so asking it again is what they meant (Discord's buttons do the same).
+    """
+    message = query.message
+    if not isinstance(message, Message) or message.reply_markup is None or not query.data:
+        return None
+    for row in message.reply_markup.inline_keyboard:
+        for button in row:
+            if button.callback_data == query.data and button.text.strip():
+                return button.text.strip()
+    return None
 
 
 class _ChatLocks:
@@ -146,6 +173,7 @@ class TelegramAdapter:
         self.on_chat_gone = on_chat_gone
         self.on_chat_moved = on_chat_moved
         self.keys = CallbackKeys()
+        self.progress = ChunkProgress()
         self._locks = _ChatLocks()
         self._app: Application | None = None  # type: ignore[type-arg]
         self._me: BotIdentity | None = None
@@ -172,6 +200,7 @@ class TelegramAdapter:
         )
         app = builder.build()
         app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, self._on_message))
+        app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.Document.ALL, self._on_document))
         app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, self._on_migrate))
         app.add_handler(ChatMemberHandler(self._on_membership, ChatMemberHandler.MY_CHAT_MEMBER))
         app.add_handler(CallbackQueryHandler(self._on_callback))
@@ -298,6 +327,51 @@ class TelegramAdapter:
         reply_to = message.message_id if incoming.chat_kind == "group" else None
         await self._locks.run(incoming.chat_id, lambda: self._answer(incoming, reply_to))
 
+    async def _on_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A .txt/.md file for `/addarticle`: its text becomes `Incoming.attachment` (admins only)."""
+        message = update.message
+        if message is None or message.document is None:
+            return
+        incoming = incoming_from_document(message, self.me)
+        if incoming is None:
+            return
+        document = message.document
+        # Only an admin's file is worth downloading; anyone else gets the handler's polite refusal.
+        if incoming.user_id in self.settings.admin_ids and is_text_document(document.mime_type, document.file_name):
+            text = await self._download_text(incoming.chat_id, document)
+            if text is None:
+                return
+            incoming = replace(incoming, attachment=text)
+        reply_to = message.message_id if incoming.chat_kind == "group" else None
+        await self._locks.run(incoming.chat_id, lambda: self._answer(incoming, reply_to))
+
+    async def _download_text(self, chat_id: str, document: Document) -> str | None:
+        """The document's text (UTF-8, undecodable bytes replaced), or None after telling the chat why not."""
+        too_big = MAX_ATTACHMENT_BYTES
+        try:
+            if document.file_size is not None and document.file_size > too_big:
+                raise _AttachmentTooBig
+            data = await (await document.get_file()).download_as_bytearray()
+            if len(data) > too_big:
+                raise _AttachmentTooBig
+        except _AttachmentTooBig:
+            log.info("telegram: a %s-byte attachment in chat %s was refused", document.file_size, chat_id)
+            await self._notice(chat_id, "article-too-long", max=MAX_ARTICLE_CHARS)
+            return None
+        except (TelegramError, RuntimeError) as error:
+            log.warning("telegram: could not download an attachment in chat %s: %s", chat_id, error)
+            await self._notice(chat_id, "error-internal")
+            return None
+        return decode_text(data)
+
+    async def _notice(self, chat_id: str, key: str, **args: str | int) -> None:
+        """A short message from the catalogue, in English: sent before the core could pick a language."""
+        reply = Reply((para(catalog().t(DEFAULT, key, **args)),), DEFAULT, kind="decline")
+        try:
+            await self._deliver(chat_id, reply, reply_to=None, max_wait=self.max_flood_wait)
+        except DeliveryError as error:
+            log.warning("telegram: notice to chat %s not delivered: %s", chat_id, error)
+
     async def _on_migrate(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.message
         if message is not None and message.migrate_to_chat_id is not None:
@@ -318,7 +392,7 @@ class TelegramAdapter:
         query = update.callback_query
         if query is None:
             return
-        question = self.keys.decode(query.data)
+        question = self.keys.decode(query.data) or _pressed_label(query)
         incoming = incoming_from_callback(query, question) if question else None
         try:
             # Always answer, so the client's spinner stops, even for a button we no longer know.
@@ -394,8 +468,11 @@ class TelegramAdapter:
     # -- outgoing ----------------------------------------------------------------------------------------
 
     async def send(self, chat_id: str, reply: Reply) -> None:
-        """Sender: deliver `reply` to `chat_id`, waiting out short flood limits, else raise DeliveryError."""
-        await self._deliver(chat_id, reply, reply_to=None, max_wait=self.max_flood_wait)
+        """Sender: deliver `reply` to `chat_id`, waiting out short flood limits, else raise DeliveryError.
+
+        A retry of a reply that failed part-way resumes after the messages already delivered.
+        """
+        await self._deliver(chat_id, reply, reply_to=None, max_wait=self.max_flood_wait, resume=True)
 
     def _keyboard(self, reply: Reply) -> InlineKeyboardMarkup | None:
         buttons = [
@@ -405,14 +482,20 @@ class TelegramAdapter:
         ]
         return InlineKeyboardMarkup(buttons) if buttons else None
 
-    async def _deliver(self, chat_id: str, reply: Reply, *, reply_to: int | None, max_wait: float) -> None:
+    async def _deliver(
+        self, chat_id: str, reply: Reply, *, reply_to: int | None, max_wait: float, resume: bool = False
+    ) -> None:
         chunks = render_html(reply.blocks)
         if not chunks:
             log.warning("telegram: an empty %s reply for chat %s was not sent", reply.kind, chat_id)
             return
         markup = self._keyboard(reply)
         target = chat_id
+        key = self.progress.key(chat_id, chunks) if resume else None
+        done = self.progress.delivered(key) if key else 0
         for number, chunk in enumerate(chunks):
+            if number < done:
+                continue
             last = number == len(chunks) - 1
             keyboard = markup if last else None
             answering = reply_to if number == 0 else None
@@ -421,6 +504,10 @@ class TelegramAdapter:
             except _ParseRefused as error:
                 log.warning("telegram: HTML refused for chat %s (%s); sending plain text", target, error)
                 target = await self._send_text(target, html_to_text(chunk), None, keyboard, answering, max_wait)
+            if key:
+                self.progress.record(key, number + 1)
+        if key:
+            self.progress.finish(key)
 
     async def _send_text(
         self,
@@ -500,23 +587,35 @@ class TelegramAdapter:
     async def _gone(self, chat_id: str, reason: str) -> None:
         """Blocked or removed: mark the chat inactive, so broadcasts pause until it writes again."""
         log.info("telegram: chat %s no longer reachable (%s); marked inactive", chat_id, reason)
-        await self.core.store.set_preference(PLATFORM, chat_id, INACTIVE_KEY, "1")
+        await self.core.store.set_preference(PLATFORM, chat_id, INACTIVE_PREFERENCE, "1")
         if self.on_chat_gone is not None:
             await self.on_chat_gone(chat_id)
 
     async def _reactivate(self, chat_id: str) -> None:
-        if await self.core.store.get_preference(PLATFORM, chat_id, INACTIVE_KEY):
-            log.info("telegram: chat %s is writing again; marked active", chat_id)
-            await self.core.store.set_preference(PLATFORM, chat_id, INACTIVE_KEY, None)
+        """Lift the inactive mark of a chat that talks to us again; never raises.
+
+        It runs before every answer, and the core promises a reply whatever the database does: a failure
+        here is logged and the mark stays until the chat's next message, but the user is still answered.
+        """
+        try:
+            if await self.core.store.get_preference(PLATFORM, chat_id, INACTIVE_PREFERENCE):
+                log.info("telegram: chat %s is writing again; marked active", chat_id)
+                await self.core.store.set_preference(PLATFORM, chat_id, INACTIVE_PREFERENCE, None)
+        except Exception:
+            log.warning(
+                "telegram: could not lift the inactive mark of chat %s; answering anyway", chat_id, exc_info=True
+            )
 
     async def _moved(self, old_id: str, new_id: str) -> None:
-        """A group became a supergroup: its preferences follow it to the new id."""
+        """A group became a supergroup: its chat-scoped state (the inactive mark) follows it to the new id.
+
+        `/lang` is stored per user, not per chat, so there is no language to move: the members keep theirs.
+        """
         log.info("telegram: chat %s migrated to %s", old_id, new_id)
         store = self.core.store
-        for key in (LANG_KEY, INACTIVE_KEY):
-            value = await store.get_preference(PLATFORM, old_id, key)
-            if value is not None:
-                await store.set_preference(PLATFORM, new_id, key, value)
-                await store.set_preference(PLATFORM, old_id, key, None)
+        value = await store.get_preference(PLATFORM, old_id, INACTIVE_PREFERENCE)
+        if value is not None:
+            await store.set_preference(PLATFORM, new_id, INACTIVE_PREFERENCE, value)
+            await store.set_preference(PLATFORM, old_id, INACTIVE_PREFERENCE, None)
         if self.on_chat_moved is not None:
             await self.on_chat_moved(old_id, new_id)
