@@ -30,6 +30,7 @@ BATCH = 20
 BROADCAST = """
 import asyncio, os, sys
 from pathlib import Path
+import bot.broadcast
 from bot.broadcast import Broadcaster
 from knowledge.sqlite_store import SQLiteStore
 
@@ -46,8 +47,11 @@ class FileSender:
 
 async def main():
     store = await SQLiteStore.open(Path(sys.argv[1]))
+    # A short lease so the dead process's rows come back within seconds (the margin a lease keeps over the
+    # send timeout is shrunk to match: sends here take 10 ms).
+    bot.broadcast.LEASE_MARGIN = 0.5
     broadcaster = Broadcaster(store, FileSender(sys.argv[2]), poll_interval=0.1, batch=int(sys.argv[3]),
-                              concurrency=4, lease=2.0)
+                              concurrency=4, send_timeout=1.0, lease=2.0)
     await broadcaster.run()
 
 asyncio.run(main())
@@ -85,7 +89,11 @@ async def test_a_killed_broadcaster_loses_nothing_and_repeats_only_what_was_in_f
     first = start(database, sent)
     assert first.stdout is not None
     for _ in range(40):
-        assert first.stdout.readline().strip() == "sent"
+        line = first.stdout.readline()
+        if not line:
+            first.kill()
+            pytest.fail("the broadcaster died:\n" + first.communicate(timeout=30)[1])
+        assert line.strip() == "sent"
     first.send_signal(signal.SIGKILL)
     first.communicate(timeout=30)
     before_restart = Counter(sent.read_text().split())

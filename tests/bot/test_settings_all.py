@@ -22,7 +22,12 @@ SETTINGS_PY = Path(__file__).resolve().parents[2] / "bot" / "settings.py"
 CASES: dict[str, tuple[str, str, Any, list[str]]] = {
     "LOG_LEVEL": ("debug", "log_level", "DEBUG", ["LOUD", "5"]),
     "LOG_FORMAT": ("JSON", "log_json", True, ["yaml", "jsonl"]),
-    "DATABASE_URL": ("sqlite:////tmp/x.db", "database_url", "sqlite:////tmp/x.db", ["postgres://db/x", "x.db"]),
+    "DATABASE_URL": (
+        "sqlite:////tmp/x.db",
+        "database_url",
+        "sqlite:////tmp/x.db",
+        ["postgres://db/x", "sqlite://x.db"],
+    ),
     "TELEGRAM_BOT_TOKEN": ("1:abc", "telegram_token", "1:abc", ["abc"]),
     "TELEGRAM_API_BASE_URL": (
         "http://127.0.0.1:8081/bot",
