@@ -14,21 +14,6 @@ from bot.ratelimit import QuestionLimits
 from bot.settings import Settings
 
 
-@pytest.fixture(autouse=True)
-def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    server = FakeTelegram()
-    await server.start()
-    yield server
-    await server.stop()
-
-
 @pytest.fixture
 async def bot(fake: FakeTelegram, tmp_path) -> AsyncIterator[TelegramAdapter]:
     url = f"sqlite:///{tmp_path / 'bot.db'}"
