@@ -14,15 +14,22 @@ carries sample questions in both languages. A question is scored against a fact 
   involve every person or thing the question names; failing one costs most of the score.
 
 Below `threshold` the matcher abstains; the near misses become suggestions.
+
+Weights are summed with `math.fsum`: a plain `sum` over a set depends on the set's order, which depends on
+the process's string hash seed, so a score on a rounding boundary (0.99375) used to come out 0.9937 or
+0.9938 from one run to the next. `fsum` is exact, so every run agrees.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from math import fsum
 
 from rapidfuzz import fuzz
 
@@ -72,6 +79,7 @@ class _Sample:
     fuzzy_text: str
     weight: float
     kind: Asks | None
+    total: float = 0.0  # the weight of `concepts` (precision's denominator), set by `Matcher._reweigh`
 
 
 @dataclass(slots=True)
@@ -84,10 +92,31 @@ class _Entry:
     samples: dict[Asks | None, list[_Sample]]
     texts: list[_Sample]
     bags: dict[Asks | None, frozenset[str]]
+    every: list[_Sample]  # the pool of an open question: every sample, then the texts
+    indexed: frozenset[str]  # the concepts its postings list it under
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    """What scoring a question against any fact needs, computed once per question."""
+
+    concepts: frozenset[str]
+    weights: dict[str, float]
+    total: float
+    kind: Asks | None
+    predicate: tuple[str, ...]  # what the question says happened: its known concepts that are not names
+    predicate_total: float
+    fuzzy_form: str
 
 
 class Matcher:
-    """An in-memory index over the facts; cheap to build (tens of ms for hundreds of facts)."""
+    """An in-memory index over the facts: postings from concepts to facts, samples with their weights.
+
+    Scoring is the same whatever the store's size; what changes with size is which facts get scored:
+    every fact sharing a concept with the question while that is a few hundred, else the `shortlist`
+    facts with the most concept weight in common (see `_candidates`). Every score is exact, and a fact
+    whose score cannot reach the best four is not fuzzy-compared at all.
+    """
 
     threshold = 0.46
     suggest_floor = 0.25
@@ -96,31 +125,54 @@ class Matcher:
     predicate_floor = 0.7  # what is left of a score whose question's predicate the fact never mentions
     max_weight = 3.0
     missing_name_factor = 0.45  # kept of a score per name the question has and the fact lacks
+    kept = 4  # candidates `match` looks at: the best, then three alternatives or suggestions
+    max_exhaustive = 1500  # postings (summed) up to which every candidate is scored
+    common = 1500  # a concept in more facts than this does not bring candidates, only weight, on big stores
+    shortlist = 200  # candidates fully scored on big stores
 
     def __init__(self, facts: Sequence[Fact], entities: Sequence[Entity], analyzer: ConceptAnalyzer) -> None:
-        self.facts = list(facts)
+        self.facts: list[Fact] = []
         self.entities = {entity.id: entity for entity in entities}
         self.analyzer = analyzer
         self._parents = {ENTITY_PREFIX + e.id: ENTITY_PREFIX + e.part_of for e in entities if e.part_of}
-        for fact in self.facts:
+        self._entries: list[_Entry] = []
+        self._postings: dict[str, list[int]] = {}
+        self._idf: dict[str, float] = {}
+        self._unknown_weight = 0.0
+        self._supported_kinds: frozenset[Asks] = frozenset()
+        self.add(facts)
+
+    def add(self, facts: Sequence[Fact]) -> None:
+        """Index more facts. Costs the new facts' analysis plus a pass over the weights, not a rebuild."""
+        for fact in facts:
             for text in (fact.text.en, fact.text.fr, *fact.questions()):
-                analyzer.learn(text)
-        self._entries = [self._entry(fact) for fact in self.facts]
-        postings: dict[str, list[int]] = defaultdict(list)
-        for index, entry in enumerate(self._entries):
-            for concept in entry.bags[None] | {ENTITY_PREFIX + e for e in entry.entities}:
-                postings[concept].append(index)
-        self._postings = {concept: tuple(ids) for concept, ids in postings.items()}
+                self.analyzer.learn(text)
+        start = len(self._entries)
+        self.facts.extend(facts)
+        self._entries.extend(self._entry(fact) for fact in facts)
+        for index in range(start, len(self._entries)):
+            for concept in self._entries[index].indexed:
+                self._postings.setdefault(concept, []).append(index)
         total = max(len(self.facts), 1)
         self._idf = {c: math.log(1.0 + total / len(ids)) for c, ids in self._postings.items()}
         self._unknown_weight = math.log(1.0 + total / 0.5)
         self._supported_kinds = frozenset().union(*(e.supports for e in self._entries))
+        self._reweigh()
+
+    def _reweigh(self) -> None:
+        """Precision's denominator for every sample: depends on every fact (through the IDF), so it is
+        recomputed whenever facts are added."""
+        for entry in self._entries:
+            for sample in entry.every:
+                sample.total = fsum(self.weight(c) for c in sample.concepts)
 
     def _fact_concepts(self, text: str) -> frozenset[str]:
-        """Concepts of a fact-side text, with broader entities added (a GPT-2 sample is about GPT too)."""
+        """Concepts of a fact-side text, with broader entities added (a GPT-2 sample is about GPT too).
+
+        Interned: a million facts share a few hundred thousand concepts, not tens of millions of strings."""
         concepts = set(self.analyzer.concepts(text))
         concepts.update(self._parents[c] for c in list(concepts) if c in self._parents)
-        return frozenset(concepts)
+        return frozenset(sys.intern(c) for c in concepts)
 
     def _entry(self, fact: Fact) -> _Entry:
         samples: dict[Asks | None, list[_Sample]] = defaultdict(list)
@@ -131,9 +183,11 @@ class Matcher:
                 samples[kind].append(_Sample(concepts, self._fuzzy_form(question), 1.0, kind))
         texts = [
             _Sample(concepts, self._fuzzy_form(text), _TEXT_SAMPLE_WEIGHT, None)
-            for text in (fact.text.en, fact.text.fr)
+            for text in dict.fromkeys((fact.text.en, fact.text.fr))
             if (concepts := self._fact_concepts(text))
         ]
+        if fact.text.en == fact.text.fr and texts:
+            texts.append(texts[0])  # one text in both languages is still two samples (pool order matters)
         supports = {kind for kind in samples if kind is not None}
         if fact.date is not None:
             supports.add(Asks.WHEN)
@@ -141,14 +195,16 @@ class Matcher:
             supports.add(Asks.QUANTITY)
         # What the sample questions talk about is the fact's topic; words its text only mentions in passing
         # ("…Anthropic, the company founded by Dario Amodei") are not — unless it has no samples at all.
-        every = [s for group in samples.values() for s in group] or texts
-        bags: dict[Asks | None, frozenset[str]] = {None: frozenset().union(*(s.concepts for s in every))}
+        every = [s for group in samples.values() for s in group]
+        bags: dict[Asks | None, frozenset[str]] = {None: frozenset().union(*(s.concepts for s in every or texts))}
         for kind, group in samples.items():
             if kind is not None:
                 bags[kind] = frozenset().union(*(s.concepts for s in group))
         named = set(fact.entities) | ({fact.subject} if fact.subject else set())
         named |= entity_ids(bags[None])
-        return _Entry(fact, frozenset(named), frozenset(supports), dict(samples), texts, bags)
+        names = {ENTITY_PREFIX + e for e in named}
+        indexed = bags[None] if names <= bags[None] else bags[None] | names
+        return _Entry(fact, frozenset(named), frozenset(supports), dict(samples), texts, bags, every + texts, indexed)
 
     @staticmethod
     def _fuzzy_form(text: str) -> str:
@@ -163,7 +219,7 @@ class Matcher:
         return sum(self.weight(c) for c in concepts)
 
     def match(self, question: str, *, fallback_lang: Lang = "en") -> MatchResult:
-        """Score `question` against every fact that shares a concept with it; abstain when unsure."""
+        """Score `question` against the facts that share a concept with it; abstain when unsure."""
         text = strip_controls(question).strip()
         lang = guess_language(text[:MAX_QUESTION_CHARS], fallback_lang) if text else fallback_lang
         if not text:
@@ -186,66 +242,133 @@ class Matcher:
         alternatives = tuple(c for c in ranked[1:4] if c.score >= self.suggest_floor)
         return MatchResult(question, lang, best, alternatives, True, "ok", kind, named)
 
-    def _agreement(self, concepts: frozenset[str], q_weight: float, sample: _Sample) -> float:
-        shared = concepts & sample.concepts
+    def _query(self, text: str, concepts: frozenset[str], kind: Asks | None) -> _Query:
+        weights = {c: self.weight(c) for c in concepts}
+        predicate = tuple(c for c in concepts if not c.startswith(ENTITY_PREFIX) and c in self._idf)
+        return _Query(
+            concepts,
+            weights,
+            fsum(weights[c] for c in concepts),
+            kind,
+            predicate,
+            fsum(weights[c] for c in predicate),
+            self._fuzzy_form(text),
+        )
+
+    def _agreement(self, query: _Query, sample: _Sample) -> float:
+        shared = query.concepts & sample.concepts
         if not shared:
             return 0.0
-        overlap = self._weigh(shared)
-        recall = overlap / q_weight
-        precision = overlap / self._weigh(sample.concepts)
+        weights = query.weights
+        overlap = fsum(weights[c] for c in shared)
+        recall = overlap / query.total
+        precision = overlap / sample.total
         beta2 = self.recall_bias**2
         return sample.weight * (1 + beta2) * precision * recall / (beta2 * precision + recall)
 
-    def _score(
-        self, entry: _Entry, concepts: frozenset[str], q_weight: float, kind: Asks | None, fuzzy_form: str
-    ) -> float:
+    def _score(self, entry: _Entry, query: _Query, factor: float, floor: float) -> float | None:
+        """The fact's score times `factor` (the missing-name penalty), 0.0 when no sample agrees.
+
+        None, without the fuzzy comparison, when even a perfect fuzzy similarity would leave the score
+        (rounded, as results show it) below `floor`: it cannot displace any of the best scores so far.
+        """
+        kind = query.kind
         supported = kind is None or kind in entry.supports
         if kind is not None and kind in entry.samples:
             # A question that asks for something specific meets the samples that ask for the same thing.
             pool, bag = entry.samples[kind], entry.bags[kind]
         else:
-            pool = [s for group in entry.samples.values() for s in group] + entry.texts
-            bag = entry.bags[None]
+            pool, bag = entry.every, entry.bags[None]
         best_agreement, best_sample = 0.0, None
         for sample in pool:
-            agreement = self._agreement(concepts, q_weight, sample)
+            agreement = self._agreement(query, sample)
             if agreement > best_agreement:
                 best_agreement, best_sample = agreement, sample
         if best_sample is None:
             return 0.0
-        coverage = self._weigh(concepts & bag) / q_weight
+        weights = query.weights
+        coverage = fsum(weights[c] for c in query.concepts & bag) / query.total
         # What the question says happened (join, leave, found, say…) must be what the fact is about:
         # "When did Sutskever leave OpenAI?" is not answered by a dated fact about Sutskever speaking.
-        predicate = [c for c in concepts if not c.startswith(ENTITY_PREFIX) and c in self._idf]
-        covered = self._weigh(c for c in predicate if c in bag) / self._weigh(predicate) if predicate else 1.0
-        fuzzy = best_sample.weight * fuzz.token_set_ratio(fuzzy_form, best_sample.fuzzy_text) / 100.0
+        if query.predicate:
+            covered = fsum(weights[c] for c in query.predicate if c in bag) / query.predicate_total
+        else:
+            covered = 1.0
         w_sample, w_coverage, w_fuzzy = self.weights
-        score = w_sample * best_agreement + w_coverage * coverage + w_fuzzy * fuzzy
-        score *= self.predicate_floor + (1.0 - self.predicate_floor) * covered
+        scale = self.predicate_floor + (1.0 - self.predicate_floor) * covered
+        partial = w_sample * best_agreement + w_coverage * coverage
+        # token_set_ratio is at most 100, so the fuzzy term is at most the sample's weight; every step
+        # below is monotonic in floating point, so this bound is never below the real score.
+        if round(self._scaled(partial + w_fuzzy * best_sample.weight, scale, supported, factor), 4) < floor:
+            return None
+        fuzzy = best_sample.weight * fuzz.token_set_ratio(query.fuzzy_form, best_sample.fuzzy_text) / 100.0
+        return self._scaled(partial + w_fuzzy * fuzzy, scale, supported, factor)
+
+    @staticmethod
+    def _scaled(score: float, scale: float, supported: bool, factor: float) -> float:
+        score *= scale
         if not supported:
             score *= 0.4
+        if factor != 1.0:
+            score *= factor
         return score
+
+    def _candidates(self, query: _Query) -> list[int]:
+        """Indices of the facts worth scoring.
+
+        Every fact that shares a concept with the question while their postings add up to at most
+        `max_exhaustive` — always the case for a store of a few hundred facts, where results are exactly
+        those of scoring every fact. Beyond, only concepts in at most `common` facts bring candidates (a
+        name, a rare word — not "million" or "join" in a million-fact store), the common ones add their
+        weight to those, and the `shortlist` candidates with the most weight in common are scored.
+        """
+        postings = [(c, self._postings[c]) for c in query.concepts if c in self._postings]
+        if sum(len(ids) for _, ids in postings) <= self.max_exhaustive:
+            return list({index for _, ids in postings for index in ids})
+        rare = [(c, ids) for c, ids in postings if len(ids) <= self.common]
+        common = [c for c, ids in postings if len(ids) > self.common]
+        if not rare:
+            # Nothing but common concepts: the rarest one's facts (its first `common`) stand in.
+            concept, ids = min(postings, key=lambda p: (len(p[1]), p[0]))
+            rare, common = [(concept, ids[: self.common])], [c for c in common if c != concept]
+        shared: dict[int, float] = defaultdict(float)
+        for concept, ids in rare:
+            weight = query.weights[concept]
+            for index in ids:
+                shared[index] += weight
+        if common:
+            entries = self._entries
+            for index in shared:
+                indexed = entries[index].indexed
+                shared[index] += sum(query.weights[c] for c in common if c in indexed)
+        if len(shared) <= self.shortlist:
+            return list(shared)
+        return heapq.nlargest(self.shortlist, shared, key=lambda i: (shared[i], -i))
 
     def _rank(
         self, text: str, concepts: frozenset[str], kind: Asks | None, named: frozenset[str], strangers: int = 0
     ) -> list[Candidate]:
-        candidates: set[int] = set()
-        for concept in concepts:
-            candidates.update(self._postings.get(concept, ()))
-        if not candidates:
-            return []
-        q_weight = self._weigh(concepts)
-        fuzzy_form = self._fuzzy_form(text)
-        scored: list[Candidate] = []
-        for index in candidates:
+        """The best `kept` candidates, best first (ties by fact id)."""
+        query = self._query(text, concepts, kind)
+        top: list[float] = []  # a min-heap of the `kept` best scores so far
+        floor = -math.inf
+        found: list[tuple[float, int]] = []
+        for index in self._candidates(query):
             entry = self._entries[index]
-            score = self._score(entry, concepts, q_weight, kind, fuzzy_form)
+            # Every person or thing the question names must be part of the answer; a name we do not know
+            # at all ("GPT-4", "Altman") is part of no answer.
             missing = len(named - entry.entities) + strangers
-            if missing:
-                # Every person or thing the question names must be part of the answer; a name we do not
-                # know at all ("GPT-4", "Altman") is part of no answer.
-                score *= self.missing_name_factor**missing
-            if score > 0:
-                scored.append(Candidate(entry.fact, round(score, 4)))
-        scored.sort(key=lambda c: (-c.score, c.fact.id))
-        return scored
+            score = self._score(entry, query, self.missing_name_factor**missing if missing else 1.0, floor)
+            if score is None or score <= 0:
+                continue
+            rounded = round(score, 4)
+            if rounded < floor:
+                continue
+            found.append((rounded, index))
+            heapq.heappush(top, rounded)
+            if len(top) > self.kept:
+                heapq.heappop(top)
+            if len(top) == self.kept:
+                floor = top[0]
+        found.sort(key=lambda si: (-si[0], self._entries[si[1]].fact.id))
+        return [Candidate(self._entries[index].fact, score) for score, index in found[: self.kept]]

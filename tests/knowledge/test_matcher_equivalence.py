@@ -1,0 +1,95 @@
+"""The speed work must not change a single answer: the fast matcher against the reference (the matcher as
+it was, in `reference_matcher.py`) on the real store, for every question of the test and dev sets and
+variants of them (no accents, lower case, a typo)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from knowledge.base import Knowledge
+from knowledge.concepts import ConceptAnalyzer, load_lexicon
+from knowledge.loader import DATA_DIR
+from knowledge.matcher import Matcher, MatchResult
+from knowledge.normalize import fold
+from knowledge.sqlite_store import SQLiteStore
+from tests.knowledge.reference_matcher import ReferenceMatcher
+
+HERE = Path(__file__).parent
+QUESTION_SETS = [HERE / "data" / "questions.jsonl", HERE.parents[2] / "shared" / "eval" / "dev.jsonl"]
+
+
+def _questions() -> list[str]:
+    found: list[str] = []
+    for path in QUESTION_SETS:
+        if path.exists():
+            found += [json.loads(line)["q"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rng = random.Random(7)
+    variants = []
+    for question in found:
+        variants.append(fold(question))
+        words = question.split()
+        long = [i for i, w in enumerate(words) if len(w) >= 6]
+        if long:
+            i = rng.choice(long)
+            w = words[i]
+            words[i] = w[:2] + w[3] + w[2] + w[4:]
+            variants.append(" ".join(words))
+    return found + variants
+
+
+def _view(result: MatchResult) -> tuple[object, ...]:
+    """What a reply depends on, scores included."""
+    best = result.best.fact.id if result.best else None
+    return (
+        result.answered,
+        result.reason,
+        best,
+        [c.fact.id for c in result.alternatives],
+        result.asks,
+        result.entities,
+    )
+
+
+def _scores(result: MatchResult) -> list[float]:
+    return [c.score for c in (result.best, *result.alternatives) if c is not None]
+
+
+def _same(reference: MatchResult, fast: MatchResult) -> bool:
+    return _view(reference) == _view(fast) and _scores(reference) == _scores(fast)
+
+
+@pytest.fixture
+async def real(store: SQLiteStore) -> Knowledge:
+    return await Knowledge.load(store)
+
+
+def test_question_sets_are_there() -> None:
+    assert QUESTION_SETS[0].exists()
+
+
+async def test_fast_matcher_gives_the_reference_answers(real: Knowledge) -> None:
+    entities = list(real.entities)
+    lexicon = load_lexicon(DATA_DIR / "lexicon.json")
+    reference = ReferenceMatcher(list(real.facts), entities, ConceptAnalyzer(lexicon, entities))
+    fast = Matcher(list(real.facts), entities, ConceptAnalyzer(lexicon, entities))
+    questions = _questions()
+    assert len(questions) > 400
+    differences = [(q, r, f) for q in questions if not _same(r := reference.match(q), f := fast.match(q))]
+    assert differences == []
+
+
+async def test_facts_added_later_score_as_if_built_at_once(real: Knowledge) -> None:
+    entities = list(real.entities)
+    lexicon = load_lexicon(DATA_DIR / "lexicon.json")
+    facts = list(real.facts)
+    whole = Matcher(facts, entities, ConceptAnalyzer(lexicon, entities))
+    grown = Matcher(facts[:20], entities, ConceptAnalyzer(lexicon, entities))
+    grown.add(facts[20:])
+    for question in _questions()[:150]:
+        grown_result, whole_result = grown.match(question), whole.match(question)
+        assert _view(grown_result) == _view(whole_result), question
+        assert _scores(grown_result) == _scores(whole_result), question
