@@ -6,6 +6,7 @@ conversation asks ("what answers this?", "what do we know about Murati?", "what 
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,27 @@ from knowledge.matcher import Matcher, MatchResult
 from knowledge.models import Entity, Fact, Lang, Source
 from knowledge.normalize import canonical
 from knowledge.store import Store
+
+
+def _build_matcher(facts: Sequence[Fact], entities: Sequence[Entity], analyzer: ConceptAnalyzer) -> Matcher:
+    """The matcher over `facts`, built with the cyclic garbage collector out of the way.
+
+    The index is millions of small objects at 100,000 facts. Built with the collector on, every full
+    collection walks everything built so far (a third of the build time); left in its sight, a full
+    collection later walks it all again in the middle of answering a question (10 to 30 ms spikes at
+    10,000 facts). So the build runs with the collector paused — it is synchronous, nothing else runs
+    meanwhile — and the result is frozen into the permanent generation. The index has no reference
+    cycles, so a replaced snapshot is still freed by reference counting.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        matcher = Matcher(facts, entities, analyzer)
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
+    return matcher
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +68,7 @@ class Knowledge:
     async def _snapshot(store: Store) -> Snapshot:
         sources, entities, facts = await store.sources(), await store.entities(), await store.facts()
         analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), entities)
-        matcher = Matcher(facts, entities, analyzer)
+        matcher = _build_matcher(facts, entities, analyzer)
         return Snapshot(tuple(sources), tuple(entities), tuple(facts), matcher, await store.get_meta(UPDATED_KEY))
 
     async def refresh(self) -> None:

@@ -64,11 +64,13 @@ _PATTERNS: tuple[tuple[Asks, re.Pattern[str]], ...] = (
 _WHERE_ACCENTED = re.compile(r"(?:^|\W)où(?:\W|$)", re.IGNORECASE)
 
 
-def asks(question: str) -> Asks | None:
-    """The kind of answer `question` wants, or None for an open question ("what did he say…")."""
+def asks(question: str, canonical_question: str | None = None) -> Asks | None:
+    """The kind of answer `question` wants, or None for an open question ("what did he say…").
+
+    `canonical_question`, when the caller has it, saves folding the question again."""
     if _WHERE_ACCENTED.search(question):
         return Asks.WHERE
-    text = canonical(question)
+    text = canonical(question) if canonical_question is None else canonical_question
     for kind, pattern in _PATTERNS:
         if pattern.search(text):
             return kind

@@ -37,7 +37,7 @@ from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
 from knowledge.intent import Asks, asks
 from knowledge.language import guess_language
 from knowledge.models import Entity, Fact, Lang
-from knowledge.normalize import canonical, strip_controls
+from knowledge.normalize import canonical, canonical_tokens, strip_controls
 from knowledge.stopwords import STOPWORDS
 
 MAX_QUESTION_CHARS = 500
@@ -144,9 +144,6 @@ class Matcher:
 
     def add(self, facts: Sequence[Fact]) -> None:
         """Index more facts. Costs the new facts' analysis plus a pass over the weights, not a rebuild."""
-        for fact in facts:
-            for text in (fact.text.en, fact.text.fr, *fact.questions()):
-                self.analyzer.learn(text)
         start = len(self._entries)
         self.facts.extend(facts)
         self._entries.extend(self._entry(fact) for fact in facts)
@@ -166,25 +163,34 @@ class Matcher:
             for sample in entry.every:
                 sample.total = fsum(self.weight(c) for c in sample.concepts)
 
-    def _fact_concepts(self, text: str) -> frozenset[str]:
+    def _fact_concepts(self, words: list[str]) -> frozenset[str]:
         """Concepts of a fact-side text, with broader entities added (a GPT-2 sample is about GPT too).
 
         Interned: a million facts share a few hundred thousand concepts, not tens of millions of strings."""
-        concepts = set(self.analyzer.concepts(text))
+        concepts = set(self.analyzer.token_concepts(words))
         concepts.update(self._parents[c] for c in list(concepts) if c in self._parents)
         return frozenset(sys.intern(c) for c in concepts)
+
+    def _sample(self, text: str, weight: float, *, question: bool) -> _Sample | None:
+        """One text of a fact, folded once; its words join the vocabulary typos are corrected against."""
+        folded = canonical(text)
+        words = canonical_tokens(folded)
+        self.analyzer.learn_tokens(words)
+        concepts = self._fact_concepts(words)
+        if not concepts:
+            return None
+        fuzzy_text = " ".join(w for w in folded.split() if w not in STOPWORDS)
+        return _Sample(concepts, fuzzy_text, weight, asks(text, folded) if question else None)
 
     def _entry(self, fact: Fact) -> _Entry:
         samples: dict[Asks | None, list[_Sample]] = defaultdict(list)
         for question in fact.questions():
-            concepts = self._fact_concepts(question)
-            if concepts:
-                kind = asks(question)
-                samples[kind].append(_Sample(concepts, self._fuzzy_form(question), 1.0, kind))
+            if (sample := self._sample(question, 1.0, question=True)) is not None:
+                samples[sample.kind].append(sample)
         texts = [
-            _Sample(concepts, self._fuzzy_form(text), _TEXT_SAMPLE_WEIGHT, None)
+            sample
             for text in dict.fromkeys((fact.text.en, fact.text.fr))
-            if (concepts := self._fact_concepts(text))
+            if (sample := self._sample(text, _TEXT_SAMPLE_WEIGHT, question=False)) is not None
         ]
         if fact.text.en == fact.text.fr and texts:
             texts.append(texts[0])  # one text in both languages is still two samples (pool order matters)

@@ -93,3 +93,50 @@ async def test_facts_added_later_score_as_if_built_at_once(real: Knowledge) -> N
         grown_result, whole_result = grown.match(question), whole.match(question)
         assert _view(grown_result) == _view(whole_result), question
         assert _scores(grown_result) == _scores(whole_result), question
+
+
+def _scan_correct(vocabulary: list[str], word: str, limit: int) -> str:
+    """The typo correction as it was: one scan over every known word with the same first letter."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    choices = [w for w in sorted(vocabulary) if w[0] == word[0]]
+    found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=limit)
+    return found[0] if found else word
+
+
+def test_bucketed_typo_correction_finds_what_the_full_scan_found(real: Knowledge) -> None:
+    from knowledge.concepts import _max_typos
+
+    entities = list(real.entities)
+    analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), entities)
+    for fact in real.facts:
+        for text in (fact.text.en, fact.text.fr, *fact.questions()):
+            analyzer.learn(text)
+    vocabulary = sorted(analyzer._vocabulary)
+    rng = random.Random(11)
+    words = [w for w in vocabulary if len(w) >= 5]
+    probes = []
+    for word in rng.sample(words, 300):
+        at = rng.randint(1, len(word) - 1)
+        probes += [word[:at] + word[at + 1 :], word[:at] + "e" + word[at:], word[:at] + "xy" + word[at + 1 :], word]
+    for probe in probes:
+        assert analyzer._correct_uncached(probe) == _scan_correct(vocabulary, probe, _max_typos(len(probe))), probe
+
+
+def _slow_fold(text: str) -> str:
+    import unicodedata
+
+    from knowledge.normalize import _QUOTES
+
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES).casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("œ", "oe").replace("æ", "ae")
+
+
+def test_fast_fold_folds_as_before(real: Knowledge) -> None:
+    texts = [t for f in real.facts for t in (f.sentence, f.text.en, f.text.fr, *f.questions())]
+    rng = random.Random(5)
+    texts += ["".join(chr(rng.randint(32, 0x2FFF)) for _ in range(40)) for _ in range(500)]
+    texts += ["Œuvre ÆON `quote’ «FR» ĲSSEL ß ﬁn", "ǅemal Ⅻ ＡＢＣ", ""]
+    for text in texts:
+        assert fold(text) == _slow_fold(text), text
