@@ -26,9 +26,11 @@ import heapq
 import math
 import re
 import sys
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from math import fsum
 
 from rapidfuzz import fuzz
@@ -75,8 +77,8 @@ class MatchResult:
 
 @dataclass(slots=True)
 class _Sample:
-    concepts: frozenset[str]
-    fuzzy_text: str
+    concepts: tuple[str, ...]  # interned; a tuple is a fifth of a frozenset's memory
+    text: str  # the fact's own string (shared, not copied); its fuzzy form is made when first compared
     weight: float
     kind: Asks | None
     total: float = 0.0  # the weight of `concepts` (precision's denominator), set by `Matcher._reweigh`
@@ -87,13 +89,13 @@ class _Entry:
     """One fact as the matcher sees it: its samples grouped by the kind of answer they ask for."""
 
     fact: Fact
-    entities: frozenset[str]
+    entities: tuple[str, ...]
     supports: frozenset[Asks]
     samples: dict[Asks | None, list[_Sample]]
     texts: list[_Sample]
-    bags: dict[Asks | None, frozenset[str]]
+    bags: dict[Asks | None, tuple[str, ...]]  # every concept of the samples of a kind (None: of all)
     every: list[_Sample]  # the pool of an open question: every sample, then the texts
-    indexed: frozenset[str]  # the concepts its postings list it under
+    indexed: tuple[str, ...]  # the concepts its postings list it under
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +109,10 @@ class _Query:
     predicate: tuple[str, ...]  # what the question says happened: its known concepts that are not names
     predicate_total: float
     fuzzy_form: str
+
+
+def _union(samples: Sequence[_Sample]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c for sample in samples for c in sample.concepts))
 
 
 class Matcher:
@@ -126,9 +132,9 @@ class Matcher:
     max_weight = 3.0
     missing_name_factor = 0.45  # kept of a score per name the question has and the fact lacks
     kept = 4  # candidates `match` looks at: the best, then three alternatives or suggestions
-    max_exhaustive = 1500  # postings (summed) up to which every candidate is scored
-    common = 1500  # a concept in more facts than this does not bring candidates, only weight, on big stores
-    shortlist = 200  # candidates fully scored on big stores
+    max_exhaustive = 400  # postings (summed) up to which every candidate is scored
+    common = 400  # a concept in more facts than this does not bring candidates, only weight, on big stores
+    shortlist = 100  # candidates fully scored on big stores
 
     def __init__(self, facts: Sequence[Fact], entities: Sequence[Entity], analyzer: ConceptAnalyzer) -> None:
         self.facts: list[Fact] = []
@@ -136,10 +142,13 @@ class Matcher:
         self.analyzer = analyzer
         self._parents = {ENTITY_PREFIX + e.id: ENTITY_PREFIX + e.part_of for e in entities if e.part_of}
         self._entries: list[_Entry] = []
-        self._postings: dict[str, list[int]] = {}
+        # Fact indices as machine integers: a million facts make ten million postings, which as a list of
+        # int objects would weigh 40 bytes each instead of 4.
+        self._postings: dict[str, array[int]] = {}
         self._idf: dict[str, float] = {}
         self._unknown_weight = 0.0
         self._supported_kinds: frozenset[Asks] = frozenset()
+        self._kinds: dict[frozenset[Asks], frozenset[Asks]] = {}  # one object per distinct set
         self.add(facts)
 
     def add(self, facts: Sequence[Fact]) -> None:
@@ -149,7 +158,10 @@ class Matcher:
         self._entries.extend(self._entry(fact) for fact in facts)
         for index in range(start, len(self._entries)):
             for concept in self._entries[index].indexed:
-                self._postings.setdefault(concept, []).append(index)
+                postings = self._postings.get(concept)
+                if postings is None:
+                    self._postings[concept] = postings = array("I")
+                postings.append(index)
         total = max(len(self.facts), 1)
         self._idf = {c: math.log(1.0 + total / len(ids)) for c, ids in self._postings.items()}
         self._unknown_weight = math.log(1.0 + total / 0.5)
@@ -163,13 +175,13 @@ class Matcher:
             for sample in entry.every:
                 sample.total = fsum(self.weight(c) for c in sample.concepts)
 
-    def _fact_concepts(self, words: list[str]) -> frozenset[str]:
+    def _fact_concepts(self, words: list[str]) -> tuple[str, ...]:
         """Concepts of a fact-side text, with broader entities added (a GPT-2 sample is about GPT too).
 
         Interned: a million facts share a few hundred thousand concepts, not tens of millions of strings."""
         concepts = set(self.analyzer.token_concepts(words))
         concepts.update(self._parents[c] for c in list(concepts) if c in self._parents)
-        return frozenset(sys.intern(c) for c in concepts)
+        return tuple(sys.intern(c) for c in concepts)
 
     def _sample(self, text: str, weight: float, *, question: bool) -> _Sample | None:
         """One text of a fact, folded once; its words join the vocabulary typos are corrected against."""
@@ -179,8 +191,7 @@ class Matcher:
         concepts = self._fact_concepts(words)
         if not concepts:
             return None
-        fuzzy_text = " ".join(w for w in folded.split() if w not in STOPWORDS)
-        return _Sample(concepts, fuzzy_text, weight, asks(text, folded) if question else None)
+        return _Sample(concepts, text, weight, asks(text, folded) if question else None)
 
     def _entry(self, fact: Fact) -> _Entry:
         samples: dict[Asks | None, list[_Sample]] = defaultdict(list)
@@ -202,18 +213,23 @@ class Matcher:
         # What the sample questions talk about is the fact's topic; words its text only mentions in passing
         # ("…Anthropic, the company founded by Dario Amodei") are not — unless it has no samples at all.
         every = [s for group in samples.values() for s in group]
-        bags: dict[Asks | None, frozenset[str]] = {None: frozenset().union(*(s.concepts for s in every or texts))}
+        bags: dict[Asks | None, tuple[str, ...]] = {None: _union(every or texts)}
         for kind, group in samples.items():
             if kind is not None:
-                bags[kind] = frozenset().union(*(s.concepts for s in group))
+                bags[kind] = _union(group)
         named = set(fact.entities) | ({fact.subject} if fact.subject else set())
         named |= entity_ids(bags[None])
-        names = {ENTITY_PREFIX + e for e in named}
-        indexed = bags[None] if names <= bags[None] else bags[None] | names
-        return _Entry(fact, frozenset(named), frozenset(supports), dict(samples), texts, bags, every + texts, indexed)
+        names = {ENTITY_PREFIX + e for e in named}.difference(bags[None])
+        indexed = bags[None] + tuple(sorted(names)) if names else bags[None]
+        supported = self._kinds.setdefault(frozenset(supports), frozenset(supports))
+        return _Entry(fact, tuple(sorted(named)), supported, dict(samples), texts, bags, every + texts, indexed)
 
     @staticmethod
+    @lru_cache(maxsize=8192)
     def _fuzzy_form(text: str) -> str:
+        """The text rapidfuzz compares: folded, without stop words. Made on demand and cached rather than
+        kept per sample — only a handful of samples per question get that far, and at 100,000 facts the
+        stored forms weighed 50 MB."""
         return " ".join(w for w in canonical(text).split() if w not in STOPWORDS)
 
     def weight(self, concept: str) -> float:
@@ -262,11 +278,11 @@ class Matcher:
         )
 
     def _agreement(self, query: _Query, sample: _Sample) -> float:
-        shared = query.concepts & sample.concepts
+        weights = query.weights
+        shared = [weights[c] for c in sample.concepts if c in weights]
         if not shared:
             return 0.0
-        weights = query.weights
-        overlap = fsum(weights[c] for c in shared)
+        overlap = fsum(shared)
         recall = overlap / query.total
         precision = overlap / sample.total
         beta2 = self.recall_bias**2
@@ -282,18 +298,11 @@ class Matcher:
         supported = kind is None or kind in entry.supports
         if kind is not None and kind in entry.samples:
             # A question that asks for something specific meets the samples that ask for the same thing.
-            pool, bag = entry.samples[kind], entry.bags[kind]
+            pool, bag, texts = entry.samples[kind], entry.bags[kind], False
         else:
-            pool, bag = entry.every, entry.bags[None]
-        best_agreement, best_sample = 0.0, None
-        for sample in pool:
-            agreement = self._agreement(query, sample)
-            if agreement > best_agreement:
-                best_agreement, best_sample = agreement, sample
-        if best_sample is None:
-            return 0.0
+            pool, bag, texts = entry.every, entry.bags[None], bool(entry.texts)
         weights = query.weights
-        coverage = fsum(weights[c] for c in query.concepts & bag) / query.total
+        coverage = fsum(weights[c] for c in bag if c in weights) / query.total
         # What the question says happened (join, leave, found, say…) must be what the fact is about:
         # "When did Sutskever leave OpenAI?" is not answered by a dated fact about Sutskever speaking.
         if query.predicate:
@@ -302,13 +311,38 @@ class Matcher:
             covered = 1.0
         w_sample, w_coverage, w_fuzzy = self.weights
         scale = self.predicate_floor + (1.0 - self.predicate_floor) * covered
+        if floor > 0 and self._bound(coverage, texts, scale, supported, factor) < floor:
+            return None
+        best_agreement, best_sample = 0.0, None
+        for sample in pool:
+            agreement = self._agreement(query, sample)
+            if agreement > best_agreement:
+                best_agreement, best_sample = agreement, sample
+        if best_sample is None:
+            return 0.0
         partial = w_sample * best_agreement + w_coverage * coverage
         # token_set_ratio is at most 100, so the fuzzy term is at most the sample's weight; every step
         # below is monotonic in floating point, so this bound is never below the real score.
         if round(self._scaled(partial + w_fuzzy * best_sample.weight, scale, supported, factor), 4) < floor:
             return None
-        fuzzy = best_sample.weight * fuzz.token_set_ratio(query.fuzzy_form, best_sample.fuzzy_text) / 100.0
+        fuzzy = best_sample.weight * fuzz.token_set_ratio(query.fuzzy_form, self._fuzzy_form(best_sample.text)) / 100.0
         return self._scaled(partial + w_fuzzy * fuzzy, scale, supported, factor)
+
+    def _bound(self, coverage: float, texts: bool, scale: float, supported: bool, factor: float) -> float:
+        """The most a fact can score, rounded, before comparing its samples one by one.
+
+        A sample question's concepts are all in `bag`, so its recall is at most `coverage` and, with a
+        precision of at most 1, its F-beta at most (1 + β²)·r / (β² + r). A fact text's concepts are not
+        in `bag`: its agreement is bounded by its weight alone. The fuzzy term is at most 1. A hair is
+        added so that the floating-point order of operations can never make the bound the smaller.
+        """
+        beta2 = self.recall_bias**2
+        agreement = (1 + beta2) * coverage / (beta2 + coverage) if coverage > 0 else 0.0
+        if texts:
+            agreement = max(agreement, _TEXT_SAMPLE_WEIGHT)
+        w_sample, w_coverage, w_fuzzy = self.weights
+        bound = self._scaled(w_sample * agreement + w_coverage * coverage + w_fuzzy, scale, supported, factor)
+        return round(bound * (1 + 1e-9) + 1e-12, 4)
 
     @staticmethod
     def _scaled(score: float, scale: float, supported: bool, factor: float) -> float:
@@ -320,7 +354,8 @@ class Matcher:
         return score
 
     def _candidates(self, query: _Query) -> list[int]:
-        """Indices of the facts worth scoring.
+        """Indices of the facts worth scoring, those with the most concept weight in common first (so the
+        best scores are found early and the bounds in `_score` skip most of the rest).
 
         Every fact that shares a concept with the question while their postings add up to at most
         `max_exhaustive` — always the case for a store of a few hundred facts, where results are exactly
@@ -329,14 +364,16 @@ class Matcher:
         weight to those, and the `shortlist` candidates with the most weight in common are scored.
         """
         postings = [(c, self._postings[c]) for c in query.concepts if c in self._postings]
-        if sum(len(ids) for _, ids in postings) <= self.max_exhaustive:
-            return list({index for _, ids in postings for index in ids})
-        rare = [(c, ids) for c, ids in postings if len(ids) <= self.common]
-        common = [c for c, ids in postings if len(ids) > self.common]
-        if not rare:
-            # Nothing but common concepts: the rarest one's facts (its first `common`) stand in.
-            concept, ids = min(postings, key=lambda p: (len(p[1]), p[0]))
-            rare, common = [(concept, ids[: self.common])], [c for c in common if c != concept]
+        exhaustive = sum(len(ids) for _, ids in postings) <= self.max_exhaustive
+        if exhaustive:
+            rare, common = postings, []
+        else:
+            rare = [(c, ids) for c, ids in postings if len(ids) <= self.common]
+            common = [c for c, ids in postings if len(ids) > self.common]
+            if not rare:
+                # Nothing but common concepts: the rarest one's facts (its first `common`) stand in.
+                concept, ids = min(postings, key=lambda p: (len(p[1]), p[0]))
+                rare, common = [(concept, ids[: self.common])], [c for c in common if c != concept]
         shared: dict[int, float] = defaultdict(float)
         for concept, ids in rare:
             weight = query.weights[concept]
@@ -347,8 +384,8 @@ class Matcher:
             for index in shared:
                 indexed = entries[index].indexed
                 shared[index] += sum(query.weights[c] for c in common if c in indexed)
-        if len(shared) <= self.shortlist:
-            return list(shared)
+        if exhaustive or len(shared) <= self.shortlist:
+            return sorted(shared, key=lambda i: (-shared[i], i))
         return heapq.nlargest(self.shortlist, shared, key=lambda i: (shared[i], -i))
 
     def _rank(
@@ -363,7 +400,7 @@ class Matcher:
             entry = self._entries[index]
             # Every person or thing the question names must be part of the answer; a name we do not know
             # at all ("GPT-4", "Altman") is part of no answer.
-            missing = len(named - entry.entities) + strangers
+            missing = sum(1 for name in named if name not in entry.entities) + strangers
             score = self._score(entry, query, self.missing_name_factor**missing if missing else 1.0, floor)
             if score is None or score <= 0:
                 continue

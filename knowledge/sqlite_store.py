@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import sys
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -58,14 +59,20 @@ def _fact_row(fact: Fact, *, digest: str) -> dict[str, Any]:
 
 
 def _fact_from_row(row: aiosqlite.Row, extra_sources: tuple[str, ...]) -> Fact:
+    # Ids of sources, entities and kinds repeat across thousands of facts, and an extracted fact's text is
+    # the same sentence in both languages: share those strings rather than hold a copy per fact.
+    intern = sys.intern
+    sentence, text_en, text_fr = row["sentence"], row["text_en"], row["text_fr"]
+    text_en = sentence if text_en == sentence else text_en
+    text_fr = text_en if text_fr == text_en else text_fr
     return Fact(
         id=row["id"],
-        kind=row["kind"],
-        subject=row["subject"],
-        entities=tuple(json.loads(row["entities"])),
-        source=row["source_id"],
-        sentence=row["sentence"],
-        text=Localized(row["text_en"], row["text_fr"]),
+        kind=intern(row["kind"]),
+        subject=intern(row["subject"]) if row["subject"] else row["subject"],
+        entities=tuple(intern(e) for e in json.loads(row["entities"])),
+        source=intern(row["source_id"]),
+        sentence=sentence,
+        text=Localized(text_en, text_fr),
         date=FactDate(row["date_value"], row["date_precision"]) if row["date_value"] else None,
         when=Localized(row["when_en"], row["when_fr"]) if row["when_en"] else None,
         before=row["before_fact"],
@@ -157,9 +164,12 @@ class SQLiteStore(SQLiteSubscriptions):
         async with self._db.execute("SELECT fact_id, source_id FROM fact_sources ORDER BY source_id") as cursor:
             async for row in cursor:
                 extra.setdefault(row["fact_id"], []).append(row["source_id"])
+        facts: list[Fact] = []
         async with self._db.execute("SELECT * FROM facts ORDER BY id") as cursor:
-            rows = await cursor.fetchall()
-        return [_fact_from_row(r, tuple(extra.get(r["id"], ()))) for r in rows]
+            # In pages, not fetchall: a million rows at once would hold them all next to the facts.
+            while rows := await cursor.fetchmany(10_000):
+                facts += [_fact_from_row(r, tuple(extra.get(r["id"], ()))) for r in rows]
+        return facts
 
     async def count_facts(self) -> int:
         async with self._db.execute("SELECT count(*) FROM facts") as cursor:
