@@ -42,6 +42,33 @@ def _build_matcher(facts: Sequence[Fact], entities: Sequence[Entity], analyzer: 
     return matcher
 
 
+def _extend_matcher(matcher: Matcher, facts: Sequence[Fact]) -> Matcher:
+    """`matcher` with `facts` indexed too, the collector kept out of the way as in `_build_matcher`."""
+    if facts:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            matcher.add(facts)
+        finally:
+            if enabled:
+                gc.enable()
+        gc.freeze()
+    return matcher
+
+
+def _additions(old: Snapshot, entities: Sequence[Entity], facts: Sequence[Fact]) -> list[Fact] | None:
+    """The facts that are new since `old`, or None when anything else changed."""
+    if tuple(entities) != old.entities:
+        return None
+    known = {fact.id: fact for fact in old.facts}
+    added = [fact for fact in facts if fact.id not in known]
+    if len(facts) - len(added) != len(known):
+        return None  # some fact is gone
+    if any(known[fact.id] != fact for fact in facts if fact.id in known):
+        return None
+    return added
+
+
 @dataclass(frozen=True, slots=True)
 class Snapshot:
     sources: tuple[Source, ...]
@@ -72,7 +99,22 @@ class Knowledge:
         return Snapshot(tuple(sources), tuple(entities), tuple(facts), matcher, await store.get_meta(UPDATED_KEY))
 
     async def refresh(self) -> None:
-        self._snap = await self._snapshot(self.store)
+        """Swap in what the store holds now.
+
+        When facts were only added — an ingested article, the common case — the current matcher indexes
+        just those (`Matcher.add`: their analysis plus a pass over the weights) instead of analysing every
+        fact again, which at 100,000 facts is the difference between a fraction of a second and tens of
+        seconds. Anything else (a fact edited, removed or given another source, a new gazetteer) rebuilds.
+        """
+        store, old = self.store, self._snap
+        sources, entities, facts = await store.sources(), await store.entities(), await store.facts()
+        added = _additions(old, entities, facts)
+        if added is None:
+            analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), entities)
+            matcher = _build_matcher(facts, entities, analyzer)
+        else:
+            matcher = _extend_matcher(old.matcher, added)
+        self._snap = Snapshot(tuple(sources), tuple(entities), tuple(facts), matcher, await store.get_meta(UPDATED_KEY))
 
     @property
     def facts(self) -> tuple[Fact, ...]:

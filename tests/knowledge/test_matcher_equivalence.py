@@ -140,3 +140,20 @@ def test_fast_fold_folds_as_before(real: Knowledge) -> None:
     texts += ["Œuvre ÆON `quote’ «FR» ĲSSEL ß ﬁn", "ǅemal Ⅻ ＡＢＣ", ""]
     for text in texts:
         assert fold(text) == _slow_fold(text), text
+
+
+async def test_refresh_after_an_ingest_answers_like_a_fresh_load(store: SQLiteStore) -> None:
+    from knowledge.ingest import ingest_article, parse_article
+    from tests.conftest import ARTICLE
+
+    knowledge = await Knowledge.load(store)
+    matcher = knowledge.matcher
+    report = await ingest_article(store, parse_article(ARTICLE), now=1000.0)
+    assert report.added
+    await knowledge.refresh()
+    assert knowledge.matcher is matcher  # extended, not rebuilt
+    fresh = await Knowledge.load(store)
+    assert {f.id for f in knowledge.facts} == {f.id for f in fresh.facts}
+    for question in [*_questions()[:120], "What did Mira Murati announce in 2025?", "Murati lab researchers hired"]:
+        assert _view(knowledge.ask(question)) == _view(fresh.ask(question)), question
+        assert _scores(knowledge.ask(question)) == _scores(fresh.ask(question)), question
