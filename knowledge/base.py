@@ -69,6 +69,24 @@ def _additions(old: Snapshot, entities: Sequence[Entity], facts: Sequence[Fact])
     return added
 
 
+class _Index:
+    """Lookups over one snapshot's facts, in the order `facts` has them (as the scans they replace)."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        self.by_id: dict[str, Fact] = {}
+        self.about: dict[str, list[Fact]] = {}
+        self.profiles: dict[str, Fact] = {}
+        self.highlights: list[Fact] | None = None
+        self.timeline: list[Fact] | None = None
+        for fact in snapshot.facts:
+            self.by_id.setdefault(fact.id, fact)
+            for entity_id in dict.fromkeys((*([fact.subject] if fact.subject else []), *fact.entities)):
+                self.about.setdefault(entity_id, []).append(fact)
+            if fact.kind == "profile" and fact.subject:
+                self.profiles.setdefault(fact.subject, fact)
+
+
 @dataclass(frozen=True, slots=True)
 class Snapshot:
     sources: tuple[Source, ...]
@@ -84,6 +102,15 @@ class Knowledge:
     def __init__(self, store: Store, snapshot: Snapshot) -> None:
         self.store = store
         self._snap = snapshot
+        self._index: _Index | None = None  # lookups by id and entity, built on first use per snapshot
+
+    @property
+    def _lookups(self) -> _Index:
+        """Questions are answered per message, so what they look up must not scan a million facts."""
+        index = self._index
+        if index is None or index.snapshot is not self._snap:
+            index = self._index = _Index(self._snap)
+        return index
 
     @classmethod
     async def load(cls, store: Store, *, build: bool = True) -> Knowledge:
@@ -140,7 +167,7 @@ class Knowledge:
         return self._snap.matcher.match(question, fallback_lang=fallback_lang)
 
     def fact(self, fact_id: str) -> Fact | None:
-        return next((f for f in self._snap.facts if f.id == fact_id), None)
+        return self._lookups.by_id.get(fact_id)
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self._snap.sources if s.id == source_id), None)
@@ -168,13 +195,19 @@ class Knowledge:
         return choices[found[0]] if found else None
 
     def facts_about(self, entity_id: str) -> list[Fact]:
-        return [f for f in self._snap.facts if f.subject == entity_id or entity_id in f.entities]
+        return list(self._lookups.about.get(entity_id, ()))
 
     def profile(self, entity_id: str) -> Fact | None:
-        return next((f for f in self._snap.facts if f.kind == "profile" and f.subject == entity_id), None)
+        return self._lookups.profiles.get(entity_id)
 
     def highlights(self) -> list[Fact]:
         """A newcomer's way in: the main person's profile, then the first and the latest dated events."""
+        index = self._lookups
+        if index.highlights is None:
+            index.highlights = self._highlights()
+        return list(index.highlights)
+
+    def _highlights(self) -> list[Fact]:
         mentions: dict[str, int] = {}
         for fact in self._snap.facts:
             if fact.subject:
@@ -191,6 +224,12 @@ class Knowledge:
 
     def timeline(self) -> list[Fact]:
         """Dated facts in order; an undated one just before the fact its sources place it before, else last."""
+        index = self._lookups
+        if index.timeline is None:
+            index.timeline = self._timeline()
+        return list(index.timeline)
+
+    def _timeline(self) -> list[Fact]:
         dated = sorted(
             (f for f in self._snap.facts if f.timeline and f.date),
             key=lambda f: (f.date.sort_key if f.date else "", f.id),
