@@ -91,10 +91,10 @@ class _Entry:
     fact: Fact
     entities: tuple[str, ...]
     supports: frozenset[Asks]
-    samples: dict[Asks | None, list[_Sample]]
-    texts: list[_Sample]
+    samples: dict[Asks | None, tuple[_Sample, ...]]
+    has_texts: bool
     bags: dict[Asks | None, tuple[str, ...]]  # every concept of the samples of a kind (None: of all)
-    every: list[_Sample]  # the pool of an open question: every sample, then the texts
+    every: tuple[_Sample, ...]  # the pool of an open question: every sample, then the texts
     indexed: tuple[str, ...]  # the concepts its postings list it under
 
 
@@ -222,7 +222,16 @@ class Matcher:
         names = {ENTITY_PREFIX + e for e in named}.difference(bags[None])
         indexed = bags[None] + tuple(sorted(names)) if names else bags[None]
         supported = self._kinds.setdefault(frozenset(supports), frozenset(supports))
-        return _Entry(fact, tuple(sorted(named)), supported, dict(samples), texts, bags, every + texts, indexed)
+        return _Entry(
+            fact,
+            tuple(sorted(named)),
+            supported,
+            {kind: tuple(group) for kind, group in samples.items()},
+            bool(texts),
+            bags,
+            (*every, *texts),
+            indexed,
+        )
 
     @staticmethod
     @lru_cache(maxsize=8192)
@@ -300,7 +309,7 @@ class Matcher:
             # A question that asks for something specific meets the samples that ask for the same thing.
             pool, bag, texts = entry.samples[kind], entry.bags[kind], False
         else:
-            pool, bag, texts = entry.every, entry.bags[None], bool(entry.texts)
+            pool, bag, texts = entry.every, entry.bags[None], entry.has_texts
         weights = query.weights
         coverage = fsum(weights[c] for c in bag if c in weights) / query.total
         # What the question says happened (join, leave, found, say…) must be what the fact is about:
