@@ -134,6 +134,7 @@ class Matcher:
     kept = 4  # candidates `match` looks at: the best, then three alternatives or suggestions
     max_exhaustive = 150  # postings (summed) up to which every candidate is scored
     common = 150  # a concept in more facts than this does not bring candidates, only weight, on big stores
+    common_share = 1 / 2500  # …or than this share of the facts, whichever is more (400 at a million)
     shortlist = 100  # candidates fully scored on big stores
 
     def __init__(self, facts: Sequence[Fact], entities: Sequence[Entity], analyzer: ConceptAnalyzer) -> None:
@@ -374,16 +375,19 @@ class Matcher:
         scored. On the synthetic stores this keeps as many right answers as scoring ten times more.
         """
         postings = [(c, self._postings[c]) for c in query.concepts if c in self._postings]
-        exhaustive = len(self._entries) <= self.shortlist or sum(len(ids) for _, ids in postings) <= self.max_exhaustive
+        # A surname shared by 300 of a million facts still tells them apart; "raise" in 300 of 1,000 does not.
+        limit = max(self.common, int(len(self._entries) * self.common_share))
+        total = sum(len(ids) for _, ids in postings)
+        exhaustive = len(self._entries) <= self.shortlist or total <= max(self.max_exhaustive, limit)
         if exhaustive:
             rare, common = postings, []
         else:
-            rare = [(c, ids) for c, ids in postings if len(ids) <= self.common]
-            common = [c for c, ids in postings if len(ids) > self.common]
+            rare = [(c, ids) for c, ids in postings if len(ids) <= limit]
+            common = [c for c, ids in postings if len(ids) > limit]
             if not rare:
-                # Nothing but common concepts: the rarest one's facts (its first `common`) stand in.
+                # Nothing but common concepts: the rarest one's facts (its first `limit`) stand in.
                 concept, ids = min(postings, key=lambda p: (len(p[1]), p[0]))
-                rare, common = [(concept, ids[: self.common])], [c for c in common if c != concept]
+                rare, common = [(concept, ids[:limit])], [c for c in common if c != concept]
         shared: dict[int, float] = defaultdict(float)
         for concept, ids in rare:
             weight = query.weights[concept]
