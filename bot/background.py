@@ -16,6 +16,7 @@ from typing import cast
 from bot.adapters.base import Sender
 from bot.broadcast import Broadcaster
 from bot.core import Core
+from knowledge.builder import UPDATED_KEY
 from knowledge.store import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -100,13 +101,22 @@ class Background:
     async def _run(loop: Callable[[Store], Awaitable[None]], store: Store) -> None:
         await loop(store)
 
+    @staticmethod
+    async def _knowledge_mark(store: Store) -> tuple[int, str | None]:
+        """What changes whenever the stored knowledge does.
+
+        The newest update row catches ingests that brought new facts; `meta.last_update` also moves on a
+        `radford-bot build` and on an ingest that only repeated known facts (new sources, no update row).
+        """
+        return await store.latest_update_id(), await store.get_meta(UPDATED_KEY)
+
     async def _watch_updates(self, store: Store) -> None:
-        """Answers include facts that `radford-bot ingest`, a feed or another host added, within seconds."""
-        seen = await store.latest_update_id()
+        """Answers include facts that `radford-bot ingest`, a build, a feed or another host added, within seconds."""
+        seen = await self._knowledge_mark(store)
         while True:
             await asyncio.sleep(self.poll_interval)
             try:
-                latest = await store.latest_update_id()
+                latest = await self._knowledge_mark(store)
                 if latest != seen:
                     seen = latest
                     await self.core.knowledge.refresh()

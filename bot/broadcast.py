@@ -51,6 +51,9 @@ class BroadcastStats:
     by_outcome: dict[str, int] = field(default_factory=dict)
 
 
+LEASE_MARGIN = 30.0  # seconds a send must be able to finish, recorded, before its lease ends
+
+
 def backoff(attempts: int, *, base: float = 5.0, cap: float = 3600.0) -> float:
     """Seconds before retry number `attempts` (1, 2, …): 5 s, 20 s, 80 s, … at most an hour."""
     return min(cap, base * 4.0 ** max(0, attempts - 1))
@@ -83,7 +86,7 @@ class Broadcaster:
         poll_interval: float = 2.0,
         batch: int = 64,
         concurrency: int = 16,
-        lease: float = 120.0,
+        lease: float = 600.0,
         send_timeout: float = 180.0,
         max_attempts: int = 5,
         max_strikes: int = MAX_STRIKES,
@@ -99,6 +102,9 @@ class Broadcaster:
         self.poll_interval = poll_interval
         self.batch = batch
         self.concurrency = concurrency
+        if lease < send_timeout + LEASE_MARGIN:
+            # A send still running when the lease ends lets another host claim and send the row again.
+            raise ValueError(f"lease ({lease:g} s) must exceed send_timeout ({send_timeout:g} s) by {LEASE_MARGIN:g} s")
         self.lease = lease
         self.send_timeout = send_timeout
         self.max_attempts = max_attempts
@@ -177,11 +183,14 @@ class Broadcaster:
 
     async def drain_once(self) -> int:
         """Claim, send and record one batch; returns how many deliveries it handled (0 when none was due)."""
+        now = self.clock()
         deliveries = await self.store.claim_deliveries(
-            self.platform, self.clock(), worker=self.worker, limit=self.batch, lease=self.lease
+            self.platform, now, worker=self.worker, limit=self.batch, lease=self.lease
         )
         if not deliveries:
             return 0
+        # No send may start that could still be running when the lease ends: those rows are handed back.
+        last_start = now + self.lease - LEASE_MARGIN - self.send_timeout
         self.stats.batches += 1
         outcomes: list[Outcome] = []
         attempted: set[int] = set()
@@ -192,7 +201,7 @@ class Broadcaster:
                 for number, message in enumerate(messages):
                     if self._stopping:
                         return
-                    result = await self._deliver(message)
+                    result = await self._deliver(message, last_start)
                     if result is None:
                         return
                     outcomes.extend(result)
@@ -214,11 +223,12 @@ class Broadcaster:
         return len(deliveries)
 
     async def _record(self, outcomes: list[Outcome], untouched: list[int]) -> None:
-        await self.store.finish_deliveries(outcomes, max_strikes=self.max_strikes)
-        await self.store.release_deliveries(untouched, self.clock())
+        # Only rows still leased to this worker: one whose lease ran out may now be another host's.
+        await self.store.finish_deliveries(outcomes, max_strikes=self.max_strikes, worker=self.worker)
+        await self.store.release_deliveries(untouched, self.clock(), worker=self.worker)
 
-    async def _deliver(self, message: Message) -> list[Outcome] | None:
-        """Send one message; its outcomes, or None when stopping before it could go."""
+    async def _deliver(self, message: Message, last_start: float) -> list[Outcome] | None:
+        """Send one message; its outcomes, or None when stopping (or too near the lease's end) before it went."""
         first = message.first
         ids = [d.id for d in message.deliveries]
         try:
@@ -229,6 +239,8 @@ class Broadcaster:
         if reply is None:
             return self._outcomes(ids, "park", 0.0, "its facts are no longer in the store")
         if not await self.pacer.acquire(first.chat_id, group=first.chat_kind == "group", give_up=self._is_stopping):
+            return None
+        if self.clock() > last_start:
             return None
         try:
             await asyncio.wait_for(self.sender.send(first.chat_id, reply), self.send_timeout)

@@ -1,4 +1,4 @@
-"""`radford-bot`: ask, chat, run, build, facts, discord-sync.
+"""`radford-bot`: ask, chat, run, build, facts, backup, discord-sync.
 
 Heavy imports happen inside each command so `ask` and `chat` start fast and never load a platform library.
 """
@@ -47,6 +47,20 @@ def reply_to_json(question: str, reply: Reply) -> dict[str, Any]:
     }
 
 
+# Valid in a JSON string, yet line breaks to str.splitlines() and to JavaScript: escaped so that every
+# answer stays on exactly one line, whatever a question echoed back contains.
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def json_line(value: dict[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKS)
+
+
+def _readable(raw: bytes) -> str:
+    """A line of standard input as text: bytes that are not UTF-8 become U+FFFD instead of a crash."""
+    return raw.decode("utf-8", errors="replace").rstrip("\r\n")
+
+
 async def _ask_one(core: Core, question: str, chat_id: str) -> Reply:
     from handlers.types import Incoming
 
@@ -63,18 +77,18 @@ async def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
         if args.question:
             question = " ".join(args.question)
             reply = await _ask_one(core, question, "cli")
-            print(json.dumps(reply_to_json(question, reply), ensure_ascii=False) if args.json else format_reply(reply))
+            print(json_line(reply_to_json(question, reply)) if args.json else format_reply(reply))
             return 0
         number = 0
         while True:
-            line = await asyncio.to_thread(sys.stdin.readline)
+            line = await asyncio.to_thread(sys.stdin.buffer.readline)
             if not line:
                 return 0
             number += 1
-            question = line.rstrip("\r\n")
+            question = _readable(line)
             reply = await _ask_one(core, question, f"cli-{number}")
             if args.json:
-                sys.stdout.write(json.dumps(reply_to_json(question, reply), ensure_ascii=False) + "\n")
+                sys.stdout.write(json_line(reply_to_json(question, reply)) + "\n")
             else:
                 sys.stdout.write(format_reply(reply) + "\n\n")
             sys.stdout.flush()
@@ -165,25 +179,32 @@ async def cmd_facts(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+async def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
+    """A consistent copy of the store, safe while the bot runs (SQLite's online backup API)."""
+    from pathlib import Path
+
+    from bot.backup import backup
+    from knowledge.store import sqlite_path
+
+    report = await backup(sqlite_path(settings.database_url), Path(args.path), overwrite=args.force)
+    print(f"backed up to {report.target}: {report.bytes} bytes, schema {report.schema_version}, {report.facts} facts")
+    return 0
+
+
 async def cmd_discord_sync(settings: Settings, args: argparse.Namespace) -> int:
     """Publish the slash commands (globally, or to one server with --guild); never done on start."""
     if not settings.discord_token:
         print("radford-bot: set DISCORD_BOT_TOKEN to sync the Discord commands", file=sys.stderr)
         return 2
-    import discord
-
-    from bot.adapters.discord_bot.sync import sync_commands
+    from bot.adapters.discord_bot.sync import SyncError, sync_commands
 
     if args.clear and not args.guild:
         print("radford-bot: --clear needs --guild (a global sync replaces everything)", file=sys.stderr)
         return 2
     try:
         names = await sync_commands(settings.discord_token, args.guild, clear=args.clear)
-    except discord.LoginFailure:
-        print("radford-bot: Discord rejected DISCORD_BOT_TOKEN", file=sys.stderr)
-        return 1
-    except discord.HTTPException as error:
-        print(f"radford-bot: Discord refused the sync: {error.status} {error.text}", file=sys.stderr)
+    except SyncError as error:
+        print(f"radford-bot: {error}", file=sys.stderr)
         return 1
     if args.clear:
         print(f"removed the server copies of the commands from {args.guild}")
@@ -222,6 +243,10 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("--lang", choices=("en", "fr"), default="en")
     facts.add_argument("--json", action="store_true", help="one JSON object per fact")
     facts.set_defaults(func=cmd_facts)
+    backup = sub.add_parser("backup", help="copy the database safely, even while the bot runs")
+    backup.add_argument("path", help="the file to write (an SQLite database)")
+    backup.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    backup.set_defaults(func=cmd_backup)
     sync = sub.add_parser("discord-sync", help="publish the Discord slash commands (after they change)")
     sync.add_argument("--guild", type=_snowflake, metavar="ID", help="only this server (instant, for tests)")
     sync.add_argument("--clear", action="store_true", help="with --guild: remove that server's copies")
@@ -256,6 +281,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(asyncio.run(args.func(settings, args)))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `radford-bot facts | head`: the reader has all it wanted
+        sys.stderr.close()
+        return 0
     except (StoreURLError, KnowledgeFileError, OSError) as error:
         print(f"radford-bot: {error}", file=sys.stderr)
         return 1

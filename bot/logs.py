@@ -10,6 +10,15 @@ from collections.abc import Iterable
 MASK = "***"
 
 
+def variants(secret: str) -> list[str]:
+    """A secret as it may show up: whole, URL-encoded, and a Telegram token's secret half on its own."""
+    found = [secret, secret.replace(":", "%3A"), secret.replace(":", "%3a")]
+    _, colon, half = secret.partition(":")
+    if colon and len(half) >= 8:
+        found.append(half)
+    return found
+
+
 class Redacting(logging.Formatter):
     """Wraps a formatter and masks every secret in what it produced, traceback included.
 
@@ -20,7 +29,9 @@ class Redacting(logging.Formatter):
     def __init__(self, inner: logging.Formatter, secrets: Iterable[str]) -> None:
         super().__init__()
         self._inner = inner
-        self._secrets = sorted((s for s in secrets if s), key=len, reverse=True)
+        # JSON lines escape quotes, backslashes and control characters: mask a secret's escaped form too.
+        forms = {f for s in secrets if s for v in variants(s) for f in (v, json.dumps(v, ensure_ascii=False)[1:-1])}
+        self._secrets = sorted(forms, key=len, reverse=True)
 
     def redact(self, text: str) -> str:
         for secret in self._secrets:

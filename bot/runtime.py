@@ -10,11 +10,16 @@ import contextlib
 import logging
 import signal
 import sys
+from typing import TYPE_CHECKING
 
 from bot.adapters.base import Adapter
 from bot.background import Background, senders_of
 from bot.core import Core
+from bot.ratelimit import QuestionLimits
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.health import HealthServer
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +57,14 @@ async def run_console(core: Core, settings: Settings | None = None) -> None:
     from bot.settings import default_database_url
     from knowledge.store import sqlite_path
 
-    enable_line_editing(sqlite_path(default_database_url()).parent / "console_history")
+    # History sits beside the store this chat uses, so DATABASE_URL decides where everything lives.
+    url = settings.database_url if settings else default_database_url()
+    enable_line_editing(sqlite_path(url).parent / "console_history")
+    # The terminal is the conversation: routine INFO lines would interleave with it.
+    root = logging.getLogger()
+    if root.level == logging.INFO:  # an explicit DEBUG still shows everything
+        for handler in root.handlers:
+            handler.setLevel(logging.WARNING)
     background = background_for(core, settings, [ConsoleSender()]) if settings else None
     if background:
         await background.start()
@@ -65,15 +77,38 @@ async def run_console(core: Core, settings: Settings | None = None) -> None:
 
 async def run(settings: Settings) -> int:
     core = await Core.open(settings.database_url, admin_ids=settings.admin_ids)
+    core.limits = QuestionLimits(settings.rate_limit_user, settings.rate_limit_chat)
     try:
         adapters = build_adapters(core, settings)
         if not adapters:
             sys.stderr.write(PLATFORM_SETUP_HINT + "\n")
             await run_console(core, settings)
             return 0
-        return await run_platforms(adapters, background_for(core, settings, list(adapters)))
+        background = background_for(core, settings, list(adapters))
+        health = await start_health(core, adapters, settings, background)
+        try:
+            return await run_platforms(adapters, background)
+        finally:
+            if health is not None:
+                await health.stop()
     finally:
         await core.close()
+
+
+async def start_health(
+    core: Core, adapters: list[Adapter], settings: Settings, background: Background | None = None
+) -> HealthServer | None:
+    """/healthz and /metrics, only when HEALTH_PORT is set."""
+    if settings.health_port is None:
+        return None
+    from bot.health import HealthServer, broadcast_collector
+
+    if background is not None:
+        core.metrics.add_collector(broadcast_collector(background))
+
+    server = HealthServer(core, adapters, settings.health_host, settings.health_port)
+    await server.start()
+    return server
 
 
 async def run_platforms(adapters: list[Adapter], background: Background | None = None) -> int:

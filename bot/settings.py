@@ -6,6 +6,7 @@ a traceback later. Tokens are kept out of `repr` so they can never reach a log l
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from collections.abc import Mapping
@@ -13,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from platformdirs import user_data_dir
+
+from knowledge.store import StoreURLError, sqlite_path
 
 ENV_FILE = ".env"
 _WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
@@ -78,6 +81,17 @@ def _ids(env: Mapping[str, str], name: str) -> frozenset[str]:
     return frozenset(ids)
 
 
+def _host(env: Mapping[str, str], name: str, default: str) -> str:
+    """An address to listen on: an IP literal (127.0.0.1, ::1, 0.0.0.0) or localhost."""
+    raw = env.get(name, "").strip() or default
+    if raw != "localhost":
+        try:
+            ipaddress.ip_address(raw)
+        except ValueError:
+            raise SettingsError(f"{name} must be an IP address such as 127.0.0.1 or 0.0.0.0, not {raw!r}") from None
+    return raw
+
+
 def _shard_ids(env: Mapping[str, str], count: int | None) -> tuple[int, ...]:
     """DISCORD_SHARD_IDS: the shards this process runs (`0,1` or `0-3`), each below DISCORD_SHARD_COUNT."""
     raw = env.get("DISCORD_SHARD_IDS", "").strip()
@@ -113,6 +127,9 @@ class Settings:
     discord_shard_ids: tuple[int, ...] = ()
     admin_ids: frozenset[str] = frozenset()
     health_port: int | None = None
+    health_host: str = "127.0.0.1"
+    rate_limit_user: int = 20
+    rate_limit_chat: int = 60
     feeds: tuple[str, ...] = ()
     feed_interval: int = 900
 
@@ -133,8 +150,10 @@ class Settings:
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise SettingsError(f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {level!r}")
         url = env.get("DATABASE_URL", "").strip() or default_database_url()
-        if not url.startswith(("sqlite:///", "sqlite3:///")):
-            raise SettingsError(f"DATABASE_URL must look like sqlite:////path/to/bot.db, not {url!r}")
+        try:
+            sqlite_path(url)  # the store's own reading of the URL: one rule, checked at start
+        except StoreURLError as error:
+            raise SettingsError(f"DATABASE_URL: {error}") from None
         telegram = env.get("TELEGRAM_BOT_TOKEN", "").strip() or None
         if telegram and ":" not in telegram:
             raise SettingsError("TELEGRAM_BOT_TOKEN does not look like a BotFather token (digits:letters)")
@@ -147,24 +166,33 @@ class Settings:
         webhook_secret = env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None
         if webhook_secret and not _WEBHOOK_SECRET.match(webhook_secret):
             raise SettingsError("TELEGRAM_WEBHOOK_SECRET must be 1-256 characters: A-Z, a-z, 0-9, _ or -")
+        log_format = env.get("LOG_FORMAT", "").strip().lower()
+        if log_format not in {"", "text", "json"}:
+            raise SettingsError(f"LOG_FORMAT must be text or json, not {log_format!r}")
+        discord = env.get("DISCORD_BOT_TOKEN", "").strip() or None
+        if discord and any(c.isspace() for c in discord):
+            raise SettingsError("DISCORD_BOT_TOKEN must be the token alone, without spaces or a 'Bot ' prefix")
         shards = env.get("DISCORD_SHARD_COUNT", "").strip()
         shard_count = _int(env, "DISCORD_SHARD_COUNT", 1, low=1) if shards else None
         health = env.get("HEALTH_PORT", "").strip()
         return cls(
             database_url=url,
             log_level=level,
-            log_json=env.get("LOG_FORMAT", "").strip().lower() == "json",
+            log_json=log_format == "json",
             telegram_token=telegram,
             telegram_api_base_url=base_url,
             telegram_webhook_url=webhook,
             telegram_webhook_secret=webhook_secret,
-            telegram_listen=env.get("TELEGRAM_LISTEN", "127.0.0.1").strip() or "127.0.0.1",
+            telegram_listen=_host(env, "TELEGRAM_LISTEN", "127.0.0.1"),
             telegram_port=_int(env, "TELEGRAM_PORT", 8443, low=1, high=65535),
-            discord_token=env.get("DISCORD_BOT_TOKEN", "").strip() or None,
+            discord_token=discord,
             discord_shard_count=shard_count,
             discord_shard_ids=_shard_ids(env, shard_count),
             admin_ids=_ids(env, "ADMIN_IDS"),
             health_port=_int(env, "HEALTH_PORT", 0, low=1, high=65535) if health else None,
+            health_host=_host(env, "HEALTH_HOST", "127.0.0.1"),
+            rate_limit_user=_int(env, "RATE_LIMIT_PER_USER", 20, low=0, high=10_000),
+            rate_limit_chat=_int(env, "RATE_LIMIT_PER_CHAT", 60, low=0, high=10_000),
             feeds=_urls(env, "FEEDS"),
             feed_interval=_int(env, "FEED_INTERVAL", 900, low=60, high=7 * 86400),
         )

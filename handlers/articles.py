@@ -6,21 +6,18 @@ The article goes through the same ingest path as `radford-bot ingest`, so subscr
 
 from __future__ import annotations
 
-import asyncio
-
+from handlers import admin
 from handlers.context import Context
 from handlers.markup import para
 from handlers.types import Incoming, Reply
 from knowledge.ingest import ArticleError, ingest_article, parse_article
 
-LOCAL_PLATFORMS = frozenset({"console", "cli"})
-# One ingest at a time per process: its transaction runs on the connection the core shares between chats.
-_INGESTING = asyncio.Lock()
+LOCAL_PLATFORMS = admin.LOCAL_PLATFORMS
 
 
 def is_admin(ctx: Context, incoming: Incoming) -> bool:
     """Admins are the configured ids; the console is the operator's own terminal."""
-    return incoming.platform in LOCAL_PLATFORMS or incoming.user_id in ctx.admin_ids
+    return admin.is_admin(ctx.admin_ids, incoming)
 
 
 async def handle_addarticle(ctx: Context, incoming: Incoming) -> Reply:
@@ -33,10 +30,9 @@ async def handle_addarticle(ctx: Context, incoming: Incoming) -> Reply:
         article = parse_article(raw)
     except ArticleError as error:
         return Reply((para(ctx.t(error.key, **error.args_)),), ctx.lang, kind="decline")
-    async with _INGESTING:
-        report = await ingest_article(ctx.store, article)
-        if report.added or report.repeated:
-            await ctx.knowledge.refresh()
+    report = await ingest_article(ctx.store, article)
+    if report.added or report.repeated:
+        await ctx.knowledge.refresh()
     text = ctx.t(
         "article-added",
         title=report.title,

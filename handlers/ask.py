@@ -19,8 +19,8 @@ from knowledge.models import Fact
 from knowledge.normalize import canonical
 
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|il|elle|lui|celui-ci|celle-ci|son|sa|ses)\b")
-# Pronouns that stand for a person (not French impersonal "il y a", "a-t-il", nor possessives).
-_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|elle|lui)\b|(?<!\bt )\bil\b(?! y a)")
+# Pronouns that stand for a person (not French impersonal "il y a", inverted "est-il", nor possessives).
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|elle|lui)\b|(?<![-\w])il\b(?! y a)")
 MAX_SUGGESTIONS = 3
 
 

@@ -37,6 +37,7 @@ class Command:
     handler: Handler
     params: tuple[Param, ...] = ()
     hidden: bool = False
+    admin: bool = False  # only ADMIN_IDS (and the local console) may run it; the core checks
 
     def description(self, lang: str) -> str:
         return catalog().t(lang, f"cmd-{self.name}")
@@ -72,7 +73,13 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("unsubscribe", subscribe.handle_unsubscribe, (Param("topic", "unsubscribe"),)),
     Command("subscriptions", subscribe.handle_subscriptions),
-    Command("addarticle", articles.handle_addarticle, (Param("text", "addarticle", required=True),), hidden=True),
+    Command(
+        "addarticle",
+        articles.handle_addarticle,
+        (Param("text", "addarticle", required=True),),
+        hidden=True,
+        admin=True,
+    ),
 )
 _BY_NAME = {command.name: command for command in COMMANDS}
 

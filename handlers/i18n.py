@@ -16,6 +16,7 @@ log = logging.getLogger(__name__)
 LOCALES = Path(__file__).with_name("locales")
 SUPPORTED = ("en", "fr")
 DEFAULT = "en"
+MAX_ARG_CHARS = 200  # user text echoed into a message ("no one called …") is cut here; Fluent refuses > 1000
 
 
 class Catalog:
@@ -31,6 +32,7 @@ class Catalog:
 
     def t(self, lang: str, key: str, /, **args: str | int | float) -> str:
         """The message `key` in `lang` (English if that language lacks it)."""
+        args = {k: _clip(v) if isinstance(v, str) else v for k, v in args.items()}
         for candidate in (normalize_lang(lang), DEFAULT):
             bundle = self._bundles[candidate]
             if bundle.has_message(key):
@@ -43,6 +45,10 @@ class Catalog:
                 return str(text)
         log.error("catalogue has no message %r", key)
         return key
+
+
+def _clip(value: str) -> str:
+    return value if len(value) <= MAX_ARG_CHARS else value[: MAX_ARG_CHARS - 1].rstrip() + "…"
 
 
 def normalize_lang(value: str | None) -> str:

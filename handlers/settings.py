@@ -5,13 +5,15 @@ from __future__ import annotations
 from handlers.context import LANG_KEY, Context
 from handlers.i18n import SUPPORTED
 from handlers.markup import bold, para
-from handlers.types import Incoming, Reply
+from handlers.types import ONE_SHOT_PLATFORMS, Incoming, Reply
 
 _RESET = {"auto", "reset", "default", "defaut", "défaut"}
 
 
 async def handle_lang(ctx: Context, incoming: Incoming) -> Reply:
     choice = incoming.args.strip().lower()
+    if incoming.platform in ONE_SHOT_PLATFORMS and choice:
+        return Reply((para(ctx.t("lang-one-shot")),), ctx.lang, kind="decline")
     if not choice:
         return Reply((para(ctx.t("lang-current", lang=ctx.t(f"language-{ctx.lang}"))),), ctx.lang, kind="info")
     if choice in _RESET:

@@ -37,7 +37,7 @@ async def handle_source(ctx: Context, incoming: Incoming) -> Reply:
         return Reply((para(ctx.t("source-unknown")),), ctx.lang, kind="decline")
     source = ctx.knowledge.source(fact.source)
     title = source.title if source else fact.source
-    blocks: list[Block] = [para(bold(title)), para("« ", fact.sentence, " »")]
+    blocks: list[Block] = [para(bold(title)), para(ctx.t("source-quote", sentence=fact.sentence))]
     if source and source.url:
         blocks.append(para(link(source.url, source.url)))
     return Reply(tuple(blocks), ctx.lang, kind="info", title=title, fact_id=fact.id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from handlers.context import Context
 from handlers.markup import Block, bold, bullets, code, para
-from handlers.types import Incoming, Reply, Suggestion
+from handlers.types import ONE_SHOT_PLATFORMS, Incoming, Reply, Suggestion
 from knowledge.normalize import canonical
 from knowledge.subscriptions import Mode, Subscription
 from knowledge.topics import Topic, entity_topic, everything, keyword_topic, parse_digest_time
@@ -71,6 +71,8 @@ def mode_text(ctx: Context, subscription: Subscription) -> str:
 
 
 async def handle_subscribe(ctx: Context, incoming: Incoming) -> Reply:
+    if incoming.platform in ONE_SHOT_PLATFORMS:
+        return Reply((para(ctx.t("subscribe-needs-chat")),), ctx.lang, kind="decline")
     text, mode, digest_time, bad_time = parse_request(incoming.args)
     if bad_time:
         return Reply((para(ctx.t("subscribe-bad-time")),), ctx.lang, kind="decline")

@@ -11,27 +11,17 @@ from knowledge.models import Fact, FactDate
 from knowledge.normalize import canonical
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"],
-}  # fmt: skip
 
 
-def format_date(date: FactDate, lang: str) -> str:
+def format_date(ctx: Context, date: FactDate) -> str:
     """A date at the precision the source gives: `2016`, `June 2018` / `juin 2018`, `20 December 2024`."""
     parts = date.value.split("-")
-    months = _MONTHS["fr" if lang == "fr" else "en"]
     if date.precision == "year" or len(parts) == 1:
         return parts[0]
-    month = months[int(parts[1]) - 1]
+    month = ctx.t(f"month-{int(parts[1])}")
     if date.precision == "month" or len(parts) == 2:
-        return f"{month} {parts[0]}"
-    day = int(parts[2])
-    if lang == "fr":
-        return f"{'1er' if day == 1 else day} {month} {parts[0]}"
-    return f"{day} {month} {parts[0]}"
+        return ctx.t("date-month", month=month, year=parts[0])
+    return ctx.t("date-day", day=int(parts[2]), month=month, year=parts[0])
 
 
 def filter_timeline(ctx: Context, facts: list[Fact], query: str) -> list[Fact] | None:
@@ -51,7 +41,7 @@ def filter_timeline(ctx: Context, facts: list[Fact], query: str) -> list[Fact] |
 
 
 def timeline_item(ctx: Context, fact: Fact) -> tuple[Inline, ...]:
-    when = format_date(fact.date, ctx.lang) if fact.date else (fact.when.get(ctx.lang) if fact.when else "")
+    when = format_date(ctx, fact.date) if fact.date else (fact.when.get(ctx.lang) if fact.when else "")
     return (bold(when), " — ", fact.text.get(ctx.lang))
 
 

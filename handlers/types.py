@@ -13,6 +13,9 @@ from typing import Literal
 from handlers.markup import Block
 
 ChatKind = Literal["private", "group"]
+# `radford-bot ask` answers each question on its own and exits: nothing is remembered for it, and
+# nothing could ever be delivered to it later.
+ONE_SHOT_PLATFORMS = frozenset({"cli"})
 ReplyKind = Literal["answer", "decline", "info", "error", "smalltalk"]
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\s+(.*))?$", re.DOTALL)
 

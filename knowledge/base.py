@@ -6,6 +6,7 @@ conversation asks ("what answers this?", "what do we know about Murati?", "what 
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from knowledge.builder import UPDATED_KEY, ensure_built
-from knowledge.concepts import ConceptAnalyzer, load_lexicon
+from knowledge.concepts import ConceptAnalyzer, entity_ids, load_lexicon
 from knowledge.loader import DATA_DIR
 from knowledge.matcher import Matcher, MatchResult
 from knowledge.models import Entity, Fact, Lang, Source
@@ -21,20 +22,21 @@ from knowledge.normalize import canonical
 from knowledge.store import Store
 
 
-def _build_matcher(facts: Sequence[Fact], entities: Sequence[Entity], analyzer: ConceptAnalyzer) -> Matcher:
+def _build_matcher(facts: Sequence[Fact], entities: Sequence[Entity]) -> Matcher:
     """The matcher over `facts`, built with the cyclic garbage collector out of the way.
 
     The index is millions of small objects at 100,000 facts. Built with the collector on, every full
     collection walks everything built so far (a third of the build time); left in its sight, a full
     collection later walks it all again in the middle of answering a question (10 to 30 ms spikes at
-    10,000 facts). So the build runs with the collector paused — it is synchronous, nothing else runs
-    meanwhile — and the result is frozen into the permanent generation. The index has no reference
+    10,000 facts). So the build runs with the collector paused (it runs in a worker thread; the event loop
+    goes on meanwhile, with only reference counting to free its garbage for that long) and the result is
+    frozen into the permanent generation. The index has no reference
     cycles, so a replaced snapshot is still freed by reference counting.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
-        matcher = Matcher(facts, entities, analyzer)
+        matcher = Matcher(facts, entities, ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), entities))
     finally:
         if enabled:
             gc.enable()
@@ -121,8 +123,9 @@ class Knowledge:
     @staticmethod
     async def _snapshot(store: Store) -> Snapshot:
         sources, entities, facts = await store.sources(), await store.entities(), await store.facts()
-        analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), entities)
-        matcher = _build_matcher(facts, entities, analyzer)
+        # Indexing is CPU work (a fifth of a second for the seed, more as articles arrive): off the event
+        # loop, so a refresh after an ingest never stalls the chats being answered meanwhile.
+        matcher = await asyncio.to_thread(_build_matcher, facts, entities)
         return Snapshot(tuple(sources), tuple(entities), tuple(facts), matcher, await store.get_meta(UPDATED_KEY))
 
     async def refresh(self) -> None:
@@ -137,9 +140,12 @@ class Knowledge:
         sources, entities, facts = await store.sources(), await store.entities(), await store.facts()
         added = _additions(old, entities, facts)
         if added is None:
-            analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), entities)
-            matcher = _build_matcher(facts, entities, analyzer)
+            # A new matcher, shared with nobody yet: built off the event loop like the first one.
+            matcher = await asyncio.to_thread(_build_matcher, facts, entities)
         else:
+            # Extends the matcher answering questions right now, so it stays on the event loop: a thread
+            # would let a question read the index half-updated. It costs the new facts' analysis and one
+            # pass over the weights, not a rebuild.
             matcher = _extend_matcher(old.matcher, added)
         self._snap = Snapshot(tuple(sources), tuple(entities), tuple(facts), matcher, await store.get_meta(UPDATED_KEY))
 
@@ -191,6 +197,12 @@ class Knowledge:
                 choices.setdefault(canonical(alias), entity)
         if key in choices:
             return choices[key]
+        # The matcher's own reading first (typos corrected word by word: "openia" → OpenAI), then a
+        # fuzzy match of the whole name against every alias.
+        for entity_id in entity_ids(self._snap.matcher.analyzer.concepts(name, fix_typos=True)):
+            named = self.entity(entity_id)
+            if named is not None and (not kinds or named.kind in kinds):
+                return named
         found = process.extractOne(key, list(choices), scorer=fuzz.WRatio, score_cutoff=85)
         return choices[found[0]] if found else None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,10 +27,17 @@ _RAW_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _MAX_PHRASE = 6
 
 
-def load_lexicon(path: Path) -> dict[str, list[str]]:
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Concept → surface forms in both languages, and which concepts are job titles (`cto`)."""
+
+    concepts: dict[str, list[str]]
+    titles: frozenset[str] = frozenset()
+
+
+def load_lexicon(path: Path) -> Lexicon:
     data = json.loads(path.read_text(encoding="utf-8"))
-    concepts: dict[str, list[str]] = data["concepts"]
-    return concepts
+    return Lexicon(data["concepts"], frozenset(data.get("titles", ())))
 
 
 def _max_typos(length: int) -> int:
@@ -44,9 +52,12 @@ def _max_typos(length: int) -> int:
 class ConceptAnalyzer:
     """Turns text into concepts; built once from the lexicon and the gazetteer, then grows its vocabulary."""
 
-    def __init__(self, lexicon: Mapping[str, Sequence[str]], entities: Iterable[Entity]) -> None:
+    def __init__(self, lexicon: Lexicon | Mapping[str, Sequence[str]], entities: Iterable[Entity]) -> None:
+        if not isinstance(lexicon, Lexicon):
+            lexicon = Lexicon({k: list(v) for k, v in lexicon.items()})
+        self.titles = lexicon.titles
         self._phrases: dict[tuple[str, ...], str] = {}
-        for concept, forms in lexicon.items():
+        for concept, forms in lexicon.concepts.items():
             for form in forms:
                 self._add_phrase(tuple(tokens(form)), concept, override=False)
         for entity in entities:
@@ -90,8 +101,11 @@ class ConceptAnalyzer:
             for known in sorted(self._vocabulary):
                 self._buckets.setdefault((known[0], len(known)), []).append(known)
         limit = _max_typos(len(word))
+        # A four-letter word is only trusted to have lost a letter ("aure" → "autre"): swaps and
+        # substitutions would turn "joke" into "joue".
+        lengths = [5] if len(word) == 4 else range(len(word) - limit, len(word) + limit + 1)
         best: tuple[int, str] | None = None
-        for length in range(len(word) - limit, len(word) + limit + 1):
+        for length in lengths:
             choices = self._buckets.get((word[0], length))
             if not choices:
                 continue
@@ -103,7 +117,7 @@ class ConceptAnalyzer:
 
     def correct(self, word: str) -> str:
         """The known word `word` is most likely a typo of, or `word` itself."""
-        if len(word) < 5 or any(ch.isdigit() for ch in word) or self.knows(word):
+        if len(word) < 4 or any(ch.isdigit() for ch in word) or self.knows(word):
             return word  # short words and model names (`gpt4`) are too easily another real word
         return self._correct(word)
 

@@ -28,7 +28,7 @@ _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.? ([0-3]?\d)(?:st|nd|rd|th)?,? ((?
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\.? (?:de |of )?((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"\b(?:en|in|au|since|depuis|de|of|year|annee)? ?((?:19|20)\d\d)\b")
 _NUMBER = re.compile(r"\d")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”]?\s+(?=[\"«“A-ZÀÂÇÉÈÊÎÔÛ0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])([\"»”]?)\s+(?=[\"«“A-ZÀÂÇÉÈÊÎÔÛ0-9])")
 _ABBREVIATIONS = ("M.", "Mme.", "Dr.", "Mr.", "Mrs.", "Ms.", "St.", "etc.", "p. ex.", "e.g.", "i.e.", "U.S.")
 
 
@@ -41,7 +41,8 @@ def split_sentences(text: str) -> list[str]:
             continue
         start = 0
         for boundary in _SENTENCE_END.finditer(paragraph):
-            piece = paragraph[start : boundary.start()].strip()
+            # A closing quote belongs to the sentence it ends: the sentence must stay verbatim.
+            piece = paragraph[start : boundary.end(1)].strip()
             if piece.endswith(_ABBREVIATIONS):
                 continue
             if piece:

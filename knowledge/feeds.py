@@ -1,7 +1,9 @@
 """RSS and Atom feeds: fetch politely, ingest each new entry once.
 
 The fetch is async (httpx) and sends back the ETag and Last-Modified the feed gave last time, so an
-unchanged feed costs one 304. feedparser is synchronous, so parsing runs in a worker thread. Entries are
+unchanged feed costs one 304. feedparser, HTML-to-text and article parsing are synchronous and CPU-bound,
+so they run in a worker thread, off the loop that answers questions. A feed's first poll stores its
+entries without notifying (they are its back catalogue, not news). Entries are
 remembered by id (else link, else a hash of their text); a remembered entry is never ingested again, and
 ingesting is idempotent anyway, so a crash between the two changes nothing.
 """
@@ -19,7 +21,7 @@ from typing import Any
 import feedparser  # type: ignore[import-untyped]
 import httpx
 
-from knowledge.ingest import ArticleError, ingest_article, parse_article
+from knowledge.ingest import Article, ArticleError, ingest_article, parse_article
 from knowledge.models import LANGS
 from knowledge.store import Store
 
@@ -142,9 +144,28 @@ async def fetch(client: httpx.AsyncClient, url: str, etag: str | None, modified:
         raise FeedError(f"{url}: {error}") from error
 
 
+def _entry_article(entry: Any, feed_lang: str, publisher: str | None) -> Article:
+    """An entry as an article: HTML to text and parsing, up to 200k characters — run in a worker thread."""
+    link = str(entry.get("link") or "")
+    return parse_article(
+        entry_text(entry) or str(entry.get("title", "")),
+        title=str(entry.get("title") or "") or None,
+        date=entry_date(entry),
+        lang=feed_lang if feed_lang in LANGS else None,
+        url=link if link.startswith(("http://", "https://")) else None,
+        publisher=publisher,
+    )
+
+
 async def poll_feed(store: Store, client: httpx.AsyncClient, url: str, *, now: float | None = None) -> FeedReport:
-    """Fetch one feed (conditionally) and ingest the entries never seen before."""
+    """Fetch one feed (conditionally) and ingest the entries never seen before.
+
+    On a feed's first successful poll its current entries are history, not news: they are ingested
+    without notifying anyone, so adding a feed does not flood every subscriber. Entries that appear
+    after that are announced as usual.
+    """
     now = time.time() if now is None else now
+    first_poll = not await store.feed_known(url)
     etag, modified = await store.feed_state(url)
     response = await fetch(client, url, etag, modified)
     if response.status == 304:
@@ -156,6 +177,7 @@ async def poll_feed(store: Store, client: httpx.AsyncClient, url: str, *, now: f
     if parsed.get("bozo") and not parsed.entries:
         raise FeedError(f"{url}: not a feed ({parsed.get('bozo_exception')})")
     feed_lang = str(parsed.feed.get("language", ""))[:2].lower()
+    publisher = str(parsed.feed.get("title") or "") or None
     new = added = deliveries = 0
     for entry in parsed.entries:
         key = entry_key(entry)
@@ -163,20 +185,12 @@ async def poll_feed(store: Store, client: httpx.AsyncClient, url: str, *, now: f
             continue
         new += 1
         source_id = None
-        link = str(entry.get("link") or "")
         try:
-            article = parse_article(
-                entry_text(entry) or str(entry.get("title", "")),
-                title=str(entry.get("title") or "") or None,
-                date=entry_date(entry),
-                lang=feed_lang if feed_lang in LANGS else None,
-                url=link if link.startswith(("http://", "https://")) else None,
-                publisher=str(parsed.feed.get("title") or "") or None,
-            )
+            article = await asyncio.to_thread(_entry_article, entry, feed_lang, publisher)
         except ArticleError as error:
             log.info("feed %s: entry %s skipped: %s", url, key, error)
         else:
-            report = await ingest_article(store, article, now=now)
+            report = await ingest_article(store, article, now=now, notify=not first_poll)
             source_id, added, deliveries = (
                 report.source_id,
                 added + len(report.added),

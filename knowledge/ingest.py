@@ -187,15 +187,20 @@ def _new_facts(article: Article, entities: list[Entity], existing: list[Fact]) -
     return split_repeats(facts, existing)
 
 
-async def ingest_article(store: Store, article: Article, *, now: float | None = None) -> IngestReport:
-    """Extract the article's facts and store them with their notifications; idempotent per article."""
+async def ingest_article(
+    store: Store, article: Article, *, now: float | None = None, notify: bool = True
+) -> IngestReport:
+    """Extract the article's facts and store them with their notifications; idempotent per article.
+
+    With `notify=False` the facts join the store (and repeats gain the source) but nobody is told.
+    """
     now = time.time() if now is None else now
     source = article.source()
     entities = await store.entities()
     existing = [f for f in await store.facts() if f.source != source.id]
     # Extraction and the fuzzy comparison are pure CPU work: keep them off the loop that answers questions.
     new, repeats = await asyncio.to_thread(_new_facts, article, entities, existing)
-    report = await store.sync_source(source, new, notify=Notify(now, repeats))
+    report = await store.sync_source(source, new, notify=Notify(now, repeats, deliver=notify))
     if report.changed:
         await store.set_meta(UPDATED_KEY, datetime.fromtimestamp(now, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     return IngestReport(source.id, source.title, report.added, report.repeated, report.update_id, report.deliveries)

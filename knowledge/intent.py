@@ -33,7 +33,8 @@ _PATTERNS: tuple[tuple[Asks, re.Pattern[str]], ...] = (
     (
         Asks.WHEN,
         re.compile(
-            r"\bwhen\b|\bquand\b|\bwhat (?:year|date|month|day|time)\b|\bwhich (?:year|date|month|day)\b"
+            r"\bwhen\b|\b(?:wen|whn|wehn|qand|quan|kand|kan)\b|\bquand\b"
+            r"|\bwhat (?:year|date|month|day|time)\b|\bwhich (?:year|date|month|day)\b"
             r"|\bin what year\b|\bquelle? (?:annee|date|mois|jour|epoque)\b|\ben quelle annee\b|\bdepuis quand\b"
             r"|\bwhat period\b|\bhow long ago\b|\bsince when\b|\bil y a combien\b|^\W*dates?\b|\bdate (?:of|de|du|d)\b"
         ),
@@ -56,7 +57,8 @@ _PATTERNS: tuple[tuple[Asks, re.Pattern[str]], ...] = (
         Asks.WHO,
         re.compile(
             r"^\W*(?:and |et |so |alors )?(?:who|whom|whose|qui)\b|\bwho\b|\b(?:de|a|par|avec|pour) qui\b"
-            r"|\bc est qui\b|\bqui (?:est|etait|sont|a|ont|d autre)\b|\bwhich (?:person|people|researcher|co ?founder)"
+            r"|\b(?:c )?est qui\b|\bqui (?:est|etait|sont|a|ont|d autre)\b"
+            r"|\bwhich (?:person|people|researcher|co ?founder)"
             r"|\bquelle personne\b|\bquel (?:chercheur|cofondateur|dirigeant)\b"
         ),
     ),
@@ -64,14 +66,35 @@ _PATTERNS: tuple[tuple[Asks, re.Pattern[str]], ...] = (
 _WHERE_ACCENTED = re.compile(r"(?:^|\W)où(?:\W|$)", re.IGNORECASE)
 
 
+# "où" loses its accent in folding and becomes "or"; unaccented, only a trailing "ou" means where.
+_WHERE_TRAILING = re.compile(r"\bou\W*$")
+
+
 def asks(question: str, canonical_question: str | None = None) -> Asks | None:
     """The kind of answer `question` wants, or None for an open question ("what did he say…").
 
     `canonical_question`, when the caller has it, saves folding the question again."""
-    if _WHERE_ACCENTED.search(question):
-        return Asks.WHERE
     text = canonical(question) if canonical_question is None else canonical_question
-    for kind, pattern in _PATTERNS:
+    age = _PATTERNS[0][1]
+    if age.search(text):  # "Où est né Radford ?" asks about a birth, not a place in the story
+        return Asks.AGE
+    if _WHERE_ACCENTED.search(question) or _WHERE_TRAILING.search(text):
+        return Asks.WHERE
+    for kind, pattern in _PATTERNS[1:]:
         if pattern.search(text):
             return kind
     return None
+
+
+def asked_kinds(question: str, canonical_question: str | None = None) -> tuple[Asks, ...]:
+    """Every kind of answer a question asks for ("when and where…" asks two); empty for open questions.
+
+    `canonical_question`, when the caller has it, saves folding the question again."""
+    text = canonical(question) if canonical_question is None else canonical_question
+    first = asks(question, text)
+    if first is None:
+        return ()
+    others = [kind for kind, pattern in _PATTERNS if kind != first and pattern.search(text)]
+    if _WHERE_ACCENTED.search(question) or _WHERE_TRAILING.search(text):
+        others.append(Asks.WHERE)
+    return tuple(dict.fromkeys((first, *others)))

@@ -36,7 +36,7 @@ from math import fsum
 from rapidfuzz import fuzz
 
 from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
-from knowledge.intent import Asks, asks
+from knowledge.intent import Asks, asked_kinds, asks
 from knowledge.language import guess_language
 from knowledge.models import Entity, Fact, Lang
 from knowledge.normalize import canonical, canonical_tokens, strip_controls
@@ -92,7 +92,7 @@ class _Entry:
     entities: tuple[str, ...]
     supports: frozenset[Asks]
     samples: dict[Asks | None, tuple[_Sample, ...]]
-    has_texts: bool
+    n_texts: int  # how many of `every`'s samples, at its end, are the fact's own texts
     bags: dict[Asks | None, tuple[str, ...]]  # every concept of the samples of a kind (None: of all)
     every: tuple[_Sample, ...]  # the pool of an open question: every sample, then the texts
     indexed: tuple[str, ...]  # the concepts its postings list it under
@@ -109,6 +109,7 @@ class _Query:
     predicate: tuple[str, ...]  # what the question says happened: its known concepts that are not names
     predicate_total: float
     fuzzy_form: str
+    names_only: bool  # every concept is a name ("Radford", "tell me about Radford")
 
 
 def _union(samples: Sequence[_Sample]) -> tuple[str, ...]:
@@ -124,12 +125,21 @@ class Matcher:
     whose score cannot reach the best four is not fuzzy-compared at all.
     """
 
-    threshold = 0.46
+    threshold = 0.45
     suggest_floor = 0.25
     recall_bias = 2.0  # F-beta's beta: recall counts this many times more than precision
     weights = (0.5, 0.3, 0.2)  # sample agreement, coverage, fuzzy similarity
     predicate_floor = 0.7  # what is left of a score whose question's predicate the fact never mentions
     max_weight = 3.0
+    # Any fact that names the person is a fair answer to "who…?": its other samples count too.
+    loose_kinds = frozenset({Asks.WHO})
+    statement_nudge = 0.02
+    profile_nudge = 0.05
+    # token_set_ratio forgives word order and extra words; measured better here than token_sort_ratio or
+    # ratio, even though it scores a keyword sample ("Mira Murati") 100 against any longer question.
+    # Whatever replaces it must stay within [0, 100]: the bounds in `_score` rely on it.
+    fuzzy_scorer = staticmethod(fuzz.token_set_ratio)
+    unknown_weight = 5.0  # a word no fact uses says more about a question than any word facts share
     missing_name_factor = 0.45  # kept of a score per name the question has and the fact lacks
     kept = 4  # candidates `match` looks at: the best, then three alternatives or suggestions
     max_exhaustive = 150  # postings (summed) up to which every candidate is scored
@@ -142,12 +152,12 @@ class Matcher:
         self.entities = {entity.id: entity for entity in entities}
         self.analyzer = analyzer
         self._parents = {ENTITY_PREFIX + e.id: ENTITY_PREFIX + e.part_of for e in entities if e.part_of}
+        self._holders = self._title_holders(entities)
         self._entries: list[_Entry] = []
         # Fact indices as machine integers: a million facts make ten million postings, which as a list of
         # int objects would weigh 40 bytes each instead of 4.
         self._postings: dict[str, array[int]] = {}
         self._idf: dict[str, float] = {}
-        self._unknown_weight = 0.0
         self._supported_kinds: frozenset[Asks] = frozenset()
         self._kinds: dict[frozenset[Asks], frozenset[Asks]] = {}  # one object per distinct set
         self.add(facts)
@@ -165,7 +175,6 @@ class Matcher:
                 postings.append(index)
         total = max(len(self.facts), 1)
         self._idf = {c: math.log(1.0 + total / len(ids)) for c, ids in self._postings.items()}
-        self._unknown_weight = math.log(1.0 + total / 0.5)
         self._supported_kinds = frozenset().union(*(e.supports for e in self._entries))
         self._reweigh()
 
@@ -176,6 +185,17 @@ class Matcher:
             for sample in entry.every:
                 sample.total = fsum(self.weight(c) for c in sample.concepts)
 
+    def _title_holders(self, entities: Sequence[Entity]) -> dict[str, str]:
+        """Title concepts (`cto`…) that exactly one person's role names, mapped to that person."""
+        holders: dict[str, set[str]] = defaultdict(set)
+        for entity in entities:
+            if entity.kind != "person":
+                continue
+            for concept in self.analyzer.concepts(f"{entity.role.en}. {entity.role.fr}"):
+                if concept in self.analyzer.titles:
+                    holders[concept].add(ENTITY_PREFIX + entity.id)
+        return {title: next(iter(people)) for title, people in holders.items() if len(people) == 1}
+
     def _fact_concepts(self, words: list[str]) -> tuple[str, ...]:
         """Concepts of a fact-side text, with broader entities added (a GPT-2 sample is about GPT too).
 
@@ -184,25 +204,31 @@ class Matcher:
         concepts.update(self._parents[c] for c in list(concepts) if c in self._parents)
         return tuple(sys.intern(c) for c in concepts)
 
-    def _sample(self, text: str, weight: float, *, question: bool) -> _Sample | None:
-        """One text of a fact, folded once; its words join the vocabulary typos are corrected against."""
+    def _sample(self, text: str, weight: float, *, question: bool) -> tuple[_Sample | None, tuple[Asks, ...]]:
+        """One text of a fact, folded once, and every kind of answer it asks for; its words join the
+        vocabulary typos are corrected against."""
         folded = canonical(text)
         words = canonical_tokens(folded)
         self.analyzer.learn_tokens(words)
         concepts = self._fact_concepts(words)
         if not concepts:
-            return None
-        return _Sample(concepts, text, weight, asks(text, folded) if question else None)
+            return None, ()
+        kinds = asked_kinds(text, folded) if question else ()
+        return _Sample(concepts, text, weight, kinds[0] if kinds else None), kinds
 
     def _entry(self, fact: Fact) -> _Entry:
         samples: dict[Asks | None, list[_Sample]] = defaultdict(list)
         for question in fact.questions():
-            if (sample := self._sample(question, 1.0, question=True)) is not None:
-                samples[sample.kind].append(sample)
+            sample, kinds = self._sample(question, 1.0, question=True)
+            if sample is not None:
+                # "When and where did Sutskever speak?" answers a when- and a where-question alike: one
+                # sample object in each group (its `kind` is the first), as many times in the open pool.
+                for kind in kinds or (None,):
+                    samples[kind].append(sample)
         texts = [
             sample
             for text in dict.fromkeys((fact.text.en, fact.text.fr))
-            if (sample := self._sample(text, _TEXT_SAMPLE_WEIGHT, question=False)) is not None
+            if (sample := self._sample(text, _TEXT_SAMPLE_WEIGHT, question=False)[0]) is not None
         ]
         if fact.text.en == fact.text.fr and texts:
             texts.append(texts[0])  # one text in both languages is still two samples (pool order matters)
@@ -228,7 +254,7 @@ class Matcher:
             tuple(sorted(named)),
             supported,
             {kind: tuple(group) for kind, group in samples.items()},
-            bool(texts),
+            len(texts),
             bags,
             (*every, *texts),
             indexed,
@@ -245,7 +271,8 @@ class Matcher:
     def weight(self, concept: str) -> float:
         # Capped: with a few dozen facts, a word that one sample happens to use ("occupied", "link") is
         # rare by accident, not because it names the topic.
-        return min(self._idf.get(concept, self._unknown_weight), self.max_weight)
+        known = self._idf.get(concept)
+        return self.unknown_weight if known is None else min(known, self.max_weight)
 
     def _weigh(self, concepts: Iterable[str]) -> float:
         return sum(self.weight(c) for c in concepts)
@@ -261,6 +288,9 @@ class Matcher:
         kind = asks(text)
         concepts = frozenset(self.analyzer.concepts(text, fix_typos=True))
         named = frozenset(entity_ids(concepts))
+        if not any(self.entities[e].kind == "person" for e in named if e in self.entities):
+            # "the CTO" is whoever holds that title, when exactly one person in the story does.
+            concepts |= {self._holders[c] for c in concepts if c in self._holders}
         if not concepts:
             return MatchResult(question, lang, None, (), False, "no_topic", kind, named)
         strangers = len(self.analyzer.unknown_names(text))
@@ -271,7 +301,9 @@ class Matcher:
             return MatchResult(question, lang, best, near, False, "unsupported_kind", kind, named)
         if best is None or best.score < self.threshold:
             return MatchResult(question, lang, best, near, False, "low_score", kind, named)
-        alternatives = tuple(c for c in ranked[1:4] if c.score >= self.suggest_floor)
+        # Only near rivals are worth a button: a far second best is noise next to a confident answer.
+        floor = max(self.suggest_floor, best.score / 2)
+        alternatives = tuple(c for c in ranked[1:4] if c.score >= floor)
         return MatchResult(question, lang, best, alternatives, True, "ok", kind, named)
 
     def _query(self, text: str, concepts: frozenset[str], kind: Asks | None) -> _Query:
@@ -285,6 +317,7 @@ class Matcher:
             predicate,
             fsum(weights[c] for c in predicate),
             self._fuzzy_form(text),
+            all(c.startswith(ENTITY_PREFIX) for c in concepts),
         )
 
     def _agreement(self, query: _Query, sample: _Sample) -> float:
@@ -299,18 +332,19 @@ class Matcher:
         return sample.weight * (1 + beta2) * precision * recall / (beta2 * precision + recall)
 
     def _score(self, entry: _Entry, query: _Query, factor: float, floor: float) -> float | None:
-        """The fact's score times `factor` (the missing-name penalty), 0.0 when no sample agrees.
+        """The fact's raw score times `factor` (the missing-name penalty), 0.0 when no sample agrees.
 
-        None, without the fuzzy comparison, when even a perfect fuzzy similarity would leave the score
-        (rounded, as results show it) below `floor`: it cannot displace any of the best scores so far.
+        None, without comparing samples or without the fuzzy comparison, when an upper bound of the score
+        is below `floor` (the raw score of the `kept`-th best so far): the fact cannot be among the best.
         """
         kind = query.kind
-        supported = kind is None or kind in entry.supports
-        if kind is not None and kind in entry.samples:
+        loose = kind in self.loose_kinds
+        supported = kind is None or kind in entry.supports or loose
+        if kind is not None and kind in entry.samples and not loose:
             # A question that asks for something specific meets the samples that ask for the same thing.
-            pool, bag, texts = entry.samples[kind], entry.bags[kind], False
+            pool, bag, texts_in_pool = entry.samples[kind], entry.bags[kind], False
         else:
-            pool, bag, texts = entry.every, entry.bags[None], entry.has_texts
+            pool, bag, texts_in_pool = entry.every, entry.bags[None], entry.n_texts > 0
         weights = query.weights
         coverage = fsum(weights[c] for c in bag if c in weights) / query.total
         # What the question says happened (join, leave, found, say…) must be what the fact is about:
@@ -321,7 +355,12 @@ class Matcher:
             covered = 1.0
         w_sample, w_coverage, w_fuzzy = self.weights
         scale = self.predicate_floor + (1.0 - self.predicate_floor) * covered
-        if floor > 0 and self._bound(coverage, texts, scale, supported, factor) < floor:
+        # "Radford", "tell me about Radford": who they are comes first.
+        profile = self.profile_nudge if query.names_only and entry.fact.kind == "profile" else 0.0
+        if (
+            floor > 0
+            and self._bound(coverage, texts_in_pool, entry.n_texts > 0, scale, profile, supported, factor) < floor
+        ):
             return None
         best_agreement, best_sample = 0.0, None
         for sample in pool:
@@ -330,33 +369,67 @@ class Matcher:
                 best_agreement, best_sample = agreement, sample
         if best_sample is None:
             return 0.0
-        partial = w_sample * best_agreement + w_coverage * coverage
-        # token_set_ratio is at most 100, so the fuzzy term is at most the sample's weight; every step
-        # below is monotonic in floating point, so this bound is never below the real score.
-        if round(self._scaled(partial + w_fuzzy * best_sample.weight, scale, supported, factor), 4) < floor:
+        # Between facts whose samples fit equally, the one whose own statement fits the question better wins.
+        every = entry.every
+        statement = max(
+            (self._agreement(query, every[i]) for i in range(len(every) - entry.n_texts, len(every))), default=0.0
+        )
+        # The fuzzy term is at most the sample's weight (the scorer gives at most 100). The bound is the
+        # score's own expression with that maximum in its place: every step is monotonic in floating
+        # point, so it is never below the real score.
+        most = self._scaled(
+            w_sample * best_agreement
+            + w_coverage * coverage
+            + w_fuzzy * best_sample.weight
+            + self.statement_nudge * statement,
+            scale,
+            profile,
+            supported,
+            factor,
+        )
+        if most < floor:
             return None
-        fuzzy = best_sample.weight * fuzz.token_set_ratio(query.fuzzy_form, self._fuzzy_form(best_sample.text)) / 100.0
-        return self._scaled(partial + w_fuzzy * fuzzy, scale, supported, factor)
+        ratio = self.fuzzy_scorer(query.fuzzy_form, self._fuzzy_form(best_sample.text))
+        fuzzy = best_sample.weight * ratio / 100.0
+        score = w_sample * best_agreement + w_coverage * coverage + w_fuzzy * fuzzy + self.statement_nudge * statement
+        return self._scaled(score, scale, profile, supported, factor)
 
-    def _bound(self, coverage: float, texts: bool, scale: float, supported: bool, factor: float) -> float:
-        """The most a fact can score, rounded, before comparing its samples one by one.
+    def _bound(
+        self,
+        coverage: float,
+        texts_in_pool: bool,
+        has_texts: bool,
+        scale: float,
+        profile: float,
+        supported: bool,
+        factor: float,
+    ) -> float:
+        """The most a fact can score before comparing its samples one by one.
 
         A sample question's concepts are all in `bag`, so its recall is at most `coverage` and, with a
-        precision of at most 1, its F-beta at most (1 + β²)·r / (β² + r). A fact text's concepts are not
-        in `bag`: its agreement is bounded by its weight alone. The fuzzy term is at most 1. A hair is
-        added so that the floating-point order of operations can never make the bound the smaller.
+        precision of at most 1, its F-beta (increasing in both) at most (1 + β²)·r / (β² + r). A fact text's
+        concepts need not be in `bag`: its agreement is bounded by its weight alone — which also bounds the
+        statement nudge's agreement. The fuzzy term is at most 1; the profile nudge is added whole. A hair
+        is added so that the floating-point order of operations can never make the bound the smaller.
         """
         beta2 = self.recall_bias**2
         agreement = (1 + beta2) * coverage / (beta2 + coverage) if coverage > 0 else 0.0
-        if texts:
+        if texts_in_pool:
             agreement = max(agreement, _TEXT_SAMPLE_WEIGHT)
+        statement = _TEXT_SAMPLE_WEIGHT if has_texts else 0.0
         w_sample, w_coverage, w_fuzzy = self.weights
-        bound = self._scaled(w_sample * agreement + w_coverage * coverage + w_fuzzy, scale, supported, factor)
-        return round(bound * (1 + 1e-9) + 1e-12, 4)
+        score = w_sample * agreement + w_coverage * coverage + w_fuzzy + self.statement_nudge * statement
+        bound = self._scaled(score, scale, profile, supported, factor)
+        return bound * (1 + 1e-9) + 1e-12
 
     @staticmethod
-    def _scaled(score: float, scale: float, supported: bool, factor: float) -> float:
+    def _scaled(score: float, scale: float, profile: float, supported: bool, factor: float) -> float:
+        """The weighted sum as the score: scaled by the predicate's coverage, nudged when the question is
+        a bare name and the fact a profile, cut when the fact cannot give what is asked, then by `factor`.
+        (Operation for operation what the reference does, so scores agree to the last bit.)"""
         score *= scale
+        if profile:
+            score += profile
         if not supported:
             score *= 0.4
         if factor != 1.0:
@@ -405,9 +478,10 @@ class Matcher:
     def _rank(
         self, text: str, concepts: frozenset[str], kind: Asks | None, named: frozenset[str], strangers: int = 0
     ) -> list[Candidate]:
-        """The best `kept` candidates, best first (ties by fact id)."""
+        """The best `kept` candidates, best first: ranked on the raw score (the nudges may lift it past 1),
+        ties by fact id; each reported with its score clamped to [0, 1] and rounded."""
         query = self._query(text, concepts, kind)
-        top: list[float] = []  # a min-heap of the `kept` best scores so far
+        top: list[float] = []  # a min-heap of the `kept` best raw scores so far
         floor = -math.inf
         found: list[tuple[float, int]] = []
         for index in self._candidates(query):
@@ -416,16 +490,14 @@ class Matcher:
             # at all ("GPT-4", "Altman") is part of no answer.
             missing = sum(1 for name in named if name not in entry.entities) + strangers
             score = self._score(entry, query, self.missing_name_factor**missing if missing else 1.0, floor)
-            if score is None or score <= 0:
+            # Below the floor, `kept` facts already score strictly more: it cannot be among them.
+            if score is None or score <= 0 or score < floor:
                 continue
-            rounded = round(score, 4)
-            if rounded < floor:
-                continue
-            found.append((rounded, index))
-            heapq.heappush(top, rounded)
+            found.append((score, index))
+            heapq.heappush(top, score)
             if len(top) > self.kept:
                 heapq.heappop(top)
             if len(top) == self.kept:
                 floor = top[0]
         found.sort(key=lambda si: (-si[0], self._entries[si[1]].fact.id))
-        return [Candidate(self._entries[index].fact, score) for score, index in found[: self.kept]]
+        return [Candidate(self._entries[index].fact, round(min(score, 1.0), 4)) for score, index in found[: self.kept]]

@@ -11,6 +11,8 @@ import re
 import unicodedata
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "«": '"', "»": '"', "“": '"', "”": '"'})
+# Typographic hyphens and dashes (what word processors and phones put in "GPT‑2") are plain hyphens here.
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d", "-"))
 _ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'(?=\w)")
 _JOINED = (
     (re.compile(r"\bgpt[\s-]*(\d)\b"), r"gpt\1"),
@@ -19,8 +21,9 @@ _JOINED = (
     (re.compile(r"\bopen[\s-]ai\b"), "openai"),
     (re.compile(r"\bneur[\s-]?ips\b"), "neurips"),
 )
+_ACCORDING = re.compile(r"\bd'apres\b")
 _TOKEN = re.compile(r"[a-z0-9]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 
 def strip_controls(text: str) -> str:
@@ -42,8 +45,8 @@ _DROP_COMBINING = _Combining()
 
 
 def fold(text: str) -> str:
-    """Lower-case, accent-free, typographic quotes made plain; length is not preserved."""
-    text = text.translate(_QUOTES)
+    """Lower-case, accent-free, typographic quotes and hyphens made plain; length is not preserved."""
+    text = text.translate(_QUOTES).translate(_DASHES)
     if text.isascii():
         return text.lower()  # what casefold, NFKD and dropping combining marks do to ASCII
     text = unicodedata.normalize("NFKD", text.casefold())
@@ -52,7 +55,8 @@ def fold(text: str) -> str:
 
 def canonical(text: str) -> str:
     """`fold` plus elisions removed and joined forms unified: the string every matcher step starts from."""
-    text = _ELISION.sub(" ", fold(strip_controls(text)))
+    text = _ACCORDING.sub("selon", fold(strip_controls(text)))  # "d'après" is not "après" (after)
+    text = _ELISION.sub(" ", text)
     for pattern, replacement in _JOINED:
         text = pattern.sub(replacement, text)
     return text

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
-import sys
+import sqlite3
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import aiosqlite
 
-from knowledge.models import Entity, Fact, FactDate, Localized, Source
+from knowledge.models import Entity, Fact, Localized, Source
+from knowledge.sqlite_rows import fact_digest, fact_from_row, fact_row
 from knowledge.sqlite_subscriptions import SQLiteSubscriptions
-from knowledge.store import SyncReport
+from knowledge.store import StoreURLError, SyncReport
 from knowledge.subscriptions import Notify
 
 log = logging.getLogger(__name__)
@@ -29,72 +30,18 @@ def _migrations() -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def fact_digest(fact: Fact) -> str:
-    """A stable hash of everything stored about a fact, so a rebuild rewrites only what changed."""
-    payload = json.dumps(_fact_row(fact, digest=""), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(payload.encode()).hexdigest()[:16]
-
-
-def _fact_row(fact: Fact, *, digest: str) -> dict[str, Any]:
-    return {
-        "id": fact.id,
-        "source_id": fact.source,
-        "kind": fact.kind,
-        "subject": fact.subject,
-        "entities": json.dumps(list(fact.entities)),
-        "sentence": fact.sentence,
-        "text_en": fact.text.en,
-        "text_fr": fact.text.fr,
-        "date_value": fact.date.value if fact.date else None,
-        "date_precision": fact.date.precision if fact.date else None,
-        "when_en": fact.when.en if fact.when else None,
-        "when_fr": fact.when.fr if fact.when else None,
-        "before_fact": fact.before,
-        "timeline": int(fact.timeline),
-        "questions_en": json.dumps(list(fact.questions_en), ensure_ascii=False),
-        "questions_fr": json.dumps(list(fact.questions_fr), ensure_ascii=False),
-        "curated": int(fact.curated),
-        "digest": digest,
-    }
-
-
-def _fact_from_row(row: aiosqlite.Row, extra_sources: tuple[str, ...]) -> Fact:
-    # Ids of sources, entities and kinds repeat across thousands of facts, and an extracted fact's text is
-    # the same sentence in both languages: share those strings rather than hold a copy per fact.
-    intern = sys.intern
-    sentence, text_en, text_fr = row["sentence"], row["text_en"], row["text_fr"]
-    text_en = sentence if text_en == sentence else text_en
-    text_fr = text_en if text_fr == text_en else text_fr
-    return Fact(
-        id=row["id"],
-        kind=intern(row["kind"]),
-        subject=intern(row["subject"]) if row["subject"] else row["subject"],
-        entities=tuple(intern(e) for e in json.loads(row["entities"])),
-        source=intern(row["source_id"]),
-        sentence=sentence,
-        text=Localized(text_en, text_fr),
-        date=FactDate(row["date_value"], row["date_precision"]) if row["date_value"] else None,
-        when=Localized(row["when_en"], row["when_fr"]) if row["when_en"] else None,
-        before=row["before_fact"],
-        timeline=bool(row["timeline"]),
-        questions_en=tuple(json.loads(row["questions_en"])),
-        questions_fr=tuple(json.loads(row["questions_fr"])),
-        curated=bool(row["curated"]),
-        extra_sources=extra_sources,
-    )
-
-
 class SQLiteStore(SQLiteSubscriptions):
     """The default store. Safe for several processes: WAL, a busy timeout, short transactions."""
 
     def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
-        self._db = connection
+        self._init_connection(connection)
         self.path = path
 
     @classmethod
     async def open(cls, path: Path) -> SQLiteStore:
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
+            await asyncio.to_thread(_probe, path)
         connection = await aiosqlite.connect(str(path), isolation_level=None)
         connection.row_factory = aiosqlite.Row
         store = cls(connection, path)
@@ -120,16 +67,11 @@ class SQLiteStore(SQLiteSubscriptions):
             if version <= current:
                 continue
             log.info("migrating store %s to version %d", self.path, version)
-            await self._db.execute("BEGIN IMMEDIATE")
-            try:
+            async with self._transaction():
                 # executescript would commit on its own; run statement by statement inside our transaction.
                 for statement in _split_sql(script):
                     await self._db.execute(statement)
                 await self._db.execute(f"PRAGMA user_version = {version:d}")
-                await self._db.execute("COMMIT")
-            except BaseException:
-                await self._db.execute("ROLLBACK")
-                raise
 
     async def schema_version(self) -> int:
         async with self._db.execute("PRAGMA user_version") as cursor:
@@ -168,7 +110,7 @@ class SQLiteStore(SQLiteSubscriptions):
         async with self._db.execute("SELECT * FROM facts ORDER BY id") as cursor:
             # In pages, not fetchall: a million rows at once would hold them all next to the facts.
             while rows := await cursor.fetchmany(10_000):
-                facts += [_fact_from_row(r, tuple(extra.get(r["id"], ()))) for r in rows]
+                facts += [fact_from_row(r, tuple(extra.get(r["id"], ()))) for r in rows]
         return facts
 
     async def count_facts(self) -> int:
@@ -177,8 +119,7 @@ class SQLiteStore(SQLiteSubscriptions):
         return int(row[0]) if row else 0
 
     async def replace_entities(self, entities: list[Entity]) -> None:
-        await self._db.execute("BEGIN IMMEDIATE")
-        try:
+        async with self._transaction():
             await self._db.execute("DELETE FROM entities")
             await self._db.executemany(
                 "INSERT INTO entities (id, kind, name, aliases, role_en, role_fr, part_of)"
@@ -196,10 +137,6 @@ class SQLiteStore(SQLiteSubscriptions):
                     for e in entities
                 ],
             )
-            await self._db.execute("COMMIT")
-        except BaseException:
-            await self._db.execute("ROLLBACK")
-            raise
 
     async def sync_source(
         self, source: Source, facts: list[Fact], *, prune: bool = True, notify: Notify | None = None
@@ -213,8 +150,7 @@ class SQLiteStore(SQLiteSubscriptions):
         added: list[str] = []
         updated: list[str] = []
         removed: list[str] = []
-        await self._db.execute("BEGIN IMMEDIATE")
-        try:
+        async with self._transaction():
             await self._db.execute(
                 """INSERT INTO sources (id, title, lang, date, url, publisher, body, digest)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -237,7 +173,7 @@ class SQLiteStore(SQLiteSubscriptions):
                 digest = fact_digest(fact)
                 if existing.get(fact.id) == digest:
                     continue
-                row = _fact_row(fact, digest=digest)
+                row = fact_row(fact, digest=digest)
                 columns = ", ".join(row)
                 placeholders = ", ".join(f":{k}" for k in row)
                 assignments = ", ".join(f"{k}=excluded.{k}" for k in row if k != "id")
@@ -256,10 +192,6 @@ class SQLiteStore(SQLiteSubscriptions):
                 fresh = set(added)
                 new = [fact for fact in facts if fact.id in fresh]
                 update_id, deliveries = await self._write_outbox(source.id, new, notify)
-            await self._db.execute("COMMIT")
-        except BaseException:
-            await self._db.execute("ROLLBACK")
-            raise
         repeated = notify.repeats if notify is not None else ()
         return SyncReport(tuple(added), tuple(updated), tuple(removed), repeated, update_id, deliveries)
 
@@ -269,7 +201,7 @@ class SQLiteStore(SQLiteSubscriptions):
         return str(row[0]) if row else None
 
     async def set_meta(self, key: str, value: str) -> None:
-        await self._db.execute(
+        await self._write(
             "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
@@ -284,17 +216,33 @@ class SQLiteStore(SQLiteSubscriptions):
 
     async def set_preference(self, platform: str, scope_id: str, key: str, value: str | None) -> None:
         if value is None:
-            await self._db.execute(
+            await self._write(
                 "DELETE FROM preferences WHERE platform = ? AND scope_id = ? AND key = ?",
                 (platform, scope_id, key),
             )
             return
-        await self._db.execute(
+        await self._write(
             """INSERT INTO preferences (platform, scope_id, key, value) VALUES (?, ?, ?, ?)
                ON CONFLICT(platform, scope_id, key) DO UPDATE SET value = excluded.value,
                    updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')""",
             (platform, scope_id, key, value),
         )
+
+
+def _probe(path: Path) -> None:
+    """Fail early, with the path in the message, when `path` cannot be a SQLite store (a folder, a text file…).
+
+    Checked with the plain sqlite3 module: a failed aiosqlite connect leaves its worker thread to report
+    on a closed event loop, which buries the real reason under a second traceback.
+    """
+    try:
+        connection = sqlite3.connect(path)
+        try:
+            connection.execute("PRAGMA schema_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise StoreURLError(f"cannot use {path} as the store: {error}") from error
 
 
 def _split_sql(script: str) -> list[str]:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, cast
 import aiosqlite
 
 from knowledge.models import Fact, Source
+from knowledge.sqlite_connection import SQLiteConnection
+from knowledge.sqlite_rows import fact_from_row
 from knowledge.subscriptions import (
     INACTIVE_PREFERENCE,
     MAX_STRIKES,
@@ -31,6 +33,9 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 _NOW_ISO = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+# Appended to a finishing UPDATE with (worker, worker): only a row still leased to that worker changes (any
+# row when worker is None), so a worker whose lease ran out cannot finish a row another host now holds.
+_STILL_OURS = "AND (? IS NULL OR claimed_by = ?)"
 
 
 def _subscription(row: aiosqlite.Row) -> Subscription:
@@ -54,10 +59,8 @@ def _placeholders(items: Sequence[object]) -> str:
     return ", ".join("?" for _ in items)
 
 
-class SQLiteSubscriptions:
-    """Subscription and outbox queries; expects `self._db` in autocommit mode (isolation_level=None)."""
-
-    _db: aiosqlite.Connection
+class SQLiteSubscriptions(SQLiteConnection):
+    """Subscription and outbox queries over the store's connection (autocommit, writes under its lock)."""
 
     # --- subscriptions -------------------------------------------------------------------------------
 
@@ -71,6 +74,12 @@ class SQLiteSubscriptions:
         lang: str = "en",
         mode: Mode = "immediate",
         digest_time: str | None = None,
+    ) -> tuple[Subscription, bool]:
+        async with self._transaction():
+            return await self._subscribe(platform, chat_id, topic, chat_kind, lang, mode, digest_time)
+
+    async def _subscribe(
+        self, platform: str, chat_id: str, topic: Topic, chat_kind: str, lang: str, mode: Mode, digest_time: str | None
     ) -> tuple[Subscription, bool]:
         before = await self._one_subscription(platform, chat_id, topic.key)
         digest_time = digest_time if mode == "digest" else None
@@ -113,15 +122,13 @@ class SQLiteSubscriptions:
 
     async def unsubscribe(self, platform: str, chat_id: str, topic_key: str | None) -> int:
         if topic_key is None:
-            cursor = await self._db.execute(
+            return await self._write(
                 "DELETE FROM subscriptions WHERE platform = ? AND chat_id = ?", (platform, chat_id)
             )
-        else:
-            cursor = await self._db.execute(
-                "DELETE FROM subscriptions WHERE platform = ? AND chat_id = ? AND topic = ?",
-                (platform, chat_id, topic_key),
-            )
-        return cursor.rowcount
+        return await self._write(
+            "DELETE FROM subscriptions WHERE platform = ? AND chat_id = ? AND topic = ?",
+            (platform, chat_id, topic_key),
+        )
 
     async def chat_subscriptions(self, platform: str, chat_id: str) -> list[Subscription]:
         async with self._db.execute(
@@ -130,8 +137,7 @@ class SQLiteSubscriptions:
             return [_subscription(row) for row in await cursor.fetchall()]
 
     async def move_chat(self, platform: str, old_chat_id: str, new_chat_id: str) -> int:
-        await self._db.execute("BEGIN IMMEDIATE")
-        try:
+        async with self._transaction():
             cursor = await self._db.execute(
                 f"""UPDATE OR IGNORE subscriptions SET chat_id = ?, updated_at = {_NOW_ISO}
                    WHERE platform = ? AND chat_id = ?""",  # noqa: S608 - constant expression
@@ -142,10 +148,6 @@ class SQLiteSubscriptions:
             await self._db.execute(
                 "DELETE FROM subscriptions WHERE platform = ? AND chat_id = ?", (platform, old_chat_id)
             )
-            await self._db.execute("COMMIT")
-        except BaseException:
-            await self._db.execute("ROLLBACK")
-            raise
         return moved
 
     async def chat_seen(self, platform: str, chat_id: str) -> int:
@@ -157,12 +159,11 @@ class SQLiteSubscriptions:
         ) as cursor:
             if await cursor.fetchone() is None:
                 return 0
-        cursor = await self._db.execute(
+        return await self._write(
             f"""UPDATE subscriptions SET active = 1, strikes = 0, updated_at = {_NOW_ISO}
                WHERE platform = ? AND chat_id = ? AND active = 0""",  # noqa: S608 - constant expression
             (platform, chat_id),
         )
-        return cursor.rowcount
 
     # --- the outbox: written inside sync_source's transaction ------------------------------------------
 
@@ -174,7 +175,7 @@ class SQLiteSubscriptions:
                    SELECT id, ? FROM facts WHERE id = ? AND source_id != ?""",
                 (source_id, fact_id, source_id),
             )
-        if not added:
+        if not added or not notify.deliver:
             return None, 0
         cursor = await self._db.execute(
             "INSERT INTO updates (source_id, fact_ids, created) VALUES (?, ?, ?)",
@@ -216,8 +217,7 @@ class SQLiteSubscriptions:
     async def claim_deliveries(
         self, platform: str, now: float, *, worker: str, limit: int = 64, lease: float = 60.0
     ) -> list[Delivery]:
-        await self._db.execute("BEGIN IMMEDIATE")
-        try:
+        async with self._transaction():
             async with self._db.execute(
                 """UPDATE deliveries SET next_attempt_at = ?, claimed_by = ?
                    WHERE id IN (SELECT d.id FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
@@ -250,10 +250,6 @@ class SQLiteSubscriptions:
                 (platform, now + lease, worker),
             ) as cursor:
                 rows = await cursor.fetchall()
-            await self._db.execute("COMMIT")
-        except BaseException:
-            await self._db.execute("ROLLBACK")
-            raise
         return [
             Delivery(
                 id=r["id"],
@@ -273,28 +269,25 @@ class SQLiteSubscriptions:
             for r in rows
         ]
 
-    async def finish_deliveries(self, outcomes: list[Outcome], *, max_strikes: int = MAX_STRIKES) -> None:
+    async def finish_deliveries(
+        self, outcomes: list[Outcome], *, max_strikes: int = MAX_STRIKES, worker: str | None = None
+    ) -> None:
         if not outcomes:
             return
         sent = [o for o in outcomes if o.kind == "sent"]
-        await self._db.execute("BEGIN IMMEDIATE")
-        try:
+        async with self._transaction():
             if sent:
-                await self._mark_sent(sent)
+                await self._mark_sent(sent, worker)
             for outcome in outcomes:
                 if outcome.kind != "sent":
-                    await self._finish_one(outcome, max_strikes)
-            await self._db.execute("COMMIT")
-        except BaseException:
-            await self._db.execute("ROLLBACK")
-            raise
+                    await self._finish_one(outcome, max_strikes, worker)
 
-    async def _mark_sent(self, sent: list[Outcome]) -> None:
+    async def _mark_sent(self, sent: list[Outcome], worker: str | None) -> None:
         """Sent rows in one statement; a chat that received a message has its strikes cleared."""
         await self._db.executemany(
-            """UPDATE deliveries SET status = 'sent', sent_at = ?, attempts = attempts + 1, claimed_by = NULL,
-                   last_error = NULL WHERE id = ?""",
-            [(o.at, o.delivery_id) for o in sent],
+            f"""UPDATE deliveries SET status = 'sent', sent_at = ?, attempts = attempts + 1, claimed_by = NULL,
+                   last_error = NULL WHERE id = ? {_STILL_OURS}""",  # noqa: S608 - constant expression
+            [(o.at, o.delivery_id, worker, worker) for o in sent],
         )
         ids = [o.delivery_id for o in sent]
         async with self._db.execute(
@@ -309,21 +302,21 @@ class SQLiteSubscriptions:
             struck,
         )
 
-    async def _finish_one(self, outcome: Outcome, max_strikes: int) -> None:
+    async def _finish_one(self, outcome: Outcome, max_strikes: int, worker: str | None) -> None:
         key = (outcome.delivery_id,)
         if outcome.kind == "park":
             await self._db.execute(
-                """UPDATE deliveries SET status = 'parked', attempts = attempts + 1, claimed_by = NULL,
-                       last_error = ? WHERE id = ?""",
-                (outcome.error, *key),
+                f"""UPDATE deliveries SET status = 'parked', attempts = attempts + 1, claimed_by = NULL,
+                       last_error = ? WHERE id = ? {_STILL_OURS}""",  # noqa: S608 - constant expression
+                (outcome.error, *key, worker, worker),
             )
             return
-        await self._db.execute(
-            """UPDATE deliveries SET next_attempt_at = ?, attempts = attempts + ?, claimed_by = NULL,
-                   last_error = ? WHERE id = ?""",
-            (outcome.at, int(outcome.attempt), outcome.error, *key),
+        cursor = await self._db.execute(
+            f"""UPDATE deliveries SET next_attempt_at = ?, attempts = attempts + ?, claimed_by = NULL,
+                   last_error = ? WHERE id = ? {_STILL_OURS}""",  # noqa: S608 - constant expression
+            (outcome.at, int(outcome.attempt), outcome.error, *key, worker, worker),
         )
-        if outcome.kind != "gone":
+        if outcome.kind != "gone" or cursor.rowcount == 0:
             return
         async with self._db.execute(
             "SELECT s.platform, s.chat_id FROM subscriptions s JOIN deliveries d ON d.subscription_id = s.id "
@@ -351,25 +344,23 @@ class SQLiteSubscriptions:
             (f"recipient gone: {outcome.error}", *where),
         )
 
-    async def release_deliveries(self, ids: list[int], now: float) -> None:
+    async def release_deliveries(self, ids: list[int], now: float, *, worker: str | None = None) -> None:
         if not ids:
             return
-        await self._db.execute(
+        await self._write(
             f"""UPDATE deliveries SET next_attempt_at = ?, claimed_by = NULL
-               WHERE status = 'pending' AND id IN ({_placeholders(ids)})""",  # noqa: S608 - placeholders only
-            (now, *ids),
+               WHERE status = 'pending' AND id IN ({_placeholders(ids)}) {_STILL_OURS}""",  # noqa: S608
+            (now, *ids, worker, worker),
         )
 
     async def facts_by_id(self, ids: list[str]) -> list[Fact]:
-        from knowledge.sqlite_store import _fact_from_row
-
         if not ids:
             return []
         async with self._db.execute(
             f"SELECT * FROM facts WHERE id IN ({_placeholders(ids)})",  # noqa: S608 - placeholders only
             ids,
         ) as cursor:
-            found = {row["id"]: _fact_from_row(row, ()) for row in await cursor.fetchall()}
+            found = {row["id"]: fact_from_row(row, ()) for row in await cursor.fetchall()}
         return [found[i] for i in ids if i in found]
 
     async def source_by_id(self, source_id: str) -> Source | None:
@@ -422,7 +413,7 @@ class SQLiteSubscriptions:
         return (row["etag"], row["last_modified"]) if row else (None, None)
 
     async def set_feed_state(self, url: str, etag: str | None, last_modified: str | None, now: float) -> None:
-        await self._db.execute(
+        await self._write(
             """INSERT INTO feeds (url, etag, last_modified, checked_at) VALUES (?, ?, ?, ?)
                ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
                    checked_at = excluded.checked_at""",
@@ -436,7 +427,11 @@ class SQLiteSubscriptions:
             return await cursor.fetchone() is not None
 
     async def mark_feed_entry(self, url: str, entry_key: str, source_id: str | None, now: float) -> None:
-        await self._db.execute(
+        await self._write(
             "INSERT OR IGNORE INTO feed_entries (feed_url, entry_key, source_id, seen_at) VALUES (?, ?, ?, ?)",
             (url, entry_key, source_id, now),
         )
+
+    async def feed_known(self, url: str) -> bool:
+        async with self._db.execute("SELECT 1 FROM feeds WHERE url = ?", (url,)) as cursor:
+            return await cursor.fetchone() is not None

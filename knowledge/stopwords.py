@@ -29,5 +29,7 @@ STOPWORDS: frozenset[str] = frozenset(
     tes toi ton tous tout toute toutes tu un une vers voici voila vos votre vous y sais savoir connais
     raconte racontez parle parlez explique expliquez svp stp merci salut bonjour question renseignement
     quelqu chez ci la-bas apres-tout sujet propos infos annee annees mois jour jours exactement an ans
+    koi kwa ke kel kelle esk selon va vont vais allons allez aller play plays played playing jouer joue jouent
+    jouera joueront
     """.split()
 )

@@ -45,6 +45,9 @@ class Notify:
 
     now: float
     repeats: tuple[str, ...] = ()
+    # False stores the facts (and links the repeats) without an update or deliveries: a feed's first poll
+    # brings its whole history, which is background knowledge, not news to announce.
+    deliver: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,11 +133,17 @@ class SubscriptionStore(Protocol):
     ) -> list[Delivery]:
         """Take due deliveries for `platform`, leased to `worker` until `now + lease`."""
 
-    async def finish_deliveries(self, outcomes: list[Outcome], *, max_strikes: int = MAX_STRIKES) -> None:
-        """Record outcomes in one transaction: sent, rescheduled, struck (off past `max_strikes`), parked."""
+    async def finish_deliveries(
+        self, outcomes: list[Outcome], *, max_strikes: int = MAX_STRIKES, worker: str | None = None
+    ) -> None:
+        """Record outcomes in one transaction: sent, rescheduled, struck (off past `max_strikes`), parked.
 
-    async def release_deliveries(self, ids: list[int], now: float) -> None:
-        """Give back claimed deliveries that were not attempted, due at once."""
+        With `worker`, only rows still claimed by it change: a worker whose lease ran out (and another
+        host claimed the row) must not finish someone else's delivery.
+        """
+
+    async def release_deliveries(self, ids: list[int], now: float, *, worker: str | None = None) -> None:
+        """Give back claimed deliveries that were not attempted, due at once (only `worker`'s, if given)."""
 
     async def facts_by_id(self, ids: list[str]) -> list[Fact]: ...
 
@@ -157,3 +166,6 @@ class SubscriptionStore(Protocol):
     async def feed_entry_seen(self, url: str, entry_key: str) -> bool: ...
 
     async def mark_feed_entry(self, url: str, entry_key: str, source_id: str | None, now: float) -> None: ...
+
+    async def feed_known(self, url: str) -> bool:
+        """Whether this feed was ever polled successfully (its state is stored)."""

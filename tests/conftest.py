@@ -1,5 +1,5 @@
-"""Shared fixtures: a store under tmp_path (a copy of one built per session), a core over it, and a
-clean logging setup and deterministic property tests in CI."""
+"""Shared fixtures: a store under tmp_path (a copy of one built per session), a core over it, a
+DATABASE_URL for such a copy, and a clean logging setup and deterministic property tests in CI."""
 
 from __future__ import annotations
 
@@ -72,3 +72,11 @@ async def store(built_store: Path, tmp_path: Path) -> AsyncIterator[SQLiteStore]
 @pytest.fixture
 async def core(store: SQLiteStore) -> Core:
     return Core(await Knowledge.load(store), store)
+
+
+@pytest.fixture
+def database_url(built_store: Path, tmp_path: Path) -> str:
+    """A DATABASE_URL for a private copy of the built store (never the user's data directory)."""
+    path = tmp_path / "bot.db"
+    shutil.copy(built_store, path)
+    return f"sqlite:///{path}"

@@ -95,8 +95,8 @@ class ConsoleChat:
         return reply
 
     async def run(self) -> None:
-        await self.send("/start")
-        self._print("(Type a question, a number to pick a suggestion, /help, or /quit to leave.)\n")
+        welcome = await self.send("/start")
+        self._print(self.core.catalog.t(welcome.lang, "console-hint") + "\n")
         while True:
             try:
                 line = await self.read_line(PROMPT)

@@ -38,6 +38,9 @@ decline-no-cover = My sources don't cover that, so I'd rather not guess.
 decline-empty = Ask me a question about Alec Radford, OpenAI and the researchers around the story.
 decline-too-long = That message is too long for me (more than { $max } characters). Could you ask a shorter question?
 decline-suggest = You could ask:
+rate-limited = You're asking faster than I can keep up. Please wait { $seconds } s before your next question.
+rate-limited-chat = This chat is asking faster than I can keep up. Please wait { $seconds } s before the next question.
+admin-only = Sorry, only the bot's administrators can use that command.
 
 smalltalk-hello = Hello! Ask me about Alec Radford leaving OpenAI, or type /help.
 smalltalk-thanks = You're welcome! Anything else about Radford or the OpenAI departures?
@@ -72,6 +75,7 @@ lang-invalid = I can only answer in English (en) or French (fr), not “{ $choic
 
 about-text = Version { $version }. I know { $facts } facts from { $sources } sources about { $people } people. Last update: { $updated }.
 
+console-hint = (Type a question, a number to pick a suggestion, /help, or /quit to leave.)
 unknown-command = I don't know the command /{ $command }. Type /help to see what I can do.
 error-internal = Sorry, something went wrong on my side. Please try again in a moment.
 
@@ -127,3 +131,22 @@ article-too-long = That article is too long (more than { $max } characters).
 article-bad-date = The date must look like 2024, 2024-12 or 2024-12-19, not “{ $value }”.
 article-bad-lang = Articles can be in English (en) or French (fr), not “{ $value }”.
 article-bad-url = The link must start with http:// or https://, not “{ $value }”.
+subscribe-needs-chat = Subscriptions need a chat I can write to later: Telegram, Discord or `radford-bot chat`.
+
+## Dates on the timeline, at the precision the source gives.
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+date-month = { $month } { $year }
+date-day = { NUMBER($day, useGrouping: 0) } { $month } { $year }
+source-quote = “{ $sentence }”
+lang-one-shot = `radford-bot ask` answers each question in the language it is asked in; /lang is for chats.

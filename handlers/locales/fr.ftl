@@ -38,6 +38,9 @@ decline-no-cover = Mes sources ne couvrent pas cette question, je préfère ne p
 decline-empty = Posez-moi une question sur Alec Radford, OpenAI et les chercheurs de cette histoire.
 decline-too-long = Ce message est trop long pour moi (plus de { $max } caractères). Pouvez-vous poser une question plus courte ?
 decline-suggest = Vous pourriez demander :
+rate-limited = Vous posez des questions plus vite que je ne peux suivre. Merci d’attendre { $seconds } s avant la prochaine.
+rate-limited-chat = Cette discussion pose des questions plus vite que je ne peux suivre. Merci d’attendre { $seconds } s avant la prochaine.
+admin-only = Désolé, seuls les administrateurs du bot peuvent utiliser cette commande.
 
 smalltalk-hello = Bonjour ! Posez-moi une question sur le départ d'Alec Radford d'OpenAI, ou tapez /help.
 smalltalk-thanks = Avec plaisir ! Autre chose sur Radford ou les départs d'OpenAI ?
@@ -72,6 +75,7 @@ lang-invalid = Je ne peux répondre qu'en anglais (en) ou en français (fr), pas
 
 about-text = Version { $version }. Je connais { $facts } faits tirés de { $sources } sources, sur { $people } personnes. Dernière mise à jour : { $updated }.
 
+console-hint = (Tapez une question, un numéro pour choisir une suggestion, /help, ou /quit pour quitter.)
 unknown-command = Je ne connais pas la commande /{ $command }. Tapez /help pour voir ce que je sais faire.
 error-internal = Désolé, un problème est survenu de mon côté. Réessayez dans un instant.
 
@@ -127,3 +131,25 @@ article-too-long = Cet article est trop long (plus de { $max } caractères).
 article-bad-date = La date doit ressembler à 2024, 2024-12 ou 2024-12-19, pas à « { $value } ».
 article-bad-lang = Les articles peuvent être en anglais (en) ou en français (fr), pas en « { $value } ».
 article-bad-url = Le lien doit commencer par http:// ou https://, pas « { $value } ».
+subscribe-needs-chat = Un abonnement demande une conversation où je peux écrire plus tard : Telegram, Discord ou `radford-bot chat`.
+
+## Les dates de la chronologie, à la précision que donne la source.
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+date-month = { $month } { $year }
+date-day = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }
+source-quote = « { $sentence } »
+lang-one-shot = `radford-bot ask` répond à chaque question dans la langue où elle est posée ; /lang sert dans les conversations.

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import io
+from dataclasses import replace
 from pathlib import Path
 
 from bot.adapters.console import ConsoleSender
 from bot.background import Background, senders_of
 from bot.core import Core
 from handlers.types import Incoming
+from knowledge.builder import UPDATED_KEY
 from knowledge.ingest import ingest_article, parse_article
 from knowledge.sqlite_store import SQLiteStore
 from tests.conftest import ARTICLE
@@ -37,6 +39,31 @@ async def test_rows_another_process_wrote_arrive_within_seconds(core: Core, tmp_
     assert out.getvalue().count("twenty researchers") == 1
     assert any(f.id in report.added for f in core.knowledge.facts)
     assert (await core.store.outbox_counts()) == {("console", "sent"): 1}
+
+
+async def test_a_rebuild_elsewhere_refreshes_the_running_knowledge(core: Core, tmp_path: Path) -> None:
+    """A build or a repeats-only ingest writes no update row, only meta.last_update: that must be enough."""
+    background = Background(core, [], f"sqlite:///{tmp_path / 'bot.db'}", poll_interval=0.05)
+    await background.start()
+    try:
+        other = await SQLiteStore.open(tmp_path / "bot.db")
+        try:
+            [fact, *_] = await other.facts()
+            source = await other.source_by_id(fact.source)
+            assert source is not None
+            renamed = replace(fact, text=replace(fact.text, en="Rebuilt: " + fact.text.en))
+            await other.sync_source(source, [renamed], prune=False)
+            await other.set_meta(UPDATED_KEY, "2099-01-01T00:00:00Z")
+        finally:
+            await other.close()
+        for _ in range(200):
+            if core.knowledge.last_update == "2099-01-01T00:00:00Z":
+                break
+            await asyncio.sleep(0.02)
+    finally:
+        await background.stop()
+    assert core.knowledge.last_update == "2099-01-01T00:00:00Z"
+    assert any(f.text.en.startswith("Rebuilt: ") for f in core.knowledge.facts)
 
 
 def test_senders_of_picks_adapters_that_can_send() -> None:

@@ -16,6 +16,7 @@ from handlers.types import Incoming
 from knowledge.base import Knowledge
 from knowledge.ingest import ingest_article, parse_article
 from knowledge.sqlite_store import SQLiteStore
+from knowledge.subscriptions import Outcome
 from knowledge.topics import entity_topic, everything, keyword_topic
 from tests.bot.fakes import FakeSender
 from tests.conftest import ARTICLE
@@ -237,3 +238,45 @@ async def test_switching_a_digest_to_immediate_sends_what_it_owes_now(store: SQL
     clock.now = max(clock.now, time.time())  # the store reschedules on the real clock
     await b.drain()
     assert sender.per_chat() == {"reader": 1}
+
+
+async def test_no_send_can_outlive_its_lease(store: SQLiteStore) -> None:
+    """Every send that starts must be able to finish (send_timeout) before the lease lets another host in."""
+    await Knowledge.load(store)
+    clock = SimulatedClock()
+    await subscribe_chats(store, 6)
+    await ingest_article(store, parse_article(ARTICLE), now=clock())
+    starts: list[float] = []
+
+    def slow(number: int) -> None:  # every send takes 100 s of the lease
+        starts.append(clock())
+        clock.advance(100.0)
+
+    sender = FakeSender(clock, on_send=slow)
+    b = broadcaster(store, sender, clock, concurrency=1)
+    claimed_at = clock()
+    await b.drain_once()
+    assert starts and b.lease >= b.send_timeout * 2
+    assert all(start + b.send_timeout <= claimed_at + b.lease for start in starts)
+    # What could not start in time was handed back, due now, to be sent by whoever claims it next.
+    counts = await store.outbox_counts()
+    assert counts[("telegram", "sent")] == len(starts) < 6
+    assert counts[("telegram", "pending")] == 6 - len(starts)
+    assert len(await store.claim_deliveries("telegram", clock(), worker="other")) == 6 - len(starts)
+
+
+async def test_a_worker_that_lost_its_lease_cannot_finish_the_row(store: SQLiteStore) -> None:
+    await Knowledge.load(store)
+    await subscribe_chats(store, 1)
+    await ingest_article(store, parse_article(ARTICLE), now=1000.0)
+    [mine] = await store.claim_deliveries("telegram", 1000.0, worker="late-host", lease=60.0)
+    [theirs] = await store.claim_deliveries("telegram", 1061.0, worker="next-host", lease=60.0)
+    assert mine.id == theirs.id
+    for kind in ("sent", "park", "retry", "gone"):
+        await store.finish_deliveries([Outcome(mine.id, kind, 1062.0, "late")], worker="late-host")  # type: ignore[arg-type]
+    await store.release_deliveries([mine.id], 1062.0, worker="late-host")
+    assert await store.outbox_counts() == {("telegram", "pending"): 1}
+    assert all(s.strikes == 0 and s.active for s in await store.chat_subscriptions("telegram", mine.chat_id))
+    assert await store.claim_deliveries("telegram", 1062.0, worker="third-host") == []  # still next-host's
+    await store.finish_deliveries([Outcome(theirs.id, "sent", 1063.0)], worker="next-host")
+    assert await store.outbox_counts() == {("telegram", "sent"): 1}

@@ -100,3 +100,11 @@ async def test_any_subscription_text_gets_a_reply_not_an_error(core: Core, text:
     for command in ("/subscribe", "/unsubscribe"):
         reply = await say(core, f"{command} {text}")
         assert reply.kind != "error"
+
+
+async def test_subscribing_from_the_one_shot_cli_is_declined_since_nothing_could_deliver(core) -> None:
+    from handlers.types import Incoming
+
+    reply = await core.handle(Incoming.from_text("cli", "cli", "cli", "/subscribe radford"))
+    assert reply.kind == "decline"
+    assert await core.store.chat_subscriptions("cli", "cli") == []

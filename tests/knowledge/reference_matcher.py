@@ -1,10 +1,13 @@
-"""The matcher as it was before the speed work (commit 2e50c6f): the slow, obviously-correct reference the
-equivalence test compares the fast matcher with. Only ever used on small stores.
+"""Main's matcher (knowledge/matcher.py at main dc85619, the scoring the answers are defined by): the slow,
+obviously-correct reference the equivalence test compares the fast matcher with. Only ever used on small
+stores. To update it when the scoring changes, copy main's knowledge/matcher.py again and redo the edits below.
 
-Verbatim but for one line: `_weigh` sums with `math.fsum`. A plain `sum` over a set follows the set's
-order, which follows the process's string hash seed, so the original's scores moved in the last bits from
-run to run — enough to flip a tie between two samples (PYTHONHASHSEED=1: 0.3188 for a suggestion that
-every other seed scores 0.291). With exact sums it is deterministic, and so is the fast matcher.
+Verbatim but for these edits: `Candidate` and `MatchResult` are imported from knowledge.matcher rather than
+defined again (so results compare equal), the class is `ReferenceMatcher`, and `_weigh` sums with
+`math.fsum`. A plain `sum` over a set follows the set's order, which follows the process's string hash
+seed, so main's scores move in the last bits from run to run — enough to flip a tie between two samples
+(PYTHONHASHSEED=1: 0.3188 for a suggestion that every other seed scores 0.291), or two facts' raw-score
+order. With exact sums it is deterministic, and so is the fast matcher.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
-from knowledge.intent import Asks, asks
+from knowledge.intent import Asks, asked_kinds, asks
 from knowledge.language import guess_language
 from knowledge.matcher import Candidate, MatchResult
 from knowledge.models import Entity, Fact, Lang
@@ -53,12 +56,20 @@ class _Entry:
 class ReferenceMatcher:
     """An in-memory index over the facts; cheap to build (tens of ms for hundreds of facts)."""
 
-    threshold = 0.46
+    threshold = 0.45
     suggest_floor = 0.25
     recall_bias = 2.0  # F-beta's beta: recall counts this many times more than precision
     weights = (0.5, 0.3, 0.2)  # sample agreement, coverage, fuzzy similarity
     predicate_floor = 0.7  # what is left of a score whose question's predicate the fact never mentions
     max_weight = 3.0
+    # Any fact that names the person is a fair answer to "who…?": its other samples count too.
+    loose_kinds = frozenset({Asks.WHO})
+    statement_nudge = 0.02
+    profile_nudge = 0.05
+    # token_set_ratio forgives word order and extra words; measured better here than token_sort_ratio or
+    # ratio, even though it scores a keyword sample ("Mira Murati") 100 against any longer question.
+    fuzzy_scorer = staticmethod(fuzz.token_set_ratio)
+    unknown_weight = 5.0  # a word no fact uses says more about a question than any word facts share
     missing_name_factor = 0.45  # kept of a score per name the question has and the fact lacks
 
     def __init__(self, facts: Sequence[Fact], entities: Sequence[Entity], analyzer: ConceptAnalyzer) -> None:
@@ -66,6 +77,7 @@ class ReferenceMatcher:
         self.entities = {entity.id: entity for entity in entities}
         self.analyzer = analyzer
         self._parents = {ENTITY_PREFIX + e.id: ENTITY_PREFIX + e.part_of for e in entities if e.part_of}
+        self._holders = self._title_holders(entities)
         for fact in self.facts:
             for text in (fact.text.en, fact.text.fr, *fact.questions()):
                 analyzer.learn(text)
@@ -77,8 +89,18 @@ class ReferenceMatcher:
         self._postings = {concept: tuple(ids) for concept, ids in postings.items()}
         total = max(len(self.facts), 1)
         self._idf = {c: math.log(1.0 + total / len(ids)) for c, ids in self._postings.items()}
-        self._unknown_weight = math.log(1.0 + total / 0.5)
         self._supported_kinds = frozenset().union(*(e.supports for e in self._entries))
+
+    def _title_holders(self, entities: Sequence[Entity]) -> dict[str, str]:
+        """Title concepts (`cto`…) that exactly one person's role names, mapped to that person."""
+        holders: dict[str, set[str]] = defaultdict(set)
+        for entity in entities:
+            if entity.kind != "person":
+                continue
+            for concept in self.analyzer.concepts(f"{entity.role.en}. {entity.role.fr}"):
+                if concept in self.analyzer.titles:
+                    holders[concept].add(ENTITY_PREFIX + entity.id)
+        return {title: next(iter(people)) for title, people in holders.items() if len(people) == 1}
 
     def _fact_concepts(self, text: str) -> frozenset[str]:
         """Concepts of a fact-side text, with broader entities added (a GPT-2 sample is about GPT too)."""
@@ -91,8 +113,9 @@ class ReferenceMatcher:
         for question in fact.questions():
             concepts = self._fact_concepts(question)
             if concepts:
-                kind = asks(question)
-                samples[kind].append(_Sample(concepts, self._fuzzy_form(question), 1.0, kind))
+                # "When and where did Sutskever speak?" answers a when- and a where-question alike.
+                for kind in asked_kinds(question) or (None,):
+                    samples[kind].append(_Sample(concepts, self._fuzzy_form(question), 1.0, kind))
         texts = [
             _Sample(concepts, self._fuzzy_form(text), _TEXT_SAMPLE_WEIGHT, None)
             for text in (fact.text.en, fact.text.fr)
@@ -121,7 +144,8 @@ class ReferenceMatcher:
     def weight(self, concept: str) -> float:
         # Capped: with a few dozen facts, a word that one sample happens to use ("occupied", "link") is
         # rare by accident, not because it names the topic.
-        return min(self._idf.get(concept, self._unknown_weight), self.max_weight)
+        known = self._idf.get(concept)
+        return self.unknown_weight if known is None else min(known, self.max_weight)
 
     def _weigh(self, concepts: Iterable[str]) -> float:
         return math.fsum(self.weight(c) for c in concepts)
@@ -137,6 +161,9 @@ class ReferenceMatcher:
         kind = asks(text)
         concepts = frozenset(self.analyzer.concepts(text, fix_typos=True))
         named = frozenset(entity_ids(concepts))
+        if not any(self.entities[e].kind == "person" for e in named if e in self.entities):
+            # "the CTO" is whoever holds that title, when exactly one person in the story does.
+            concepts |= {self._holders[c] for c in concepts if c in self._holders}
         if not concepts:
             return MatchResult(question, lang, None, (), False, "no_topic", kind, named)
         strangers = len(self.analyzer.unknown_names(text))
@@ -147,7 +174,9 @@ class ReferenceMatcher:
             return MatchResult(question, lang, best, near, False, "unsupported_kind", kind, named)
         if best is None or best.score < self.threshold:
             return MatchResult(question, lang, best, near, False, "low_score", kind, named)
-        alternatives = tuple(c for c in ranked[1:4] if c.score >= self.suggest_floor)
+        # Only near rivals are worth a button: a far second best is noise next to a confident answer.
+        floor = max(self.suggest_floor, best.score / 2)
+        alternatives = tuple(c for c in ranked[1:4] if c.score >= floor)
         return MatchResult(question, lang, best, alternatives, True, "ok", kind, named)
 
     def _agreement(self, concepts: frozenset[str], q_weight: float, sample: _Sample) -> float:
@@ -163,8 +192,8 @@ class ReferenceMatcher:
     def _score(
         self, entry: _Entry, concepts: frozenset[str], q_weight: float, kind: Asks | None, fuzzy_form: str
     ) -> float:
-        supported = kind is None or kind in entry.supports
-        if kind is not None and kind in entry.samples:
+        supported = kind is None or kind in entry.supports or kind in self.loose_kinds
+        if kind is not None and kind in entry.samples and kind not in self.loose_kinds:
             # A question that asks for something specific meets the samples that ask for the same thing.
             pool, bag = entry.samples[kind], entry.bags[kind]
         else:
@@ -182,10 +211,14 @@ class ReferenceMatcher:
         # "When did Sutskever leave OpenAI?" is not answered by a dated fact about Sutskever speaking.
         predicate = [c for c in concepts if not c.startswith(ENTITY_PREFIX) and c in self._idf]
         covered = self._weigh(c for c in predicate if c in bag) / self._weigh(predicate) if predicate else 1.0
-        fuzzy = best_sample.weight * fuzz.token_set_ratio(fuzzy_form, best_sample.fuzzy_text) / 100.0
+        fuzzy = best_sample.weight * self.fuzzy_scorer(fuzzy_form, best_sample.fuzzy_text) / 100.0
         w_sample, w_coverage, w_fuzzy = self.weights
-        score = w_sample * best_agreement + w_coverage * coverage + w_fuzzy * fuzzy
+        # Between facts whose samples fit equally, the one whose own statement fits the question better wins.
+        statement = max((self._agreement(concepts, q_weight, text) for text in entry.texts), default=0.0)
+        score = w_sample * best_agreement + w_coverage * coverage + w_fuzzy * fuzzy + self.statement_nudge * statement
         score *= self.predicate_floor + (1.0 - self.predicate_floor) * covered
+        if entry.fact.kind == "profile" and all(c.startswith(ENTITY_PREFIX) for c in concepts):
+            score += self.profile_nudge  # "Radford", "tell me about Radford": who they are comes first
         if not supported:
             score *= 0.4
         return score
@@ -200,7 +233,7 @@ class ReferenceMatcher:
             return []
         q_weight = self._weigh(concepts)
         fuzzy_form = self._fuzzy_form(text)
-        scored: list[Candidate] = []
+        scored: list[tuple[float, Candidate]] = []
         for index in candidates:
             entry = self._entries[index]
             score = self._score(entry, concepts, q_weight, kind, fuzzy_form)
@@ -210,6 +243,7 @@ class ReferenceMatcher:
                 # know at all ("GPT-4", "Altman") is part of no answer.
                 score *= self.missing_name_factor**missing
             if score > 0:
-                scored.append(Candidate(entry.fact, round(score, 4)))
-        scored.sort(key=lambda c: (-c.score, c.fact.id))
-        return scored
+                # Ranked on the raw score (nudges may lift it past 1); reported within [0, 1].
+                scored.append((score, Candidate(entry.fact, round(min(score, 1.0), 4))))
+        scored.sort(key=lambda pair: (-pair[0], pair[1].fact.id))
+        return [candidate for _, candidate in scored]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import httpx
 import pytest
@@ -27,8 +27,14 @@ RSS = b"""<?xml version="1.0" encoding="UTF-8"?>
 </channel></rss>"""
 
 
+LATER_ITEM = b"""<item><guid>wire-3</guid><title>Sutskever returns</title><link>https://example.org/wire-3</link>
+<description>Ilya Sutskever said in April 2025 that he met Alec Radford in Paris.</description></item>
+"""
+
+
 class FeedServer(BaseHTTPRequestHandler):
     honour_validators = True
+    body = RSS
     requests: ClassVar[list[dict[str, str]]] = []
 
     def do_GET(self) -> None:
@@ -37,17 +43,18 @@ class FeedServer(BaseHTTPRequestHandler):
             self.send_response(500)
             self.end_headers()
             return
-        if self.honour_validators and self.headers.get("If-None-Match") == '"v1"':
+        etag = f'"v{len(self.body)}"'
+        if self.honour_validators and self.headers.get("If-None-Match") == etag:
             self.send_response(304)
             self.end_headers()
             return
         self.send_response(200)
         self.send_header("Content-Type", "application/rss+xml")
-        self.send_header("ETag", '"v1"')
+        self.send_header("ETag", etag)
         self.send_header("Last-Modified", "Tue, 18 Feb 2025 10:00:00 GMT")
-        self.send_header("Content-Length", str(len(RSS)))
+        self.send_header("Content-Length", str(len(self.body)))
         self.end_headers()
-        self.wfile.write(RSS)
+        self.wfile.write(self.body)
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -56,6 +63,7 @@ class FeedServer(BaseHTTPRequestHandler):
 @pytest.fixture
 def feed_url() -> Iterator[str]:
     FeedServer.requests = []
+    FeedServer.body = RSS
     server = ThreadingHTTPServer(("127.0.0.1", 0), FeedServer)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -74,14 +82,54 @@ async def test_second_poll_adds_nothing(store: SQLiteStore, feed_url: str, honou
     async with httpx.AsyncClient() as client:
         first = await poll_feed(store, client, feed_url + "/feed.xml")
         second = await poll_feed(store, client, feed_url + "/feed.xml")
-    assert (first.new_entries, first.added_facts, first.deliveries) == (2, 2, 2)
+    # The first poll is the feed's back catalogue: stored, announced to nobody.
+    assert (first.new_entries, first.added_facts, first.deliveries) == (2, 2, 0)
+    assert await store.outbox_counts() == {}
     assert second.new_entries == 0 and second.added_facts == 0 and second.deliveries == 0
     assert second.status == (304 if honour else 200)
-    assert FeedServer.requests[1].get("If-None-Match") == '"v1"'
+    assert FeedServer.requests[1].get("If-None-Match") == f'"v{len(RSS)}"'
     assert FeedServer.requests[1].get("If-Modified-Since") == "Tue, 18 Feb 2025 10:00:00 GMT"
     sources = {s.title: s for s in await store.sources()}
     assert sources["Murati hires"].url == "https://example.org/wire-1"
     assert sources["Murati hires"].date == "2025-02-18" and sources["Murati hires"].publisher == "AI Wire"
+
+
+async def test_only_entries_after_the_first_poll_are_announced(store: SQLiteStore, feed_url: str) -> None:
+    await Knowledge.load(store)
+    await store.subscribe("console", "local", everything())
+    async with httpx.AsyncClient() as client:
+        await poll_feed(store, client, feed_url + "/feed.xml")
+        assert await store.latest_update_id() == 0
+        FeedServer.body = RSS.replace(b"</channel>", LATER_ITEM + b"</channel>")
+        later = await poll_feed(store, client, feed_url + "/feed.xml")
+    assert (later.new_entries, later.added_facts, later.deliveries) == (1, 1, 1)
+    assert await store.outbox_counts() == {("console", "pending"): 1}
+    [delivery] = await store.claim_deliveries("console", 10**12, worker="test")
+    assert (await store.source_by_id(delivery.source_id)).title == "Sutskever returns"  # type: ignore[union-attr]
+
+
+async def test_entries_are_parsed_off_the_event_loop(
+    store: SQLiteStore, feed_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HTML to text and parse_article take up to 200k characters each: never on the loop that answers."""
+    import knowledge.feeds as feeds
+
+    threads: list[str] = []
+    real_text, real_parse = feeds.html_to_text, feeds.parse_article
+
+    def text(html: str) -> str:
+        threads.append(threading.current_thread().name)
+        return real_text(html)
+
+    def parse(raw: str, **options: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return real_parse(raw, **options)
+
+    monkeypatch.setattr(feeds, "html_to_text", text)
+    monkeypatch.setattr(feeds, "parse_article", parse)
+    async with httpx.AsyncClient() as client:
+        await poll_feed(store, client, feed_url + "/feed.xml")
+    assert len(threads) == 4 and threading.main_thread().name not in threads
 
 
 async def test_a_broken_feed_raises_a_feed_error(store: SQLiteStore, feed_url: str) -> None:

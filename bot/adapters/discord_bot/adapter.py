@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
+import json
 import logging
 import re
 import time
@@ -18,15 +20,19 @@ import aiohttp
 import discord
 from discord import app_commands
 
+from bot.adapters.attachments import ARTICLE_COMMAND, MAX_ATTACHMENT_BYTES, decode_text, is_text_document
 from bot.adapters.base import RecipientGone, RetryLater, TemporaryFailure
 from bot.adapters.discord_bot.buttons import QueryTable, SuggestionButton, suggestion_view
 from bot.adapters.discord_bot.client import RadfordClient, make_client
 from bot.adapters.discord_bot.render import NO_MENTIONS, Outgoing, render_reply, wants_embed
 from bot.adapters.discord_bot.slash import CatalogTranslator, interaction_lang, register_commands
+from bot.adapters.progress import ChunkProgress, ProgressKey
 from handlers.commands import Autocomplete
 from handlers.complete import MAX_CHOICES, complete
 from handlers.i18n import DEFAULT, catalog
+from handlers.markup import para
 from handlers.types import ChatKind, Incoming, Reply
+from knowledge.ingest import MAX_ARTICLE_CHARS
 
 if TYPE_CHECKING:
     from bot.adapters.base import Adapter, Sender
@@ -60,6 +66,7 @@ class DiscordAdapter:
         self.core = core
         self.settings = settings
         self.queries = QueryTable()
+        self.progress = ChunkProgress()
         self.client = make_client(self, settings)
         self.tree: app_commands.CommandTree[RadfordClient] = app_commands.CommandTree(self.client)
         self.tree.on_error = self._on_tree_error  # type: ignore[method-assign]
@@ -140,6 +147,13 @@ class DiscordAdapter:
                 chat_kind=kind,
                 locale=locale,
             )
+            if incoming.command == ARTICLE_COMMAND and message.attachments:
+                text = await self._attached_text(message)
+                if text is None:
+                    reply = Reply((para(catalog().t(DEFAULT, "article-too-long", max=MAX_ARTICLE_CHARS)),), DEFAULT)
+                    await self._send_all(message.channel, self._messages(None, reply), reply)
+                    return
+                incoming = dataclasses.replace(incoming, attachment=text or None)
             reply = await self.core.handle(incoming)
             await self._send_all(
                 message.channel,
@@ -150,7 +164,23 @@ class DiscordAdapter:
         except (discord.HTTPException, discord.RateLimited) as error:
             self._log_send_error(error, f"channel {message.channel.id}")
         except Exception:
+            self._count("handler")
             log.exception("discord: failed to answer a message in channel %s", message.channel.id)
+
+    async def _attached_text(self, message: discord.Message) -> str | None:
+        """The text of an admin's first .txt/.md attachment ("" when there is none to read, or the author
+        is no admin: the handler then answers as without a file); None when it is too large to be one."""
+        admins = self.settings.admin_ids if self.settings else frozenset()
+        found = next(
+            (a for a in message.attachments if is_text_document(a.content_type, a.filename)),
+            None,
+        )
+        if found is None or str(message.author.id) not in admins:
+            return ""
+        if found.size > MAX_ATTACHMENT_BYTES:
+            return None
+        data = await found.read()
+        return None if len(data) > MAX_ATTACHMENT_BYTES else decode_text(data)
 
     # -- slash commands and buttons ----------------------------------------------------------------
 
@@ -230,6 +260,7 @@ class DiscordAdapter:
         if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
             log.warning("discord: /%s differs from the published commands; run radford-bot discord-sync", name)
         else:
+            self._count("handler")
             log.error("discord: /%s failed: %s", name, error, exc_info=error)
         if interaction.response.is_done():
             return
@@ -251,9 +282,14 @@ class DiscordAdapter:
         reply: Reply,
         *,
         reference: discord.MessageReference | None = None,
+        progress: ProgressKey | None = None,
     ) -> None:
+        """Send the messages in order; with `progress`, skip those a failed earlier try delivered."""
         view = suggestion_view(reply.suggestions, self.queries)
+        done = self.progress.delivered(progress) if progress else 0
         for number, out in enumerate(messages):
+            if number < done:
+                continue
             extra: dict[str, Any] = {"allowed_mentions": NO_MENTIONS}
             if out.embed is not None:
                 extra["embed"] = out.embed
@@ -266,6 +302,10 @@ class DiscordAdapter:
             waited = time.monotonic() - started
             if waited > LONG_WAIT:
                 log.warning("discord: a send took %.1f s (held by the rate limiter)", waited)
+            if progress:
+                self.progress.record(progress, number + 1)
+        if progress:
+            self.progress.finish(progress)
 
     async def send(self, chat_id: str, reply: Reply) -> None:
         """Sender: deliver `reply` to a channel (or DM channel) id, mapping failures to typed errors."""
@@ -278,9 +318,12 @@ class DiscordAdapter:
         channel = self.client.get_channel(channel_id) or self.client.get_partial_messageable(channel_id)
         if not isinstance(channel, discord.abc.Messageable):
             raise RecipientGone(f"channel {chat_id} cannot receive messages")
+        messages = self._messages(None, reply)
+        parts = [json.dumps([m.content, m.embed.to_dict() if m.embed else None], sort_keys=True) for m in messages]
         try:
-            await self._send_all(channel, self._messages(None, reply), reply)
+            await self._send_all(channel, messages, reply, progress=self.progress.key(chat_id, parts))
         except discord.RateLimited as error:
+            self._count("flood")
             log.warning("discord: rate limited for %.0f s sending to %s", error.retry_after, chat_id)
             raise RetryLater(error.retry_after) from error
         except (discord.Forbidden, discord.NotFound) as error:
@@ -292,10 +335,19 @@ class DiscordAdapter:
             self._log_send_error(error, f"channel {chat_id}")
             raise TemporaryFailure(f"{error.status} {error.code}: {error.text}") from error
         except (TimeoutError, aiohttp.ClientError, OSError) as error:
+            self._count("network")
             raise TemporaryFailure(f"network error: {error.__class__.__name__}") from error
 
-    @staticmethod
-    def _log_send_error(error: Exception, where: str) -> None:
+    def _count(self, kind: str) -> None:
+        metrics = getattr(self.core, "metrics", None)  # tests build adapters without a core
+        if metrics is not None:
+            metrics.platform_error(PLATFORM, kind)
+
+    def _log_send_error(self, error: Exception, where: str) -> None:
+        kind = "flood" if isinstance(error, discord.RateLimited) else "http"
+        if isinstance(error, discord.Forbidden | discord.NotFound):
+            kind = "gone"
+        self._count(kind)
         if isinstance(error, discord.Forbidden) and error.code == 50007:
             log.warning("discord: the user behind %s has closed their DMs to the bot (50007)", where)
         elif isinstance(error, discord.Forbidden):

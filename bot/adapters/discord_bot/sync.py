@@ -18,6 +18,10 @@ from handlers.commands import Autocomplete
 log = logging.getLogger(__name__)
 
 
+class SyncError(Exception):
+    """A sync Discord refused, said in words an operator can act on (the CLI prints it)."""
+
+
 class _SyncOnly:
     """Stands in for the adapter: a sync only reads the commands' shape, it never runs them."""
 
@@ -32,7 +36,17 @@ async def sync_commands(token: str, guild_id: int | None = None, *, clear: bool 
     """Log in over HTTP only (no gateway), publish the commands, return their names as Discord has them.
 
     `clear` removes the server copies a `--guild` test left behind (they would show beside the global ones).
+    Raises SyncError when Discord rejects the token or the sync.
     """
+    try:
+        return await _sync(token, guild_id, clear=clear)
+    except discord.LoginFailure:
+        raise SyncError("Discord rejected DISCORD_BOT_TOKEN") from None
+    except discord.HTTPException as error:
+        raise SyncError(f"Discord refused the sync: {error.status} {error.text}") from None
+
+
+async def _sync(token: str, guild_id: int | None, *, clear: bool) -> list[str]:
     discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False  # never joins voice
     client = discord.Client(intents=discord.Intents.none())
     tree: app_commands.CommandTree[discord.Client] = app_commands.CommandTree(client)

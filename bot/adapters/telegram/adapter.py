@@ -12,17 +12,21 @@ import logging
 import random
 import warnings
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from telegram import (
     BotCommand,
+    CallbackQuery,
     ChatMember,
+    Document,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InputTextMessageContent,
     LinkPreviewOptions,
+    Message,
     ReplyParameters,
     Update,
 )
@@ -48,27 +52,30 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.adapters.attachments import MAX_ATTACHMENT_BYTES, decode_text, is_text_document
 from bot.adapters.base import DeliveryError, RecipientGone, RetryLater, TemporaryFailure
+from bot.adapters.progress import ChunkProgress
 from bot.adapters.telegram.keys import CallbackKeys
 from bot.adapters.telegram.render import html_to_text, render_html
 from bot.adapters.telegram.updates import (
     PLATFORM,
     BotIdentity,
     incoming_from_callback,
+    incoming_from_document,
     incoming_from_inline,
     incoming_from_message,
 )
 from bot.core import Core
 from bot.settings import Settings
 from handlers.commands import visible_commands
-from handlers.context import LANG_KEY
-from handlers.i18n import SUPPORTED
-from handlers.markup import render_plain
+from handlers.i18n import DEFAULT, SUPPORTED, catalog
+from handlers.markup import para, render_plain
 from handlers.types import Incoming, Reply
+from knowledge.ingest import MAX_ARTICLE_CHARS
+from knowledge.subscriptions import INACTIVE_PREFERENCE
 
 log = logging.getLogger(__name__)
 
-INACTIVE_KEY = "inactive"  # chat preference set when Telegram says the bot may no longer write there
 MAX_INLINE_RESULTS = 5
 MAX_BUTTONS = 5
 ChatGone = Callable[[str], Awaitable[None]]
@@ -79,6 +86,10 @@ _GONE_STATUSES = {ChatMember.BANNED, ChatMember.LEFT}
 
 class TelegramStartError(ConnectionError):
     """The bot could not log in to Telegram. A ConnectionError, so the CLI reports it as one clear line."""
+
+
+class _AttachmentTooBig(Exception):
+    """An /addarticle file larger than an article may be."""
 
 
 class _ParseRefused(Exception):
@@ -93,6 +104,22 @@ def _retry_after(error: RetryAfter) -> float:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PTBDeprecationWarning)
         return _seconds(error.retry_after)
+
+
+def _pressed_label(query: CallbackQuery) -> str | None:
+    """The label of the button that was pressed, found by its data in the message's keyboard.
+
+    A long question's key lives only in memory (keys.py) and is forgotten on a restart; the label is the
+    question as the user saw it, so asking it again is what they meant (Discord's buttons do the same).
+    """
+    message = query.message
+    if not isinstance(message, Message) or message.reply_markup is None or not query.data:
+        return None
+    for row in message.reply_markup.inline_keyboard:
+        for button in row:
+            if button.callback_data == query.data and button.text.strip():
+                return button.text.strip()
+    return None
 
 
 class _ChatLocks:
@@ -146,6 +173,7 @@ class TelegramAdapter:
         self.on_chat_gone = on_chat_gone
         self.on_chat_moved = on_chat_moved
         self.keys = CallbackKeys()
+        self.progress = ChunkProgress()
         self._locks = _ChatLocks()
         self._app: Application | None = None  # type: ignore[type-arg]
         self._me: BotIdentity | None = None
@@ -172,6 +200,7 @@ class TelegramAdapter:
         )
         app = builder.build()
         app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, self._on_message))
+        app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.Document.ALL, self._on_document))
         app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, self._on_migrate))
         app.add_handler(ChatMemberHandler(self._on_membership, ChatMemberHandler.MY_CHAT_MEMBER))
         app.add_handler(CallbackQueryHandler(self._on_callback))
@@ -298,6 +327,51 @@ class TelegramAdapter:
         reply_to = message.message_id if incoming.chat_kind == "group" else None
         await self._locks.run(incoming.chat_id, lambda: self._answer(incoming, reply_to))
 
+    async def _on_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A .txt/.md file for `/addarticle`: its text becomes `Incoming.attachment` (admins only)."""
+        message = update.message
+        if message is None or message.document is None:
+            return
+        incoming = incoming_from_document(message, self.me)
+        if incoming is None:
+            return
+        document = message.document
+        # Only an admin's file is worth downloading; anyone else gets the handler's polite refusal.
+        if incoming.user_id in self.settings.admin_ids and is_text_document(document.mime_type, document.file_name):
+            text = await self._download_text(incoming.chat_id, document)
+            if text is None:
+                return
+            incoming = replace(incoming, attachment=text)
+        reply_to = message.message_id if incoming.chat_kind == "group" else None
+        await self._locks.run(incoming.chat_id, lambda: self._answer(incoming, reply_to))
+
+    async def _download_text(self, chat_id: str, document: Document) -> str | None:
+        """The document's text (UTF-8, undecodable bytes replaced), or None after telling the chat why not."""
+        too_big = MAX_ATTACHMENT_BYTES
+        try:
+            if document.file_size is not None and document.file_size > too_big:
+                raise _AttachmentTooBig
+            data = await (await document.get_file()).download_as_bytearray()
+            if len(data) > too_big:
+                raise _AttachmentTooBig
+        except _AttachmentTooBig:
+            log.info("telegram: a %s-byte attachment in chat %s was refused", document.file_size, chat_id)
+            await self._notice(chat_id, "article-too-long", max=MAX_ARTICLE_CHARS)
+            return None
+        except (TelegramError, RuntimeError) as error:
+            log.warning("telegram: could not download an attachment in chat %s: %s", chat_id, error)
+            await self._notice(chat_id, "error-internal")
+            return None
+        return decode_text(data)
+
+    async def _notice(self, chat_id: str, key: str, **args: str | int) -> None:
+        """A short message from the catalogue, in English: sent before the core could pick a language."""
+        reply = Reply((para(catalog().t(DEFAULT, key, **args)),), DEFAULT, kind="decline")
+        try:
+            await self._deliver(chat_id, reply, reply_to=None, max_wait=self.max_flood_wait)
+        except DeliveryError as error:
+            log.warning("telegram: notice to chat %s not delivered: %s", chat_id, error)
+
     async def _on_migrate(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.message
         if message is not None and message.migrate_to_chat_id is not None:
@@ -318,7 +392,7 @@ class TelegramAdapter:
         query = update.callback_query
         if query is None:
             return
-        question = self.keys.decode(query.data)
+        question = self.keys.decode(query.data) or _pressed_label(query)
         incoming = incoming_from_callback(query, question) if question else None
         try:
             # Always answer, so the client's spinner stops, even for a button we no longer know.
@@ -344,7 +418,8 @@ class TelegramAdapter:
             start = await self.core.handle(incoming_from_inline(query, "/start"))
             follow = [s.query for s in start.suggestions if not s.query.startswith("/")]
         for text in follow[: MAX_INLINE_RESULTS - len(replies)]:
-            reply = await self.core.handle(incoming_from_inline(query, text))
+            # The bot's own follow-ups: they must not spend the user's rate-limit tokens.
+            reply = await self.core.handle(incoming_from_inline(query, text), limit=False)
             if reply.answered:
                 replies.append((text, reply))
         results = [self._inline_result(str(n), question, reply) for n, (question, reply) in enumerate(replies)]
@@ -383,16 +458,21 @@ class TelegramAdapter:
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Anything our handlers did not catch: one log line with the update, never a silent loss."""
         described = update.to_dict() if isinstance(update, Update) else repr(update)
+        self._count("handler")
         log.error("telegram: failed to handle update %s", described, exc_info=context.error)
 
     def _on_polling_error(self, error: TelegramError) -> None:
+        self._count("polling")
         log.warning("telegram: polling failed, PTB retries: %s", error)
 
     # -- outgoing ----------------------------------------------------------------------------------------
 
     async def send(self, chat_id: str, reply: Reply) -> None:
-        """Sender: deliver `reply` to `chat_id`, waiting out short flood limits, else raise DeliveryError."""
-        await self._deliver(chat_id, reply, reply_to=None, max_wait=self.max_flood_wait)
+        """Sender: deliver `reply` to `chat_id`, waiting out short flood limits, else raise DeliveryError.
+
+        A retry of a reply that failed part-way resumes after the messages already delivered.
+        """
+        await self._deliver(chat_id, reply, reply_to=None, max_wait=self.max_flood_wait, resume=True)
 
     def _keyboard(self, reply: Reply) -> InlineKeyboardMarkup | None:
         buttons = [
@@ -402,14 +482,20 @@ class TelegramAdapter:
         ]
         return InlineKeyboardMarkup(buttons) if buttons else None
 
-    async def _deliver(self, chat_id: str, reply: Reply, *, reply_to: int | None, max_wait: float) -> None:
+    async def _deliver(
+        self, chat_id: str, reply: Reply, *, reply_to: int | None, max_wait: float, resume: bool = False
+    ) -> None:
         chunks = render_html(reply.blocks)
         if not chunks:
             log.warning("telegram: an empty %s reply for chat %s was not sent", reply.kind, chat_id)
             return
         markup = self._keyboard(reply)
         target = chat_id
+        key = self.progress.key(chat_id, chunks) if resume else None
+        done = self.progress.delivered(key) if key else 0
         for number, chunk in enumerate(chunks):
+            if number < done:
+                continue
             last = number == len(chunks) - 1
             keyboard = markup if last else None
             answering = reply_to if number == 0 else None
@@ -418,6 +504,10 @@ class TelegramAdapter:
             except _ParseRefused as error:
                 log.warning("telegram: HTML refused for chat %s (%s); sending plain text", target, error)
                 target = await self._send_text(target, html_to_text(chunk), None, keyboard, answering, max_wait)
+            if key:
+                self.progress.record(key, number + 1)
+        if key:
+            self.progress.finish(key)
 
     async def _send_text(
         self,
@@ -447,6 +537,7 @@ class TelegramAdapter:
             except RetryAfter as error:
                 wait = _retry_after(error)
                 floods += 1
+                self._count("flood")
                 if wait > max_wait or floods > self.max_attempts:
                     raise RetryLater(wait, f"flood limit for chat {chat_id}: retry after {wait:g} s") from error
                 log.warning("telegram: flood limit for chat %s, waiting %g s as told", chat_id, wait)
@@ -456,18 +547,23 @@ class TelegramAdapter:
                 await self._moved(chat_id, new_id)
                 chat_id = new_id
             except Forbidden as error:
+                self._count("gone")
                 await self._gone(chat_id, error.message)
                 raise RecipientGone(error.message) from error
             except BadRequest as error:
                 reason = error.message.lower()
                 if parse_mode is not None and "parse entities" in reason:
+                    self._count("parse")
                     raise _ParseRefused(error.message) from error
                 if "chat not found" in reason or "user is deactivated" in reason:
+                    self._count("gone")
                     await self._gone(chat_id, error.message)
                     raise RecipientGone(error.message) from error
+                self._count("bad_request")
                 raise DeliveryError(error.message) from error
             except NetworkError as error:  # TimedOut included; BadRequest is handled above
                 failures += 1
+                self._count("network")
                 if failures >= self.max_attempts:
                     raise TemporaryFailure(f"chat {chat_id}: {error.message}") from error
                 delay = self.backoff * 2 ** (failures - 1) * random.uniform(0.75, 1.25)
@@ -480,30 +576,46 @@ class TelegramAdapter:
                 )
                 await asyncio.sleep(delay)
             except TelegramError as error:
+                self._count("other")
                 raise DeliveryError(error.message) from error
+
+    def _count(self, kind: str) -> None:
+        self.core.metrics.platform_error(PLATFORM, kind)
 
     # -- chat bookkeeping --------------------------------------------------------------------------------
 
     async def _gone(self, chat_id: str, reason: str) -> None:
         """Blocked or removed: mark the chat inactive, so broadcasts pause until it writes again."""
         log.info("telegram: chat %s no longer reachable (%s); marked inactive", chat_id, reason)
-        await self.core.store.set_preference(PLATFORM, chat_id, INACTIVE_KEY, "1")
+        await self.core.store.set_preference(PLATFORM, chat_id, INACTIVE_PREFERENCE, "1")
         if self.on_chat_gone is not None:
             await self.on_chat_gone(chat_id)
 
     async def _reactivate(self, chat_id: str) -> None:
-        if await self.core.store.get_preference(PLATFORM, chat_id, INACTIVE_KEY):
-            log.info("telegram: chat %s is writing again; marked active", chat_id)
-            await self.core.store.set_preference(PLATFORM, chat_id, INACTIVE_KEY, None)
+        """Lift the inactive mark of a chat that talks to us again; never raises.
+
+        It runs before every answer, and the core promises a reply whatever the database does: a failure
+        here is logged and the mark stays until the chat's next message, but the user is still answered.
+        """
+        try:
+            if await self.core.store.get_preference(PLATFORM, chat_id, INACTIVE_PREFERENCE):
+                log.info("telegram: chat %s is writing again; marked active", chat_id)
+                await self.core.store.set_preference(PLATFORM, chat_id, INACTIVE_PREFERENCE, None)
+        except Exception:
+            log.warning(
+                "telegram: could not lift the inactive mark of chat %s; answering anyway", chat_id, exc_info=True
+            )
 
     async def _moved(self, old_id: str, new_id: str) -> None:
-        """A group became a supergroup: its preferences follow it to the new id."""
+        """A group became a supergroup: its chat-scoped state (the inactive mark) follows it to the new id.
+
+        `/lang` is stored per user, not per chat, so there is no language to move: the members keep theirs.
+        """
         log.info("telegram: chat %s migrated to %s", old_id, new_id)
         store = self.core.store
-        for key in (LANG_KEY, INACTIVE_KEY):
-            value = await store.get_preference(PLATFORM, old_id, key)
-            if value is not None:
-                await store.set_preference(PLATFORM, new_id, key, value)
-                await store.set_preference(PLATFORM, old_id, key, None)
+        value = await store.get_preference(PLATFORM, old_id, INACTIVE_PREFERENCE)
+        if value is not None:
+            await store.set_preference(PLATFORM, new_id, INACTIVE_PREFERENCE, value)
+            await store.set_preference(PLATFORM, old_id, INACTIVE_PREFERENCE, None)
         if self.on_chat_moved is not None:
             await self.on_chat_moved(old_id, new_id)

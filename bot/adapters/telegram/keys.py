@@ -1,7 +1,8 @@
 """Suggestion buttons carry their question in `callback_data`, which Telegram limits to 64 bytes.
 
 A short question travels inside the button itself, so it still works after a restart; a longer one gets
-a short key in a bounded in-memory map (oldest keys forgotten first).
+a short key in a bounded in-memory map (oldest keys forgotten first). A forgotten key (after a restart)
+is not lost: the adapter then asks the pressed button's label instead.
 """
 
 from __future__ import annotations

@@ -7,10 +7,11 @@ replies to the bot — a bot that chatters in groups gets removed from them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from telegram import CallbackQuery, InlineQuery, Message
 
+from bot.adapters.attachments import ARTICLE_COMMAND, is_text_document
 from handlers.commands import find_command
 from handlers.types import ChatKind, Incoming
 
@@ -66,6 +67,34 @@ def incoming_from_message(message: Message, me: BotIdentity) -> Incoming | None:
             PLATFORM, str(message.chat.id), str(user.id), stripped, chat_kind=kind, locale=user.language_code
         )
     return base
+
+
+def incoming_from_document(message: Message, me: BotIdentity) -> Incoming | None:
+    """A file sent to the bot as `/addarticle` (the adapter adds its text), or None when it is not for us.
+
+    The caption is the command: `/addarticle` (or `/addarticle@ourbot`) anywhere; in a private chat a
+    text file with no command in its caption is an `/addarticle` too. Anything else is ignored.
+    """
+    user = message.from_user
+    kind = chat_kind(message.chat.type)
+    document = message.document
+    if document is None or user is None or user.is_bot or kind is None:
+        return None
+    caption = (message.caption or "").strip()
+    incoming = Incoming.from_text(
+        PLATFORM, str(message.chat.id), str(user.id), caption, chat_kind=kind, locale=user.language_code
+    )
+    if incoming.command is None:
+        if kind != "private" or not is_text_document(document.mime_type, document.file_name):
+            return None
+        incoming = replace(
+            incoming, text=f"/{ARTICLE_COMMAND} {caption}".strip(), command=ARTICLE_COMMAND, args=caption
+        )
+    if incoming.command != ARTICLE_COMMAND:
+        return None
+    if incoming.addressed_to is not None and incoming.addressed_to.lower() != me.username.lower():
+        return None
+    return incoming
 
 
 def incoming_from_callback(query: CallbackQuery, question: str) -> Incoming | None:

@@ -106,6 +106,7 @@ class Fault:
     parameters: dict[str, Any] | None = None
     hang: float = 0.0
     chat_id: int | None = None
+    after: int = 0  # matching calls to let through before failing
 
 
 @dataclass
@@ -142,6 +143,8 @@ class FakeTelegram:
         self.blocked: set[int] = set()
         self.migrated: dict[int, int] = {}
         self.faults: list[Fault] = []
+        self.files: dict[str, bytes] = {}  # file_id → content, as getFile and the file server give it
+        self.downloads: list[str] = []
         self._chats: dict[int, dict[str, Any]] = {}
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
@@ -156,6 +159,7 @@ class FakeTelegram:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_route("GET", "/file/bot{token}/{path:.+}", self._download)
         self._runner = web.AppRunner(app, handler_cancellation=True, shutdown_timeout=0.5, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -189,6 +193,17 @@ class FakeTelegram:
             async with self._changed:
                 self._changed.notify_all()
         return web.json_response({"ok": True, "result": result})
+
+    async def _download(self, request: web.Request) -> web.Response:
+        """The Bot API's file server: /file/bot<token>/<file_path> as getFile returned it."""
+        if request.match_info["token"] != self.token:
+            return web.Response(status=401)
+        path = request.match_info["path"]
+        self.downloads.append(path)
+        file_id = path.removeprefix("documents/")
+        if file_id not in self.files:
+            return web.Response(status=404)
+        return web.Response(body=self.files[file_id], content_type="application/octet-stream")
 
     @staticmethod
     def _error(error: ApiError) -> web.Response:
@@ -226,6 +241,9 @@ class FakeTelegram:
     async def _inject(self, method: str, params: dict[str, Any]) -> None:
         for fault in self.faults:
             if fault.method == method and (fault.chat_id is None or fault.chat_id == params.get("chat_id")):
+                if fault.after > 0:
+                    fault.after -= 1
+                    continue
                 self.faults.remove(fault)
                 if fault.hang:
                     await asyncio.sleep(fault.hang)
@@ -234,9 +252,10 @@ class FakeTelegram:
 
     # -- failures a test can inject ----------------------------------------------------------------------
 
-    def flood(self, method: str = "sendMessage", retry_after: int = 1, chat_id: int | None = None) -> None:
+    def flood(self, method: str = "sendMessage", retry_after: int = 1, chat_id: int | None = None,
+              after: int = 0) -> None:  # fmt: skip
         self.faults.append(Fault(method, 429, f"Too Many Requests: retry after {retry_after}",
-                                 {"retry_after": retry_after}, chat_id=chat_id))  # fmt: skip
+                                 {"retry_after": retry_after}, chat_id=chat_id, after=after))  # fmt: skip
 
     def hang(self, method: str = "sendMessage", seconds: float = 2.0, chat_id: int | None = None) -> None:
         self.faults.append(Fault(method, hang=seconds, chat_id=chat_id))
@@ -300,6 +319,27 @@ class FakeTelegram:
     async def user_message(self, text: str, **options: Any) -> dict[str, Any]:
         """A user writes `text` in a chat (see `make_message`); returns the message as the bot receives it."""
         message = self.make_message(text, **options)
+        await self._push({"message": message})
+        return message
+
+    async def user_document(self, content: bytes, *, file_name: str = "article.txt",
+                            mime_type: str | None = "text/plain", caption: str | None = None,
+                            **options: Any) -> dict[str, Any]:  # fmt: skip
+        """A user sends a file (a document) with an optional caption; `options` as for `make_message`."""
+        message = self.make_message("", **options)
+        del message["text"]
+        message.pop("entities", None)
+        file_id = f"doc-{message['message_id']}"
+        self.files[file_id] = content
+        document: dict[str, Any] = {"file_id": file_id, "file_unique_id": "u" + file_id, "file_name": file_name,
+                                    "file_size": len(content)}  # fmt: skip
+        if mime_type:
+            document["mime_type"] = mime_type
+        message["document"] = document
+        if caption is not None:
+            message["caption"] = caption
+            if entities := self.entities(caption):
+                message["caption_entities"] = entities
         await self._push({"message": message})
         return message
 
@@ -516,6 +556,13 @@ class FakeTelegram:
             result["shown"] = self._check_text(content.get("message_text", ""), content.get("parse_mode"))
         self.inline_answers.append(params)
         return True
+
+    async def _api_getFile(self, params: dict[str, Any]) -> Any:
+        file_id = str(params.get("file_id", ""))
+        if file_id not in self.files:
+            raise ApiError(400, "Bad Request: invalid file_id")
+        return {"file_id": file_id, "file_unique_id": "u" + file_id, "file_size": len(self.files[file_id]),
+                "file_path": f"documents/{file_id}"}  # fmt: skip
 
     async def _api_deleteMyCommands(self, params: dict[str, Any]) -> Any:
         self.commands.pop(params.get("language_code") or None, None)

@@ -90,6 +90,30 @@ async def test_server_and_network_errors_are_temporary(monkeypatch, bot, error):
         await bot.send(CHANNEL, REPLY)
 
 
+async def test_a_retry_after_a_partial_send_resumes_after_the_delivered_messages(monkeypatch, bot):
+    sent = []
+    calls = 0
+
+    async def send_message(channel_id, *, params):
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise http_error(discord.DiscordServerError, 502, 0)
+        sent.append(params.payload["content"])
+        return message_payload(params.payload, str(channel_id))
+
+    monkeypatch.setattr(bot.client.http, "send_message", send_message)
+    long = Reply((para(" ".join(f"Fact {n}: Radford joined OpenAI in 2016." for n in range(200))),), "en")
+    with pytest.raises(TemporaryFailure):
+        await bot.send(CHANNEL, long)
+    assert len(sent) == 1
+    await bot.send(CHANNEL, long)  # the broadcaster's retry
+    assert len(sent) > 2 and len(set(sent)) == len(sent), "no part was sent twice"
+    total = len(sent)
+    await bot.send(CHANNEL, long)  # delivered in full before: sent whole again
+    assert len(sent) == 2 * total
+
+
 async def test_a_malformed_chat_id_is_gone(bot):
     with pytest.raises(RecipientGone):
         await bot.send("not-a-channel", REPLY)

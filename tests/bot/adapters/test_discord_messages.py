@@ -155,3 +155,19 @@ async def test_a_reply_over_2000_characters_is_split(sent):
         assert all(no_pings(p) for p in sent.payloads)
     finally:
         await dpytest.empty_queue()
+
+
+async def test_an_admins_text_attachment_is_added_as_an_article(bot, core, tmp_path):
+    from bot.settings import Settings
+    from tests.conftest import ARTICLE
+
+    author = str(dpytest.get_config().members[0].id)
+    article = tmp_path / "murati.txt"
+    article.write_bytes(ARTICLE.encode() + b"\nBroken byte: \xff.\n")
+    await dpytest.message(f"{mention(bot)} /addarticle", attachments=[str(article)])
+    assert "administrators" in dpytest.get_message().content  # not an admin yet: refused, file unread
+    core.admin_ids = frozenset({author})
+    bot.settings = Settings(database_url="sqlite:///unused.db", admin_ids=frozenset({author}))
+    await dpytest.message(f"{mention(bot)} /addarticle", attachments=[str(article)])
+    assert "2 new facts" in dpytest.get_message().content
+    assert len([f for f in core.knowledge.facts if f.source.startswith("article-")]) == 2

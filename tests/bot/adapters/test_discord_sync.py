@@ -156,3 +156,15 @@ async def test_a_rejected_token_stops_the_start_cleanly(api, tmp_path, caplog):
         await adapter.start()
     assert adapter.client.is_closed()
     assert "rejected" in caplog.text and "bad-token" not in caplog.text
+
+
+def test_the_guide_lists_every_published_command() -> None:
+    """docs/discord.md §4 must name every slash command a sync publishes, or operators miss some."""
+    from pathlib import Path
+
+    from handlers.commands import visible_commands
+
+    guide = (Path(__file__).parents[3] / "docs" / "discord.md").read_text(encoding="utf-8")
+    section = guide.split("## 4.", 1)[1].split("\n## ", 1)[0]
+    missing = [c.name for c in visible_commands() if f"`/{c.name}`" not in section]
+    assert missing == []

@@ -10,20 +10,24 @@ import asyncio
 import socket
 import time
 from collections.abc import AsyncIterator
+from typing import Any
 
 import aiohttp
 import pytest
 from fake_telegram import TOKEN, FakeTelegram, parse_html, utf16_len
 
-from bot.adapters.base import RecipientGone
+from bot.adapters.attachments import MAX_ATTACHMENT_BYTES
+from bot.adapters.base import RecipientGone, RetryLater
 from bot.adapters.telegram import TelegramAdapter, TelegramStartError
-from bot.adapters.telegram.adapter import INACTIVE_KEY
+from bot.adapters.telegram.keys import CallbackKeys
 from bot.core import Core
 from bot.settings import Settings
 from handlers.commands import visible_commands
 from handlers.context import LANG_KEY
 from handlers.markup import bold, bullets, para
 from handlers.types import Reply, Suggestion
+from knowledge.subscriptions import INACTIVE_PREFERENCE
+from tests.conftest import ARTICLE
 
 pytestmark = [
     pytest.mark.timeout(30),
@@ -212,6 +216,23 @@ async def test_an_unknown_button_is_still_answered(fake: FakeTelegram, bot: Tele
     assert [s for s in fake.sent if s.chat_id == USER] == [start]
 
 
+async def test_a_long_question_button_still_works_after_a_restart(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    """Its key is only in memory; once forgotten, the button's label is asked, as Discord does."""
+    long_query = JOIN_EN + " Tell me the year he joined, as the sources say."
+    await fake.user_message("/start")
+    await fake.replies(USER)
+    await bot.send(str(USER), Reply((para("Try:"),), "en", suggestions=(Suggestion(JOIN_EN, long_query),)))
+    [offer] = [s for s in fake.sent if s.text == "Try:"]
+    [button] = offer.buttons()
+    assert button["callback_data"].startswith("k:")
+    bot.keys = CallbackKeys()  # what a restart leaves
+    before = len(fake.sent)
+    query_id = await fake.press_button(offer, button)
+    [answer] = await fake.replies(USER, after=before)
+    assert "2016" in answer.text
+    await fake.wait_for(lambda: any(a["callback_query_id"] == query_id for a in fake.callback_answers))
+
+
 async def test_inline_query_offers_answers(fake: FakeTelegram, bot: TelegramAdapter) -> None:
     query_id = await fake.inline_query(JOIN_EN)
     answer = await inline_answer(fake, query_id)
@@ -282,6 +303,28 @@ async def test_long_reply_is_split_on_boundaries(fake: FakeTelegram, bot: Telegr
     assert [bool(p.buttons()) for p in parts] == [False] * (len(parts) - 1) + [True]
 
 
+async def test_a_broadcast_retried_after_a_partial_send_resumes_where_it_stopped(
+    fake: FakeTelegram, bot: TelegramAdapter
+) -> None:
+    await ask(fake, "/start")
+    lines = [f"Line {n}: more text about Radford, OpenAI and GPT." for n in range(400)]
+    reply = Reply((bullets(*lines),), "en", suggestions=(Suggestion("Next", JOIN_EN),))
+    fake.flood(retry_after=3600, chat_id=USER, after=2)  # the third part hits a long flood limit
+    before = len(fake.sent)
+    with pytest.raises(RetryLater):
+        await bot.send(str(USER), reply)
+    assert len([s for s in fake.sent[before:] if s.chat_id == USER]) == 2
+    await bot.send(str(USER), reply)  # the broadcaster's retry
+    parts = [s for s in fake.sent[before:] if s.chat_id == USER]
+    assert len(parts) > 3
+    assert len({p.text for p in parts}) == len(parts), "no part was sent twice"
+    assert all(line in "\n".join(p.text for p in parts) for line in lines)
+    assert parts[-1].buttons() and not any(p.buttons() for p in parts[:-1])
+    # Delivered in full: the same text later is a new message, sent whole.
+    await bot.send(str(USER), reply)
+    assert len([s for s in fake.sent[before:] if s.chat_id == USER]) == 2 * len(parts)
+
+
 async def test_refused_html_is_resent_as_plain_text(fake: FakeTelegram, bot: TelegramAdapter) -> None:
     fake.fail("sendMessage", 400, "Bad Request: can't parse entities: Unsupported start tag", chat_id=USER)
     [reply] = await ask(fake, "/timeline")
@@ -316,24 +359,24 @@ async def test_a_blocked_user_marks_the_chat_inactive_until_it_writes_again(
     await fake.user_message(JOIN_EN)
     await fake.wait_for(lambda: any(m == "sendMessage" and p.get("chat_id") == USER for m, p in fake.calls[-3:]))
     for _ in range(50):
-        if await core.store.get_preference("telegram", str(USER), INACTIVE_KEY):
+        if await core.store.get_preference("telegram", str(USER), INACTIVE_PREFERENCE):
             break
         await asyncio.sleep(0.05)
-    assert await core.store.get_preference("telegram", str(USER), INACTIVE_KEY) == "1"
+    assert await core.store.get_preference("telegram", str(USER), INACTIVE_PREFERENCE) == "1"
     with pytest.raises(RecipientGone):
         await bot.send(str(USER), Reply((para("news"),), "en"))
 
     fake.blocked.clear()
     [reply] = await ask(fake, JOIN_EN)
     assert "2016" in reply.text
-    assert await core.store.get_preference("telegram", str(USER), INACTIVE_KEY) is None
+    assert await core.store.get_preference("telegram", str(USER), INACTIVE_PREFERENCE) is None
 
 
 async def test_blocking_and_unblocking_the_bot_toggles_the_inactive_mark(
     fake: FakeTelegram, bot: TelegramAdapter, core: Core
 ) -> None:
     async def mark() -> str | None:
-        return await core.store.get_preference("telegram", str(USER), INACTIVE_KEY)
+        return await core.store.get_preference("telegram", str(USER), INACTIVE_PREFERENCE)
 
     gone: list[str] = []
 
@@ -360,7 +403,9 @@ async def test_a_migrated_group_is_followed_with_its_settings(
     fake: FakeTelegram, bot: TelegramAdapter, core: Core
 ) -> None:
     await fake.user_message("hello", chat_id=GROUP, chat_type="group")
+    # /lang is per user (handlers/settings.py), so a "lang" under the group's id is nothing the migration owns.
     await core.store.set_preference("telegram", str(GROUP), LANG_KEY, "fr")
+    await core.store.set_preference("telegram", str(USER), LANG_KEY, "fr")
     fake.migrate(GROUP, -1009001)
     moved: list[tuple[str, str]] = []
 
@@ -371,8 +416,11 @@ async def test_a_migrated_group_is_followed_with_its_settings(
     await bot.send(str(GROUP), Reply((para("news"),), "en"))
     assert [s.chat_id for s in fake.sent if s.text == "news"] == [-1009001]
     assert moved == [(str(GROUP), "-1009001")]
-    assert await core.store.get_preference("telegram", "-1009001", LANG_KEY) == "fr"
-    assert await core.store.get_preference("telegram", str(GROUP), LANG_KEY) is None
+    assert await core.store.get_preference("telegram", "-1009001", LANG_KEY) is None
+    assert await core.store.get_preference("telegram", str(GROUP), LANG_KEY) == "fr"
+    # The member's own choice needs no move: they are answered in French in the supergroup too.
+    [reply] = await ask(fake, "/about", chat_id=-1009001, chat_type="supergroup", user_id=USER)
+    assert "faits" in reply.text
 
 
 # -- webhook ----------------------------------------------------------------------------------------------
@@ -410,17 +458,17 @@ async def test_an_unexpected_failure_reaches_the_error_handler_and_the_bot_goes_
     fake: FakeTelegram, bot: TelegramAdapter, core: Core, monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:  # fmt: skip
-    real = core.store.get_preference
+    real = bot._deliver
     calls = 0
 
-    async def broken_once(platform: str, scope_id: str, key: str) -> str | None:
+    async def broken_once(chat_id: str, reply: Reply, **options: Any) -> None:
         nonlocal calls
         calls += 1
-        if key == INACTIVE_KEY and calls == 1:
+        if calls == 1:
             raise RuntimeError("disk on fire")
-        return await real(platform, scope_id, key)
+        await real(chat_id, reply, **options)
 
-    monkeypatch.setattr(core.store, "get_preference", broken_once)
+    monkeypatch.setattr(bot, "_deliver", broken_once)
     with caplog.at_level("ERROR"):
         await fake.user_message("/help")
         for _ in range(100):
@@ -432,3 +480,61 @@ async def test_an_unexpected_failure_reaches_the_error_handler_and_the_bot_goes_
     assert "/help" in record.getMessage()
     [reply] = await ask(fake, JOIN_EN)
     assert "2016" in reply.text
+
+
+async def test_a_failing_inactive_check_still_gets_an_answer(
+    fake: FakeTelegram, bot: TelegramAdapter, core: Core, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    """The core never raises, so the adapter's own bookkeeping before it must not cost the user a reply."""
+    real = core.store.get_preference
+
+    async def broken(platform: str, scope_id: str, key: str) -> str | None:
+        if key == INACTIVE_PREFERENCE:
+            raise RuntimeError("database is locked")
+        return await real(platform, scope_id, key)
+
+    monkeypatch.setattr(core.store, "get_preference", broken)
+    with caplog.at_level("WARNING"):
+        [reply] = await ask(fake, JOIN_EN)
+    assert "2016" in reply.text
+    assert any("could not lift the inactive mark" in r.getMessage() for r in caplog.records)
+
+
+# -- /addarticle with a file ------------------------------------------------------------------------------
+
+
+async def test_an_admins_text_file_is_added_as_an_article(fake: FakeTelegram, core: Core, database_url: str) -> None:
+    core.admin_ids = frozenset({str(USER)})
+    adapter = make_adapter(core, make_settings(fake, database_url, admin_ids=frozenset({str(USER)})))
+    await adapter.start()
+    try:
+        content = ARTICLE.encode() + b"\nBroken byte: \xff.\n"
+        await fake.user_document(content, file_name="murati.txt", caption="/addarticle")
+        [reply] = await fake.replies(USER)
+        assert "2 new facts" in reply.text
+        assert fake.downloads == ["documents/doc-" + fake.downloads[0].rsplit("-", 1)[1]]
+        assert len([f for f in core.knowledge.facts if f.source.startswith("article-")]) == 2
+        # Markdown by name, no caption, in a private chat: an /addarticle too (nothing new the second time).
+        before = len(fake.sent)
+        await fake.user_document(ARTICLE.encode(), file_name="again.md", mime_type=None)
+        [again] = await fake.replies(USER, after=before)
+        assert "0 new facts" in again.text
+        # Too large to be an article: refused before any download.
+        before, downloads = len(fake.sent), len(fake.downloads)
+        await fake.user_document(b"x" * (MAX_ATTACHMENT_BYTES + 1), caption="/addarticle")
+        [big] = await fake.replies(USER, after=before)
+        assert "too long" in big.text and len(fake.downloads) == downloads
+    finally:
+        await adapter.stop()
+
+
+async def test_other_files_and_other_people_are_not_downloaded(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    await fake.user_document(ARTICLE.encode(), caption="/addarticle")  # USER is no admin
+    [refused] = await fake.replies(USER)
+    assert "administrators" in refused.text
+    before = len(fake.sent)
+    await fake.user_document(ARTICLE.encode(), chat_id=GROUP, chat_type="group")  # a file shared in a group
+    await fake.user_document(b"%PDF", file_name="paper.pdf", mime_type="application/pdf")  # not text
+    await ask(fake, "/help")
+    assert len(fake.sent) == before + 1 and fake.downloads == []

@@ -1,0 +1,134 @@
+"""Concepts: names to `@entity` ids, words and phrases to lexicon concepts across languages, typos corrected."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.concepts import ConceptAnalyzer, entity_ids, load_lexicon
+from knowledge.loader import DATA_DIR, load_bundle
+from knowledge.models import Entity, Localized
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> ConceptAnalyzer:
+    bundle = load_bundle()
+    analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), bundle.entities)
+    for fact in bundle.facts:
+        analyzer.learn(fact.text.en)
+        analyzer.learn(fact.text.fr)
+    return analyzer
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Mira Murati", "@murati"),
+        ("murati", "@murati"),
+        ("Ilya Sutskever", "@sutskever"),
+        ("le père du GPT", "@radford"),
+        ("le pere du GPT", "@radford"),
+        ("the father of GPT", "@radford"),
+        ("GPT-2", "@gpt-2"),
+        ("gpt 2", "@gpt-2"),
+        ("Open AI", "@openai"),
+        ("l'OpenAI", "@openai"),
+    ],
+)
+def test_aliases_become_entity_ids(analyzer: ConceptAnalyzer, text: str, entity: str) -> None:
+    assert analyzer.concepts(text) == [entity]
+
+
+def test_the_same_question_in_both_languages_has_the_same_concepts(analyzer: ConceptAnalyzer) -> None:
+    french = analyzer.concepts("Quand Radford a-t-il rejoint OpenAI ?")
+    english = analyzer.concepts("When did Alec Radford join OpenAI?")
+    assert french == english == ["@radford", "join", "@openai"]
+
+
+@pytest.mark.parametrize("word", ["rejoint", "joined", "join", "rejoindre", "hired"])
+def test_lexicon_words_fold_into_one_concept(analyzer: ConceptAnalyzer, word: str) -> None:
+    assert analyzer.concepts(word) == ["join"]
+
+
+def test_lexicon_phrases_across_languages(analyzer: ConceptAnalyzer) -> None:
+    assert analyzer.concepts("CTO") == ["cto"]
+    assert analyzer.concepts("directrice de la technologie") == ["cto"]
+
+
+def test_stop_words_are_dropped_and_other_words_stemmed(analyzer: ConceptAnalyzer) -> None:
+    assert analyzer.concepts("what is the weather") == ["weathe"]
+    assert analyzer.concepts("the of and le la les") == []
+
+
+def test_digits_stay_whole(analyzer: ConceptAnalyzer) -> None:
+    assert "2016" in analyzer.concepts("in 2016")
+
+
+@pytest.mark.parametrize(
+    ("typo", "entity"),
+    [("radfrod", "@radford"), ("murrati", "@murati"), ("openia", "@openai"), ("sutskevr", "@sutskever")],
+)
+def test_typos_in_names_are_corrected(analyzer: ConceptAnalyzer, typo: str, entity: str) -> None:
+    assert entity not in analyzer.concepts(typo)
+    assert analyzer.concepts(typo, fix_typos=True) == [entity]
+
+
+@pytest.mark.parametrize(("typo", "word"), [("radfrod", "radford"), ("murrati", "murati"), ("openia", "openai")])
+def test_correct(analyzer: ConceptAnalyzer, typo: str, word: str) -> None:
+    assert analyzer.correct(typo) == word
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "alce",  # one swap from "alec", but short words are too easily another real word
+        "mrat",
+        "radf0rd",  # digits: model names like gpt4 are never "corrected"
+        "gpt4",
+        "gpt5",
+        "blague",  # the first letter must match: not "langue"
+        "radford",  # known words stay
+    ],
+)
+def test_no_correction_for_short_words_digits_or_known_words(analyzer: ConceptAnalyzer, word: str) -> None:
+    assert analyzer.correct(word) == word
+
+
+def test_learn_adds_words_typos_are_corrected_against() -> None:
+    entity = Entity("radford", "person", "Alec Radford", ("radford",), Localized("researcher", "chercheur"))
+    analyzer = ConceptAnalyzer({}, [entity])
+    assert analyzer.correct("whispre") == "whispre"
+    analyzer.learn("Whisper is a speech recognition system.")
+    assert analyzer.correct("whispre") == "whisper"
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [
+        ("What about GPT-4?", ["gpt4"]),
+        ("Who is Sam Altman?", ["sam", "altman"]),
+        ("Tell me about Claude", ["claude"]),
+        ("Qu'en pense Zuckerberg ?", ["zuckerberg"]),
+    ],
+)
+def test_unknown_names(analyzer: ConceptAnalyzer, text: str, unknown: list[str]) -> None:
+    assert analyzer.unknown_names(text) == unknown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who is Mira Murati?",
+        "When did Radford join OpenAI?",
+        "Who led GPT-2?",
+        "Did Murrati leave OpenAI?",  # a typo of a known name is not a stranger
+        "Quand Radford a-t-il rejoint OpenAI ?",
+        "Radford",  # the first word may be capitalised
+    ],
+)
+def test_known_names_are_not_unknown(analyzer: ConceptAnalyzer, text: str) -> None:
+    assert analyzer.unknown_names(text) == []
+
+
+def test_entity_ids() -> None:
+    assert entity_ids(["@murati", "join", "@openai", "2016"]) == {"murati", "openai"}
+    assert entity_ids([]) == set()

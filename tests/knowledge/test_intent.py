@@ -1,0 +1,66 @@
+"""What a question asks for, in both languages; None for open questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.intent import Asks, asks
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("When did Alec Radford join OpenAI?", Asks.WHEN),
+        ("What year did he join?", Asks.WHEN),
+        ("Since when is Murati gone?", Asks.WHEN),
+        ("Quand Radford a-t-il rejoint OpenAI ?", Asks.WHEN),
+        ("En quelle année Radford a-t-il rejoint OpenAI ?", Asks.WHEN),
+        ("en quelle annee radford est arrive", Asks.WHEN),
+        ("Quelle est la date de son départ ?", Asks.WHEN),
+        ("Who led GPT-2?", Asks.WHO),
+        ("Who is the father of GPT?", Asks.WHO),
+        ("Qui a dirigé GPT-2 ?", Asks.WHO),
+        ("C'est qui, Mark Chen ?", Asks.WHO),
+        ("Which researcher built GPT-1?", Asks.WHO),
+        ("How much stock did OpenAI sell?", Asks.QUANTITY),
+        ("How many people left?", Asks.QUANTITY),
+        ("Combien OpenAI a-t-il vendu ?", Asks.QUANTITY),
+        ("Quel montant d'actions ?", Asks.QUANTITY),
+        ("Where does Radford live?", Asks.WHERE),
+        ("Où vit Radford ?", Asks.WHERE),
+        ("Dans quelle ville travaille-t-il ?", Asks.WHERE),
+        ("In which city is OpenAI?", Asks.WHERE),
+        ("Why did Radford leave OpenAI?", Asks.WHY),
+        ("Pourquoi Radford est-il parti ?", Asks.WHY),
+        ("pour quelle raison est il parti", Asks.WHY),
+        ("How old is Radford?", Asks.AGE),
+        ("When was Radford born?", Asks.AGE),  # a birth date is about age, not a story date
+        ("Quel âge a Radford ?", Asks.AGE),
+        ("quel age a radford", Asks.AGE),
+        ("Quand est né Radford ?", Asks.AGE),
+    ],
+)
+def test_kind_of_answer(question: str, kind: Asks) -> None:
+    assert asks(question) is kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did Mark Chen say?",
+        "Qu'a dit Mark Chen ?",
+        "Tell me about CLIP",
+        "Parle-moi de Whisper",
+        "Radford departure",
+        "",
+        "🙂",
+    ],
+)
+def test_open_questions_ask_for_nothing_in_particular(question: str) -> None:
+    assert asks(question) is None
+
+
+def test_where_needs_the_accent_to_tell_ou_from_or() -> None:
+    # "ou" without its accent means "or" in French: it must not turn a question into a place question.
+    assert asks("Radford ou Sutskever ?") is None
+    assert asks("Radford est où ?") is Asks.WHERE
