@@ -88,13 +88,23 @@ def asks(question: str, canonical_question: str | None = None) -> Asks | None:
 
 def asked_kinds(question: str, canonical_question: str | None = None) -> tuple[Asks, ...]:
     """Every kind of answer a question asks for ("when and where…" asks two); empty for open questions.
+    The first is what `asks` says.
 
+    One search per pattern (this runs for every sample question of every fact when the index is built);
     `canonical_question`, when the caller has it, saves folding the question again."""
     text = canonical(question) if canonical_question is None else canonical_question
-    first = asks(question, text)
-    if first is None:
+    matched = [kind for kind, pattern in _PATTERNS if pattern.search(text)]
+    where = bool(_WHERE_ACCENTED.search(question) or _WHERE_TRAILING.search(text))
+    # As `asks`: a birth first, then a place, then the first pattern that matches.
+    if Asks.AGE in matched:
+        first = Asks.AGE
+    elif where:
+        first = Asks.WHERE
+    elif matched:
+        first = matched[0]
+    else:
         return ()
-    others = [kind for kind, pattern in _PATTERNS if kind != first and pattern.search(text)]
-    if _WHERE_ACCENTED.search(question) or _WHERE_TRAILING.search(text):
+    others = [kind for kind in matched if kind != first]
+    if where:
         others.append(Asks.WHERE)
     return tuple(dict.fromkeys((first, *others)))

@@ -46,16 +46,18 @@ _DROP_COMBINING = _Combining()
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, typographic quotes and hyphens made plain; length is not preserved."""
-    text = text.translate(_QUOTES).translate(_DASHES)
+    text = text.translate(_QUOTES)
     if text.isascii():
-        return text.lower()  # what casefold, NFKD and dropping combining marks do to ASCII
-    text = unicodedata.normalize("NFKD", text.casefold())
+        return text.lower()  # what casefold, NFKD and dropping combining marks do to ASCII (no dashes either)
+    text = unicodedata.normalize("NFKD", text.translate(_DASHES).casefold())
     return text.translate(_DROP_COMBINING).replace("œ", "oe").replace("æ", "ae")
 
 
 def canonical(text: str) -> str:
     """`fold` plus elisions removed and joined forms unified: the string every matcher step starts from."""
-    text = _ACCORDING.sub("selon", fold(strip_controls(text)))  # "d'après" is not "après" (after)
+    text = fold(strip_controls(text))
+    if "d'apres" in text:  # the test alone is cheaper than the search on every text
+        text = _ACCORDING.sub("selon", text)  # "d'après" is not "après" (after)
     text = _ELISION.sub(" ", text)
     for pattern, replacement in _JOINED:
         text = pattern.sub(replacement, text)
