@@ -64,8 +64,7 @@ class ConceptAnalyzer:
             for alias in (entity.name, *entity.aliases):
                 self._add_phrase(tuple(tokens(alias)), ENTITY_PREFIX + entity.id, override=True)
         self._vocabulary: set[str] = {word for key in self._phrases for word in key}
-        self._vocabulary_list: list[str] | None = None
-        self._by_initial: dict[str, list[str]] = {}
+        self._buckets: dict[tuple[str, int], list[str]] | None = None
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
 
     def _add_phrase(self, key: tuple[str, ...], concept: str, *, override: bool) -> None:
@@ -76,29 +75,45 @@ class ConceptAnalyzer:
 
     def learn(self, text: str) -> None:
         """Add the words of `text` to the vocabulary typos are corrected against."""
+        self.learn_tokens(tokens(text))
+
+    def learn_tokens(self, words: Iterable[str]) -> None:
+        """`learn` for a text already split into `tokens`."""
         before = len(self._vocabulary)
-        self._vocabulary.update(word for word in tokens(text) if len(word) > 3 and not word.isdigit())
+        self._vocabulary.update(word for word in words if len(word) > 3 and not word.isdigit())
         if len(self._vocabulary) != before:
-            self._vocabulary_list = None
+            self._buckets = None
             self._correct.cache_clear()
 
     def knows(self, word: str) -> bool:
         return word in self._vocabulary or word in STOPWORDS
 
     def _correct_uncached(self, word: str) -> str:
-        if self._vocabulary_list is None:
-            self._vocabulary_list = sorted(self._vocabulary)
-            self._by_initial = {}
-            for known in self._vocabulary_list:
-                self._by_initial.setdefault(known[0], []).append(known)
-        # Typos almost never hit the first letter; requiring it keeps "blague" from becoming "langue".
-        choices = self._by_initial.get(word[0], [])
-        if len(word) == 4:
-            # A four-letter word is only trusted to have lost a letter ("aure" → "autre"): swaps and
-            # substitutions would turn "joke" into "joue".
-            choices = [known for known in choices if len(known) == 5]
-        found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=_max_typos(len(word)))
-        return found[0] if found else word
+        """The closest known word with the same first letter, the first in alphabetical order on a tie.
+
+        Typos almost never hit the first letter; requiring it keeps "blague" from becoming "langue". Words
+        are bucketed by first letter and length: `k` edits change the length by at most `k`, so only the
+        buckets within `k` letters of the word's length can hold an answer — a few hundred words to scan
+        instead of a whole letter's share of a vocabulary that grows with every article.
+        """
+        if self._buckets is None:
+            self._buckets = {}
+            for known in sorted(self._vocabulary):
+                self._buckets.setdefault((known[0], len(known)), []).append(known)
+        limit = _max_typos(len(word))
+        # A four-letter word is only trusted to have lost a letter ("aure" → "autre"): swaps and
+        # substitutions would turn "joke" into "joue".
+        lengths = [5] if len(word) == 4 else range(len(word) - limit, len(word) + limit + 1)
+        best: tuple[int, str] | None = None
+        for length in lengths:
+            choices = self._buckets.get((word[0], length))
+            if not choices:
+                continue
+            cutoff = limit if best is None else best[0]
+            found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=cutoff)
+            if found is not None and (best is None or (int(found[1]), found[0]) < best):
+                best = (int(found[1]), found[0])
+        return best[1] if best else word
 
     def correct(self, word: str) -> str:
         """The known word `word` is most likely a typo of, or `word` itself."""
@@ -108,7 +123,10 @@ class ConceptAnalyzer:
 
     def concepts(self, text: str, *, fix_typos: bool = False) -> list[str]:
         """Concepts of `text` in order of appearance, duplicates kept (callers take sets as they need)."""
-        words = tokens(text)
+        return self.token_concepts(tokens(text), fix_typos=fix_typos)
+
+    def token_concepts(self, words: list[str], *, fix_typos: bool = False) -> list[str]:
+        """`concepts` of a text already split into `tokens`."""
         if fix_typos:
             words = [self.correct(word) for word in words]
         found: list[str] = []

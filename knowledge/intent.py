@@ -70,9 +70,11 @@ _WHERE_ACCENTED = re.compile(r"(?:^|\W)où(?:\W|$)", re.IGNORECASE)
 _WHERE_TRAILING = re.compile(r"\bou\W*$")
 
 
-def asks(question: str) -> Asks | None:
-    """The kind of answer `question` wants, or None for an open question ("what did he say…")."""
-    text = canonical(question)
+def asks(question: str, canonical_question: str | None = None) -> Asks | None:
+    """The kind of answer `question` wants, or None for an open question ("what did he say…").
+
+    `canonical_question`, when the caller has it, saves folding the question again."""
+    text = canonical(question) if canonical_question is None else canonical_question
     age = _PATTERNS[0][1]
     if age.search(text):  # "Où est né Radford ?" asks about a birth, not a place in the story
         return Asks.AGE
@@ -84,13 +86,25 @@ def asks(question: str) -> Asks | None:
     return None
 
 
-def asked_kinds(question: str) -> tuple[Asks, ...]:
-    """Every kind of answer a question asks for ("when and where…" asks two); empty for open questions."""
-    first = asks(question)
-    if first is None:
+def asked_kinds(question: str, canonical_question: str | None = None) -> tuple[Asks, ...]:
+    """Every kind of answer a question asks for ("when and where…" asks two); empty for open questions.
+    The first is what `asks` says.
+
+    One search per pattern (this runs for every sample question of every fact when the index is built);
+    `canonical_question`, when the caller has it, saves folding the question again."""
+    text = canonical(question) if canonical_question is None else canonical_question
+    matched = [kind for kind, pattern in _PATTERNS if pattern.search(text)]
+    where = bool(_WHERE_ACCENTED.search(question) or _WHERE_TRAILING.search(text))
+    # As `asks`: a birth first, then a place, then the first pattern that matches.
+    if Asks.AGE in matched:
+        first = Asks.AGE
+    elif where:
+        first = Asks.WHERE
+    elif matched:
+        first = matched[0]
+    else:
         return ()
-    text = canonical(question)
-    others = [kind for kind, pattern in _PATTERNS if kind != first and pattern.search(text)]
-    if _WHERE_ACCENTED.search(question) or _WHERE_TRAILING.search(text):
+    others = [kind for kind in matched if kind != first]
+    if where:
         others.append(Asks.WHERE)
     return tuple(dict.fromkeys((first, *others)))

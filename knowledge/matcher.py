@@ -14,15 +14,24 @@ carries sample questions in both languages. A question is scored against a fact 
   involve every person or thing the question names; failing one costs most of the score.
 
 Below `threshold` the matcher abstains; the near misses become suggestions.
+
+Weights are summed with `math.fsum`: a plain `sum` over a set depends on the set's order, which depends on
+the process's string hash seed, so a score on a rounding boundary (0.99375) used to come out 0.9937 or
+0.9938 from one run to the next. `fsum` is exact, so every run agrees.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
+import sys
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from math import fsum
 
 from rapidfuzz import fuzz
 
@@ -30,7 +39,7 @@ from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
 from knowledge.intent import Asks, asked_kinds, asks
 from knowledge.language import guess_language
 from knowledge.models import Entity, Fact, Lang
-from knowledge.normalize import canonical, strip_controls
+from knowledge.normalize import canonical, canonical_tokens, strip_controls
 from knowledge.stopwords import STOPWORDS
 
 MAX_QUESTION_CHARS = 500
@@ -68,10 +77,11 @@ class MatchResult:
 
 @dataclass(slots=True)
 class _Sample:
-    concepts: frozenset[str]
-    fuzzy_text: str
+    concepts: tuple[str, ...]  # interned; a tuple is a fifth of a frozenset's memory
+    text: str  # the fact's own string (shared, not copied); its fuzzy form is made when first compared
     weight: float
     kind: Asks | None
+    total: float = 0.0  # the weight of `concepts` (precision's denominator), set by `Matcher._reweigh`
 
 
 @dataclass(slots=True)
@@ -79,15 +89,41 @@ class _Entry:
     """One fact as the matcher sees it: its samples grouped by the kind of answer they ask for."""
 
     fact: Fact
-    entities: frozenset[str]
+    entities: tuple[str, ...]
     supports: frozenset[Asks]
-    samples: dict[Asks | None, list[_Sample]]
-    texts: list[_Sample]
-    bags: dict[Asks | None, frozenset[str]]
+    samples: dict[Asks | None, tuple[_Sample, ...]]
+    n_texts: int  # how many of `every`'s samples, at its end, are the fact's own texts
+    bags: dict[Asks | None, tuple[str, ...]]  # every concept of the samples of a kind (None: of all)
+    every: tuple[_Sample, ...]  # the pool of an open question: every sample, then the texts
+    indexed: tuple[str, ...]  # the concepts its postings list it under
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    """What scoring a question against any fact needs, computed once per question."""
+
+    concepts: frozenset[str]
+    weights: dict[str, float]
+    total: float
+    kind: Asks | None
+    predicate: tuple[str, ...]  # what the question says happened: its known concepts that are not names
+    predicate_total: float
+    fuzzy_form: str
+    names_only: bool  # every concept is a name ("Radford", "tell me about Radford")
+
+
+def _union(samples: Sequence[_Sample]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c for sample in samples for c in sample.concepts))
 
 
 class Matcher:
-    """An in-memory index over the facts; cheap to build (tens of ms for hundreds of facts)."""
+    """An in-memory index over the facts: postings from concepts to facts, samples with their weights.
+
+    Scoring is the same whatever the store's size; what changes with size is which facts get scored:
+    every fact sharing a concept with the question on a small store, else the `shortlist` facts with the
+    most concept weight in common (see `_candidates`). Every score is exact, and a fact
+    whose score cannot reach the best four is not fuzzy-compared at all.
+    """
 
     threshold = 0.45
     suggest_floor = 0.25
@@ -101,28 +137,53 @@ class Matcher:
     profile_nudge = 0.05
     # token_set_ratio forgives word order and extra words; measured better here than token_sort_ratio or
     # ratio, even though it scores a keyword sample ("Mira Murati") 100 against any longer question.
+    # Whatever replaces it must stay within [0, 100]: the bounds in `_score` rely on it.
     fuzzy_scorer = staticmethod(fuzz.token_set_ratio)
     unknown_weight = 5.0  # a word no fact uses says more about a question than any word facts share
     missing_name_factor = 0.45  # kept of a score per name the question has and the fact lacks
+    kept = 4  # candidates `match` looks at: the best, then three alternatives or suggestions
+    max_exhaustive = 150  # postings (summed) up to which every candidate is scored
+    common = 150  # a concept in more facts than this does not bring candidates, only weight, on big stores
+    common_share = 1 / 2500  # …or than this share of the facts, whichever is more (400 at a million)
+    shortlist = 100  # candidates fully scored on big stores
 
     def __init__(self, facts: Sequence[Fact], entities: Sequence[Entity], analyzer: ConceptAnalyzer) -> None:
-        self.facts = list(facts)
+        self.facts: list[Fact] = []
         self.entities = {entity.id: entity for entity in entities}
         self.analyzer = analyzer
         self._parents = {ENTITY_PREFIX + e.id: ENTITY_PREFIX + e.part_of for e in entities if e.part_of}
         self._holders = self._title_holders(entities)
-        for fact in self.facts:
-            for text in (fact.text.en, fact.text.fr, *fact.questions()):
-                analyzer.learn(text)
-        self._entries = [self._entry(fact) for fact in self.facts]
-        postings: dict[str, list[int]] = defaultdict(list)
-        for index, entry in enumerate(self._entries):
-            for concept in entry.bags[None] | {ENTITY_PREFIX + e for e in entry.entities}:
-                postings[concept].append(index)
-        self._postings = {concept: tuple(ids) for concept, ids in postings.items()}
+        self._entries: list[_Entry] = []
+        # Fact indices as machine integers: a million facts make ten million postings, which as a list of
+        # int objects would weigh 40 bytes each instead of 4.
+        self._postings: dict[str, array[int]] = {}
+        self._idf: dict[str, float] = {}
+        self._supported_kinds: frozenset[Asks] = frozenset()
+        self._kinds: dict[frozenset[Asks], frozenset[Asks]] = {}  # one object per distinct set
+        self.add(facts)
+
+    def add(self, facts: Sequence[Fact]) -> None:
+        """Index more facts. Costs the new facts' analysis plus a pass over the weights, not a rebuild."""
+        start = len(self._entries)
+        self.facts.extend(facts)
+        self._entries.extend(self._entry(fact) for fact in facts)
+        for index in range(start, len(self._entries)):
+            for concept in self._entries[index].indexed:
+                postings = self._postings.get(concept)
+                if postings is None:
+                    self._postings[concept] = postings = array("I")
+                postings.append(index)
         total = max(len(self.facts), 1)
         self._idf = {c: math.log(1.0 + total / len(ids)) for c, ids in self._postings.items()}
         self._supported_kinds = frozenset().union(*(e.supports for e in self._entries))
+        self._reweigh()
+
+    def _reweigh(self) -> None:
+        """Precision's denominator for every sample: depends on every fact (through the IDF), so it is
+        recomputed whenever facts are added."""
+        for entry in self._entries:
+            for sample in entry.every:
+                sample.total = fsum(self.weight(c) for c in sample.concepts)
 
     def _title_holders(self, entities: Sequence[Entity]) -> dict[str, str]:
         """Title concepts (`cto`…) that exactly one person's role names, mapped to that person."""
@@ -135,25 +196,42 @@ class Matcher:
                     holders[concept].add(ENTITY_PREFIX + entity.id)
         return {title: next(iter(people)) for title, people in holders.items() if len(people) == 1}
 
-    def _fact_concepts(self, text: str) -> frozenset[str]:
-        """Concepts of a fact-side text, with broader entities added (a GPT-2 sample is about GPT too)."""
-        concepts = set(self.analyzer.concepts(text))
+    def _fact_concepts(self, words: list[str]) -> tuple[str, ...]:
+        """Concepts of a fact-side text, with broader entities added (a GPT-2 sample is about GPT too).
+
+        Interned: a million facts share a few hundred thousand concepts, not tens of millions of strings."""
+        concepts = set(self.analyzer.token_concepts(words))
         concepts.update(self._parents[c] for c in list(concepts) if c in self._parents)
-        return frozenset(concepts)
+        return tuple(sys.intern(c) for c in concepts)
+
+    def _sample(self, text: str, weight: float, *, question: bool) -> tuple[_Sample | None, tuple[Asks, ...]]:
+        """One text of a fact, folded once, and every kind of answer it asks for; its words join the
+        vocabulary typos are corrected against."""
+        folded = canonical(text)
+        words = canonical_tokens(folded)
+        self.analyzer.learn_tokens(words)
+        concepts = self._fact_concepts(words)
+        if not concepts:
+            return None, ()
+        kinds = asked_kinds(text, folded) if question else ()
+        return _Sample(concepts, text, weight, kinds[0] if kinds else None), kinds
 
     def _entry(self, fact: Fact) -> _Entry:
         samples: dict[Asks | None, list[_Sample]] = defaultdict(list)
         for question in fact.questions():
-            concepts = self._fact_concepts(question)
-            if concepts:
-                # "When and where did Sutskever speak?" answers a when- and a where-question alike.
-                for kind in asked_kinds(question) or (None,):
-                    samples[kind].append(_Sample(concepts, self._fuzzy_form(question), 1.0, kind))
+            sample, kinds = self._sample(question, 1.0, question=True)
+            if sample is not None:
+                # "When and where did Sutskever speak?" answers a when- and a where-question alike: one
+                # sample object in each group (its `kind` is the first), as many times in the open pool.
+                for kind in kinds or (None,):
+                    samples[kind].append(sample)
         texts = [
-            _Sample(concepts, self._fuzzy_form(text), _TEXT_SAMPLE_WEIGHT, None)
-            for text in (fact.text.en, fact.text.fr)
-            if (concepts := self._fact_concepts(text))
+            sample
+            for text in dict.fromkeys((fact.text.en, fact.text.fr))
+            if (sample := self._sample(text, _TEXT_SAMPLE_WEIGHT, question=False)[0]) is not None
         ]
+        if fact.text.en == fact.text.fr and texts:
+            texts.append(texts[0])  # one text in both languages is still two samples (pool order matters)
         supports = {kind for kind in samples if kind is not None}
         if fact.date is not None:
             supports.add(Asks.WHEN)
@@ -161,17 +239,33 @@ class Matcher:
             supports.add(Asks.QUANTITY)
         # What the sample questions talk about is the fact's topic; words its text only mentions in passing
         # ("…Anthropic, the company founded by Dario Amodei") are not — unless it has no samples at all.
-        every = [s for group in samples.values() for s in group] or texts
-        bags: dict[Asks | None, frozenset[str]] = {None: frozenset().union(*(s.concepts for s in every))}
+        every = [s for group in samples.values() for s in group]
+        bags: dict[Asks | None, tuple[str, ...]] = {None: _union(every or texts)}
         for kind, group in samples.items():
             if kind is not None:
-                bags[kind] = frozenset().union(*(s.concepts for s in group))
+                bags[kind] = _union(group)
         named = set(fact.entities) | ({fact.subject} if fact.subject else set())
         named |= entity_ids(bags[None])
-        return _Entry(fact, frozenset(named), frozenset(supports), dict(samples), texts, bags)
+        names = {ENTITY_PREFIX + e for e in named}.difference(bags[None])
+        indexed = bags[None] + tuple(sorted(names)) if names else bags[None]
+        supported = self._kinds.setdefault(frozenset(supports), frozenset(supports))
+        return _Entry(
+            fact,
+            tuple(sorted(named)),
+            supported,
+            {kind: tuple(group) for kind, group in samples.items()},
+            len(texts),
+            bags,
+            (*every, *texts),
+            indexed,
+        )
 
     @staticmethod
+    @lru_cache(maxsize=8192)
     def _fuzzy_form(text: str) -> str:
+        """The text rapidfuzz compares: folded, without stop words. Made on demand and cached rather than
+        kept per sample — only a handful of samples per question get that far, and at 100,000 facts the
+        stored forms weighed 50 MB."""
         return " ".join(w for w in canonical(text).split() if w not in STOPWORDS)
 
     def weight(self, concept: str) -> float:
@@ -184,7 +278,7 @@ class Matcher:
         return sum(self.weight(c) for c in concepts)
 
     def match(self, question: str, *, fallback_lang: Lang = "en") -> MatchResult:
-        """Score `question` against every fact that shares a concept with it; abstain when unsure."""
+        """Score `question` against the facts that share a concept with it; abstain when unsure."""
         text = strip_controls(question).strip()
         lang = guess_language(text[:MAX_QUESTION_CHARS], fallback_lang) if text else fallback_lang
         if not text:
@@ -212,71 +306,198 @@ class Matcher:
         alternatives = tuple(c for c in ranked[1:4] if c.score >= floor)
         return MatchResult(question, lang, best, alternatives, True, "ok", kind, named)
 
-    def _agreement(self, concepts: frozenset[str], q_weight: float, sample: _Sample) -> float:
-        shared = concepts & sample.concepts
+    def _query(self, text: str, concepts: frozenset[str], kind: Asks | None) -> _Query:
+        weights = {c: self.weight(c) for c in concepts}
+        predicate = tuple(c for c in concepts if not c.startswith(ENTITY_PREFIX) and c in self._idf)
+        return _Query(
+            concepts,
+            weights,
+            fsum(weights[c] for c in concepts),
+            kind,
+            predicate,
+            fsum(weights[c] for c in predicate),
+            self._fuzzy_form(text),
+            all(c.startswith(ENTITY_PREFIX) for c in concepts),
+        )
+
+    def _agreement(self, query: _Query, sample: _Sample) -> float:
+        weights = query.weights
+        shared = [weights[c] for c in sample.concepts if c in weights]
         if not shared:
             return 0.0
-        overlap = self._weigh(shared)
-        recall = overlap / q_weight
-        precision = overlap / self._weigh(sample.concepts)
+        overlap = fsum(shared)
+        recall = overlap / query.total
+        precision = overlap / sample.total
         beta2 = self.recall_bias**2
         return sample.weight * (1 + beta2) * precision * recall / (beta2 * precision + recall)
 
-    def _score(
-        self, entry: _Entry, concepts: frozenset[str], q_weight: float, kind: Asks | None, fuzzy_form: str
-    ) -> float:
-        supported = kind is None or kind in entry.supports or kind in self.loose_kinds
-        if kind is not None and kind in entry.samples and kind not in self.loose_kinds:
+    def _score(self, entry: _Entry, query: _Query, factor: float, floor: float) -> float | None:
+        """The fact's raw score times `factor` (the missing-name penalty), 0.0 when no sample agrees.
+
+        None, without comparing samples or without the fuzzy comparison, when an upper bound of the score
+        is below `floor` (the raw score of the `kept`-th best so far): the fact cannot be among the best.
+        """
+        kind = query.kind
+        loose = kind in self.loose_kinds
+        supported = kind is None or kind in entry.supports or loose
+        if kind is not None and kind in entry.samples and not loose:
             # A question that asks for something specific meets the samples that ask for the same thing.
-            pool, bag = entry.samples[kind], entry.bags[kind]
+            pool, bag, texts_in_pool = entry.samples[kind], entry.bags[kind], False
         else:
-            pool = [s for group in entry.samples.values() for s in group] + entry.texts
-            bag = entry.bags[None]
+            pool, bag, texts_in_pool = entry.every, entry.bags[None], entry.n_texts > 0
+        weights = query.weights
+        coverage = fsum(weights[c] for c in bag if c in weights) / query.total
+        # What the question says happened (join, leave, found, say…) must be what the fact is about:
+        # "When did Sutskever leave OpenAI?" is not answered by a dated fact about Sutskever speaking.
+        if query.predicate:
+            covered = fsum(weights[c] for c in query.predicate if c in bag) / query.predicate_total
+        else:
+            covered = 1.0
+        w_sample, w_coverage, w_fuzzy = self.weights
+        scale = self.predicate_floor + (1.0 - self.predicate_floor) * covered
+        # "Radford", "tell me about Radford": who they are comes first.
+        profile = self.profile_nudge if query.names_only and entry.fact.kind == "profile" else 0.0
+        if (
+            floor > 0
+            and self._bound(coverage, texts_in_pool, entry.n_texts > 0, scale, profile, supported, factor) < floor
+        ):
+            return None
         best_agreement, best_sample = 0.0, None
         for sample in pool:
-            agreement = self._agreement(concepts, q_weight, sample)
+            agreement = self._agreement(query, sample)
             if agreement > best_agreement:
                 best_agreement, best_sample = agreement, sample
         if best_sample is None:
             return 0.0
-        coverage = self._weigh(concepts & bag) / q_weight
-        # What the question says happened (join, leave, found, say…) must be what the fact is about:
-        # "When did Sutskever leave OpenAI?" is not answered by a dated fact about Sutskever speaking.
-        predicate = [c for c in concepts if not c.startswith(ENTITY_PREFIX) and c in self._idf]
-        covered = self._weigh(c for c in predicate if c in bag) / self._weigh(predicate) if predicate else 1.0
-        fuzzy = best_sample.weight * self.fuzzy_scorer(fuzzy_form, best_sample.fuzzy_text) / 100.0
-        w_sample, w_coverage, w_fuzzy = self.weights
         # Between facts whose samples fit equally, the one whose own statement fits the question better wins.
-        statement = max((self._agreement(concepts, q_weight, text) for text in entry.texts), default=0.0)
+        every = entry.every
+        statement = max(
+            (self._agreement(query, every[i]) for i in range(len(every) - entry.n_texts, len(every))), default=0.0
+        )
+        # The fuzzy term is at most the sample's weight (the scorer gives at most 100). The bound is the
+        # score's own expression with that maximum in its place: every step is monotonic in floating
+        # point, so it is never below the real score.
+        most = self._scaled(
+            w_sample * best_agreement
+            + w_coverage * coverage
+            + w_fuzzy * best_sample.weight
+            + self.statement_nudge * statement,
+            scale,
+            profile,
+            supported,
+            factor,
+        )
+        if most < floor:
+            return None
+        ratio = self.fuzzy_scorer(query.fuzzy_form, self._fuzzy_form(best_sample.text))
+        fuzzy = best_sample.weight * ratio / 100.0
         score = w_sample * best_agreement + w_coverage * coverage + w_fuzzy * fuzzy + self.statement_nudge * statement
-        score *= self.predicate_floor + (1.0 - self.predicate_floor) * covered
-        if entry.fact.kind == "profile" and all(c.startswith(ENTITY_PREFIX) for c in concepts):
-            score += self.profile_nudge  # "Radford", "tell me about Radford": who they are comes first
+        return self._scaled(score, scale, profile, supported, factor)
+
+    def _bound(
+        self,
+        coverage: float,
+        texts_in_pool: bool,
+        has_texts: bool,
+        scale: float,
+        profile: float,
+        supported: bool,
+        factor: float,
+    ) -> float:
+        """The most a fact can score before comparing its samples one by one.
+
+        A sample question's concepts are all in `bag`, so its recall is at most `coverage` and, with a
+        precision of at most 1, its F-beta (increasing in both) at most (1 + β²)·r / (β² + r). A fact text's
+        concepts need not be in `bag`: its agreement is bounded by its weight alone — which also bounds the
+        statement nudge's agreement. The fuzzy term is at most 1; the profile nudge is added whole. A hair
+        is added so that the floating-point order of operations can never make the bound the smaller.
+        """
+        beta2 = self.recall_bias**2
+        agreement = (1 + beta2) * coverage / (beta2 + coverage) if coverage > 0 else 0.0
+        if texts_in_pool:
+            agreement = max(agreement, _TEXT_SAMPLE_WEIGHT)
+        statement = _TEXT_SAMPLE_WEIGHT if has_texts else 0.0
+        w_sample, w_coverage, w_fuzzy = self.weights
+        score = w_sample * agreement + w_coverage * coverage + w_fuzzy + self.statement_nudge * statement
+        bound = self._scaled(score, scale, profile, supported, factor)
+        return bound * (1 + 1e-9) + 1e-12
+
+    @staticmethod
+    def _scaled(score: float, scale: float, profile: float, supported: bool, factor: float) -> float:
+        """The weighted sum as the score: scaled by the predicate's coverage, nudged when the question is
+        a bare name and the fact a profile, cut when the fact cannot give what is asked, then by `factor`.
+        (Operation for operation what the reference does, so scores agree to the last bit.)"""
+        score *= scale
+        if profile:
+            score += profile
         if not supported:
             score *= 0.4
+        if factor != 1.0:
+            score *= factor
         return score
+
+    def _candidates(self, query: _Query) -> list[int]:
+        """Indices of the facts worth scoring, those with the most concept weight in common first (so the
+        best scores are found early and the bounds in `_score` skip most of the rest).
+
+        Every fact that shares a concept with the question when the store has at most `shortlist` facts
+        (the real one has about sixty: its results are exactly those of scoring every fact) or their
+        postings add up to at most `max_exhaustive`. Beyond, only concepts in at most `common` facts
+        bring candidates (a name, a rare word — not "million" or "join" in a big store), the common ones
+        add their weight to those, and the `shortlist` candidates with the most weight in common are
+        scored. On the synthetic stores this keeps as many right answers as scoring ten times more.
+        """
+        postings = [(c, self._postings[c]) for c in query.concepts if c in self._postings]
+        # A surname shared by 300 of a million facts still tells them apart; "raise" in 300 of 1,000 does not.
+        limit = max(self.common, int(len(self._entries) * self.common_share))
+        total = sum(len(ids) for _, ids in postings)
+        exhaustive = len(self._entries) <= self.shortlist or total <= max(self.max_exhaustive, limit)
+        if exhaustive:
+            rare, common = postings, []
+        else:
+            rare = [(c, ids) for c, ids in postings if len(ids) <= limit]
+            common = [c for c, ids in postings if len(ids) > limit]
+            if not rare:
+                # Nothing but common concepts: the rarest one's facts (its first `limit`) stand in.
+                concept, ids = min(postings, key=lambda p: (len(p[1]), p[0]))
+                rare, common = [(concept, ids[:limit])], [c for c in common if c != concept]
+        shared: dict[int, float] = defaultdict(float)
+        for concept, ids in rare:
+            weight = query.weights[concept]
+            for index in ids:
+                shared[index] += weight
+        if common:
+            entries = self._entries
+            for index in shared:
+                indexed = entries[index].indexed
+                shared[index] += sum(query.weights[c] for c in common if c in indexed)
+        if exhaustive or len(shared) <= self.shortlist:
+            return sorted(shared, key=lambda i: (-shared[i], i))
+        return heapq.nlargest(self.shortlist, shared, key=lambda i: (shared[i], -i))
 
     def _rank(
         self, text: str, concepts: frozenset[str], kind: Asks | None, named: frozenset[str], strangers: int = 0
     ) -> list[Candidate]:
-        candidates: set[int] = set()
-        for concept in concepts:
-            candidates.update(self._postings.get(concept, ()))
-        if not candidates:
-            return []
-        q_weight = self._weigh(concepts)
-        fuzzy_form = self._fuzzy_form(text)
-        scored: list[tuple[float, Candidate]] = []
-        for index in candidates:
+        """The best `kept` candidates, best first: ranked on the raw score (the nudges may lift it past 1),
+        ties by fact id; each reported with its score clamped to [0, 1] and rounded."""
+        query = self._query(text, concepts, kind)
+        top: list[float] = []  # a min-heap of the `kept` best raw scores so far
+        floor = -math.inf
+        found: list[tuple[float, int]] = []
+        for index in self._candidates(query):
             entry = self._entries[index]
-            score = self._score(entry, concepts, q_weight, kind, fuzzy_form)
-            missing = len(named - entry.entities) + strangers
-            if missing:
-                # Every person or thing the question names must be part of the answer; a name we do not
-                # know at all ("GPT-4", "Altman") is part of no answer.
-                score *= self.missing_name_factor**missing
-            if score > 0:
-                # Ranked on the raw score (nudges may lift it past 1); reported within [0, 1].
-                scored.append((score, Candidate(entry.fact, round(min(score, 1.0), 4))))
-        scored.sort(key=lambda pair: (-pair[0], pair[1].fact.id))
-        return [candidate for _, candidate in scored]
+            # Every person or thing the question names must be part of the answer; a name we do not know
+            # at all ("GPT-4", "Altman") is part of no answer.
+            missing = sum(1 for name in named if name not in entry.entities) + strangers
+            score = self._score(entry, query, self.missing_name_factor**missing if missing else 1.0, floor)
+            # Below the floor, `kept` facts already score strictly more: it cannot be among them.
+            if score is None or score <= 0 or score < floor:
+                continue
+            found.append((score, index))
+            heapq.heappush(top, score)
+            if len(top) > self.kept:
+                heapq.heappop(top)
+            if len(top) == self.kept:
+                floor = top[0]
+        found.sort(key=lambda si: (-si[0], self._entries[si[1]].fact.id))
+        return [Candidate(self._entries[index].fact, round(min(score, 1.0), 4)) for score, index in found[: self.kept]]

@@ -31,15 +31,33 @@ def strip_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+class _Combining(dict[int, int | None]):
+    """A `str.translate` table that drops combining marks, filled in as characters are first seen: the
+    same as testing `unicodedata.combining` on every character, at C speed once a character is known."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value
+        return value
+
+
+_DROP_COMBINING = _Combining()
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free, typographic quotes and hyphens made plain; length is not preserved."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES).translate(_DASHES).casefold())
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("œ", "oe").replace("æ", "ae")
+    text = text.translate(_QUOTES)
+    if text.isascii():
+        return text.lower()  # what casefold, NFKD and dropping combining marks do to ASCII (no dashes either)
+    text = unicodedata.normalize("NFKD", text.translate(_DASHES).casefold())
+    return text.translate(_DROP_COMBINING).replace("œ", "oe").replace("æ", "ae")
 
 
 def canonical(text: str) -> str:
     """`fold` plus elisions removed and joined forms unified: the string every matcher step starts from."""
-    text = _ACCORDING.sub("selon", fold(strip_controls(text)))  # "d'après" is not "après" (after)
+    text = fold(strip_controls(text))
+    if "d'apres" in text:  # the test alone is cheaper than the search on every text
+        text = _ACCORDING.sub("selon", text)  # "d'après" is not "après" (after)
     text = _ELISION.sub(" ", text)
     for pattern, replacement in _JOINED:
         text = pattern.sub(replacement, text)
@@ -49,6 +67,11 @@ def canonical(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Canonical word tokens (letters and digits only)."""
     return _TOKEN.findall(canonical(text))
+
+
+def canonical_tokens(canonical_text: str) -> list[str]:
+    """`tokens` of a text already made `canonical` (so one text is folded once, not once per use)."""
+    return _TOKEN.findall(canonical_text)
 
 
 def stem(word: str) -> str:

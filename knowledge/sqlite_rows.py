@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from typing import Any
 
 import aiosqlite
@@ -41,14 +42,20 @@ def fact_row(fact: Fact, *, digest: str) -> dict[str, Any]:
 
 
 def fact_from_row(row: aiosqlite.Row, extra_sources: tuple[str, ...]) -> Fact:
+    # Ids of sources, entities and kinds repeat across thousands of facts, and an extracted fact's text is
+    # the same sentence in both languages: share those strings rather than hold a copy per fact.
+    intern = sys.intern
+    sentence, text_en, text_fr = row["sentence"], row["text_en"], row["text_fr"]
+    text_en = sentence if text_en == sentence else text_en
+    text_fr = text_en if text_fr == text_en else text_fr
     return Fact(
         id=row["id"],
-        kind=row["kind"],
-        subject=row["subject"],
-        entities=tuple(json.loads(row["entities"])),
-        source=row["source_id"],
-        sentence=row["sentence"],
-        text=Localized(row["text_en"], row["text_fr"]),
+        kind=intern(row["kind"]),
+        subject=intern(row["subject"]) if row["subject"] else row["subject"],
+        entities=tuple(intern(e) for e in json.loads(row["entities"])),
+        source=intern(row["source_id"]),
+        sentence=sentence,
+        text=Localized(text_en, text_fr),
         date=FactDate(row["date_value"], row["date_precision"]) if row["date_value"] else None,
         when=Localized(row["when_en"], row["when_fr"]) if row["when_en"] else None,
         before=row["before_fact"],

@@ -106,9 +106,12 @@ class SQLiteStore(SQLiteSubscriptions):
         async with self._db.execute("SELECT fact_id, source_id FROM fact_sources ORDER BY source_id") as cursor:
             async for row in cursor:
                 extra.setdefault(row["fact_id"], []).append(row["source_id"])
+        facts: list[Fact] = []
         async with self._db.execute("SELECT * FROM facts ORDER BY id") as cursor:
-            rows = await cursor.fetchall()
-        return [fact_from_row(r, tuple(extra.get(r["id"], ()))) for r in rows]
+            # In pages, not fetchall: a million rows at once would hold them all next to the facts.
+            while rows := await cursor.fetchmany(10_000):
+                facts += [fact_from_row(r, tuple(extra.get(r["id"], ()))) for r in rows]
+        return facts
 
     async def count_facts(self) -> int:
         async with self._db.execute("SELECT count(*) FROM facts") as cursor:

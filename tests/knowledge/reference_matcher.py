@@ -1,0 +1,249 @@
+"""Main's matcher (knowledge/matcher.py at main dc85619, the scoring the answers are defined by): the slow,
+obviously-correct reference the equivalence test compares the fast matcher with. Only ever used on small
+stores. To update it when the scoring changes, copy main's knowledge/matcher.py again and redo the edits below.
+
+Verbatim but for these edits: `Candidate` and `MatchResult` are imported from knowledge.matcher rather than
+defined again (so results compare equal), the class is `ReferenceMatcher`, and `_weigh` sums with
+`math.fsum`. A plain `sum` over a set follows the set's order, which follows the process's string hash
+seed, so main's scores move in the last bits from run to run — enough to flip a tie between two samples
+(PYTHONHASHSEED=1: 0.3188 for a suggestion that every other seed scores 0.291), or two facts' raw-score
+order. With exact sums it is deterministic, and so is the fast matcher.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
+from knowledge.intent import Asks, asked_kinds, asks
+from knowledge.language import guess_language
+from knowledge.matcher import Candidate, MatchResult
+from knowledge.models import Entity, Fact, Lang
+from knowledge.normalize import canonical, strip_controls
+from knowledge.stopwords import STOPWORDS
+
+MAX_QUESTION_CHARS = 500
+_AMOUNT = re.compile(r"\d[\d\s.,]*\s*(?:million|milliard|billion|%|\$|dollars?|euros?)", re.IGNORECASE)
+_TEXT_SAMPLE_WEIGHT = 0.85
+
+
+@dataclass(slots=True)
+class _Sample:
+    concepts: frozenset[str]
+    fuzzy_text: str
+    weight: float
+    kind: Asks | None
+
+
+@dataclass(slots=True)
+class _Entry:
+    """One fact as the matcher sees it: its samples grouped by the kind of answer they ask for."""
+
+    fact: Fact
+    entities: frozenset[str]
+    supports: frozenset[Asks]
+    samples: dict[Asks | None, list[_Sample]]
+    texts: list[_Sample]
+    bags: dict[Asks | None, frozenset[str]]
+
+
+class ReferenceMatcher:
+    """An in-memory index over the facts; cheap to build (tens of ms for hundreds of facts)."""
+
+    threshold = 0.45
+    suggest_floor = 0.25
+    recall_bias = 2.0  # F-beta's beta: recall counts this many times more than precision
+    weights = (0.5, 0.3, 0.2)  # sample agreement, coverage, fuzzy similarity
+    predicate_floor = 0.7  # what is left of a score whose question's predicate the fact never mentions
+    max_weight = 3.0
+    # Any fact that names the person is a fair answer to "who…?": its other samples count too.
+    loose_kinds = frozenset({Asks.WHO})
+    statement_nudge = 0.02
+    profile_nudge = 0.05
+    # token_set_ratio forgives word order and extra words; measured better here than token_sort_ratio or
+    # ratio, even though it scores a keyword sample ("Mira Murati") 100 against any longer question.
+    fuzzy_scorer = staticmethod(fuzz.token_set_ratio)
+    unknown_weight = 5.0  # a word no fact uses says more about a question than any word facts share
+    missing_name_factor = 0.45  # kept of a score per name the question has and the fact lacks
+
+    def __init__(self, facts: Sequence[Fact], entities: Sequence[Entity], analyzer: ConceptAnalyzer) -> None:
+        self.facts = list(facts)
+        self.entities = {entity.id: entity for entity in entities}
+        self.analyzer = analyzer
+        self._parents = {ENTITY_PREFIX + e.id: ENTITY_PREFIX + e.part_of for e in entities if e.part_of}
+        self._holders = self._title_holders(entities)
+        for fact in self.facts:
+            for text in (fact.text.en, fact.text.fr, *fact.questions()):
+                analyzer.learn(text)
+        self._entries = [self._entry(fact) for fact in self.facts]
+        postings: dict[str, list[int]] = defaultdict(list)
+        for index, entry in enumerate(self._entries):
+            for concept in entry.bags[None] | {ENTITY_PREFIX + e for e in entry.entities}:
+                postings[concept].append(index)
+        self._postings = {concept: tuple(ids) for concept, ids in postings.items()}
+        total = max(len(self.facts), 1)
+        self._idf = {c: math.log(1.0 + total / len(ids)) for c, ids in self._postings.items()}
+        self._supported_kinds = frozenset().union(*(e.supports for e in self._entries))
+
+    def _title_holders(self, entities: Sequence[Entity]) -> dict[str, str]:
+        """Title concepts (`cto`…) that exactly one person's role names, mapped to that person."""
+        holders: dict[str, set[str]] = defaultdict(set)
+        for entity in entities:
+            if entity.kind != "person":
+                continue
+            for concept in self.analyzer.concepts(f"{entity.role.en}. {entity.role.fr}"):
+                if concept in self.analyzer.titles:
+                    holders[concept].add(ENTITY_PREFIX + entity.id)
+        return {title: next(iter(people)) for title, people in holders.items() if len(people) == 1}
+
+    def _fact_concepts(self, text: str) -> frozenset[str]:
+        """Concepts of a fact-side text, with broader entities added (a GPT-2 sample is about GPT too)."""
+        concepts = set(self.analyzer.concepts(text))
+        concepts.update(self._parents[c] for c in list(concepts) if c in self._parents)
+        return frozenset(concepts)
+
+    def _entry(self, fact: Fact) -> _Entry:
+        samples: dict[Asks | None, list[_Sample]] = defaultdict(list)
+        for question in fact.questions():
+            concepts = self._fact_concepts(question)
+            if concepts:
+                # "When and where did Sutskever speak?" answers a when- and a where-question alike.
+                for kind in asked_kinds(question) or (None,):
+                    samples[kind].append(_Sample(concepts, self._fuzzy_form(question), 1.0, kind))
+        texts = [
+            _Sample(concepts, self._fuzzy_form(text), _TEXT_SAMPLE_WEIGHT, None)
+            for text in (fact.text.en, fact.text.fr)
+            if (concepts := self._fact_concepts(text))
+        ]
+        supports = {kind for kind in samples if kind is not None}
+        if fact.date is not None:
+            supports.add(Asks.WHEN)
+        if _AMOUNT.search(fact.text.en):
+            supports.add(Asks.QUANTITY)
+        # What the sample questions talk about is the fact's topic; words its text only mentions in passing
+        # ("…Anthropic, the company founded by Dario Amodei") are not — unless it has no samples at all.
+        every = [s for group in samples.values() for s in group] or texts
+        bags: dict[Asks | None, frozenset[str]] = {None: frozenset().union(*(s.concepts for s in every))}
+        for kind, group in samples.items():
+            if kind is not None:
+                bags[kind] = frozenset().union(*(s.concepts for s in group))
+        named = set(fact.entities) | ({fact.subject} if fact.subject else set())
+        named |= entity_ids(bags[None])
+        return _Entry(fact, frozenset(named), frozenset(supports), dict(samples), texts, bags)
+
+    @staticmethod
+    def _fuzzy_form(text: str) -> str:
+        return " ".join(w for w in canonical(text).split() if w not in STOPWORDS)
+
+    def weight(self, concept: str) -> float:
+        # Capped: with a few dozen facts, a word that one sample happens to use ("occupied", "link") is
+        # rare by accident, not because it names the topic.
+        known = self._idf.get(concept)
+        return self.unknown_weight if known is None else min(known, self.max_weight)
+
+    def _weigh(self, concepts: Iterable[str]) -> float:
+        return math.fsum(self.weight(c) for c in concepts)
+
+    def match(self, question: str, *, fallback_lang: Lang = "en") -> MatchResult:
+        """Score `question` against every fact that shares a concept with it; abstain when unsure."""
+        text = strip_controls(question).strip()
+        lang = guess_language(text[:MAX_QUESTION_CHARS], fallback_lang) if text else fallback_lang
+        if not text:
+            return MatchResult(question, lang, None, (), False, "empty")
+        if len(text) > MAX_QUESTION_CHARS:
+            return MatchResult(question, lang, None, (), False, "too_long")
+        kind = asks(text)
+        concepts = frozenset(self.analyzer.concepts(text, fix_typos=True))
+        named = frozenset(entity_ids(concepts))
+        if not any(self.entities[e].kind == "person" for e in named if e in self.entities):
+            # "the CTO" is whoever holds that title, when exactly one person in the story does.
+            concepts |= {self._holders[c] for c in concepts if c in self._holders}
+        if not concepts:
+            return MatchResult(question, lang, None, (), False, "no_topic", kind, named)
+        strangers = len(self.analyzer.unknown_names(text))
+        ranked = self._rank(text, concepts, kind, named, strangers)
+        best = ranked[0] if ranked else None
+        near = tuple(c for c in ranked[:3] if c.score >= self.suggest_floor)
+        if kind is not None and kind not in self._supported_kinds:
+            return MatchResult(question, lang, best, near, False, "unsupported_kind", kind, named)
+        if best is None or best.score < self.threshold:
+            return MatchResult(question, lang, best, near, False, "low_score", kind, named)
+        # Only near rivals are worth a button: a far second best is noise next to a confident answer.
+        floor = max(self.suggest_floor, best.score / 2)
+        alternatives = tuple(c for c in ranked[1:4] if c.score >= floor)
+        return MatchResult(question, lang, best, alternatives, True, "ok", kind, named)
+
+    def _agreement(self, concepts: frozenset[str], q_weight: float, sample: _Sample) -> float:
+        shared = concepts & sample.concepts
+        if not shared:
+            return 0.0
+        overlap = self._weigh(shared)
+        recall = overlap / q_weight
+        precision = overlap / self._weigh(sample.concepts)
+        beta2 = self.recall_bias**2
+        return sample.weight * (1 + beta2) * precision * recall / (beta2 * precision + recall)
+
+    def _score(
+        self, entry: _Entry, concepts: frozenset[str], q_weight: float, kind: Asks | None, fuzzy_form: str
+    ) -> float:
+        supported = kind is None or kind in entry.supports or kind in self.loose_kinds
+        if kind is not None and kind in entry.samples and kind not in self.loose_kinds:
+            # A question that asks for something specific meets the samples that ask for the same thing.
+            pool, bag = entry.samples[kind], entry.bags[kind]
+        else:
+            pool = [s for group in entry.samples.values() for s in group] + entry.texts
+            bag = entry.bags[None]
+        best_agreement, best_sample = 0.0, None
+        for sample in pool:
+            agreement = self._agreement(concepts, q_weight, sample)
+            if agreement > best_agreement:
+                best_agreement, best_sample = agreement, sample
+        if best_sample is None:
+            return 0.0
+        coverage = self._weigh(concepts & bag) / q_weight
+        # What the question says happened (join, leave, found, say…) must be what the fact is about:
+        # "When did Sutskever leave OpenAI?" is not answered by a dated fact about Sutskever speaking.
+        predicate = [c for c in concepts if not c.startswith(ENTITY_PREFIX) and c in self._idf]
+        covered = self._weigh(c for c in predicate if c in bag) / self._weigh(predicate) if predicate else 1.0
+        fuzzy = best_sample.weight * self.fuzzy_scorer(fuzzy_form, best_sample.fuzzy_text) / 100.0
+        w_sample, w_coverage, w_fuzzy = self.weights
+        # Between facts whose samples fit equally, the one whose own statement fits the question better wins.
+        statement = max((self._agreement(concepts, q_weight, text) for text in entry.texts), default=0.0)
+        score = w_sample * best_agreement + w_coverage * coverage + w_fuzzy * fuzzy + self.statement_nudge * statement
+        score *= self.predicate_floor + (1.0 - self.predicate_floor) * covered
+        if entry.fact.kind == "profile" and all(c.startswith(ENTITY_PREFIX) for c in concepts):
+            score += self.profile_nudge  # "Radford", "tell me about Radford": who they are comes first
+        if not supported:
+            score *= 0.4
+        return score
+
+    def _rank(
+        self, text: str, concepts: frozenset[str], kind: Asks | None, named: frozenset[str], strangers: int = 0
+    ) -> list[Candidate]:
+        candidates: set[int] = set()
+        for concept in concepts:
+            candidates.update(self._postings.get(concept, ()))
+        if not candidates:
+            return []
+        q_weight = self._weigh(concepts)
+        fuzzy_form = self._fuzzy_form(text)
+        scored: list[tuple[float, Candidate]] = []
+        for index in candidates:
+            entry = self._entries[index]
+            score = self._score(entry, concepts, q_weight, kind, fuzzy_form)
+            missing = len(named - entry.entities) + strangers
+            if missing:
+                # Every person or thing the question names must be part of the answer; a name we do not
+                # know at all ("GPT-4", "Altman") is part of no answer.
+                score *= self.missing_name_factor**missing
+            if score > 0:
+                # Ranked on the raw score (nudges may lift it past 1); reported within [0, 1].
+                scored.append((score, Candidate(entry.fact, round(min(score, 1.0), 4))))
+        scored.sort(key=lambda pair: (-pair[0], pair[1].fact.id))
+        return [candidate for _, candidate in scored]
