@@ -1,9 +1,9 @@
 """Regression guards on answer quality, judged exactly as ../shared/eval/score.py judges.
 
-The public dev set must stay at 90% or better (the target is 95%+), and our own question set —
-written from the article alone, by someone who never saw the facts' sample questions — must not slip
-below its floor. (The facts' sample questions were written from the facts by an author who saw
-neither set, so a plain question like "When did Alec Radford join OpenAI?" may well appear in both.)
+The public dev set must stay at 90% or better (the target is 95%+). Our own two question sets, written
+from the article alone by people who never saw the facts' sample questions, must not slip below their
+floors. (The sample questions were written from the facts by an author who saw none of these sets, so a
+plain question like "When did Alec Radford join OpenAI?" may well appear in both.)
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from handlers.types import Incoming
 ROOT = Path(__file__).resolve().parents[2]
 DEV_SET = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 OWN_SET = Path(__file__).with_name("data") / "questions.jsonl"
+SECOND_SET = Path(__file__).with_name("data") / "questions_second.jsonl"
 
 
 def fold(text: str) -> str:
@@ -56,8 +57,9 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
     assert accuracy >= 0.90, "\n".join(misses)
 
 
-async def test_own_question_set_stays_above_its_floor(core: Core) -> None:
-    rows = load(OWN_SET)
-    assert len(rows) >= 200
+@pytest.mark.parametrize(("path", "floor"), [(OWN_SET, 0.85), (SECOND_SET, 0.88)], ids=["own", "second"])
+async def test_own_question_sets_stay_above_their_floors(core: Core, path: Path, floor: float) -> None:
+    rows = load(path)
+    assert len(rows) >= 100
     accuracy, misses = await score(core, rows)
-    assert accuracy >= 0.85, "\n".join(misses)
+    assert accuracy >= floor, "\n".join(misses)
