@@ -76,25 +76,23 @@ class MatchResult:
 
 
 @dataclass(slots=True)
-class _Sample:
-    concepts: tuple[str, ...]  # interned; a tuple is a fifth of a frozenset's memory
-    text: str  # the fact's own string (shared, not copied); its fuzzy form is made when first compared
-    weight: float
-    kind: Asks | None
-    total: float = 0.0  # the weight of `concepts` (precision's denominator), set by `Matcher._reweigh`
-
-
-@dataclass(slots=True)
 class _Entry:
-    """One fact as the matcher sees it: its samples grouped by the kind of answer they ask for."""
+    """One fact as the matcher sees it: its samples grouped by the kind of answer they ask for.
+
+    The samples themselves live in the matcher's shared arrays (see `Matcher._sample_bounds`), at the
+    positions `first` to `first + size`: the pool of an open question, every sample group after group
+    (a sample of several kinds once in each), then the fact's own texts. A group is a slice of it."""
 
     fact: Fact
     entities: tuple[str, ...]
     supports: frozenset[Asks]
-    samples: dict[Asks | None, tuple[_Sample, ...]]
-    n_texts: int  # how many of `every`'s samples, at its end, are the fact's own texts
-    bags: dict[Asks | None, tuple[str, ...]]  # every concept of the samples of a kind (None: of all)
-    every: tuple[_Sample, ...]  # the pool of an open question: every sample, then the texts
+    first: int  # the position of its first sample in the matcher's sample arrays
+    size: int  # how many samples its open pool has, texts included
+    n_texts: int  # how many of the pool's samples, at its end, are the fact's own texts
+    kinds: tuple[Asks | None, ...]  # the kinds of its sample groups, in pool order
+    ends: tuple[int, ...]  # where each group ends in the pool (relative to `first`)
+    bag: tuple[str, ...]  # every concept of its samples (of its texts when it has none)
+    kind_bags: tuple[tuple[str, ...], ...]  # every concept of each group's samples (`bag` for None)
     indexed: tuple[str, ...]  # the concepts its postings list it under
 
 
@@ -104,6 +102,7 @@ class _Query:
 
     concepts: frozenset[str]
     weights: dict[str, float]
+    ids: dict[int, float]  # the weights of the concepts facts use, by their id in the sample arrays
     total: float
     kind: Asks | None
     predicate: tuple[str, ...]  # what the question says happened: its known concepts that are not names
@@ -112,8 +111,8 @@ class _Query:
     names_only: bool  # every concept is a name ("Radford", "tell me about Radford")
 
 
-def _union(samples: Sequence[_Sample]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(c for sample in samples for c in sample.concepts))
+def _union(samples: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c for concepts in samples for c in concepts))
 
 
 class Matcher:
@@ -160,6 +159,20 @@ class Matcher:
         self._idf: dict[str, float] = {}
         self._supported_kinds: frozenset[Asks] = frozenset()
         self._kinds: dict[frozenset[Asks], frozenset[Asks]] = {}  # one object per distinct set
+        self._groups: dict[tuple[Asks | None, ...], tuple[Asks | None, ...]] = {}  # one `kinds` per distinct one
+        self._ends: dict[tuple[int, ...], tuple[int, ...]] = {}  # one `ends` per distinct one
+        # Every sample of every fact, in parallel arrays rather than an object each (at 100,000 facts, 600,000
+        # objects with a tuple of concepts each weighed over 100 MB): sample `i`'s concepts are the ids
+        # `_sample_concepts[_sample_bounds[i]:_sample_bounds[i + 1]]`, its text `_sample_texts[i]` (the
+        # fact's own string), its weight `_sample_weights[i]`, the weight of its concepts (precision's
+        # denominator, set by `_reweigh`) `_sample_totals[i]`.
+        self._concept_ids: dict[str, int] = {}
+        self._concept_names: list[str] = []
+        self._sample_concepts: array[int] = array("I")
+        self._sample_bounds: array[int] = array("I", [0])
+        self._sample_texts: list[str] = []
+        self._sample_weights: array[float] = array("d")
+        self._sample_totals: array[float] = array("d")
         self.add(facts)
 
     def add(self, facts: Sequence[Fact]) -> None:
@@ -181,9 +194,11 @@ class Matcher:
     def _reweigh(self) -> None:
         """Precision's denominator for every sample: depends on every fact (through the IDF), so it is
         recomputed whenever facts are added."""
-        for entry in self._entries:
-            for sample in entry.every:
-                sample.total = fsum(self.weight(c) for c in sample.concepts)
+        weights = [self.weight(name) for name in self._concept_names]
+        concepts, bounds = self._sample_concepts, self._sample_bounds
+        self._sample_totals = array(
+            "d", (fsum(weights[c] for c in concepts[bounds[i] : bounds[i + 1]]) for i in range(len(bounds) - 1))
+        )
 
     def _title_holders(self, entities: Sequence[Entity]) -> dict[str, str]:
         """Title concepts (`cto`…) that exactly one person's role names, mapped to that person."""
@@ -204,31 +219,42 @@ class Matcher:
         concepts.update(self._parents[c] for c in list(concepts) if c in self._parents)
         return tuple(sys.intern(c) for c in concepts)
 
-    def _sample(self, text: str, weight: float, *, question: bool) -> tuple[_Sample | None, tuple[Asks, ...]]:
-        """One text of a fact, folded once, and every kind of answer it asks for; its words join the
-        vocabulary typos are corrected against."""
+    def _sample(self, text: str, *, question: bool) -> tuple[tuple[str, ...], tuple[Asks, ...]]:
+        """One text of a fact's concepts, folded once, and every kind of answer it asks for; its words
+        join the vocabulary typos are corrected against."""
         folded = canonical(text)
         words = canonical_tokens(folded)
         self.analyzer.learn_tokens(words)
         concepts = self._fact_concepts(words)
         if not concepts:
-            return None, ()
-        kinds = asked_kinds(text, folded) if question else ()
-        return _Sample(concepts, text, weight, kinds[0] if kinds else None), kinds
+            return (), ()
+        return concepts, asked_kinds(text, folded) if question else ()
+
+    def _store_sample(self, concepts: tuple[str, ...], text: str, weight: float) -> None:
+        ids = self._concept_ids
+        for concept in concepts:
+            index = ids.get(concept)
+            if index is None:
+                ids[concept] = index = len(self._concept_names)
+                self._concept_names.append(concept)
+            self._sample_concepts.append(index)
+        self._sample_bounds.append(len(self._sample_concepts))
+        self._sample_texts.append(text)
+        self._sample_weights.append(weight)
 
     def _entry(self, fact: Fact) -> _Entry:
-        samples: dict[Asks | None, list[_Sample]] = defaultdict(list)
+        samples: dict[Asks | None, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         for question in fact.questions():
-            sample, kinds = self._sample(question, 1.0, question=True)
-            if sample is not None:
-                # "When and where did Sutskever speak?" answers a when- and a where-question alike: one
-                # sample object in each group (its `kind` is the first), as many times in the open pool.
+            concepts, kinds = self._sample(question, question=True)
+            if concepts:
+                # "When and where did Sutskever speak?" answers a when- and a where-question alike: the
+                # sample in each group, as many times in the open pool.
                 for kind in kinds or (None,):
-                    samples[kind].append(sample)
+                    samples[kind].append((concepts, question))
         texts = [
-            sample
+            (concepts, text)
             for text in dict.fromkeys((fact.text.en, fact.text.fr))
-            if (sample := self._sample(text, _TEXT_SAMPLE_WEIGHT, question=False)[0]) is not None
+            if (concepts := self._sample(text, question=False)[0])
         ]
         if fact.text.en == fact.text.fr and texts:
             texts.append(texts[0])  # one text in both languages is still two samples (pool order matters)
@@ -240,23 +266,37 @@ class Matcher:
         # What the sample questions talk about is the fact's topic; words its text only mentions in passing
         # ("…Anthropic, the company founded by Dario Amodei") are not — unless it has no samples at all.
         every = [s for group in samples.values() for s in group]
-        bags: dict[Asks | None, tuple[str, ...]] = {None: _union(every or texts)}
+        bag = _union([c for c, _ in every or texts])
+        kind_bags = []
         for kind, group in samples.items():
-            if kind is not None:
-                bags[kind] = _union(group)
+            union = _union([c for c, _ in group]) if kind is not None else bag
+            kind_bags.append(bag if union == bag else union)
         named = set(fact.entities) | ({fact.subject} if fact.subject else set())
-        named |= entity_ids(bags[None])
-        names = {ENTITY_PREFIX + e for e in named}.difference(bags[None])
-        indexed = bags[None] + tuple(sorted(names)) if names else bags[None]
+        named |= entity_ids(bag)
+        names = {ENTITY_PREFIX + e for e in named}.difference(bag)
+        indexed = bag + tuple(sorted(names)) if names else bag
         supported = self._kinds.setdefault(frozenset(supports), frozenset(supports))
+        first = len(self._sample_texts)
+        for concepts, text in every:
+            self._store_sample(concepts, text, 1.0)
+        for concepts, text in texts:
+            self._store_sample(concepts, text, _TEXT_SAMPLE_WEIGHT)
+        ends, end = [], 0
+        for group in samples.values():
+            end += len(group)
+            ends.append(end)
+        group_kinds: tuple[Asks | None, ...] = tuple(samples)
         return _Entry(
             fact,
             tuple(sorted(named)),
             supported,
-            {kind: tuple(group) for kind, group in samples.items()},
+            first,
+            len(every) + len(texts),
             len(texts),
-            bags,
-            (*every, *texts),
+            self._groups.setdefault(group_kinds, group_kinds),
+            self._ends.setdefault(tuple(ends), tuple(ends)),
+            bag,
+            tuple(kind_bags),
             indexed,
         )
 
@@ -309,9 +349,11 @@ class Matcher:
     def _query(self, text: str, concepts: frozenset[str], kind: Asks | None) -> _Query:
         weights = {c: self.weight(c) for c in concepts}
         predicate = tuple(c for c in concepts if not c.startswith(ENTITY_PREFIX) and c in self._idf)
+        ids = self._concept_ids
         return _Query(
             concepts,
             weights,
+            {ids[c]: w for c, w in weights.items() if c in ids},
             fsum(weights[c] for c in concepts),
             kind,
             predicate,
@@ -320,16 +362,18 @@ class Matcher:
             all(c.startswith(ENTITY_PREFIX) for c in concepts),
         )
 
-    def _agreement(self, query: _Query, sample: _Sample) -> float:
-        weights = query.weights
-        shared = [weights[c] for c in sample.concepts if c in weights]
+    def _agreement(self, query: _Query, sample: int) -> float:
+        """The agreement of the question with the sample at position `sample` of the sample arrays."""
+        weights = query.ids
+        bounds = self._sample_bounds
+        shared = [weights[c] for c in self._sample_concepts[bounds[sample] : bounds[sample + 1]] if c in weights]
         if not shared:
             return 0.0
         overlap = fsum(shared)
         recall = overlap / query.total
-        precision = overlap / sample.total
+        precision = overlap / self._sample_totals[sample]
         beta2 = self.recall_bias**2
-        return sample.weight * (1 + beta2) * precision * recall / (beta2 * precision + recall)
+        return self._sample_weights[sample] * (1 + beta2) * precision * recall / (beta2 * precision + recall)
 
     def _score(self, entry: _Entry, query: _Query, factor: float, floor: float) -> float | None:
         """The fact's raw score times `factor` (the missing-name penalty), 0.0 when no sample agrees.
@@ -340,11 +384,14 @@ class Matcher:
         kind = query.kind
         loose = kind in self.loose_kinds
         supported = kind is None or kind in entry.supports or loose
-        if kind is not None and kind in entry.samples and not loose:
+        first = entry.first
+        if kind is not None and kind in entry.kinds and not loose:
             # A question that asks for something specific meets the samples that ask for the same thing.
-            pool, bag, texts_in_pool = entry.samples[kind], entry.bags[kind], False
+            group = entry.kinds.index(kind)
+            start = first + entry.ends[group - 1] if group else first
+            pool, bag, texts_in_pool = range(start, first + entry.ends[group]), entry.kind_bags[group], False
         else:
-            pool, bag, texts_in_pool = entry.every, entry.bags[None], entry.n_texts > 0
+            pool, bag, texts_in_pool = range(first, first + entry.size), entry.bag, entry.n_texts > 0
         weights = query.weights
         coverage = fsum(weights[c] for c in bag if c in weights) / query.total
         # What the question says happened (join, leave, found, say…) must be what the fact is about:
@@ -362,25 +409,24 @@ class Matcher:
             and self._bound(coverage, texts_in_pool, entry.n_texts > 0, scale, profile, supported, factor) < floor
         ):
             return None
-        best_agreement, best_sample = 0.0, None
+        best_agreement, best_sample = 0.0, -1
         for sample in pool:
             agreement = self._agreement(query, sample)
             if agreement > best_agreement:
                 best_agreement, best_sample = agreement, sample
-        if best_sample is None:
+        if best_sample < 0:
             return 0.0
+        best_weight = self._sample_weights[best_sample]
         # Between facts whose samples fit equally, the one whose own statement fits the question better wins.
-        every = entry.every
-        statement = max(
-            (self._agreement(query, every[i]) for i in range(len(every) - entry.n_texts, len(every))), default=0.0
-        )
+        end = first + entry.size
+        statement = max((self._agreement(query, i) for i in range(end - entry.n_texts, end)), default=0.0)
         # The fuzzy term is at most the sample's weight (the scorer gives at most 100). The bound is the
         # score's own expression with that maximum in its place: every step is monotonic in floating
         # point, so it is never below the real score.
         most = self._scaled(
             w_sample * best_agreement
             + w_coverage * coverage
-            + w_fuzzy * best_sample.weight
+            + w_fuzzy * best_weight
             + self.statement_nudge * statement,
             scale,
             profile,
@@ -389,8 +435,8 @@ class Matcher:
         )
         if most < floor:
             return None
-        ratio = self.fuzzy_scorer(query.fuzzy_form, self._fuzzy_form(best_sample.text))
-        fuzzy = best_sample.weight * ratio / 100.0
+        ratio = self.fuzzy_scorer(query.fuzzy_form, self._fuzzy_form(self._sample_texts[best_sample]))
+        fuzzy = best_weight * ratio / 100.0
         score = w_sample * best_agreement + w_coverage * coverage + w_fuzzy * fuzzy + self.statement_nudge * statement
         return self._scaled(score, scale, profile, supported, factor)
 
