@@ -6,7 +6,6 @@ cannot arrive without its tests.
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +13,9 @@ import pytest
 
 from bot.cli import main
 from bot.settings import Settings, SettingsError
+from tests.settings_variables import variables_read
 
 NO_FILE = Path("/nonexistent/.env")
-SETTINGS_PY = Path(__file__).resolve().parents[2] / "bot" / "settings.py"
 
 # variable: (a good value, the attribute, what it becomes, bad values); extra variables some values need.
 CASES: dict[str, tuple[str, str, Any, list[str]]] = {
@@ -56,25 +55,6 @@ CASES: dict[str, tuple[str, str, Any, list[str]]] = {
     "FEED_INTERVAL": ("600", "feed_interval", 600, ["59", "soon"]),
 }
 NEEDS = {"DISCORD_SHARD_IDS": {"DISCORD_SHARD_COUNT": "4"}}
-
-
-def variables_read() -> set[str]:
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(SETTINGS_PY.read_text())):
-        if not isinstance(node, ast.Call):
-            continue
-        name: ast.expr | None = None
-        if isinstance(node.func, ast.Attribute) and node.func.attr == "get" and _env(node.func.value):
-            name = node.args[0]
-        elif len(node.args) > 1 and _env(node.args[0]):
-            name = node.args[1]
-        if isinstance(name, ast.Constant) and isinstance(name.value, str):
-            names.add(name.value)
-    return names
-
-
-def _env(node: ast.expr) -> bool:
-    return isinstance(node, ast.Name) and node.id == "env"
 
 
 def test_the_table_covers_every_variable_the_bot_reads() -> None:

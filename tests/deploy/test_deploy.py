@@ -4,7 +4,6 @@ command works against a real health server, and `.env.example` lists every setti
 
 from __future__ import annotations
 
-import ast
 import asyncio
 import json
 import re
@@ -20,6 +19,7 @@ import yaml
 from bot.core import Core
 from bot.health import HealthServer
 from bot.settings import Settings, read_env_file
+from tests.settings_variables import variables_read
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
@@ -114,29 +114,8 @@ async def test_the_health_check_command_passes_on_a_healthy_bot_and_fails_on_a_d
         await core.close()
 
 
-def settings_read_by_the_bot() -> set[str]:
-    """Every variable name bot/settings.py reads: env.get("X", …) and helper(env, "X", …)."""
-    tree = ast.parse((ROOT / "bot" / "settings.py").read_text())
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        name: ast.expr | None = None
-        if isinstance(node.func, ast.Attribute) and node.func.attr == "get" and _is_env(node.func.value):
-            name = node.args[0]
-        elif len(node.args) > 1 and _is_env(node.args[0]):
-            name = node.args[1]
-        if isinstance(name, ast.Constant) and isinstance(name.value, str):
-            names.add(name.value)
-    return names
-
-
-def _is_env(node: ast.expr) -> bool:
-    return isinstance(node, ast.Name) and node.id == "env"
-
-
 def test_env_example_lists_every_setting_and_loads_as_it_is() -> None:
-    read = settings_read_by_the_bot()
+    read = variables_read()
     assert {"TELEGRAM_BOT_TOKEN", "DATABASE_URL", "HEALTH_PORT", "RATE_LIMIT_PER_USER"} <= read
     example = read_env_file(DEPLOY / ".env.example")
     assert sorted(read - set(example)) == [], "add these to deploy/.env.example"

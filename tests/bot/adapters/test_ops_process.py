@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
 import socket
-import sys
 from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
 import pytest
+from bot_process import bot_env, start_bot
 from fake_telegram import TOKEN, FakeTelegram
 
 pytestmark = pytest.mark.timeout(90)
@@ -40,26 +39,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def bot_env(fake: FakeTelegram, tmp_path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy") and not k.startswith("DISCORD")}
-    env.update(
-        TELEGRAM_BOT_TOKEN=TOKEN,
-        TELEGRAM_API_BASE_URL=fake.base_url,
-        DATABASE_URL=f"sqlite:///{tmp_path / 'bot.db'}",
-        NO_PROXY="127.0.0.1,localhost",
-        LOG_LEVEL="INFO",
-    )
-    env.update(extra)
-    return env
-
-
-async def start_bot(env: dict[str, str], cwd) -> asyncio.subprocess.Process:
-    return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=cwd, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
 
 
 async def healthz(port: int) -> tuple[int, dict[str, Any]]:
