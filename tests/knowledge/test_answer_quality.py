@@ -9,13 +9,12 @@ plain question like "When did Alec Radford join OpenAI?" may well appear in both
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from pathlib import Path
 
 import pytest
 
 from bot.core import Core
+from bot.evaluation import judge as judge_answer
 from handlers.types import Incoming
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,18 +23,10 @@ OWN_SET = Path(__file__).with_name("data") / "questions.jsonl"
 SECOND_SET = Path(__file__).with_name("data") / "questions_second.jsonl"
 
 
-def fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
-
-
 def judge(row: dict[str, object], answered: bool, answer: str) -> bool:
     expect = row["expect"]
-    if expect is None:
-        return not answered
-    if not answered or not answer or len(answer) > 600:
-        return False
-    assert isinstance(expect, list)
-    return all(re.search(pattern, fold(answer)) for pattern in expect)
+    assert expect is None or isinstance(expect, list)
+    return judge_answer(expect, answered, answer)
 
 
 def load(path: Path) -> list[dict[str, object]]:
