@@ -28,7 +28,7 @@ import re
 import sys
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from math import fsum
@@ -36,6 +36,7 @@ from math import fsum
 from rapidfuzz import fuzz
 
 from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
+from knowledge.focus import focus
 from knowledge.intent import Asks, asked_kinds, asks
 from knowledge.language import guess_language
 from knowledge.models import Entity, Fact, Lang
@@ -113,6 +114,66 @@ class _Query:
 
 def _union(samples: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c for concepts in samples for c in concepts))
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A question as the matcher reads it: the question proper (see `focus`), and what it names and asks."""
+
+    question: str  # as asked
+    text: str  # the question proper, without courtesy, scene-setting or noise
+    lang: Lang
+    kind: Asks | None
+    concepts: frozenset[str]
+    named: frozenset[str]
+    strangers: int  # names it uses that nothing in the store knows
+
+
+def read_question(
+    question: str,
+    analyzer: ConceptAnalyzer,
+    entities: Mapping[str, Entity],
+    holders: Mapping[str, str],
+    fallback_lang: Lang,
+) -> Reading | MatchResult:
+    """The reading of `question`, or the verdict when there is nothing to match (empty, too long, no topic)."""
+    text = strip_controls(question).strip()
+    lang = guess_language(text[:MAX_QUESTION_CHARS], fallback_lang) if text else fallback_lang
+    if not text:
+        return MatchResult(question, lang, None, (), False, "empty")
+    if len(text) > MAX_QUESTION_CHARS:
+        return MatchResult(question, lang, None, (), False, "too_long")
+    found = focus(text)
+    text = found.question
+    kind = asks(text)
+    concepts = frozenset(analyzer.concepts(text, fix_typos=True))
+    if found.context and not entity_ids(concepts):
+        # "I'm reading about Mira Murati: what was her job?" is about whom the scene-setting names.
+        concepts |= {c for c in analyzer.concepts(found.context, fix_typos=True) if c.startswith(ENTITY_PREFIX)}
+    named = frozenset(entity_ids(concepts))
+    if not any(entities[e].kind == "person" for e in named if e in entities):
+        # "the CTO" is whoever holds that title, when exactly one person in the story does.
+        concepts |= {holders[c] for c in concepts if c in holders}
+    if not concepts:
+        return MatchResult(question, lang, None, (), False, "no_topic", kind, named)
+    return Reading(question, text, lang, kind, concepts, named, len(analyzer.unknown_names(text)))
+
+
+def decide(
+    reading: Reading, ranked: Sequence[Candidate], supported: frozenset[Asks], threshold: float, suggest_floor: float
+) -> MatchResult:
+    """The verdict on the ranked candidates: answer with the best, or abstain and keep the near ones."""
+    question, lang, kind, named = reading.question, reading.lang, reading.kind, reading.named
+    best = ranked[0] if ranked else None
+    near = tuple(c for c in ranked[:3] if c.score >= suggest_floor)
+    if kind is not None and kind not in supported:
+        return MatchResult(question, lang, best, near, False, "unsupported_kind", kind, named)
+    if best is None or best.score < threshold:
+        return MatchResult(question, lang, best, near, False, "low_score", kind, named)
+    # Only near rivals are worth a button: a far second best is noise next to a confident answer.
+    floor = max(suggest_floor, best.score / 2)
+    alternatives = tuple(c for c in ranked[1:4] if c.score >= floor)
+    return MatchResult(question, lang, best, alternatives, True, "ok", kind, named)
 
 
 class Matcher:
@@ -319,32 +380,11 @@ class Matcher:
 
     def match(self, question: str, *, fallback_lang: Lang = "en") -> MatchResult:
         """Score `question` against the facts that share a concept with it; abstain when unsure."""
-        text = strip_controls(question).strip()
-        lang = guess_language(text[:MAX_QUESTION_CHARS], fallback_lang) if text else fallback_lang
-        if not text:
-            return MatchResult(question, lang, None, (), False, "empty")
-        if len(text) > MAX_QUESTION_CHARS:
-            return MatchResult(question, lang, None, (), False, "too_long")
-        kind = asks(text)
-        concepts = frozenset(self.analyzer.concepts(text, fix_typos=True))
-        named = frozenset(entity_ids(concepts))
-        if not any(self.entities[e].kind == "person" for e in named if e in self.entities):
-            # "the CTO" is whoever holds that title, when exactly one person in the story does.
-            concepts |= {self._holders[c] for c in concepts if c in self._holders}
-        if not concepts:
-            return MatchResult(question, lang, None, (), False, "no_topic", kind, named)
-        strangers = len(self.analyzer.unknown_names(text))
-        ranked = self._rank(text, concepts, kind, named, strangers)
-        best = ranked[0] if ranked else None
-        near = tuple(c for c in ranked[:3] if c.score >= self.suggest_floor)
-        if kind is not None and kind not in self._supported_kinds:
-            return MatchResult(question, lang, best, near, False, "unsupported_kind", kind, named)
-        if best is None or best.score < self.threshold:
-            return MatchResult(question, lang, best, near, False, "low_score", kind, named)
-        # Only near rivals are worth a button: a far second best is noise next to a confident answer.
-        floor = max(self.suggest_floor, best.score / 2)
-        alternatives = tuple(c for c in ranked[1:4] if c.score >= floor)
-        return MatchResult(question, lang, best, alternatives, True, "ok", kind, named)
+        reading = read_question(question, self.analyzer, self.entities, self._holders, fallback_lang)
+        if isinstance(reading, MatchResult):
+            return reading
+        ranked = self._rank(reading.text, reading.concepts, reading.kind, reading.named, reading.strangers)
+        return decide(reading, ranked, self._supported_kinds, self.threshold, self.suggest_floor)
 
     def _query(self, text: str, concepts: frozenset[str], kind: Asks | None) -> _Query:
         weights = {c: self.weight(c) for c in concepts}

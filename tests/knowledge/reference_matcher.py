@@ -3,7 +3,9 @@ obviously-correct reference the equivalence test compares the fast matcher with.
 stores. To update it when the scoring changes, copy main's knowledge/matcher.py again and redo the edits below.
 
 Verbatim but for these edits: `Candidate` and `MatchResult` are imported from knowledge.matcher rather than
-defined again (so results compare equal), the class is `ReferenceMatcher`, and `_weigh` sums with
+defined again (so results compare equal), so are `read_question` and `decide` (how a question is read and
+the verdict drawn: the fast matcher changes neither, only which facts it scores and how fast), the class is
+`ReferenceMatcher`, and `_weigh` sums with
 `math.fsum`. A plain `sum` over a set follows the set's order, which follows the process's string hash
 seed, so main's scores move in the last bits from run to run — enough to flip a tie between two samples
 (PYTHONHASHSEED=1: 0.3188 for a suggestion that every other seed scores 0.291), or two facts' raw-score
@@ -21,11 +23,10 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
-from knowledge.intent import Asks, asked_kinds, asks
-from knowledge.language import guess_language
-from knowledge.matcher import Candidate, MatchResult
+from knowledge.intent import Asks, asked_kinds
+from knowledge.matcher import Candidate, MatchResult, decide, read_question
 from knowledge.models import Entity, Fact, Lang
-from knowledge.normalize import canonical, strip_controls
+from knowledge.normalize import canonical
 from knowledge.stopwords import STOPWORDS
 
 MAX_QUESTION_CHARS = 500
@@ -151,33 +152,13 @@ class ReferenceMatcher:
         return math.fsum(self.weight(c) for c in concepts)
 
     def match(self, question: str, *, fallback_lang: Lang = "en") -> MatchResult:
-        """Score `question` against every fact that shares a concept with it; abstain when unsure."""
-        text = strip_controls(question).strip()
-        lang = guess_language(text[:MAX_QUESTION_CHARS], fallback_lang) if text else fallback_lang
-        if not text:
-            return MatchResult(question, lang, None, (), False, "empty")
-        if len(text) > MAX_QUESTION_CHARS:
-            return MatchResult(question, lang, None, (), False, "too_long")
-        kind = asks(text)
-        concepts = frozenset(self.analyzer.concepts(text, fix_typos=True))
-        named = frozenset(entity_ids(concepts))
-        if not any(self.entities[e].kind == "person" for e in named if e in self.entities):
-            # "the CTO" is whoever holds that title, when exactly one person in the story does.
-            concepts |= {self._holders[c] for c in concepts if c in self._holders}
-        if not concepts:
-            return MatchResult(question, lang, None, (), False, "no_topic", kind, named)
-        strangers = len(self.analyzer.unknown_names(text))
-        ranked = self._rank(text, concepts, kind, named, strangers)
-        best = ranked[0] if ranked else None
-        near = tuple(c for c in ranked[:3] if c.score >= self.suggest_floor)
-        if kind is not None and kind not in self._supported_kinds:
-            return MatchResult(question, lang, best, near, False, "unsupported_kind", kind, named)
-        if best is None or best.score < self.threshold:
-            return MatchResult(question, lang, best, near, False, "low_score", kind, named)
-        # Only near rivals are worth a button: a far second best is noise next to a confident answer.
-        floor = max(self.suggest_floor, best.score / 2)
-        alternatives = tuple(c for c in ranked[1:4] if c.score >= floor)
-        return MatchResult(question, lang, best, alternatives, True, "ok", kind, named)
+        """Score `question` against every fact that shares a concept with it; abstain when unsure.
+        (How a question is read and the verdict drawn are shared with the matcher: only scoring is compared.)"""
+        reading = read_question(question, self.analyzer, self.entities, self._holders, fallback_lang)
+        if isinstance(reading, MatchResult):
+            return reading
+        ranked = self._rank(reading.text, reading.concepts, reading.kind, reading.named, reading.strangers)
+        return decide(reading, ranked, self._supported_kinds, self.threshold, self.suggest_floor)
 
     def _agreement(self, concepts: frozenset[str], q_weight: float, sample: _Sample) -> float:
         shared = concepts & sample.concepts
