@@ -21,23 +21,27 @@ from rapidfuzz.distance import OSA
 from knowledge.models import Entity
 from knowledge.normalize import stem, strip_controls, tokens
 from knowledge.stopwords import STOPWORDS
+from knowledge.wordfreq import zipf
 
 ENTITY_PREFIX = "@"
+REAL_WORD_ZIPF = 3.5  # a word at least this common in English or French is never taken for a typo
 _RAW_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _MAX_PHRASE = 6
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """Concept → surface forms in both languages, and which concepts are job titles (`cto`)."""
+    """Concept → surface forms in both languages; which concepts are job titles (`cto`), and which state a
+    relation (`join`, `leave`, `found`, `say`…): what a question asks happened, which a fact must state."""
 
     concepts: dict[str, list[str]]
     titles: frozenset[str] = frozenset()
+    relations: frozenset[str] = frozenset()
 
 
 def load_lexicon(path: Path) -> Lexicon:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return Lexicon(data["concepts"], frozenset(data.get("titles", ())))
+    return Lexicon(data["concepts"], frozenset(data.get("titles", ())), frozenset(data.get("relations", ())))
 
 
 def _max_typos(length: int) -> int:
@@ -56,13 +60,17 @@ class ConceptAnalyzer:
         if not isinstance(lexicon, Lexicon):
             lexicon = Lexicon({k: list(v) for k, v in lexicon.items()})
         self.titles = lexicon.titles
+        self.relations = lexicon.relations
         self._phrases: dict[tuple[str, ...], str] = {}
         for concept, forms in lexicon.concepts.items():
             for form in forms:
                 self._add_phrase(tuple(tokens(form)), concept, override=False)
+        self._name_words: set[str] = set()
         for entity in entities:
             for alias in (entity.name, *entity.aliases):
-                self._add_phrase(tuple(tokens(alias)), ENTITY_PREFIX + entity.id, override=True)
+                words = tuple(tokens(alias))
+                self._add_phrase(words, ENTITY_PREFIX + entity.id, override=True)
+                self._name_words.update(words)
         self._vocabulary: set[str] = {word for key in self._phrases for word in key}
         self._buckets: dict[tuple[str, int], list[str]] | None = None
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
@@ -84,6 +92,10 @@ class ConceptAnalyzer:
         if len(self._vocabulary) != before:
             self._buckets = None
             self._correct.cache_clear()
+
+    def is_name_word(self, word: str) -> bool:
+        """Whether `word` (or the known word it is a typo of) is part of a name in the gazetteer."""
+        return word in self._name_words or self.correct(word) in self._name_words
 
     def knows(self, word: str) -> bool:
         return word in self._vocabulary or word in STOPWORDS
@@ -119,7 +131,12 @@ class ConceptAnalyzer:
         """The known word `word` is most likely a typo of, or `word` itself."""
         if len(word) < 4 or any(ch.isdigit() for ch in word) or self.knows(word):
             return word  # short words and model names (`gpt4`) are too easily another real word
-        return self._correct(word)
+        corrected = self._correct(word)
+        if corrected[:4] != word[:4] and (frequency := zipf(word)) is not None and frequency >= REAL_WORD_ZIPF:
+            # A real word is what was meant ("oeuvre", not the "ouvre" the facts use; "salaire", not "salari…"),
+            # unless the known word is another form of it ("sortit" → "sorti", "attribute" → "attribue").
+            return word
+        return corrected
 
     def concepts(self, text: str, *, fix_typos: bool = False) -> list[str]:
         """Concepts of `text` in order of appearance, duplicates kept (callers take sets as they need)."""

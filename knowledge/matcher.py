@@ -28,9 +28,9 @@ import re
 import sys
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from math import fsum
 
 from rapidfuzz import fuzz
@@ -40,12 +40,28 @@ from knowledge.focus import focus
 from knowledge.intent import Asks, asked_kinds, asks
 from knowledge.language import guess_language
 from knowledge.models import Entity, Fact, Lang
-from knowledge.normalize import canonical, canonical_tokens, strip_controls
+from knowledge.normalize import canonical, canonical_tokens, stem, strip_controls, tokens
 from knowledge.stopwords import STOPWORDS
+from knowledge.wordfreq import zipf
 
 MAX_QUESTION_CHARS = 500
 _AMOUNT = re.compile(r"\d[\d\s.,]*\s*(?:million|milliard|billion|%|\$|dollars?|euros?)", re.IGNORECASE)
 _TEXT_SAMPLE_WEIGHT = 0.85
+# A word no fact uses says more about a question than any word facts share — when it is rare: "nationality"
+# in "What is Radford's nationality?" is the point of the question. A common one ("trying", "roughly", "went")
+# is how people talk. Between Zipf 3 and `_TALK_ZIPF` the weight falls linearly from the one to the other.
+UNKNOWN_WEIGHT = 5.0
+_TALK_WEIGHT = 0.5
+_TALK_ZIPF = 5.5
+
+
+def unknown_weight(zipf: float | None) -> float:
+    """The weight of a word no fact uses, from its Zipf frequency (None: rarer than any listed word)."""
+    if zipf is None or zipf <= 3.0:
+        return UNKNOWN_WEIGHT
+    if zipf >= _TALK_ZIPF:
+        return _TALK_WEIGHT
+    return UNKNOWN_WEIGHT - (zipf - 3.0) * (UNKNOWN_WEIGHT - _TALK_WEIGHT) / (_TALK_ZIPF - 3.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +143,13 @@ class Reading:
     concepts: frozenset[str]
     named: frozenset[str]
     strangers: int  # names it uses that nothing in the store knows
+    relations: frozenset[str]  # what it says happened: joined, left, founded, said…
+    unknown: Mapping[str, float]  # the weight each of its concepts would have if no fact used it
+
+    def weight(self, concept: str, idf: Mapping[str, float], cap: float) -> float:
+        """A concept facts use weighs its IDF (capped); one they don't, by how rare the word is."""
+        known = idf.get(concept)
+        return min(known, cap) if known is not None else self.unknown.get(concept, UNKNOWN_WEIGHT)
 
 
 def read_question(
@@ -156,7 +179,36 @@ def read_question(
         concepts |= {holders[c] for c in concepts if c in holders}
     if not concepts:
         return MatchResult(question, lang, None, (), False, "no_topic", kind, named)
-    return Reading(question, text, lang, kind, concepts, named, len(analyzer.unknown_names(text)))
+    strangers = len(analyzer.unknown_names(text))
+    # The first word that is neither a stop word nor a name is what the question turns on ("What's Radford's
+    # *salary*?", "Quelle est la *fortune* de Sutskever ?", "Who *replaced* Murati?"): unknown, it keeps its
+    # full weight however common it is. Later words are weighed by how common they are.
+    unknown: dict[str, float] = {}
+    head = True
+    for word in tokens(text):
+        if word in STOPWORDS or word.isdigit():
+            continue
+        concept = stem(word)
+        if concept in concepts and not head:
+            unknown[concept] = min(unknown.get(concept, UNKNOWN_WEIGHT), unknown_weight(zipf(word)))
+        if not analyzer.is_name_word(word):
+            head = False
+    return Reading(question, text, lang, kind, concepts, named, strangers, concepts & analyzer.relations, unknown)
+
+
+def lacking(fact: Fact, involved: Collection[str], stated: Callable[[str], bool], reading: Reading) -> int:
+    """How many things the question asks about that the fact does not give; each costs most of a score.
+
+    Every person or thing the question names must be part of the answer, and a name nothing in the store
+    knows ("GPT-4", "Altman") is part of no answer. What the question says happened (left, founded, said…)
+    must be what the fact is about or states (`stated`: in its samples or its texts): "Did Sutskever leave
+    OpenAI?" is not answered by who Sutskever is. And a profile answers for its own subject only: "What is
+    GPT-2?" is not answered by GPT-3's profile, however often it mentions GPT-2."""
+    missing = sum(1 for name in reading.named if name not in involved) + reading.strangers
+    missing += sum(1 for relation in reading.relations if not stated(relation))
+    if fact.kind == "profile" and fact.subject and reading.named and fact.subject not in reading.named:
+        missing += 1
+    return missing
 
 
 def decide(
@@ -199,7 +251,6 @@ class Matcher:
     # ratio, even though it scores a keyword sample ("Mira Murati") 100 against any longer question.
     # Whatever replaces it must stay within [0, 100]: the bounds in `_score` rely on it.
     fuzzy_scorer = staticmethod(fuzz.token_set_ratio)
-    unknown_weight = 5.0  # a word no fact uses says more about a question than any word facts share
     missing_name_factor = 0.45  # kept of a score per name the question has and the fact lacks
     kept = 4  # candidates `match` looks at: the best, then three alternatives or suggestions
     max_exhaustive = 150  # postings (summed) up to which every candidate is scored
@@ -361,6 +412,16 @@ class Matcher:
             indexed,
         )
 
+    def _states(self, entry: _Entry, concept: str) -> bool:
+        """Whether the fact talks about `concept`: in its samples (`bag`) or its own texts."""
+        if concept in entry.bag:
+            return True
+        index = self._concept_ids.get(concept)
+        if index is None:
+            return False
+        bounds, end = self._sample_bounds, entry.first + entry.size
+        return any(index in self._sample_concepts[bounds[i] : bounds[i + 1]] for i in range(end - entry.n_texts, end))
+
     @staticmethod
     @lru_cache(maxsize=8192)
     def _fuzzy_form(text: str) -> str:
@@ -373,7 +434,7 @@ class Matcher:
         # Capped: with a few dozen facts, a word that one sample happens to use ("occupied", "link") is
         # rare by accident, not because it names the topic.
         known = self._idf.get(concept)
-        return self.unknown_weight if known is None else min(known, self.max_weight)
+        return UNKNOWN_WEIGHT if known is None else min(known, self.max_weight)
 
     def _weigh(self, concepts: Iterable[str]) -> float:
         return sum(self.weight(c) for c in concepts)
@@ -383,11 +444,12 @@ class Matcher:
         reading = read_question(question, self.analyzer, self.entities, self._holders, fallback_lang)
         if isinstance(reading, MatchResult):
             return reading
-        ranked = self._rank(reading.text, reading.concepts, reading.kind, reading.named, reading.strangers)
+        ranked = self._rank(reading)
         return decide(reading, ranked, self._supported_kinds, self.threshold, self.suggest_floor)
 
-    def _query(self, text: str, concepts: frozenset[str], kind: Asks | None) -> _Query:
-        weights = {c: self.weight(c) for c in concepts}
+    def _query(self, reading: Reading) -> _Query:
+        text, concepts, kind = reading.text, reading.concepts, reading.kind
+        weights = {c: reading.weight(c, self._idf, self.max_weight) for c in concepts}
         predicate = tuple(c for c in concepts if not c.startswith(ENTITY_PREFIX) and c in self._idf)
         ids = self._concept_ids
         return _Query(
@@ -561,20 +623,16 @@ class Matcher:
             return sorted(shared, key=lambda i: (-shared[i], i))
         return heapq.nlargest(self.shortlist, shared, key=lambda i: (shared[i], -i))
 
-    def _rank(
-        self, text: str, concepts: frozenset[str], kind: Asks | None, named: frozenset[str], strangers: int = 0
-    ) -> list[Candidate]:
+    def _rank(self, reading: Reading) -> list[Candidate]:
         """The best `kept` candidates, best first: ranked on the raw score (the nudges may lift it past 1),
         ties by fact id; each reported with its score clamped to [0, 1] and rounded."""
-        query = self._query(text, concepts, kind)
+        query = self._query(reading)
         top: list[float] = []  # a min-heap of the `kept` best raw scores so far
         floor = -math.inf
         found: list[tuple[float, int]] = []
         for index in self._candidates(query):
             entry = self._entries[index]
-            # Every person or thing the question names must be part of the answer; a name we do not know
-            # at all ("GPT-4", "Altman") is part of no answer.
-            missing = sum(1 for name in named if name not in entry.entities) + strangers
+            missing = lacking(entry.fact, entry.entities, partial(self._states, entry), reading)
             score = self._score(entry, query, self.missing_name_factor**missing if missing else 1.0, floor)
             # Below the floor, `kept` facts already score strictly more: it cannot be among them.
             if score is None or score <= 0 or score < floor:

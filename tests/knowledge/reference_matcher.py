@@ -17,14 +17,14 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
 from knowledge.intent import Asks, asked_kinds
-from knowledge.matcher import Candidate, MatchResult, decide, read_question
+from knowledge.matcher import UNKNOWN_WEIGHT, Candidate, MatchResult, Reading, decide, lacking, read_question
 from knowledge.models import Entity, Fact, Lang
 from knowledge.normalize import canonical
 from knowledge.stopwords import STOPWORDS
@@ -70,11 +70,11 @@ class ReferenceMatcher:
     # token_set_ratio forgives word order and extra words; measured better here than token_sort_ratio or
     # ratio, even though it scores a keyword sample ("Mira Murati") 100 against any longer question.
     fuzzy_scorer = staticmethod(fuzz.token_set_ratio)
-    unknown_weight = 5.0  # a word no fact uses says more about a question than any word facts share
     missing_name_factor = 0.45  # kept of a score per name the question has and the fact lacks
 
     def __init__(self, facts: Sequence[Fact], entities: Sequence[Entity], analyzer: ConceptAnalyzer) -> None:
         self.facts = list(facts)
+        self._unknown: Mapping[str, float] = {}
         self.entities = {entity.id: entity for entity in entities}
         self.analyzer = analyzer
         self._parents = {ENTITY_PREFIX + e.id: ENTITY_PREFIX + e.part_of for e in entities if e.part_of}
@@ -146,7 +146,12 @@ class ReferenceMatcher:
         # Capped: with a few dozen facts, a word that one sample happens to use ("occupied", "link") is
         # rare by accident, not because it names the topic.
         known = self._idf.get(concept)
-        return self.unknown_weight if known is None else min(known, self.max_weight)
+        return UNKNOWN_WEIGHT if known is None else min(known, self.max_weight)
+
+    def _asked_weight(self, concept: str) -> float:
+        """A concept's weight on the question's side: a word facts don't use weighs as the reading says."""
+        known = self._idf.get(concept)
+        return self._unknown.get(concept, UNKNOWN_WEIGHT) if known is None else min(known, self.max_weight)
 
     def _weigh(self, concepts: Iterable[str]) -> float:
         return math.fsum(self.weight(c) for c in concepts)
@@ -157,14 +162,14 @@ class ReferenceMatcher:
         reading = read_question(question, self.analyzer, self.entities, self._holders, fallback_lang)
         if isinstance(reading, MatchResult):
             return reading
-        ranked = self._rank(reading.text, reading.concepts, reading.kind, reading.named, reading.strangers)
+        ranked = self._rank(reading)
         return decide(reading, ranked, self._supported_kinds, self.threshold, self.suggest_floor)
 
     def _agreement(self, concepts: frozenset[str], q_weight: float, sample: _Sample) -> float:
         shared = concepts & sample.concepts
         if not shared:
             return 0.0
-        overlap = self._weigh(shared)
+        overlap = math.fsum(self._asked_weight(c) for c in shared)
         recall = overlap / q_weight
         precision = overlap / self._weigh(sample.concepts)
         beta2 = self.recall_bias**2
@@ -204,24 +209,23 @@ class ReferenceMatcher:
             score *= 0.4
         return score
 
-    def _rank(
-        self, text: str, concepts: frozenset[str], kind: Asks | None, named: frozenset[str], strangers: int = 0
-    ) -> list[Candidate]:
+    def _rank(self, reading: Reading) -> list[Candidate]:
+        text, concepts, kind = reading.text, reading.concepts, reading.kind
+        self._unknown = reading.unknown  # how this question's words that facts don't use weigh
         candidates: set[int] = set()
         for concept in concepts:
             candidates.update(self._postings.get(concept, ()))
         if not candidates:
             return []
-        q_weight = self._weigh(concepts)
+        q_weight = math.fsum(self._asked_weight(c) for c in concepts)
         fuzzy_form = self._fuzzy_form(text)
         scored: list[tuple[float, Candidate]] = []
         for index in candidates:
             entry = self._entries[index]
             score = self._score(entry, concepts, q_weight, kind, fuzzy_form)
-            missing = len(named - entry.entities) + strangers
+            stated = entry.bags[None].union(*(text.concepts for text in entry.texts))
+            missing = lacking(entry.fact, entry.entities, stated.__contains__, reading)
             if missing:
-                # Every person or thing the question names must be part of the answer; a name we do not
-                # know at all ("GPT-4", "Altman") is part of no answer.
                 score *= self.missing_name_factor**missing
             if score > 0:
                 # Ranked on the raw score (nudges may lift it past 1); reported within [0, 1].
