@@ -45,6 +45,17 @@ _COURTESY = re.compile(
     r"a question|please|s il (?:vous|te) plait|svp|stp|ok|okay|so|well|alors|bon|eh bien|dis|dites|"
     r"have a (?:nice|good|great) day|bonne journee|bonne soiree|regards|best|cordialement)\b\W*)+$"
 )
+# "Sorry if this is a dumb question", "pardon de vous déranger avec ça", "quick question for a podcast".
+_APOLOGY = re.compile(
+    r"^(?:(?:so )?sorry|i m sorry|desole|desolee|pardon|excuse(?:z)? moi|excuse me|quick question|petite question|"
+    r"une question|a question|question)\b.*\b(?:question|bother|disturb|interrupt|trouble|deranger|derange|"
+    r"importuner|podcast|curious|curiosite|dumb|stupid|silly|naive|bete|idiote)\b"
+)
+_HEARSAY = re.compile(
+    r"^(?:so |well |alors |bon )?(?:i (?:think|believe|heard|read|saw|guess|thought|remember)|i ve (?:heard|read|seen)|"
+    r"apparently|je (?:crois|pense|suppose|me souviens)|j ai (?:lu|entendu|vu|cru)|il parait|on m a dit|"
+    r"someone told me|people say|on dit)\b"
+)
 _FIRST_PERSON = re.compile(
     r"^(?:so |well |alors |bon |en fait |actually )?(?:i|i m|i am|i ve|i have|i was|i d|i ll|we|we re|we are|my|our|"
     r"je|j|nous|mon|ma|mes|notre|nos|on)\b"
@@ -103,13 +114,17 @@ def _key(clause: str) -> str:
 
 def _kind(clause: str) -> str:
     key = _key(clause)
-    if not key or _COURTESY.match(key):
+    if not key or _COURTESY.match(key) or _APOLOGY.match(key):
         return "courtesy"
-    if clause.rstrip().endswith("?") or _ASKING.search(key):
+    if clause.rstrip().endswith("?"):
         return "asks"
+    if _HEARSAY.match(key):
+        return "statement"  # "I think Radford left, when was that?": the clause says what the question is about
     if _FIRST_PERSON.match(key):
-        return "scene"
-    return "statement"
+        # "I'm trying to keep track of who went where." sets the scene; "I was wondering who founded
+        # Anthropic." asks, once its frame is gone.
+        return "asks" if not _FIRST_PERSON.match(_key(_strip_frames(clause)) or "i") else "scene"
+    return "asks" if _ASKING.search(key) else "statement"
 
 
 def focus(message: str) -> Focus:

@@ -51,6 +51,9 @@ _TEXT_SAMPLE_WEIGHT = 0.85
 # in "What is Radford's nationality?" is the point of the question. A common one ("trying", "roughly", "went")
 # is how people talk. Between Zipf 3 and `_TALK_ZIPF` the weight falls linearly from the one to the other.
 UNKNOWN_WEIGHT = 5.0
+# What a fact's sample questions talk about is its topic; what only its text says (a name in passing, "award",
+# "Vancouver") still covers a question, at this share of its weight.
+STATEMENT_SHARE = 0.6
 _TALK_WEIGHT = 0.5
 _TALK_ZIPF = 5.5
 
@@ -110,6 +113,7 @@ class _Entry:
     ends: tuple[int, ...]  # where each group ends in the pool (relative to `first`)
     bag: tuple[str, ...]  # every concept of its samples (of its texts when it has none)
     kind_bags: tuple[tuple[str, ...], ...]  # every concept of each group's samples (`bag` for None)
+    said: tuple[str, ...]  # the concepts its texts use and its samples don't
     indexed: tuple[str, ...]  # the concepts its postings list it under
 
 
@@ -386,7 +390,8 @@ class Matcher:
         named = set(fact.entities) | ({fact.subject} if fact.subject else set())
         named |= entity_ids(bag)
         names = {ENTITY_PREFIX + e for e in named}.difference(bag)
-        indexed = bag + tuple(sorted(names)) if names else bag
+        said = tuple(sorted(set(_union([c for c, _ in texts])).difference(bag, names)))
+        indexed = bag + tuple(sorted(names)) + said if names or said else bag
         supported = self._kinds.setdefault(frozenset(supports), frozenset(supports))
         first = len(self._sample_texts)
         for concepts, text in every:
@@ -409,18 +414,14 @@ class Matcher:
             self._ends.setdefault(tuple(ends), tuple(ends)),
             bag,
             tuple(kind_bags),
+            said,
             indexed,
         )
 
-    def _states(self, entry: _Entry, concept: str) -> bool:
-        """Whether the fact talks about `concept`: in its samples (`bag`) or its own texts."""
-        if concept in entry.bag:
-            return True
-        index = self._concept_ids.get(concept)
-        if index is None:
-            return False
-        bounds, end = self._sample_bounds, entry.first + entry.size
-        return any(index in self._sample_concepts[bounds[i] : bounds[i + 1]] for i in range(end - entry.n_texts, end))
+    @staticmethod
+    def _states(entry: _Entry, concept: str) -> bool:
+        """Whether the fact talks about `concept`: in its samples (`bag`) or its own texts (`said`)."""
+        return concept in entry.bag or concept in entry.said
 
     @staticmethod
     @lru_cache(maxsize=8192)
@@ -495,11 +496,14 @@ class Matcher:
         else:
             pool, bag, texts_in_pool = range(first, first + entry.size), entry.bag, entry.n_texts > 0
         weights = query.weights
-        coverage = fsum(weights[c] for c in bag if c in weights) / query.total
+        said = [weights[c] for c in entry.said if c in weights]
+        coverage = (fsum(weights[c] for c in bag if c in weights) + STATEMENT_SHARE * fsum(said)) / query.total
         # What the question says happened (join, leave, found, say…) must be what the fact is about:
         # "When did Sutskever leave OpenAI?" is not answered by a dated fact about Sutskever speaking.
         if query.predicate:
-            covered = fsum(weights[c] for c in query.predicate if c in bag) / query.predicate_total
+            stated = fsum(weights[c] for c in query.predicate if c in entry.said)
+            covered = fsum(weights[c] for c in query.predicate if c in bag) + STATEMENT_SHARE * stated
+            covered /= query.predicate_total
         else:
             covered = 1.0
         w_sample, w_coverage, w_fuzzy = self.weights

@@ -24,7 +24,16 @@ from rapidfuzz import fuzz
 
 from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
 from knowledge.intent import Asks, asked_kinds
-from knowledge.matcher import UNKNOWN_WEIGHT, Candidate, MatchResult, Reading, decide, lacking, read_question
+from knowledge.matcher import (
+    STATEMENT_SHARE,
+    UNKNOWN_WEIGHT,
+    Candidate,
+    MatchResult,
+    Reading,
+    decide,
+    lacking,
+    read_question,
+)
 from knowledge.models import Entity, Fact, Lang
 from knowledge.normalize import canonical
 from knowledge.stopwords import STOPWORDS
@@ -52,6 +61,7 @@ class _Entry:
     samples: dict[Asks | None, list[_Sample]]
     texts: list[_Sample]
     bags: dict[Asks | None, frozenset[str]]
+    said: frozenset[str]  # what its texts say and its samples don't
 
 
 class ReferenceMatcher:
@@ -85,7 +95,7 @@ class ReferenceMatcher:
         self._entries = [self._entry(fact) for fact in self.facts]
         postings: dict[str, list[int]] = defaultdict(list)
         for index, entry in enumerate(self._entries):
-            for concept in entry.bags[None] | {ENTITY_PREFIX + e for e in entry.entities}:
+            for concept in entry.bags[None] | {ENTITY_PREFIX + e for e in entry.entities} | entry.said:
                 postings[concept].append(index)
         self._postings = {concept: tuple(ids) for concept, ids in postings.items()}
         total = max(len(self.facts), 1)
@@ -136,7 +146,8 @@ class ReferenceMatcher:
                 bags[kind] = frozenset().union(*(s.concepts for s in group))
         named = set(fact.entities) | ({fact.subject} if fact.subject else set())
         named |= entity_ids(bags[None])
-        return _Entry(fact, frozenset(named), frozenset(supports), dict(samples), texts, bags)
+        said = frozenset().union(*(t.concepts for t in texts)) - bags[None]
+        return _Entry(fact, frozenset(named), frozenset(supports), dict(samples), texts, bags, said)
 
     @staticmethod
     def _fuzzy_form(text: str) -> str:
@@ -192,11 +203,17 @@ class ReferenceMatcher:
                 best_agreement, best_sample = agreement, sample
         if best_sample is None:
             return 0.0
-        coverage = self._weigh(concepts & bag) / q_weight
+        said = math.fsum(self._asked_weight(c) for c in concepts & entry.said)
+        coverage = (self._weigh(concepts & bag) + STATEMENT_SHARE * said) / q_weight
         # What the question says happened (join, leave, found, say…) must be what the fact is about:
         # "When did Sutskever leave OpenAI?" is not answered by a dated fact about Sutskever speaking.
         predicate = [c for c in concepts if not c.startswith(ENTITY_PREFIX) and c in self._idf]
-        covered = self._weigh(c for c in predicate if c in bag) / self._weigh(predicate) if predicate else 1.0
+        stated = self._weigh(c for c in predicate if c in entry.said)
+        covered = (
+            (self._weigh(c for c in predicate if c in bag) + STATEMENT_SHARE * stated) / self._weigh(predicate)
+            if predicate
+            else 1.0
+        )
         fuzzy = best_sample.weight * self.fuzzy_scorer(fuzzy_form, best_sample.fuzzy_text) / 100.0
         w_sample, w_coverage, w_fuzzy = self.weights
         # Between facts whose samples fit equally, the one whose own statement fits the question better wins.
@@ -223,7 +240,7 @@ class ReferenceMatcher:
         for index in candidates:
             entry = self._entries[index]
             score = self._score(entry, concepts, q_weight, kind, fuzzy_form)
-            stated = entry.bags[None].union(*(text.concepts for text in entry.texts))
+            stated = entry.bags[None] | entry.said
             missing = lacking(entry.fact, entry.entities, stated.__contains__, reading)
             if missing:
                 score *= self.missing_name_factor**missing

@@ -67,3 +67,21 @@ def test_accents_and_capitals_survive_for_the_matcher() -> None:
     # "où" tells a where-question; a capitalised unknown word is an unknown name.
     assert focus("Pouvez-vous me dire où travaille Murati ?").question == "où travaille Murati ?"
     assert focus("Can you tell me about GPT-4?").question == "about GPT-4?"
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        (
+            "Good evening! I'm trying to keep track of who went where. Could you please remind me which company "
+            "John Schulman joined? Much appreciated.",
+            "which company John Schulman joined?",
+        ),
+        ("Sorry if this is a dumb question, but was Schulman a co-founder?", "but was Schulman a co-founder?"),
+        ("Petite question pour un podcast : qui a fondé Anthropic ?", "qui a fondé Anthropic ?"),
+        ("I was wondering who founded Anthropic.", "who founded Anthropic."),
+        ("I think Radford left, when was that?", "I think Radford left, when was that?"),
+    ],
+)
+def test_scene_setting_with_question_words_still_goes(message: str, question: str) -> None:
+    assert focus(message).question == question
