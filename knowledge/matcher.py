@@ -390,8 +390,9 @@ class Matcher:
         named = set(fact.entities) | ({fact.subject} if fact.subject else set())
         named |= entity_ids(bag)
         names = {ENTITY_PREFIX + e for e in named}.difference(bag)
-        said = tuple(sorted(set(_union([c for c, _ in texts])).difference(bag, names)))
-        indexed = bag + tuple(sorted(names)) + said if names or said else bag
+        said = tuple(sorted(set(_union([c for c, _ in texts])).difference(bag)))
+        unlisted = tuple(sorted(names.union(said)))
+        indexed = bag + unlisted if unlisted else bag
         supported = self._kinds.setdefault(frozenset(supports), frozenset(supports))
         first = len(self._sample_texts)
         for concepts, text in every:
