@@ -1,7 +1,8 @@
-"""Who may run the admin-only commands: the user ids in ADMIN_IDS, and the operator's own terminal.
+"""Who may run the admin-only commands: the users in ADMIN_IDS, and the operator's own terminal.
 
 Commands declare `admin=True` (handlers/commands.py) and the core refuses them to anyone else before the
-handler runs, so a new admin command cannot forget the check.
+handler runs, so a new admin command cannot forget the check. ADMIN_IDS holds user keys (`telegram:123`,
+`discord:456`): the same digits on another platform are another person.
 """
 
 from __future__ import annotations
@@ -12,5 +13,5 @@ LOCAL_PLATFORMS = frozenset({"console", "cli"})
 
 
 def is_admin(admin_ids: frozenset[str], incoming: Incoming) -> bool:
-    """Ids are compared as the platform gives them (numeric strings); the console and CLI are local."""
-    return incoming.platform in LOCAL_PLATFORMS or incoming.user_id in admin_ids
+    """An admin is named with their platform (`Incoming.user_key`); the console and CLI are local."""
+    return incoming.platform in LOCAL_PLATFORMS or incoming.user_key in admin_ids

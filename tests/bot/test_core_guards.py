@@ -100,7 +100,7 @@ def test_the_catalogue_clips_echoed_user_text() -> None:
 async def test_admin_commands_are_refused_to_everyone_but_admin_ids_and_the_console(tmp_path) -> None:
     from handlers.admin import is_admin
 
-    core = await Core.open(f"sqlite:///{tmp_path / 'admin.db'}", admin_ids=frozenset({"42"}))
+    core = await Core.open(f"sqlite:///{tmp_path / 'admin.db'}", admin_ids=frozenset({"telegram:42"}))
     try:
         refused = await core.handle(ask("/addarticle Title\n\nSome text.", user="7"))
         assert refused.kind == "decline"
@@ -112,7 +112,8 @@ async def test_admin_commands_are_refused_to_everyone_but_admin_ids_and_the_cons
     finally:
         await core.close()
     assert is_admin(frozenset(), Incoming("console", "local", "local"))
-    assert not is_admin(frozenset({"42"}), Incoming("discord", "1", "43"))
+    assert not is_admin(frozenset({"discord:42"}), Incoming("discord", "1", "43"))
+    assert not is_admin(frozenset({"telegram:42"}), Incoming("discord", "1", "42"))
     admin_commands = [c.name for c in COMMANDS if c.admin]
     assert admin_commands == ["addarticle"]
 

@@ -175,7 +175,7 @@ class DiscordAdapter:
             (a for a in message.attachments if is_text_document(a.content_type, a.filename)),
             None,
         )
-        if found is None or str(message.author.id) not in admins:
+        if found is None or f"{PLATFORM}:{message.author.id}" not in admins:
             return ""
         if found.size > MAX_ATTACHMENT_BYTES:
             return None

@@ -67,6 +67,7 @@ from bot.adapters.telegram.updates import (
 )
 from bot.core import Core
 from bot.settings import Settings
+from handlers.admin import is_admin
 from handlers.commands import visible_commands
 from handlers.i18n import DEFAULT, SUPPORTED, catalog
 from handlers.markup import para, render_plain
@@ -163,6 +164,8 @@ class TelegramAdapter:
     ) -> None:
         if not settings.telegram_token:
             raise ValueError("TelegramAdapter needs TELEGRAM_BOT_TOKEN")
+        if settings.telegram_webhook_url and not settings.telegram_webhook_secret:
+            raise ValueError("TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL")
         self.core = core
         self.settings = settings
         self.request_timeout = request_timeout
@@ -337,7 +340,7 @@ class TelegramAdapter:
             return
         document = message.document
         # Only an admin's file is worth downloading; anyone else gets the handler's polite refusal.
-        if incoming.user_id in self.settings.admin_ids and is_text_document(document.mime_type, document.file_name):
+        if is_admin(self.settings.admin_ids, incoming) and is_text_document(document.mime_type, document.file_name):
             text = await self._download_text(incoming.chat_id, document)
             if text is None:
                 return

@@ -438,6 +438,15 @@ async def test_webhook_mode_receives_updates_and_checks_the_secret(
         await adapter.stop()
 
 
+async def test_an_adapter_for_a_webhook_without_a_secret_cannot_be_built(
+    fake: FakeTelegram, core: Core, database_url: str
+) -> None:
+    settings = make_settings(fake, database_url, telegram_webhook_url="https://bot.example.org/telegram/hook")
+    with pytest.raises(ValueError, match="TELEGRAM_WEBHOOK_SECRET"):
+        make_adapter(core, settings)
+    assert fake.calls == []
+
+
 async def test_an_unexpected_failure_reaches_the_error_handler_and_the_bot_goes_on(
     fake: FakeTelegram, bot: TelegramAdapter, core: Core, monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
@@ -489,8 +498,8 @@ async def test_a_failing_inactive_check_still_gets_an_answer(
 
 
 async def test_an_admins_text_file_is_added_as_an_article(fake: FakeTelegram, core: Core, database_url: str) -> None:
-    core.admin_ids = frozenset({str(USER)})
-    adapter = make_adapter(core, make_settings(fake, database_url, admin_ids=frozenset({str(USER)})))
+    core.admin_ids = frozenset({f"telegram:{USER}"})
+    adapter = make_adapter(core, make_settings(fake, database_url, admin_ids=core.admin_ids))
     await adapter.start()
     try:
         content = ARTICLE.encode() + b"\nBroken byte: \xff.\n"
