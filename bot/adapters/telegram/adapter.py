@@ -459,10 +459,22 @@ class TelegramAdapter:
             log.warning("telegram: reply to chat %s not delivered: %s", incoming.chat_id, error)
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Anything our handlers did not catch: one log line with the update, never a silent loss."""
-        described = update.to_dict() if isinstance(update, Update) else repr(update)
+        """Anything our handlers did not catch: one log line, never a silent loss.
+
+        It names the update and the chat, and carries the exception; never the message's text or the
+        user's name (logs are kept and shipped further than the chats they come from).
+        """
         self._count("handler")
-        log.error("telegram: failed to handle update %s", described, exc_info=context.error)
+        if isinstance(update, Update):
+            chat = update.effective_chat
+            log.error(
+                "telegram: failed to handle update %s (chat %s)",
+                update.update_id,
+                chat.id if chat is not None else "none",
+                exc_info=context.error,
+            )
+        else:
+            log.error("telegram: failed outside an update (%s)", type(update).__name__, exc_info=context.error)
 
     def _on_polling_error(self, error: TelegramError) -> None:
         self._count("polling")
