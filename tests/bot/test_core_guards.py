@@ -124,3 +124,41 @@ async def test_lone_surrogates_become_replacement_characters(core: Core) -> None
         reply = await core.handle(ask(text))
         assert reply.kind != "error", text
     assert core.stats.errors == 0
+
+
+async def test_changing_a_groups_subscriptions_takes_the_platforms_word_that_the_sender_is_its_admin(
+    core: Core,
+) -> None:
+    """The seam is `Incoming.is_chat_admin`, filled by the adapter: none, a no, or a failure all refuse."""
+    from dataclasses import replace
+
+    async def yes() -> bool:
+        return True
+
+    async def no() -> bool:
+        return False
+
+    async def broken() -> bool:
+        raise RuntimeError("the platform is down")
+
+    group = replace(ask("/subscribe", chat="-9"), chat_kind="group")
+    for check in (None, no, broken):
+        refused = await core.handle(replace(group, is_chat_admin=check))
+        assert render_plain(refused.blocks) == catalog().t("en", "chat-admin-only", command="subscribe")
+    assert await core.store.chat_subscriptions("telegram", "-9") == []
+    done = await core.handle(replace(group, is_chat_admin=yes))
+    assert done.kind == "info" and len(await core.store.chat_subscriptions("telegram", "-9")) == 1
+    read = await core.handle(replace(ask("/subscriptions", chat="-9"), chat_kind="group"))
+    assert read.kind == "info" and "administrators" not in render_plain(read.blocks)
+
+
+async def test_read_only_messages_ask_and_read_but_change_nothing(core: Core) -> None:
+    from dataclasses import replace
+
+    core.admin_ids = frozenset({"telegram:7"})  # even an admin's /addarticle
+    for text in ("/subscribe", "/unsubscribe", "/lang fr", "/addarticle Title\n\nText."):
+        refused = await core.handle(replace(ask(text), read_only=True))
+        assert refused.kind == "decline" and "button" in render_plain(refused.blocks), text
+    assert await core.store.chat_subscriptions("telegram", "7") == []
+    assert (await core.handle(replace(ask("When did Alec Radford join OpenAI?"), read_only=True))).answered
+    assert (await core.handle(replace(ask("/who Mira Murati"), read_only=True))).kind == "info"
