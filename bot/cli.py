@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -306,6 +307,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         json_lines=settings.log_json,
         secrets=settings.secrets,
     )
+    for warning in settings.warnings:
+        logging.getLogger("bot.settings").warning("%s", warning)
     try:
         return int(asyncio.run(args.func(settings, args)))
     except KeyboardInterrupt:

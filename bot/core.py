@@ -16,7 +16,7 @@ from bot import __version__
 from bot.metrics import Metrics
 from bot.ratelimit import QuestionLimits
 from handlers import ask
-from handlers.admin import is_admin
+from handlers.admin import is_admin, may_change_chat
 from handlers.commands import find_command
 from handlers.context import LANG_KEY, Context
 from handlers.i18n import Catalog, catalog, normalize_lang, supported
@@ -167,6 +167,14 @@ class Core:
         if command.admin and not is_admin(ctx.admin_ids, incoming):
             log.info("%s user %s tried the admin command /%s", incoming.platform, incoming.user_id, command.name)
             return Reply((para(ctx.t("admin-only")),), ctx.lang, kind="decline")
+        if command.writes and incoming.read_only:
+            log.info("%s user %s sent /%s from an inline query or a button", incoming.platform, incoming.user_id,
+                     command.name)  # fmt: skip
+            return Reply((para(ctx.t("read-only-refused", command=command.name)),), ctx.lang, kind="decline")
+        if command.chat_admin and not await may_change_chat(incoming):
+            log.info("%s user %s is no administrator of chat %s: /%s refused", incoming.platform, incoming.user_id,
+                     incoming.chat_id, command.name)  # fmt: skip
+            return Reply((para(ctx.t("chat-admin-only", command=command.name)),), ctx.lang, kind="decline")
         return await command.handler(ctx, incoming)
 
 

@@ -48,7 +48,12 @@ def build_adapters(core: Core, settings: Settings) -> list[Adapter]:
 def background_for(core: Core, settings: Settings, senders: list[object]) -> Background:
     """Broadcasters for the platforms that can send, the feed poller and the knowledge watcher."""
     return Background(
-        core, senders_of(senders), settings.database_url, feeds=settings.feeds, feed_interval=settings.feed_interval
+        core,
+        senders_of(senders),
+        settings.database_url,
+        feeds=settings.feeds,
+        feeds_allow_http=settings.feeds_allow_http,
+        feed_interval=settings.feed_interval,
     )
 
 

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from knowledge.builder import UPDATED_KEY
 from knowledge.extract import Gazetteer, extract_facts
 from knowledge.language import language_evidence
+from knowledge.markdown import strip_emphasis, strip_links
 from knowledge.models import LANGS, Entity, Fact, Lang, Source
 from knowledge.normalize import canonical, strip_controls
 from knowledge.store import Store
@@ -36,9 +37,7 @@ _HEADER_KEYS = {
     "source": "publisher",
 }
 _DATE = re.compile(r"^(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_PREFIX = re.compile(r"^\s{0,3}(?:>\s?|[-*+]\s+|\d+[.)]\s+)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 
 
 class ArticleError(ValueError):
@@ -92,8 +91,7 @@ def markdown_to_text(text: str) -> str:
         if fenced or re.fullmatch(r"\s*(?:[-*_]\s*){3,}", line) or line.lstrip().startswith(("|", "#")):
             continue
         line = _MD_PREFIX.sub("", line)
-        line = _MD_LINK.sub(r"\1", line)
-        line = _MD_EMPHASIS.sub(r"\2", line)
+        line = strip_emphasis(strip_links(line))  # linear: the regexes they replace were quadratic
         lines.append(line)
     return "\n".join(lines)
 

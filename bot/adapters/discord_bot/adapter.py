@@ -31,7 +31,7 @@ from handlers.commands import Autocomplete
 from handlers.complete import MAX_CHOICES, complete
 from handlers.i18n import DEFAULT, catalog
 from handlers.markup import para
-from handlers.types import ChatKind, Incoming, Reply
+from handlers.types import ChatAdminCheck, ChatKind, Incoming, Reply
 from knowledge.ingest import MAX_ARTICLE_CHARS
 
 if TYPE_CHECKING:
@@ -54,6 +54,16 @@ _USER_TYPES = frozenset({discord.MessageType.default, discord.MessageType.reply}
 
 def _bot_mention(user_id: int) -> re.Pattern[str]:
     return re.compile(rf"<@!?{user_id}>")
+
+
+def _manages_guild(permissions: discord.Permissions) -> ChatAdminCheck:
+    """The chat-admin check for a guild member: Manage Server (administrators have every permission)."""
+    allowed = bool(permissions.manage_guild)
+
+    async def check() -> bool:
+        return allowed
+
+    return check
 
 
 class DiscordAdapter:
@@ -146,6 +156,9 @@ class DiscordAdapter:
                 question,
                 chat_kind=kind,
                 locale=locale,
+                is_chat_admin=_manages_guild(message.author.guild_permissions)
+                if isinstance(message.author, discord.Member)
+                else None,
             )
             if incoming.command == ARTICLE_COMMAND and message.attachments:
                 text = await self._attached_text(message)
@@ -175,7 +188,7 @@ class DiscordAdapter:
             (a for a in message.attachments if is_text_document(a.content_type, a.filename)),
             None,
         )
-        if found is None or str(message.author.id) not in admins:
+        if found is None or f"{PLATFORM}:{message.author.id}" not in admins:
             return ""
         if found.size > MAX_ATTACHMENT_BYTES:
             return None
@@ -184,7 +197,9 @@ class DiscordAdapter:
 
     # -- slash commands and buttons ----------------------------------------------------------------
 
-    def _incoming(self, interaction: discord.Interaction[Any], command: str | None, args: str, text: str) -> Incoming:
+    def _incoming(
+        self, interaction: discord.Interaction[Any], command: str | None, args: str, text: str, *, read_only: bool
+    ) -> Incoming:
         kind: ChatKind = "private" if interaction.guild_id is None else "group"
         chat_id = interaction.channel_id or interaction.user.id
         locale = str(interaction.locale.value) if interaction.locale else None
@@ -197,17 +212,21 @@ class DiscordAdapter:
             locale=locale,
             command=command,
             args=args,
+            read_only=read_only,
+            # The member's permissions in this channel, as Discord resolved them for this interaction. Checked
+            # here too: commands synced before they declared `default_permissions` have none on Discord.
+            is_chat_admin=_manages_guild(interaction.permissions),
         )
 
     async def answer_command(self, interaction: discord.Interaction[Any], command: str, args: str) -> None:
         """`/command args`: through the core, answered in time, declines only to the asker."""
-        incoming = self._incoming(interaction, command, args, f"/{command} {args}".strip())
+        incoming = self._incoming(interaction, command, args, f"/{command} {args}".strip(), read_only=False)
         await self._answer_interaction(interaction, incoming)
 
     async def answer_suggestion(self, interaction: discord.Interaction[Any], query: str) -> None:
-        """A pressed suggestion button: its question (or command) asked by whoever pressed it."""
+        """A pressed suggestion button: its question (or command) asked by whoever pressed it, read-only."""
         parsed = Incoming.from_text(PLATFORM, "", "", query)
-        incoming = self._incoming(interaction, parsed.command, parsed.args, query)
+        incoming = self._incoming(interaction, parsed.command, parsed.args, query, read_only=True)
         await self._answer_interaction(interaction, incoming)
 
     async def complete(

@@ -23,6 +23,7 @@ from telegram import (
     Document,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InlineQuery,
     InlineQueryResultArticle,
     InputTextMessageContent,
     LinkPreviewOptions,
@@ -55,6 +56,7 @@ from telegram.warnings import PTBDeprecationWarning
 from bot.adapters.attachments import MAX_ATTACHMENT_BYTES, decode_text, is_text_document
 from bot.adapters.base import DeliveryError, RecipientGone, RetryLater, TemporaryFailure
 from bot.adapters.progress import ChunkProgress
+from bot.adapters.telegram.admins import ChatAdmins
 from bot.adapters.telegram.keys import CallbackKeys
 from bot.adapters.telegram.render import html_to_text, render_html
 from bot.adapters.telegram.updates import (
@@ -67,6 +69,7 @@ from bot.adapters.telegram.updates import (
 )
 from bot.core import Core
 from bot.settings import Settings
+from handlers.admin import is_admin
 from handlers.commands import visible_commands
 from handlers.i18n import DEFAULT, SUPPORTED, catalog
 from handlers.markup import para, render_plain
@@ -77,6 +80,7 @@ from knowledge.subscriptions import INACTIVE_PREFERENCE
 log = logging.getLogger(__name__)
 
 MAX_INLINE_RESULTS = 5
+STARTERS_TTL = 300.0  # seconds the empty inline query's answers are reused, per language
 MAX_BUTTONS = 5
 ChatGone = Callable[[str], Awaitable[None]]
 ChatMoved = Callable[[str, str], Awaitable[None]]
@@ -163,6 +167,8 @@ class TelegramAdapter:
     ) -> None:
         if not settings.telegram_token:
             raise ValueError("TelegramAdapter needs TELEGRAM_BOT_TOKEN")
+        if settings.telegram_webhook_url and not settings.telegram_webhook_secret:
+            raise ValueError("TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL")
         self.core = core
         self.settings = settings
         self.request_timeout = request_timeout
@@ -174,6 +180,8 @@ class TelegramAdapter:
         self.on_chat_moved = on_chat_moved
         self.keys = CallbackKeys()
         self.progress = ChunkProgress()
+        self.chat_admins = ChatAdmins(self._member_status)
+        self._starters: dict[str, tuple[float, list[tuple[str, Reply]]]] = {}
         self._locks = _ChatLocks()
         self._app: Application | None = None  # type: ignore[type-arg]
         self._me: BotIdentity | None = None
@@ -324,6 +332,7 @@ class TelegramAdapter:
         incoming = incoming_from_message(message, self.me)
         if incoming is None:
             return
+        incoming = self._with_admin_check(incoming)
         reply_to = message.message_id if incoming.chat_kind == "group" else None
         await self._locks.run(incoming.chat_id, lambda: self._answer(incoming, reply_to))
 
@@ -337,13 +346,24 @@ class TelegramAdapter:
             return
         document = message.document
         # Only an admin's file is worth downloading; anyone else gets the handler's polite refusal.
-        if incoming.user_id in self.settings.admin_ids and is_text_document(document.mime_type, document.file_name):
+        if is_admin(self.settings.admin_ids, incoming) and is_text_document(document.mime_type, document.file_name):
             text = await self._download_text(incoming.chat_id, document)
             if text is None:
                 return
             incoming = replace(incoming, attachment=text)
         reply_to = message.message_id if incoming.chat_kind == "group" else None
         await self._locks.run(incoming.chat_id, lambda: self._answer(incoming, reply_to))
+
+    def _with_admin_check(self, incoming: Incoming) -> Incoming:
+        """In a group, the core may ask whether the sender administers it (for /subscribe and the like)."""
+        if incoming.chat_kind != "group":
+            return incoming
+        chat_id, user_id = incoming.chat_id, incoming.user_id
+        return replace(incoming, is_chat_admin=lambda: self.chat_admins.is_admin(chat_id, user_id))
+
+    async def _member_status(self, chat_id: str, user_id: str) -> str:
+        member = await self.app.bot.get_chat_member(chat_id, int(user_id))
+        return str(member.status)
 
     async def _download_text(self, chat_id: str, document: Document) -> str | None:
         """The document's text (UTF-8, undecodable bytes replaced), or None after telling the chat why not."""
@@ -409,24 +429,40 @@ class TelegramAdapter:
         query = update.inline_query
         if query is None:
             return
-        questions = [query.query.strip()] if query.query.strip() else []
-        replies: list[tuple[str, Reply]] = []
-        if questions:
-            replies.append((questions[0], await self.core.handle(incoming_from_inline(query))))
-            follow = [s.query for s in replies[0][1].suggestions if not s.query.startswith("/")]
+        if query.query.strip():
+            first = await self.core.handle(incoming_from_inline(query))
+            replies = [(query.query.strip(), first), *(await self._follow_ups(query, first, 1))]
         else:
-            start = await self.core.handle(incoming_from_inline(query, "/start"))
-            follow = [s.query for s in start.suggestions if not s.query.startswith("/")]
-        for text in follow[: MAX_INLINE_RESULTS - len(replies)]:
-            # The bot's own follow-ups: they must not spend the user's rate-limit tokens.
-            reply = await self.core.handle(incoming_from_inline(query, text), limit=False)
-            if reply.answered:
-                replies.append((text, reply))
+            replies = await self._starter_answers(query)
         results = [self._inline_result(str(n), question, reply) for n, (question, reply) in enumerate(replies)]
         try:
             await query.answer([r for r in results if r is not None], cache_time=30, is_personal=True)
         except TelegramError as error:
             log.info("telegram: could not answer an inline query: %s", error)
+
+    async def _follow_ups(self, query: InlineQuery, reply: Reply, have: int) -> list[tuple[str, Reply]]:
+        """Answers to the questions `reply` suggests, up to the result limit (not to the commands)."""
+        follow = [s.query for s in reply.suggestions if not s.query.startswith("/")]
+        found: list[tuple[str, Reply]] = []
+        for text in follow[: MAX_INLINE_RESULTS - have]:
+            # The bot's own follow-ups: they must not spend the user's rate-limit tokens.
+            answer = await self.core.handle(incoming_from_inline(query, text), limit=False)
+            if answer.answered:
+                found.append((text, answer))
+        return found
+
+    async def _starter_answers(self, query: InlineQuery) -> list[tuple[str, Reply]]:
+        """What the empty query offers: the same for everyone who speaks a language, so computed once per
+        language every few minutes; it used to run the matcher four times, unlimited, per empty query."""
+        lang = await self.core.resolve_lang(incoming_from_inline(query, "/start"))
+        now = asyncio.get_running_loop().time()
+        cached = self._starters.get(lang)
+        if cached is not None and cached[0] > now:
+            return cached[1]
+        start = await self.core.handle(replace(incoming_from_inline(query, "/start"), locale=lang))
+        answers = await self._follow_ups(query, start, 0)
+        self._starters[lang] = (now + STARTERS_TTL, answers)
+        return answers
 
     def _inline_result(self, result_id: str, question: str, reply: Reply) -> InlineQueryResultArticle | None:
         chunks = render_html(reply.blocks)
@@ -456,10 +492,22 @@ class TelegramAdapter:
             log.warning("telegram: reply to chat %s not delivered: %s", incoming.chat_id, error)
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Anything our handlers did not catch: one log line with the update, never a silent loss."""
-        described = update.to_dict() if isinstance(update, Update) else repr(update)
+        """Anything our handlers did not catch: one log line, never a silent loss.
+
+        It names the update and the chat, and carries the exception; never the message's text or the
+        user's name (logs are kept and shipped further than the chats they come from).
+        """
         self._count("handler")
-        log.error("telegram: failed to handle update %s", described, exc_info=context.error)
+        if isinstance(update, Update):
+            chat = update.effective_chat
+            log.error(
+                "telegram: failed to handle update %s (chat %s)",
+                update.update_id,
+                chat.id if chat is not None else "none",
+                exc_info=context.error,
+            )
+        else:
+            log.error("telegram: failed outside an update (%s)", type(update).__name__, exc_info=context.error)
 
     def _on_polling_error(self, error: TelegramError) -> None:
         self._count("polling")

@@ -145,6 +145,7 @@ class FakeTelegram:
         self.faults: list[Fault] = []
         self.files: dict[str, bytes] = {}  # file_id → content, as getFile and the file server give it
         self.downloads: list[str] = []
+        self.chat_admins: dict[int, set[int]] = {}  # chat id → the users getChatMember calls administrators
         self._chats: dict[int, dict[str, Any]] = {}
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
@@ -556,6 +557,16 @@ class FakeTelegram:
             result["shown"] = self._check_text(content.get("message_text", ""), content.get("parse_mode"))
         self.inline_answers.append(params)
         return True
+
+    async def _api_getChatMember(self, params: dict[str, Any]) -> Any:
+        chat_id, user_id = int(params["chat_id"]), int(params["user_id"])
+        user = self._user(user_id, None)
+        if user_id in self.chat_admins.get(chat_id, set()):
+            rights = ("can_be_edited is_anonymous can_manage_chat can_delete_messages can_manage_video_chats "
+                      "can_restrict_members can_promote_members can_change_info can_invite_users "
+                      "can_post_stories can_edit_stories can_delete_stories").split()  # fmt: skip
+            return {"user": user, "status": "administrator", **{right: right == "can_manage_chat" for right in rights}}
+        return {"user": user, "status": "member"}
 
     async def _api_getFile(self, params: dict[str, Any]) -> Any:
         file_id = str(params.get("file_id", ""))

@@ -166,8 +166,8 @@ async def test_an_admins_text_attachment_is_added_as_an_article(bot, core, tmp_p
     article.write_bytes(ARTICLE.encode() + b"\nBroken byte: \xff.\n")
     await dpytest.message(f"{mention(bot)} /addarticle", attachments=[str(article)])
     assert "administrators" in dpytest.get_message().content  # not an admin yet: refused, file unread
-    core.admin_ids = frozenset({author})
-    bot.settings = Settings(database_url="sqlite:///unused.db", admin_ids=frozenset({author}))
+    core.admin_ids = frozenset({f"discord:{author}"})
+    bot.settings = Settings(database_url="sqlite:///unused.db", admin_ids=core.admin_ids)
     await dpytest.message(f"{mention(bot)} /addarticle", attachments=[str(article)])
     assert "2 new facts" in dpytest.get_message().content
     assert len([f for f in core.knowledge.facts if f.source.startswith("article-")]) == 2
