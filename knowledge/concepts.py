@@ -24,6 +24,7 @@ from knowledge.stopwords import STOPWORDS
 from knowledge.wordfreq import zipf
 
 ENTITY_PREFIX = "@"
+FILLER = "-"  # the lexicon's concept for phrases that carry no topic ("one of the", "fait partie des")
 REAL_WORD_ZIPF = 3.5  # a word at least this common in English or French is never taken for a typo
 _RAW_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _MAX_PHRASE = 6
@@ -152,7 +153,8 @@ class ConceptAnalyzer:
             for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
                 concept = self._phrases.get(tuple(words[i : i + size]))
                 if concept is not None and (size > 1 or words[i] not in STOPWORDS):
-                    found.append(concept)
+                    if concept != FILLER:
+                        found.append(concept)
                     i += size
                     break
             else:

@@ -39,7 +39,8 @@ _COURTESY = re.compile(
     r"coucou|hello there|hi there|hey there|bot|radford ?bot|"
     r"thanks?(?: you)?(?: (?:so|very) much| a lot| a bunch)?(?: in advance)?|"
     r"thx|ty|many thanks|cheers|much appreciated|merci(?: beaucoup| bien)?(?: d avance| par avance)?|"
-    r"(?:i am |i m )?sorry(?: to (?:bother|disturb|trouble) you)?|excuse me|pardon|desole(?: de (?:vous|te) deranger)?|"
+    r"(?:i am |i m )?sorry(?: to (?:bother|disturb|trouble|bug|pester) you)?|excuse me|pardon|"
+    r"desole(?: de (?:vous|te) deranger)?|"
     r"excusez moi|excuse moi|(?:i )?hope (?:you re|you are) (?:well|doing well|fine)|"
     r"j espere que (?:vous allez|tu vas) bien|quick question|petite question|une question|one question|"
     r"a question|please|s il (?:vous|te) plait|svp|stp|ok|okay|so|well|alors|bon|eh bien|dis|dites|"
@@ -50,6 +51,10 @@ _APOLOGY = re.compile(
     r"^(?:(?:so )?sorry|i m sorry|desole|desolee|pardon|excuse(?:z)? moi|excuse me|quick question|petite question|"
     r"une question|a question|question)\b.*\b(?:question|bother|disturb|interrupt|trouble|deranger|derange|"
     r"importuner|podcast|curious|curiosite|dumb|stupid|silly|naive|bete|idiote)\b"
+)
+_THANKS = re.compile(
+    r"^(?:thanks|thank you|many thanks|thx|cheers|much appreciated|appreciate|merci|grand merci|mille merci|"
+    r"sorry|desole|desolee|hello|hi|hey|bonjour|bonsoir|salut|have a|bonne)\b"
 )
 _HEARSAY = re.compile(
     r"^(?:so |well |alors |bon )?(?:i (?:think|believe|heard|read|saw|guess|thought|remember)|i ve (?:heard|read|seen)|"
@@ -65,16 +70,27 @@ _ASKING = re.compile(
     r"quelles|combien|lequel|laquelle|est ce|tell|explain|wonder|wondering|know|curious|dis|dites|explique|"
     r"savoir|indiquer|connaitre|did|does|do|is|are|was|were|has|have|can|could|will|would)\b"
 )
-# Frames around the question proper, removed wherever they stand (longest first).
+# Frames around the question proper, removed wherever they stand: a request ("could you tell me", "auriez-vous
+# la gentillesse de me donner", "would you mind listing") keeps only what is requested.
+_ASK_VERBS = (
+    r"(?:tell|telling|give|giving|list|listing|name|naming|share|sharing|remind|explain|explaining|summari[sz]e|"
+    r"summari[sz]ing|provide|show|quote|quoting|cite|describe|clarify|confirm|say|help me understand|let)"
+)
+_DEMANDE_VERBS = (
+    r"(?:dire|donner|lister|citer|rappeler|indiquer|expliquer|preciser|resumer|confirmer|decrire|parler|"
+    r"communiquer|nommer|eclairer)"
+)
 _FRAMES = re.compile(
-    r"\b(?:(?:could|can|would) you (?:please |kindly )?(?:tell|let) me(?: know)?|"
-    r"(?:could|can|would) you (?:please |kindly )?(?:explain|say|share|remind me|clarify)(?: to me)?|"
+    r"\b(?:(?:could|can|would|will) you (?:please |kindly |possibly )?(?:also )?"
+    + _ASK_VERBS
+    + r"(?: me| us)?(?: know)?|"
+    r"would you mind " + _ASK_VERBS + r"(?: me| us)?|(?:i d|i would) be (?:grateful|thankful|glad|happy) if you "
+    r"(?:could|would|can) (?:please )?" + _ASK_VERBS + r"(?: me| us)?|if you (?:could|can) " + _ASK_VERBS + r"(?: me)?|"
     r"(?:do|would) you (?:happen to )?know|i (?:was|am|m) (?:just )?(?:wondering|curious)(?: about)?|"
-    r"i (?:would|d) (?:really )?(?:like|love) to know|i want(?:ed)? to know|i wonder|"
+    r"i (?:would|d) (?:really )?(?:like|love) to (?:know|understand)|i want(?:ed)? to know|i wonder|"
     r"please (?:tell|let) me(?: know)?|tell me|let me know|remind me|any idea|do you have any idea|"
-    r"pourriez vous (?:me dire|m indiquer|me rappeler|m expliquer|me preciser)|"
-    r"pouvez vous (?:me dire|m indiquer|me rappeler|m expliquer|me preciser)|"
-    r"(?:peux|pourrais) tu (?:me dire|m indiquer|me rappeler|m expliquer)|"
+    r"(?:pourriez|pouvez|voudriez|auriez|pourrais|peux|voudrais|aurais) (?:vous|tu)"
+    r"(?: la gentillesse| l amabilite| l obligeance)?(?: de)?(?: bien)? (?:me |m |nous )?" + _DEMANDE_VERBS + r"|"
     r"(?:est ce que )?(?:tu sais|vous savez|tu saurais|vous sauriez)(?: me dire)?|sais tu|savez vous|"
     r"(?:j aimerais|je voudrais|je souhaiterais|je veux|je voulais) (?:bien )?(?:savoir|connaitre|comprendre)|"
     r"je me demand(?:e|ais)|dis moi|dites moi|explique moi|expliquez moi|rappelle moi|rappelez moi|"
@@ -116,6 +132,8 @@ def _kind(clause: str) -> str:
     key = _key(clause)
     if not key or _COURTESY.match(key) or _APOLOGY.match(key):
         return "courtesy"
+    if _THANKS.match(key) and len(key.split()) <= 8 and not clause.rstrip().endswith("?"):
+        return "courtesy"  # "Merci d'avance pour votre aide", "Many thanks in advance for your time"
     if clause.rstrip().endswith("?"):
         return "asks"
     if _HEARSAY.match(key):
