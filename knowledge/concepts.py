@@ -28,6 +28,7 @@ FILLER = "-"  # the lexicon's concept for phrases that carry no topic ("one of t
 REAL_WORD_ZIPF = 3.5  # a word at least this common in English or French is never taken for a typo
 _RAW_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _MAX_PHRASE = 6
+_DATED = re.compile(r"(?:mid|early|late|fin|debut|début|mi)-(?:19|20)\d\d", re.IGNORECASE)  # "mid-2018" is a date
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,12 @@ class ConceptAnalyzer:
             found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=cutoff)
             if found is not None and (best is None or (int(found[1]), found[0]) < best):
                 best = (int(found[1]), found[0])
+        if best is None and len(word) >= 6:
+            # Names are distinctive: "Mutari" is two slips from "Murati" and from no other word we know.
+            names = [name for name in self._name_words if name[0] == word[0] and abs(len(name) - len(word)) <= 2]
+            found = process.extractOne(word, names, scorer=OSA.distance, score_cutoff=2) if names else None
+            if found is not None:
+                return str(found[0])
         return best[1] if best else word
 
     def correct(self, word: str) -> str:
@@ -173,7 +180,7 @@ class ConceptAnalyzer:
         found: list[str] = []
         for index, raw in enumerate(_RAW_WORD.findall(strip_controls(text))):
             looks_named = (index > 0 and raw[0].isupper()) or (
-                any(ch.isdigit() for ch in raw) and any(ch.isalpha() for ch in raw)
+                any(ch.isdigit() for ch in raw) and any(ch.isalpha() for ch in raw) and not _DATED.fullmatch(raw)
             )
             if not looks_named:
                 continue

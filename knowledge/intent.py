@@ -26,7 +26,8 @@ _PATTERNS: tuple[tuple[Asks, re.Pattern[str]], ...] = (
         Asks.AGE,
         re.compile(
             r"\bhow old\b|\bquel age\b|\bage (?:of|de|d)\b|\bwhat age\b|\bhis age\b|\bher age\b|\bson age\b"
-            r"|\bborn\b|\bbirth\w*\b|\b(?:date|lieu|annee|jour|pays|ville) de naissance\b|\b(?:sa|son) naissance\b|\bnee? (?:en|a|le|dans)\b|\b(?:est|etait) (?:il |elle )?nee?\b"
+            r"|\bborn\b|\bbirth\w*\b|\b(?:date|lieu|annee|jour|pays|ville) de naissance\b|\b(?:sa|son) naissance\b"
+            r"|\bnee? (?:en|a|le|dans)\b|\b(?:est|etait) (?:il |elle )?nee?\b"
             r"|\banniversaire\b"
         ),
     ),

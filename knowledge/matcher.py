@@ -51,6 +51,7 @@ _TEXT_SAMPLE_WEIGHT = 0.85
 # in "What is Radford's nationality?" is the point of the question. A common one ("trying", "roughly", "went")
 # is how people talk. Between Zipf 3 and `_TALK_ZIPF` the weight falls linearly from the one to the other.
 UNKNOWN_WEIGHT = 5.0
+SOURCE = "source"  # the lexicon's concept for where a claim comes from ("according to", "d'où vient")
 # What a fact's sample questions talk about is its topic; what only its text says (a name in passing, "award",
 # "Vancouver") still covers a question, at this share of its weight.
 STATEMENT_SHARE = 0.6
@@ -174,6 +175,8 @@ def read_question(
     text = found.question
     kind = asks(text)
     concepts = frozenset(analyzer.concepts(text, fix_typos=True))
+    if kind is Asks.WHERE and SOURCE in concepts:
+        kind = None  # "Where does that come from?", "D'où vient l'information ?" ask for a source, not a place
     if found.context and not entity_ids(concepts):
         # "I'm reading about Mira Murati: what was her job?" is about whom the scene-setting names.
         concepts |= {c for c in analyzer.concepts(found.context, fix_typos=True) if c.startswith(ENTITY_PREFIX)}
@@ -192,10 +195,11 @@ def read_question(
     for word in tokens(text):
         if word in STOPWORDS or word.isdigit():
             continue
-        concept = stem(word)
-        if concept in concepts and not head:
-            unknown[concept] = min(unknown.get(concept, UNKNOWN_WEIGHT), unknown_weight(zipf(word)))
-        if not analyzer.is_name_word(word):
+        concept, frequency = stem(word), zipf(word)
+        talk = frequency is not None and frequency >= _TALK_ZIPF  # "vraiment", "going": never the point
+        if concept in concepts and (not head or talk):
+            unknown[concept] = min(unknown.get(concept, UNKNOWN_WEIGHT), unknown_weight(frequency))
+        if not talk and not analyzer.is_name_word(word):
             head = False
     return Reading(question, text, lang, kind, concepts, named, strangers, concepts & analyzer.relations, unknown)
 

@@ -30,6 +30,6 @@ STOPWORDS: frozenset[str] = frozenset(
     raconte racontez parle parlez explique expliquez svp stp merci salut bonjour question renseignement
     quelqu chez ci la-bas apres-tout sujet propos infos annee annees mois jour jours exactement an ans
     koi kwa ke kel kelle esk selon va vont vais allons allez aller play plays played playing jouer joue jouent
-    jouera joueront
+    jouera joueront vraiment reellement really truly actually saw seen heard vu entendu city ville town
     """.split()
 )
