@@ -127,19 +127,21 @@ class ConceptAnalyzer:
             found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=cutoff)
             if found is not None and (best is None or (int(found[1]), found[0]) < best):
                 best = (int(found[1]), found[0])
-        if best is None and len(word) >= 6:
-            # Names are distinctive: "Mutari" is two slips from "Murati" and from no other word we know.
-            names = [name for name in self._name_words if name[0] == word[0] and abs(len(name) - len(word)) <= 2]
-            found = process.extractOne(word, names, scorer=OSA.distance, score_cutoff=2) if names else None
-            if found is not None:
-                return str(found[0])
         return best[1] if best else word
+
+    def _correct_name(self, word: str) -> str:
+        """The name `word` is two slips from ("Mutari" → "murati"): names are distinctive enough for that."""
+        names = [name for name in self._name_words if name[0] == word[0] and abs(len(name) - len(word)) <= 2]
+        found = process.extractOne(word, sorted(names), scorer=OSA.distance, score_cutoff=2) if names else None
+        return str(found[0]) if found is not None else word
 
     def correct(self, word: str) -> str:
         """The known word `word` is most likely a typo of, or `word` itself."""
         if len(word) < 4 or any(ch.isdigit() for ch in word) or self.knows(word):
             return word  # short words and model names (`gpt4`) are too easily another real word
         corrected = self._correct(word)
+        if corrected == word and len(word) >= 6:
+            corrected = self._correct_name(word)
         if corrected[:4] != word[:4] and (frequency := zipf(word)) is not None and frequency >= REAL_WORD_ZIPF:
             # A real word is what was meant ("oeuvre", not the "ouvre" the facts use; "salaire", not "salari…"),
             # unless the known word is another form of it ("sortit" → "sorti", "attribute" → "attribue").
