@@ -67,14 +67,22 @@ class Core:
     @classmethod
     async def open(cls, database_url: str, *, admin_ids: frozenset[str] = frozenset()) -> Core:
         store = await open_store(database_url)
+        reader: Store | None = None
         try:
             knowledge = await Knowledge.load(store)
+            # Knowledge refreshes read on their own connection, never queued in front of a chat's statements.
+            knowledge.reader = reader = await open_store(database_url)
         except BaseException:
+            if reader is not None:
+                await reader.close()
             await store.close()
             raise
         return cls(knowledge, store, admin_ids=admin_ids)
 
     async def close(self) -> None:
+        reader, self.knowledge.reader = self.knowledge.reader, None
+        if reader is not None and reader is not self.store:
+            await reader.close()
         await self.store.close()
 
     async def resolve_lang(self, incoming: Incoming) -> str:
