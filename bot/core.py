@@ -143,7 +143,8 @@ class Core:
                 self.metrics.limited(incoming.platform, verdict.scope)
                 wait = max(1, math.ceil(verdict.retry_after))
                 text = ctx.t("rate-limited-chat" if verdict.scope == "chat" else "rate-limited", seconds=wait)
-                return Reply((para(text),), ctx.lang, kind="decline", extra={"rate_limited": True})
+                extra: dict[str, object] = {"rate_limited": True, QUIET: not verdict.notify}
+                return Reply((para(text),), ctx.lang, kind="decline", extra=extra)
         return await self._route(ctx, incoming)
 
     def _measure(self, incoming: Incoming, reply: Reply, seconds: float) -> None:
@@ -190,6 +191,15 @@ def valid_unicode(incoming: Incoming) -> Incoming:
 
 def _replace_surrogates(text: str) -> str:
     return "".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in text)
+
+
+QUIET = "quiet"
+"""`Reply.extra` key: the chat was already told this (it is rate-limited), so a message is better left
+unsent where nothing demands an answer; an interaction or an inline query still shows it."""
+
+
+def is_quiet(reply: Reply) -> bool:
+    return bool(reply.extra.get(QUIET))
 
 
 def is_question(incoming: Incoming) -> bool:

@@ -27,6 +27,7 @@ from bot.adapters.discord_bot.client import RadfordClient, make_client
 from bot.adapters.discord_bot.render import NO_MENTIONS, Outgoing, render_reply, wants_embed
 from bot.adapters.discord_bot.slash import CatalogTranslator, interaction_lang, register_commands
 from bot.adapters.progress import ChunkProgress, ProgressKey
+from bot.core import is_quiet
 from handlers.commands import Autocomplete
 from handlers.complete import MAX_CHOICES, complete
 from handlers.i18n import DEFAULT, catalog
@@ -155,6 +156,8 @@ class DiscordAdapter:
                     return
                 incoming = dataclasses.replace(incoming, attachment=text or None)
             reply = await self.core.handle(incoming)
+            if is_quiet(reply):  # already told it is rate-limited in this window: stay silent
+                return
             await self._send_all(
                 message.channel,
                 self._messages(incoming.command, reply),

@@ -3,11 +3,14 @@
 It is both the runtime's `Adapter` and the broadcaster's `Sender`. Every reply goes through one delivery
 path that turns Telegram's errors into our policy: wait out flood limits, follow migrated groups, give up
 on chats that blocked us, fall back to plain text when Telegram refuses our HTML, retry network errors.
+Handlers never wait on Telegram: they queue the chat's work (`ChatQueues`) and return, so a chat waiting
+out a flood limit holds neither one of PTB's update slots nor anyone else's reply.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
 import warnings
@@ -54,6 +57,7 @@ from telegram.warnings import PTBDeprecationWarning
 
 from bot.adapters.attachments import MAX_ATTACHMENT_BYTES, decode_text, is_text_document
 from bot.adapters.base import DeliveryError, RecipientGone, RetryLater, TemporaryFailure
+from bot.adapters.chatqueue import ChatQueues
 from bot.adapters.progress import ChunkProgress
 from bot.adapters.telegram.keys import CallbackKeys
 from bot.adapters.telegram.render import html_to_text, render_html
@@ -65,7 +69,7 @@ from bot.adapters.telegram.updates import (
     incoming_from_inline,
     incoming_from_message,
 )
-from bot.core import Core
+from bot.core import Core, is_quiet
 from bot.settings import Settings
 from handlers.commands import visible_commands
 from handlers.i18n import DEFAULT, SUPPORTED, catalog
@@ -122,26 +126,6 @@ def _pressed_label(query: CallbackQuery) -> str | None:
     return None
 
 
-class _ChatLocks:
-    """One lock per chat while it is in use, so replies in a chat keep their order."""
-
-    def __init__(self) -> None:
-        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
-
-    async def run(self, chat_id: str, work: Callable[[], Awaitable[None]]) -> None:
-        lock, users = self._locks.get(chat_id, (asyncio.Lock(), 0))
-        self._locks[chat_id] = (lock, users + 1)
-        try:
-            async with lock:
-                await work()
-        finally:
-            lock, users = self._locks[chat_id]
-            if users <= 1:
-                del self._locks[chat_id]
-            else:
-                self._locks[chat_id] = (lock, users - 1)
-
-
 class TelegramAdapter:
     """Adapter and Sender for Telegram. Timeouts and retry counts are arguments so tests can shrink them."""
 
@@ -158,6 +142,7 @@ class TelegramAdapter:
         max_attempts: int = 4,
         backoff: float = 1.0,
         max_flood_wait: float = 60.0,
+        stop_grace: float = 10.0,
         on_chat_gone: ChatGone | None = None,
         on_chat_moved: ChatMoved | None = None,
     ) -> None:
@@ -170,11 +155,12 @@ class TelegramAdapter:
         self.max_attempts = max_attempts
         self.backoff = backoff
         self.max_flood_wait = max_flood_wait
+        self.stop_grace = stop_grace  # seconds a stop lets queued replies go out before dropping them
         self.on_chat_gone = on_chat_gone
         self.on_chat_moved = on_chat_moved
         self.keys = CallbackKeys()
         self.progress = ChunkProgress()
-        self._locks = _ChatLocks()
+        self._queues = self._new_queues()
         self._app: Application | None = None  # type: ignore[type-arg]
         self._me: BotIdentity | None = None
         self._running = False
@@ -208,6 +194,11 @@ class TelegramAdapter:
         app.add_error_handler(self._on_error)
         return app
 
+    def _new_queues(self) -> ChatQueues:
+        return ChatQueues(
+            "telegram", on_drop=lambda _chat: self._count("queue_full"), on_error=lambda _chat: self._count("handler")
+        )
+
     @property
     def webhook(self) -> bool:
         return bool(self.settings.telegram_webhook_url)
@@ -215,6 +206,8 @@ class TelegramAdapter:
     async def start(self) -> None:
         """Log in (getMe), register the commands, then poll or serve the webhook, keeping pending updates."""
         app = self._build()
+        if self._queues.stopping.is_set():
+            self._queues = self._new_queues()  # started again after a stop
         await self._log_in(app)
         self._app = app
         try:
@@ -279,16 +272,26 @@ class TelegramAdapter:
             log.info("telegram: @%s polling for updates", self.me.username)
 
     async def stop(self) -> None:
-        """Stop receiving, let in-flight replies finish, close the HTTP client."""
-        app, self._app = self._app, None
+        """Stop receiving, let queued replies go out for up to `stop_grace` seconds, close the HTTP client.
+
+        A chat waiting out a flood limit gives up at once (its reply is dropped with a log line): a stop
+        never waits for Telegram's window to pass.
+        """
+        app = self._app
         self._running = False
         if app is None:
             return
-        if app.updater is not None and app.updater.running:
-            await app.updater.stop()
-        if app.running:
-            await app.stop()
-        await app.shutdown()
+        try:
+            if app.updater is not None and app.updater.running:
+                await app.updater.stop()
+            if app.running:
+                await app.stop()
+            dropped = await self._queues.close(self.stop_grace)
+            if dropped:
+                log.warning("telegram: stopping; %d queued messages were not answered", dropped)
+        finally:
+            self._app = None
+            await app.shutdown()
 
     @property
     def connected(self) -> bool:
@@ -325,7 +328,7 @@ class TelegramAdapter:
         if incoming is None:
             return
         reply_to = message.message_id if incoming.chat_kind == "group" else None
-        await self._locks.run(incoming.chat_id, lambda: self._answer(incoming, reply_to))
+        self._queues.put(incoming.chat_id, lambda: self._answer(incoming, reply_to))
 
     async def _on_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A .txt/.md file for `/addarticle`: its text becomes `Incoming.attachment` (admins only)."""
@@ -336,14 +339,21 @@ class TelegramAdapter:
         if incoming is None:
             return
         document = message.document
-        # Only an admin's file is worth downloading; anyone else gets the handler's polite refusal.
-        if incoming.user_id in self.settings.admin_ids and is_text_document(document.mime_type, document.file_name):
-            text = await self._download_text(incoming.chat_id, document)
-            if text is None:
-                return
-            incoming = replace(incoming, attachment=text)
         reply_to = message.message_id if incoming.chat_kind == "group" else None
-        await self._locks.run(incoming.chat_id, lambda: self._answer(incoming, reply_to))
+
+        async def work() -> None:
+            answering = incoming
+            # Only an admin's file is worth downloading; anyone else gets the handler's polite refusal.
+            if answering.user_id in self.settings.admin_ids and is_text_document(
+                document.mime_type, document.file_name
+            ):
+                text = await self._download_text(answering.chat_id, document)
+                if text is None:
+                    return
+                answering = replace(answering, attachment=text)
+            await self._answer(answering, reply_to)
+
+        self._queues.put(incoming.chat_id, work)
 
     async def _download_text(self, chat_id: str, document: Document) -> str | None:
         """The document's text (UTF-8, undecodable bytes replaced), or None after telling the chat why not."""
@@ -403,7 +413,7 @@ class TelegramAdapter:
             if question is None:
                 log.info("telegram: a button with unknown data %r was pressed", query.data)
             return
-        await self._locks.run(incoming.chat_id, lambda: self._answer(incoming, None))
+        self._queues.put(incoming.chat_id, lambda: self._answer(incoming, None))
 
     async def _on_inline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.inline_query
@@ -448,6 +458,9 @@ class TelegramAdapter:
         """Ask the core, then deliver; a delivery failure is logged, never raised into PTB."""
         await self._reactivate(incoming.chat_id)
         reply = await self.core.handle(incoming)
+        if is_quiet(reply):
+            log.debug("telegram: chat %s was already told it is rate-limited; not replying", incoming.chat_id)
+            return
         try:
             await self._deliver(incoming.chat_id, reply, reply_to=reply_to, max_wait=self.max_flood_wait)
         except RecipientGone as error:
@@ -472,6 +485,8 @@ class TelegramAdapter:
 
         A retry of a reply that failed part-way resumes after the messages already delivered.
         """
+        if self._app is None:
+            raise TemporaryFailure("the Telegram adapter is not started (yet)")
         await self._deliver(chat_id, reply, reply_to=None, max_wait=self.max_flood_wait, resume=True)
 
     def _keyboard(self, reply: Reply) -> InlineKeyboardMarkup | None:
@@ -538,10 +553,14 @@ class TelegramAdapter:
                 wait = _retry_after(error)
                 floods += 1
                 self._count("flood")
-                if wait > max_wait or floods > self.max_attempts:
+                if wait > max_wait or floods > self.max_attempts or self._queues.stopping.is_set():
                     raise RetryLater(wait, f"flood limit for chat {chat_id}: retry after {wait:g} s") from error
                 log.warning("telegram: flood limit for chat %s, waiting %g s as told", chat_id, wait)
-                await asyncio.sleep(wait)
+                # Only this chat's worker (or a broadcaster) waits here; a stop cuts the wait short.
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._queues.stopping.wait(), wait)
+                if self._queues.stopping.is_set():
+                    raise RetryLater(wait, f"stopping during a flood limit for chat {chat_id}") from error
             except ChatMigrated as error:
                 new_id = str(error.new_chat_id)
                 await self._moved(chat_id, new_id)

@@ -456,12 +456,13 @@ async def test_an_unexpected_failure_reaches_the_error_handler_and_the_bot_goes_
     with caplog.at_level("ERROR"):
         await fake.user_message("/help")
         for _ in range(100):
-            if any("failed to handle update" in r.getMessage() for r in caplog.records):
+            if any("failed to handle a message" in r.getMessage() for r in caplog.records):
                 break
             await asyncio.sleep(0.02)
-    record = next(r for r in caplog.records if "failed to handle update" in r.getMessage())
+    record = next(r for r in caplog.records if "failed to handle a message" in r.getMessage())
     assert record.exc_info and "disk on fire" in str(record.exc_info[1])
-    assert "/help" in record.getMessage()
+    assert "chat 1001" in record.getMessage() and "/help" not in record.getMessage()
+    assert core.metrics.platform_errors[("telegram", "handler")] == 1
     [reply] = await ask(fake, JOIN_EN)
     assert "2016" in reply.text
 
