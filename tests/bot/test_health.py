@@ -50,12 +50,12 @@ async def test_healthz_is_ok_while_every_platform_is_connected(served) -> None:
     server, adapters = served
     status, _, body = await get(server, "/healthz")
     assert status == 200
-    assert '"status": "ok"' in body and '"telegram": {"connected": true}' in body
+    assert '"status": "ok"' in body and '"telegram": {"connected": true, "state": "up"}' in body
     assert '"outbox": {"discord": {"pending": 0}, "telegram": {"pending": 0}}' in body
     adapters[1].connected = False
     status, _, body = await get(server, "/healthz")
     assert status == 503
-    assert '"discord": {"connected": false}' in body
+    assert '"discord": {"connected": false, "state": "down"}' in body
 
 
 async def test_metrics_speak_the_prometheus_text_format(served, core: Core) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import random
 import warnings
@@ -53,12 +54,14 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.adapters.attachments import MAX_ATTACHMENT_BYTES, decode_text, is_text_document
 from bot.adapters.base import DeliveryError, RecipientGone, RetryLater, TemporaryFailure
 from bot.adapters.chatqueue import ChatQueues
 from bot.adapters.progress import ChunkProgress
+from bot.adapters.status import DEFAULT_GRACE, PlatformStatus
 from bot.adapters.telegram.keys import CallbackKeys
 from bot.adapters.telegram.render import html_to_text, render_html
 from bot.adapters.telegram.updates import (
@@ -90,6 +93,48 @@ _GONE_STATUSES = {ChatMember.BANNED, ChatMember.LEFT}
 
 class TelegramStartError(ConnectionError):
     """The bot could not log in to Telegram. A ConnectionError, so the CLI reports it as one clear line."""
+
+
+class TelegramTokenRefused(TelegramStartError):
+    """Telegram refused the token: retrying cannot help, the operator must fix TELEGRAM_BOT_TOKEN."""
+
+
+class _WatchedPolls(HTTPXRequest):
+    """The request getUpdates goes through, reporting each poll's outcome to the adapter's status.
+
+    A 409 Conflict (another instance polls with the same token) or a 5xx is an answer PTB retries
+    forever in silence; the health check needs to know the polls stopped working.
+    """
+
+    def __init__(self, on_result: Callable[[int | None, bytes], None], timeout: float) -> None:
+        super().__init__(
+            connection_pool_size=1,
+            connect_timeout=timeout,
+            read_timeout=timeout,
+            write_timeout=timeout,
+            pool_timeout=timeout,
+        )
+        self._on_result = on_result
+
+    async def do_request(self, *args: object, **kwargs: object) -> tuple[int, bytes]:
+        try:
+            code, payload = await super().do_request(*args, **kwargs)  # type: ignore[arg-type]
+        except Exception as error:
+            self._on_result(None, type(error).__name__.encode())
+            raise
+        self._on_result(code, payload)
+        return code, payload
+
+
+def _poll_failure(code: int | None, payload: bytes) -> str:
+    """A short reason for a failed poll: the HTTP status and Telegram's description, else the exception."""
+    if code is None:
+        return f"getUpdates failed: {payload.decode(errors='replace')}"
+    try:
+        described = str(json.loads(payload).get("description", ""))
+    except (ValueError, AttributeError):
+        described = ""
+    return f"getUpdates answered HTTP {code}" + (f": {described}" if described else "")
 
 
 class _AttachmentTooBig(Exception):
@@ -131,6 +176,7 @@ class TelegramAdapter:
 
     name = "telegram"
     platform = PLATFORM
+    fatal_errors: tuple[type[Exception], ...] = (TelegramTokenRefused,)  # the runtime retries anything else
 
     def __init__(
         self,
@@ -143,6 +189,7 @@ class TelegramAdapter:
         backoff: float = 1.0,
         max_flood_wait: float = 60.0,
         stop_grace: float = 10.0,
+        health_grace: float = DEFAULT_GRACE,
         on_chat_gone: ChatGone | None = None,
         on_chat_moved: ChatMoved | None = None,
     ) -> None:
@@ -161,6 +208,7 @@ class TelegramAdapter:
         self.keys = CallbackKeys()
         self.progress = ChunkProgress()
         self._queues = self._new_queues()
+        self._status = PlatformStatus(health_grace)
         self._app: Application | None = None  # type: ignore[type-arg]
         self._me: BotIdentity | None = None
         self._running = False
@@ -173,15 +221,13 @@ class TelegramAdapter:
             base = self.settings.telegram_api_base_url
             builder = builder.base_url(base).base_file_url(base.removesuffix("/bot") + "/file/bot")
         timeout = self.request_timeout
+        polls = _WatchedPolls(self._polled, timeout)
         builder = (
             builder.connect_timeout(timeout)
             .read_timeout(timeout)
             .write_timeout(timeout)
             .pool_timeout(timeout)
-            .get_updates_connect_timeout(timeout)
-            .get_updates_read_timeout(timeout)
-            .get_updates_write_timeout(timeout)
-            .get_updates_pool_timeout(timeout)
+            .get_updates_request(polls)
             .concurrent_updates(True)
         )
         app = builder.build()
@@ -219,6 +265,7 @@ class TelegramAdapter:
             await self.stop()
             raise
         self._running = True
+        self._status.ok()
 
     async def _log_in(self, app: Application) -> None:  # type: ignore[type-arg]
         """getMe, retried with backoff while the network fails; a clear error (never the token) otherwise."""
@@ -228,13 +275,15 @@ class TelegramAdapter:
                 await app.initialize()
                 return
             except InvalidToken:
+                self._status.failed("Telegram refused TELEGRAM_BOT_TOKEN")
                 await app.bot.shutdown()
-                raise TelegramStartError(
+                raise TelegramTokenRefused(
                     "Telegram refused TELEGRAM_BOT_TOKEN; copy it again from @BotFather (/mybots → API Token)"
                 ) from None
             except NetworkError as error:
                 failures += 1
                 reason = error.message.replace(self.settings.telegram_token or "\0", "***")
+                self._status.failed(f"getMe failed: {reason}")
                 if failures >= self.max_attempts:
                     await app.bot.shutdown()
                     raise TelegramStartError(f"could not reach the Telegram Bot API: {reason}") from None
@@ -296,6 +345,21 @@ class TelegramAdapter:
     @property
     def connected(self) -> bool:
         return self._running
+
+    @property
+    def status(self) -> PlatformStatus:
+        """Polling: each getUpdates that returns is a success. A webhook receives updates only when
+        Telegram has some, so there a running webhook server is the heartbeat."""
+        if self._running and self.webhook:
+            self._status.ok()
+        return self._status
+
+    def _polled(self, code: int | None, payload: bytes) -> None:
+        if code == 200:
+            self._status.ok()
+        else:
+            token = self.settings.telegram_token or "\0"
+            self._status.failed(_poll_failure(code, payload).replace(token, "***"))
 
     @property
     def me(self) -> BotIdentity:

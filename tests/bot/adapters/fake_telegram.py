@@ -144,7 +144,8 @@ class FakeTelegram:
         self.migrated: dict[int, int] = {}
         self.faults: list[Fault] = []
         self.flooded: dict[int, int] = {}  # chat id → retry_after: every sendMessage there gets a 429
-        self.down: int | None = None  # an HTTP status every call gets (a 5xx outage, a 409 conflict…)
+        self.down: int | None = None  # an HTTP status calls get (a 5xx outage, a 409 conflict…)…
+        self.down_methods: set[str] | None = None  # …every call, or only these methods
         self.files: dict[str, bytes] = {}  # file_id → content, as getFile and the file server give it
         self.downloads: list[str] = []
         self._chats: dict[int, dict[str, Any]] = {}
@@ -241,7 +242,7 @@ class FakeTelegram:
         return await handler(params)
 
     async def _inject(self, method: str, params: dict[str, Any]) -> None:
-        if self.down is not None:
+        if self.down is not None and (self.down_methods is None or method in self.down_methods):
             described = {409: "Conflict: terminated by other getUpdates request; make sure that only one bot "
                          "instance is running"}.get(self.down, "Bad Gateway")  # fmt: skip
             raise ApiError(self.down, described)
