@@ -80,8 +80,8 @@ async def test_sigterm_finishes_in_flight_replies_stops_polling_and_exits_0(fake
         await fake.replies(1999, within=30)
         async with aiohttp.ClientSession() as session, session.get(f"http://127.0.0.1:{port}/metrics") as response:
             metrics = await response.text()
-        assert 'radford_questions_total{platform="telegram",lang="en",outcome="answered"} 1' in metrics
-        assert 'radford_broadcast_deliveries_total{platform="telegram",outcome="sent"} 0' in metrics
+        assert 'radford_questions_total{lang="en",outcome="answered",platform="telegram"} 1.0' in metrics
+        assert 'radford_broadcast_deliveries_total{outcome="sent",platform="telegram"} 0.0' in metrics
         assert TOKEN not in metrics
         fake.sent.clear()
         fake.delay = 1.5
