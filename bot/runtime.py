@@ -180,7 +180,7 @@ async def start_with_retry(adapter: Adapter, stop: asyncio.Event, *, first_retry
             status = getattr(adapter, "status", None)
             if status is not None:
                 status.failed(f"start failed: {error}")
-            log.warning("%s: could not start (%s); trying again in %.0f s", adapter.name, error, delay)
+            log.warning("%s: could not start (%s); trying again in %g s", adapter.name, error, delay)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), delay)
             delay = min(delay * 2, max_retry)

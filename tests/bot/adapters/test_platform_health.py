@@ -166,3 +166,21 @@ async def test_radford_bot_run_outlives_a_telegram_outage_logging_each_retry(fak
     assert "telegram: could not start" in log and "trying again in" in log
     assert "telegram adapter started" in log
     assert TOKEN not in log
+
+
+async def test_a_running_webhook_stays_up_without_updates(fake: FakeTelegram, core: Core) -> None:
+    """Telegram calls a webhook only when there is something to deliver: silence is not an outage."""
+    settings = Settings(
+        database_url="sqlite:///unused.db", telegram_token=TOKEN, telegram_api_base_url=fake.base_url,
+        telegram_webhook_url="https://bot.example.org/tg/hook", telegram_webhook_secret="s3cret",
+        telegram_port=free_port(),
+    )  # fmt: skip
+    adapter = TelegramAdapter(core, settings, request_timeout=1.0, backoff=0.05, health_grace=0.3)
+    await adapter.start()
+    try:
+        await asyncio.sleep(0.6)
+        assert adapter.status.state == "up"
+    finally:
+        await adapter.stop()
+    await asyncio.sleep(0.6)
+    assert adapter.status.state == "down", "a stopped webhook no longer counts as a heartbeat"
