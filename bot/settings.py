@@ -149,6 +149,7 @@ class Settings:
     admin_ids: frozenset[str] = frozenset()
     health_port: int | None = None
     health_host: str = "127.0.0.1"
+    health_grace: int = 90
     rate_limit_user: int = 20
     rate_limit_chat: int = 60
     feeds: tuple[str, ...] = ()
@@ -226,6 +227,7 @@ class Settings:
             admin_ids=admin_ids,
             health_port=_int(env, "HEALTH_PORT", 0, low=1, high=65535) if health else None,
             health_host=_host(env, "HEALTH_HOST", "127.0.0.1"),
+            health_grace=_int(env, "HEALTH_GRACE", 90, low=1, high=86_400),
             rate_limit_user=_int(env, "RATE_LIMIT_PER_USER", 20, low=0, high=10_000),
             rate_limit_chat=_int(env, "RATE_LIMIT_PER_CHAT", 60, low=0, high=10_000),
             feeds=feeds,

@@ -49,6 +49,7 @@ CASES: dict[str, tuple[str, str, Any, list[str]]] = {
     ),
     "HEALTH_PORT": ("9100", "health_port", 9100, ["0", "70000", "x"]),
     "HEALTH_HOST": ("::1", "health_host", "::1", ["example.com", "1.2.3"]),
+    "HEALTH_GRACE": ("30", "health_grace", 30, ["0", "soon", "1.5"]),
     "RATE_LIMIT_PER_USER": ("5", "rate_limit_user", 5, ["-1", "ten", "20000"]),
     "RATE_LIMIT_PER_CHAT": ("0", "rate_limit_chat", 0, ["-5", "1.5"]),
     "FEEDS": (

@@ -12,6 +12,7 @@ import contextlib
 import dataclasses
 import json
 import logging
+import math
 import re
 import time
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,8 @@ from bot.adapters.discord_bot.client import RadfordClient, make_client
 from bot.adapters.discord_bot.render import NO_MENTIONS, Outgoing, render_reply, wants_embed
 from bot.adapters.discord_bot.slash import CatalogTranslator, interaction_lang, register_commands
 from bot.adapters.progress import ChunkProgress, ProgressKey
+from bot.adapters.status import DEFAULT_GRACE, PlatformStatus
+from bot.core import is_quiet
 from handlers.commands import Autocomplete
 from handlers.complete import MAX_CHOICES, complete
 from handlers.i18n import DEFAULT, catalog
@@ -71,10 +74,13 @@ class DiscordAdapter:
 
     name = PLATFORM
     platform = PLATFORM
+    # Retrying cannot fix these; the runtime retries every other start failure (Discord unreachable…).
+    fatal_errors: tuple[type[Exception], ...] = (discord.LoginFailure, discord.PrivilegedIntentsRequired)
 
-    def __init__(self, core: Core, settings: Settings | None = None) -> None:
+    def __init__(self, core: Core, settings: Settings | None = None, *, health_grace: float = DEFAULT_GRACE) -> None:
         self.core = core
         self.settings = settings
+        self._status = PlatformStatus(health_grace)
         self.queries = QueryTable()
         self.progress = ChunkProgress()
         self.client = make_client(self, settings)
@@ -94,11 +100,16 @@ class DiscordAdapter:
         token = self.settings.discord_token if self.settings else None
         if not token:
             raise RuntimeError("DISCORD_BOT_TOKEN is not set")
+        if self.client.is_closed():
+            self.client.clear()  # a retry after a failed start: discord.py's documented way to reopen
         try:
             await self.client.login(token)
         except BaseException as error:
             if isinstance(error, discord.LoginFailure):
                 log.error("discord: DISCORD_BOT_TOKEN was rejected; reset it in the developer portal")
+                self._status.failed("Discord rejected DISCORD_BOT_TOKEN")
+            elif isinstance(error, Exception):
+                self._status.failed(f"login failed: {error.__class__.__name__}")
             await self.client.close()  # no HTTP session left open behind a failed start
             raise
         self._gateway = asyncio.create_task(self._connect(), name="discord-gateway")
@@ -107,8 +118,10 @@ class DiscordAdapter:
         try:
             await self.client.connect(reconnect=True)
         except discord.PrivilegedIntentsRequired:
+            self._status.failed("a privileged intent was requested")
             log.error("discord: a privileged intent was requested; this bot should need none")
-        except Exception:
+        except Exception as error:
+            self._status.failed(f"gateway connection ended: {error.__class__.__name__}")
             log.exception("discord: the gateway connection ended with an error")
 
     async def stop(self) -> None:
@@ -121,6 +134,18 @@ class DiscordAdapter:
     @property
     def connected(self) -> bool:
         return self.client.is_ready() and not self.client.is_closed()
+
+    @property
+    def status(self) -> PlatformStatus:
+        """A ready client whose last heartbeat was acknowledged (finite latency) is a success right now;
+        a gateway that dropped (discord.py reconnects on its own) stops refreshing it."""
+        if self.connected and math.isfinite(self.client.latency):
+            self._status.ok()
+        return self._status
+
+    def on_disconnect(self) -> None:
+        """The gateway connection dropped (the client tries to resume)."""
+        self._status.failed("gateway disconnected")
 
     # -- messages: mentions and DMs are questions --------------------------------------------------
 
@@ -168,6 +193,8 @@ class DiscordAdapter:
                     return
                 incoming = dataclasses.replace(incoming, attachment=text or None)
             reply = await self.core.handle(incoming)
+            if is_quiet(reply):  # already told it is rate-limited in this window: stay silent
+                return
             await self._send_all(
                 message.channel,
                 self._messages(incoming.command, reply),

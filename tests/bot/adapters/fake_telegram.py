@@ -143,6 +143,9 @@ class FakeTelegram:
         self.blocked: set[int] = set()
         self.migrated: dict[int, int] = {}
         self.faults: list[Fault] = []
+        self.flooded: dict[int, int] = {}  # chat id → retry_after: every sendMessage there gets a 429
+        self.down: int | None = None  # an HTTP status calls get (a 5xx outage, a 409 conflict…)…
+        self.down_methods: set[str] | None = None  # …every call, or only these methods
         self.files: dict[str, bytes] = {}  # file_id → content, as getFile and the file server give it
         self.downloads: list[str] = []
         self.chat_admins: dict[int, set[int]] = {}  # chat id → the users getChatMember calls administrators
@@ -240,6 +243,13 @@ class FakeTelegram:
         return await handler(params)
 
     async def _inject(self, method: str, params: dict[str, Any]) -> None:
+        if self.down is not None and (self.down_methods is None or method in self.down_methods):
+            described = {409: "Conflict: terminated by other getUpdates request; make sure that only one bot "
+                         "instance is running"}.get(self.down, "Bad Gateway")  # fmt: skip
+            raise ApiError(self.down, described)
+        if method == "sendMessage" and params.get("chat_id") in self.flooded:
+            retry_after = self.flooded[params["chat_id"]]
+            raise ApiError(429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after})
         for fault in self.faults:
             if fault.method == method and (fault.chat_id is None or fault.chat_id == params.get("chat_id")):
                 if fault.after > 0:

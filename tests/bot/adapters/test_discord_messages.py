@@ -171,3 +171,17 @@ async def test_an_admins_text_attachment_is_added_as_an_article(bot, core, tmp_p
     await dpytest.message(f"{mention(bot)} /addarticle", attachments=[str(article)])
     assert "2 new facts" in dpytest.get_message().content
     assert len([f for f in core.knowledge.facts if f.source.startswith("article-")]) == 2
+
+
+async def test_a_rate_limited_user_is_told_once_per_window_not_once_per_message(bot, core):
+    from bot.ratelimit import QuestionLimits
+
+    core.limits = QuestionLimits(per_user=1, per_chat=100)
+    for _ in range(4):
+        await dpytest.message(f"{mention(bot)} When did Alec Radford join OpenAI?")
+    answered = dpytest.get_message()
+    assert "2016" in answered.content
+    told = dpytest.get_message()
+    assert "faster" in told.content
+    assert dpytest.verify().message().nothing(), "the third and fourth messages of the window get no reply"
+    assert core.metrics.rate_limited[("discord", "user")] == 3
