@@ -475,8 +475,7 @@ async def test_an_unexpected_failure_reaches_the_error_handler_and_the_bot_goes_
     assert core.metrics.platform_errors[("telegram", "handler")] == 1
     # The chat is named; the text and the sender's name never reach the log.
     assert sent["text"] == "/help my secret diagnosis"
-    logged = "
-".join(r.getMessage() for r in caplog.records)
+    logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "secret diagnosis" not in logged and "/help" not in logged and "Ada" not in logged
     [reply] = await ask(fake, JOIN_EN)
     assert "2016" in reply.text
