@@ -7,7 +7,6 @@ every assertion reads what the bot really sent to the fake API.
 from __future__ import annotations
 
 import asyncio
-import re
 import socket
 import time
 from collections.abc import AsyncIterator
