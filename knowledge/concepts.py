@@ -140,6 +140,10 @@ class ConceptAnalyzer:
         if len(word) < 4 or any(ch.isdigit() for ch in word) or self.knows(word):
             return word  # short words and model names (`gpt4`) are too easily another real word
         corrected = self._correct(word)
+        if corrected == word and len(word) == 4:
+            # Two neighbours swapped is the one slip a four-letter word is trusted with ("wokr" → "work").
+            swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, 3))
+            corrected = next((swap for swap in swaps if swap in self._vocabulary), word)
         if corrected == word and len(word) >= 6:
             corrected = self._correct_name(word)
         if corrected[:4] != word[:4] and (frequency := zipf(word)) is not None and frequency >= REAL_WORD_ZIPF:

@@ -53,7 +53,13 @@ _PATTERNS: tuple[tuple[Asks, re.Pattern[str]], ...] = (
             r"|\bquel (?:pays|lieu)\b|\bquelle ville\b"
         ),
     ),
-    (Asks.WHY, re.compile(r"\bwhy\b|\bpourquoi\b|\bfor what reason\b|\bhow come\b|\bpour quelle raison\b")),
+    (
+        Asks.WHY,
+        re.compile(
+            r"\bwhy\b|\bwy\b|\bpourquoi\b|\bpouquoi\b|\bpourqoi\b|\bpourquoa\b|\bpk\b|\bpq\b"
+            r"|\bfor what reason\b|\bhow come\b|\bpour quelle raison\b"
+        ),
+    ),
     (
         Asks.WHO,
         re.compile(

@@ -42,7 +42,7 @@ from knowledge.language import guess_language
 from knowledge.models import Entity, Fact, Lang
 from knowledge.normalize import canonical, canonical_tokens, stem, strip_controls, tokens
 from knowledge.stopwords import STOPWORDS
-from knowledge.wordfreq import zipf
+from knowledge.wordfreq import typo_zipf
 
 MAX_QUESTION_CHARS = 500
 _AMOUNT = re.compile(r"\d[\d\s.,]*\s*(?:million|milliard|billion|%|\$|dollars?|euros?)", re.IGNORECASE)
@@ -57,6 +57,7 @@ SOURCE = "source"  # the lexicon's concept for where a claim comes from ("accord
 STATEMENT_SHARE = 0.6
 _TALK_WEIGHT = 0.5
 _TALK_ZIPF = 5.5
+_FILLER_ZIPF = 6.0  # a word this common is never what a question turns on
 
 
 def unknown_weight(zipf: float | None) -> float:
@@ -195,8 +196,8 @@ def read_question(
     for word in tokens(text):
         if word in STOPWORDS or word.isdigit():
             continue
-        concept, frequency = stem(word), zipf(word)
-        talk = frequency is not None and frequency >= _TALK_ZIPF  # "vraiment", "going": never the point
+        concept, frequency = stem(word), typo_zipf(word)
+        talk = frequency is not None and frequency >= _FILLER_ZIPF  # "going", "thing": never the point
         if concept in concepts and (not head or talk):
             unknown[concept] = min(unknown.get(concept, UNKNOWN_WEIGHT), unknown_weight(frequency))
         if not talk and not analyzer.is_name_word(word):
