@@ -114,7 +114,6 @@ class _Entry:
     kinds: tuple[Asks | None, ...]  # the kinds of its sample groups, in pool order
     ends: tuple[int, ...]  # where each group ends in the pool (relative to `first`)
     bag: tuple[str, ...]  # every concept of its samples (of its texts when it has none)
-    kind_bags: tuple[tuple[str, ...], ...]  # every concept of each group's samples (`bag` for None)
     said: tuple[str, ...]  # the concepts its texts use and its samples don't
     indexed: tuple[str, ...]  # the concepts its postings list it under
 
@@ -388,10 +387,6 @@ class Matcher:
         # ("…Anthropic, the company founded by Dario Amodei") are not — unless it has no samples at all.
         every = [s for group in samples.values() for s in group]
         bag = _union([c for c, _ in every or texts])
-        kind_bags = []
-        for kind, group in samples.items():
-            union = _union([c for c, _ in group]) if kind is not None else bag
-            kind_bags.append(bag if union == bag else union)
         named = set(fact.entities) | ({fact.subject} if fact.subject else set())
         named |= entity_ids(bag)
         names = {ENTITY_PREFIX + e for e in named}.difference(bag)
@@ -419,7 +414,6 @@ class Matcher:
             self._groups.setdefault(group_kinds, group_kinds),
             self._ends.setdefault(tuple(ends), tuple(ends)),
             bag,
-            tuple(kind_bags),
             said,
             indexed,
         )
@@ -498,9 +492,12 @@ class Matcher:
             # A question that asks for something specific meets the samples that ask for the same thing.
             group = entry.kinds.index(kind)
             start = first + entry.ends[group - 1] if group else first
-            pool, bag, texts_in_pool = range(start, first + entry.ends[group]), entry.kind_bags[group], False
+            # Coverage still reads all its samples: "L'article GPT-2, il date de quand ?" is about the paper
+            # even if no when-sample says "paper".
+            pool, texts_in_pool = range(start, first + entry.ends[group]), False
         else:
-            pool, bag, texts_in_pool = range(first, first + entry.size), entry.bag, entry.n_texts > 0
+            pool, texts_in_pool = range(first, first + entry.size), entry.n_texts > 0
+        bag = entry.bag
         weights = query.weights
         said = [weights[c] for c in entry.said if c in weights]
         coverage = (fsum(weights[c] for c in bag if c in weights) + STATEMENT_SHARE * fsum(said)) / query.total

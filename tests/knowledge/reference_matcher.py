@@ -141,9 +141,6 @@ class ReferenceMatcher:
         # ("…Anthropic, the company founded by Dario Amodei") are not — unless it has no samples at all.
         every = [s for group in samples.values() for s in group] or texts
         bags: dict[Asks | None, frozenset[str]] = {None: frozenset().union(*(s.concepts for s in every))}
-        for kind, group in samples.items():
-            if kind is not None:
-                bags[kind] = frozenset().union(*(s.concepts for s in group))
         named = set(fact.entities) | ({fact.subject} if fact.subject else set())
         named |= entity_ids(bags[None])
         said = frozenset().union(*(t.concepts for t in texts)) - bags[None]
@@ -192,10 +189,10 @@ class ReferenceMatcher:
         supported = kind is None or kind in entry.supports or kind in self.loose_kinds
         if kind is not None and kind in entry.samples and kind not in self.loose_kinds:
             # A question that asks for something specific meets the samples that ask for the same thing.
-            pool, bag = entry.samples[kind], entry.bags[kind]
+            pool = entry.samples[kind]
         else:
             pool = [s for group in entry.samples.values() for s in group] + entry.texts
-            bag = entry.bags[None]
+        bag = entry.bags[None]
         best_agreement, best_sample = 0.0, None
         for sample in pool:
             agreement = self._agreement(concepts, q_weight, sample)
