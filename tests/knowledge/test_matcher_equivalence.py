@@ -24,6 +24,7 @@ QUESTION_SETS = [
     HERE / "data" / "questions.jsonl",
     HERE.parents[2] / "shared" / "eval" / "dev.jsonl",  # outside the repository: skipped when absent
     HERE / "data" / "questions_second.jsonl",
+    HERE / "data" / "blind_tune.jsonl",
 ]
 
 
