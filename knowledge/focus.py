@@ -56,6 +56,11 @@ _THANKS = re.compile(
     r"^(?:thanks|thank you|many thanks|thx|cheers|much appreciated|appreciate|merci|grand merci|mille merci|"
     r"sorry|desole|desolee|hello|hi|hey|bonjour|bonsoir|salut|have a|bonne)\b"
 )
+_THANKS_TAIL = re.compile(
+    r"^(?:(?:many |a lot of |big )?thanks|thank you|thx|ty|cheers|much appreciated|merci|mille merci|grand merci)"
+    r"(?: (?:a lot|a bunch|so much|very much|beaucoup|bien|in advance|d avance|par avance|again|encore|"
+    r"for (?:your|the) (?:help|time|answer)|pour (?:votre|ton|ta|l) (?:aide|temps|reponse)))*$"
+)
 _HEARSAY = re.compile(
     r"^(?:so |well |alors |bon )?(?:i (?:think|believe|heard|read|saw|guess|thought|remember)|i ve (?:heard|read|seen)|"
     r"apparently|je (?:crois|pense|suppose|me souviens)|j ai (?:lu|entendu|vu|cru)|il parait|on m a dit|"
@@ -157,9 +162,22 @@ def focus(message: str) -> Focus:
             dropped.append(clause)
         else:
             kept.append(clause)
-    question = " ".join(kept) if kept else text
+    question = _strip_courtesy_tail(" ".join(kept) if kept else text)
     unframed = _strip_frames(question)
     return Focus(unframed or question, " ".join(c for c in dropped))
+
+
+def _strip_courtesy_tail(text: str) -> str:
+    """`text` without thanks tacked on with no punctuation ("what year did he join Cheers", "murati Many thanks
+    for your help"): from the first word of a short courtesy ending to the end."""
+    words = text.split()
+    if text.rstrip().endswith("?"):
+        return text  # "Who did Mark Chen thank?": a question mark closes the question, nothing trails it
+    for start in range(1, len(words)):
+        tail = _key(" ".join(words[start:]))
+        if len(tail.split()) <= 8 and _THANKS_TAIL.match(tail):
+            return " ".join(words[:start])
+    return text
 
 
 def _strip_frames(text: str) -> str:

@@ -177,10 +177,15 @@ def read_question(
     concepts = frozenset(analyzer.concepts(text, fix_typos=True))
     if kind is Asks.WHERE and SOURCE in concepts:
         kind = None  # "Where does that come from?", "D'où vient l'information ?" ask for a source, not a place
-    if found.context and not entity_ids(concepts):
-        # "I'm reading about Mira Murati: what was her job?" is about whom the scene-setting names.
-        concepts |= {c for c in analyzer.concepts(found.context, fix_typos=True) if c.startswith(ENTITY_PREFIX)}
     named = frozenset(entity_ids(concepts))
+    if found.context:
+        # "I'm reading about Mira Murati: what was her job?" is about whom the scene-setting names; "I hope to
+        # attend NeurIPS one day: where was the 2024 edition held?" is about NeurIPS. A name said only there
+        # helps find the fact, but a fact need not involve it.
+        context = {c for c in analyzer.concepts(found.context, fix_typos=True) if c.startswith(ENTITY_PREFIX)}
+        concepts |= context
+        if not named:
+            named = frozenset(entity_ids(context))
     if not any(entities[e].kind == "person" for e in named if e in entities):
         # "the CTO" is whoever holds that title, when exactly one person in the story does.
         concepts |= {holders[c] for c in concepts if c in holders}

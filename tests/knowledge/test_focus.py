@@ -85,3 +85,17 @@ def test_accents_and_capitals_survive_for_the_matcher() -> None:
 )
 def test_scene_setting_with_question_words_still_goes(message: str, question: str) -> None:
     assert focus(message).question == question
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("what year did radfrod start at openia Cheers", "what year did radfrod start at openia"),
+        ("Would you mind telling me murati Many thanks for your help!", "murati"),
+        ("Savez-vous citation mark chen Merci pour votre aide !", "citation mark chen"),
+        ("Who did Mark Chen thank?", "Who did Mark Chen thank?"),
+        ("Who thanked Radford thank you", "Who thanked Radford"),
+    ],
+)
+def test_thanks_tacked_on_without_punctuation_go(message: str, question: str) -> None:
+    assert focus(message).question == question
