@@ -22,6 +22,7 @@ from handlers.context import LANG_KEY, Context
 from handlers.i18n import Catalog, catalog, normalize_lang, supported
 from handlers.markup import para
 from handlers.memory import ConversationMemory
+from handlers.routes import handler_for
 from handlers.types import ONE_SHOT_PLATFORMS, Incoming, Reply
 from knowledge.base import Knowledge
 from knowledge.language import language_evidence
@@ -167,7 +168,7 @@ class Core:
         if command.admin and not is_admin(ctx.admin_ids, incoming):
             log.info("%s user %s tried the admin command /%s", incoming.platform, incoming.user_id, command.name)
             return Reply((para(ctx.t("admin-only")),), ctx.lang, kind="decline")
-        return await command.handler(ctx, incoming)
+        return await handler_for(command.name)(ctx, incoming)
 
 
 def valid_unicode(incoming: Incoming) -> Incoming:
