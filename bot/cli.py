@@ -114,6 +114,47 @@ async def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     return await run(settings)
 
 
+async def cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
+    """The text timeline on standard output; with --png, its picture written to FILE as well."""
+    from pathlib import Path
+
+    from bot.adapters.console import format_reply
+    from bot.core import Core
+    from handlers.types import Incoming
+
+    target = Path(args.png) if args.png else None
+    if target is not None and not target.parent.is_dir():
+        print(f"radford-bot: --png {target}: {target.parent} is not a directory", file=sys.stderr)
+        return 2
+    core = await Core.open(settings.database_url)
+    try:
+        command = " ".join(["/timeline", *args.filter])
+        reply = await core.handle(Incoming.from_text("cli", "cli", "cli", command, locale=args.lang))
+    finally:
+        await core.close()
+    print(format_reply(reply))
+    if target is None:
+        return 0
+    if reply.chart is None:
+        print("radford-bot: nothing to draw (see above)", file=sys.stderr)
+        return 1
+    from handlers.timeline_png import draw
+
+    drawing = await draw(reply.chart)
+    target.write_bytes(drawing.png)
+    events = plural(len(drawing.labels), "event")
+    print(
+        f"wrote {target}: {drawing.width}×{drawing.height} px, {events}, drawn in {drawing.seconds:.2f} s",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """`1 chat`, `2 chats`: operator output counts things the way people do."""
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
 async def cmd_build(settings: Settings, args: argparse.Namespace) -> int:
     from knowledge.builder import ensure_built
     from knowledge.store import open_store
@@ -233,6 +274,13 @@ def build_parser() -> argparse.ArgumentParser:
     ask.set_defaults(func=cmd_ask)
     chat = sub.add_parser("chat", help="chat with the bot in this terminal")
     chat.set_defaults(func=cmd_chat)
+    timeline = sub.add_parser(
+        "timeline", help="print the timeline (filtered by a person, year or topic), --png draws it"
+    )
+    timeline.add_argument("filter", nargs="*", help="a person, a year or a topic (omit for the whole story)")
+    timeline.add_argument("--png", metavar="FILE", help="also write the timeline picture to FILE (a PNG)")
+    timeline.add_argument("--lang", choices=("en", "fr"), default="en", help="the language of the text and picture")
+    timeline.set_defaults(func=cmd_timeline)
     run = sub.add_parser("run", help="start every platform with a token (the console chat when none is set)")
     run.set_defaults(func=cmd_run)
     build = sub.add_parser("build", help="build the fact store from knowledge/data (only what changed)")

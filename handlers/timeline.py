@@ -189,20 +189,22 @@ def filter_choices(ctx: Context, all_entries: list[Entry]) -> tuple[list[str], l
 
 def chart_for(ctx: Context, title: str, shown: list[Entry], all_entries: list[Entry]) -> TimelineChart:
     last_year = max((e.date.value[:4] for e in all_entries if e.date), default="")
-    events = tuple(
-        ChartEvent(
-            number=e.number,
-            when=e.date.value if e.date else _undated_position(e, all_entries),
-            date_label=entry_date(ctx, e),
-            label=headline(ctx, e),
-            highlight=bool(e.date and e.date.value.startswith(last_year)),
+    events: list[ChartEvent] = []
+    for entry in shown:
+        when = entry.date.value if entry.date else _undated_position(entry, all_entries)
+        events.append(
+            ChartEvent(
+                number=entry.number,
+                when=when,
+                date_label=entry_date(ctx, entry),
+                label=headline(ctx, entry),
+                highlight=bool(last_year) and when.lstrip("~").startswith(last_year),
+            )
         )
-        for e in shown
-    )
     return TimelineChart(
         title=title,
         lang=ctx.lang,
-        events=events,
+        events=tuple(events),
         band_label=ctx.t("timeline-chart-band", year=last_year) if last_year else "",
         undated_label=ctx.t("timeline-chart-undated"),
     )
