@@ -44,6 +44,7 @@ admin-only = Sorry, only the bot's administrators can use that command.
 
 smalltalk-hello = Hello! Ask me about Alec Radford leaving OpenAI, or type /help.
 smalltalk-thanks = You're welcome! Anything else about Radford or the OpenAI departures?
+smalltalk-ok = Great! Ask me anything else about Radford or the OpenAI departures.
 smalltalk-bye = Goodbye! Come back any time.
 smalltalk-how = I'm doing well, thanks! What would you like to know about Alec Radford's departure from OpenAI?
 smalltalk-who = I'm a bot that answers questions about Alec Radford leaving OpenAI and the departures around it, citing my sources. Type /help to see everything I can do.
@@ -104,6 +105,7 @@ subscribe-done = Subscribed: news about { $topic }, { $mode }.
 subscribe-already = This chat already gets news about { $topic }, { $mode }.
 subscribe-hint = When a new article adds facts about it, I'll send them here with their source. /unsubscribe stops it.
 subscribe-usage = Tell me what to follow: a person (/subscribe Murati), a keyword (/subscribe Anthropic), or nothing for everything. Add “digest 08:00” for one message a day.
+subscribe-bad-mode = “{ $mode }” is not a way I send news. Choose immediate (as soon as it arrives) or digest HH:MM (one message a day), for example: /subscribe Murati digest 08:00. Nothing was changed.
 subscribe-bad-time = That isn't a time of day I understand. Use HH:MM, for example: /subscribe digest 08:00
 subscribe-topic-too-long = That topic is too long (more than { $max } characters). A name or a keyword is enough.
 subscribe-too-many = This chat already follows { $max } topics, the most I keep. /unsubscribe one first.

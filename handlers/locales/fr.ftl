@@ -44,6 +44,7 @@ admin-only = Désolé, seuls les administrateurs du bot peuvent utiliser cette c
 
 smalltalk-hello = Bonjour ! Posez-moi une question sur le départ d'Alec Radford d'OpenAI, ou tapez /help.
 smalltalk-thanks = Avec plaisir ! Autre chose sur Radford ou les départs d'OpenAI ?
+smalltalk-ok = Parfait ! Posez-moi d'autres questions sur Radford ou les départs d'OpenAI.
 smalltalk-bye = Au revoir ! Revenez quand vous voulez.
 smalltalk-how = Très bien, merci ! Que voulez-vous savoir sur le départ d'Alec Radford d'OpenAI ?
 smalltalk-who = Je suis un bot qui répond aux questions sur le départ d'Alec Radford d'OpenAI et les départs qui l'entourent, en citant mes sources. Tapez /help pour tout voir.
@@ -104,6 +105,7 @@ subscribe-done = Abonnement enregistré : les nouvelles sur { $topic }, { $mode 
 subscribe-already = Cette discussion reçoit déjà les nouvelles sur { $topic }, { $mode }.
 subscribe-hint = Quand un nouvel article apporte des faits sur ce sujet, je vous les envoie ici avec leur source. /unsubscribe pour arrêter.
 subscribe-usage = Dites-moi quoi suivre : une personne (/subscribe Murati), un mot-clé (/subscribe Anthropic), ou rien pour tout. Ajoutez « digest 08:00 » pour un message par jour.
+subscribe-bad-mode = « { $mode } » n'est pas un rythme que je propose. Choisissez immediate (dès qu'elles arrivent) ou digest HH:MM (un message par jour), par exemple : /subscribe Murati digest 08:00. Rien n'a été changé.
 subscribe-bad-time = Je ne comprends pas cette heure. Utilisez HH:MM, par exemple : /subscribe digest 08:00
 subscribe-topic-too-long = Ce sujet est trop long (plus de { $max } caractères). Un nom ou un mot-clé suffit.
 subscribe-too-many = Cette discussion suit déjà { $max } sujets, le maximum. Faites d'abord /unsubscribe sur l'un d'eux.
