@@ -10,6 +10,7 @@ import asyncio
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot import __version__
@@ -116,7 +117,6 @@ async def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
 
 async def cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
     """The text timeline on standard output; with --png, its picture written to FILE as well."""
-    from pathlib import Path
 
     from bot.adapters.console import format_reply
     from bot.core import Core
@@ -138,6 +138,7 @@ async def cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
     if reply.chart is None:
         print("radford-bot: nothing to draw (see above)", file=sys.stderr)
         return 1
+    from bot.operator import plural
     from handlers.timeline_png import draw
 
     drawing = await draw(reply.chart)
@@ -148,11 +149,6 @@ async def cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """`1 chat`, `2 chats`: operator output counts things the way people do."""
-    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
 async def cmd_build(settings: Settings, args: argparse.Namespace) -> int:
@@ -172,10 +168,15 @@ async def cmd_build(settings: Settings, args: argparse.Namespace) -> int:
         facts = await store.count_facts()
     finally:
         await store.close()
+    from bot.operator import plural
+
     if report.rebuilt:
-        print(f"store rebuilt: {report.added} added, {report.updated} updated, {report.removed} removed; {facts} facts")
+        print(
+            f"store rebuilt: {report.added} added, {report.updated} updated, {report.removed} removed; "
+            f"{plural(facts, 'fact')}"
+        )
     else:
-        print(f"store already up to date: {facts} facts (use --force to rewrite)")
+        print(f"store already up to date: {plural(facts, 'fact')} (use --force to rewrite)")
     return 0
 
 
@@ -222,13 +223,16 @@ async def cmd_facts(settings: Settings, args: argparse.Namespace) -> int:
 
 async def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
     """A consistent copy of the store, safe while the bot runs (SQLite's online backup API)."""
-    from pathlib import Path
 
     from bot.backup import backup
+    from bot.operator import plural
     from knowledge.store import sqlite_path
 
     report = await backup(sqlite_path(settings.database_url), Path(args.path), overwrite=args.force)
-    print(f"backed up to {report.target}: {report.bytes} bytes, schema {report.schema_version}, {report.facts} facts")
+    print(
+        f"backed up to {report.target}: {plural(report.bytes, 'byte')}, schema {report.schema_version}, "
+        f"{plural(report.facts, 'fact')}"
+    )
     return 0
 
 
@@ -251,7 +255,10 @@ async def cmd_discord_sync(settings: Settings, args: argparse.Namespace) -> int:
         print(f"removed the server copies of the commands from {args.guild}")
         return 0
     where = f"to server {args.guild}" if args.guild else "globally"
-    print(f"synced {len(names)} commands {where}: " + " ".join(f"/{name}" for name in names))
+    print(
+        f"synced {len(names)} command{'' if len(names) == 1 else 's'} {where}: "
+        + " ".join(f"/{name}" for name in names)
+    )
     return 0
 
 
@@ -302,7 +309,37 @@ def build_parser() -> argparse.ArgumentParser:
     from bot.operator import add_commands
 
     add_commands(sub)
+    for action in sub._choices_actions:  # `radford-bot X --help` says what X does, as the command list does
+        command = sub.choices[action.dest]
+        if command.description is None and action.help:
+            command.description = action.help[0].upper() + action.help[1:] + "."
     return parser
+
+
+PLATFORM_COMMANDS = frozenset({"run", "discord-sync"})  # the commands that use the platform tokens
+
+
+def describe_os_error(error: OSError, database_url: str) -> str:
+    """An OS error on the store's path names the setting it comes from: `DATABASE_URL: <path>: <reason>`."""
+
+    from knowledge.store import StoreURLError, sqlite_path
+
+    try:
+        store = sqlite_path(database_url).expanduser().absolute()
+    except StoreURLError:
+        return str(error)
+    name = error.filename
+    if name is not None:
+        failed = Path(str(name)).absolute()
+        if failed == store or failed in store.parents:
+            reason = "not a directory" if store_blocked(store) else (error.strerror or str(error)).lower()
+            return f"DATABASE_URL: {store}: {reason}"
+    return str(error)
+
+
+def store_blocked(store: Path) -> bool:
+    """A file stands where a directory of the store's path should be (`/etc/hostname/bot.db`)."""
+    return any(parent.exists() and not parent.is_dir() for parent in store.parents)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -316,7 +353,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args = parser.parse_args(["run", *(argv or [])])
     try:
-        settings = Settings.from_env()
+        settings = Settings.from_env(platforms=args.command in PLATFORM_COMMANDS)
     except SettingsError as error:
         print(f"radford-bot: configuration error: {error}", file=sys.stderr)
         return 2
@@ -332,7 +369,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `radford-bot facts | head`: the reader has all it wanted
         sys.stderr.close()
         return 0
-    except (StoreURLError, KnowledgeFileError, OSError) as error:
+    except OSError as error:
+        print(f"radford-bot: {describe_os_error(error, settings.database_url)}", file=sys.stderr)
+        return 1
+    except (StoreURLError, KnowledgeFileError) as error:
         print(f"radford-bot: {error}", file=sys.stderr)
         return 1
 

@@ -30,6 +30,7 @@ def count(path, table: str) -> int:
 
 def test_the_cli_copies_the_store_and_will_not_overwrite_without_force(database, tmp_path, capsys) -> None:
     target = tmp_path / "backups" / "bot-1.db"
+    target.parent.mkdir()  # PATH's directory must exist: a backup never creates one (see below)
     assert main(["backup", str(target)]) == 0
     assert "backed up to" in capsys.readouterr().out
     assert count(target, "facts") == count(database, "facts") > 0
@@ -40,6 +41,13 @@ def test_the_cli_copies_the_store_and_will_not_overwrite_without_force(database,
     assert "--force" in capsys.readouterr().err
     assert main(["backup", "--force", str(target)]) == 0
     assert not list(target.parent.glob("*.partial"))
+
+
+def test_a_backup_into_a_missing_directory_is_refused_and_creates_nothing(database, tmp_path, capsys) -> None:
+    target = tmp_path / "typo" / "nested" / "copy.db"
+    assert main(["backup", str(target)]) == 1
+    assert "no such directory" in capsys.readouterr().err
+    assert not (tmp_path / "typo").exists()
 
 
 def test_a_missing_database_or_a_backup_onto_itself_is_refused(database, tmp_path) -> None:
