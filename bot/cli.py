@@ -139,7 +139,7 @@ async def cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
         print("radford-bot: nothing to draw (see above)", file=sys.stderr)
         return 1
     from bot.operator import plural
-    from handlers.timeline_png import draw
+    from handlers.pictures import draw
 
     drawing = await draw(reply.chart)
     target.write_bytes(drawing.png)

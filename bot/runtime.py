@@ -98,24 +98,13 @@ async def run(settings: Settings) -> int:
             return 0
         background = background_for(core, settings, list(adapters))
         health = await start_health(core, adapters, settings, background)
-        warm = asyncio.create_task(asyncio.to_thread(warm_up_pictures), name="warm-up-pictures")
         try:
             return await run_platforms(adapters, background)
         finally:
-            warm.cancel()
             if health is not None:
                 await health.stop()
     finally:
         await core.close()
-
-
-def warm_up_pictures() -> None:
-    """Import the plotting library in a worker thread while the platforms connect, so the first
-    /timeline picture costs its drawing (a few tenths of a second), not also the import (about as much)."""
-    try:
-        import handlers.timeline_png  # noqa: F401
-    except Exception:
-        log.warning("the timeline picture is unavailable: its plotting library did not load", exc_info=True)
 
 
 async def start_health(

@@ -1,5 +1,5 @@
 """What a timeline picture shows, as plain data: the handler decides it, an adapter that can send images
-has it drawn (`handlers.timeline_png`), and the console never needs it.
+has it drawn (`handlers.pictures.draw`), and the console never needs it.
 
 Equal charts draw the same picture, so a chart is its own cache key: a new fact, another filter or
 another language makes another chart.

@@ -1,8 +1,8 @@
-"""The timeline picture: a PNG drawn with matplotlib's Agg canvas, off the event loop, cached.
+"""The timeline picture: a PNG drawn with matplotlib's Agg canvas.
 
-Imported only by what sends pictures (the Telegram and Discord adapters, `radford-bot timeline --png`),
-never by `ask` or `chat`, which must start fast. matplotlib's object API (a `Figure` on its own Agg
-canvas, no pyplot) keeps each drawing independent of any global state, so it is safe in a worker thread.
+Imported only inside the worker thread `handlers.pictures.draw` renders in, so neither `ask` nor `chat`
+ever loads matplotlib and no event loop ever waits for its import. matplotlib's object API (a `Figure`
+on its own Agg canvas, no pyplot) keeps each drawing independent of any global state.
 
 Layout, for a phone screen: one row per event from top to bottom, its marker at its date on a shared
 time axis (years along the bottom) and its label beside it, on the side with room; the latest year (the
@@ -12,16 +12,14 @@ departures) shaded and named. Labels are short (the curated headlines) and large
 
 from __future__ import annotations
 
-import asyncio
 import io
 import time
-from collections import OrderedDict
-from dataclasses import dataclass
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from handlers.chart import ChartEvent, TimelineChart
+from handlers.pictures import Drawing
 
 WIDTH_INCHES = 8.0
 DPI = 150
@@ -30,22 +28,9 @@ TOP_INCHES = 1.0
 BOTTOM_INCHES = 0.7
 LABEL_SIZE = 13
 DATE_SIZE = 10
-CACHE_SIZE = 32
 BLUE = "#1f5fa8"
 RED = "#c0392b"
 BAND = "#fbe3e0"
-
-
-@dataclass(frozen=True, slots=True)
-class Drawing:
-    """What was drawn: the PNG, its size in pixels, and every event's label as it appears on it."""
-
-    png: bytes
-    width: int
-    height: int
-    labels: tuple[str, ...]
-    numbers: tuple[int, ...]
-    seconds: float  # how long the drawing took (0 when it came from the cache)
 
 
 def position(when: str) -> float | None:
@@ -121,23 +106,3 @@ def render(chart: TimelineChart) -> Drawing:
         tuple(e.number for e in events),
         time.perf_counter() - started,
     )
-
-
-_cache: OrderedDict[TimelineChart, Drawing] = OrderedDict()
-
-
-async def draw(chart: TimelineChart) -> Drawing:
-    """The picture of `chart`, from the cache or drawn in a worker thread (the event loop never waits on it).
-
-    A chart holds everything it shows, so equal charts are the same picture: one filter in one language
-    stays cached until the knowledge changes what it shows (then it is another chart).
-    """
-    cached = _cache.get(chart)
-    if cached is not None:
-        _cache.move_to_end(chart)
-        return Drawing(cached.png, cached.width, cached.height, cached.labels, cached.numbers, 0.0)
-    drawing = await asyncio.to_thread(render, chart)
-    _cache[chart] = drawing
-    while len(_cache) > CACHE_SIZE:
-        _cache.popitem(last=False)
-    return drawing

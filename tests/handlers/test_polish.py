@@ -10,10 +10,11 @@ import pytest
 from bot.core import Core
 from handlers.commands import COMMANDS, visible_commands
 from handlers.markup import render_plain
+from handlers.pictures import draw
 from handlers.routes import HANDLERS
 from handlers.smalltalk import smalltalk_key
 from handlers.suggest import reads_as_question
-from handlers.timeline_png import draw, position
+from handlers.timeline_png import position
 from handlers.types import Reply
 from tests.handlers.conftest import Chat
 
@@ -249,3 +250,25 @@ async def test_acknowledgements_get_a_short_friendly_reply(chat: Chat, message: 
 @pytest.mark.parametrize("message", ["Who is OK?", "ok so when did Radford leave OpenAI?", "you"])
 def test_questions_with_acknowledging_words_are_not_small_talk(message: str) -> None:
     assert smalltalk_key(message) is None
+
+
+async def test_drawing_runs_off_the_event_loop() -> None:
+    import asyncio
+    import time
+
+    from handlers.chart import ChartEvent, TimelineChart
+
+    events = tuple(ChartEvent(n, f"20{16 + n % 9}-0{1 + n % 9}", "a date", f"event {n}") for n in range(1, 12))
+    chart = TimelineChart(f"Loop test {time.time()}", "en", events)  # never drawn before: not in the cache
+    gaps: list[float] = []
+    drawing = asyncio.ensure_future(draw(chart))
+    last = time.perf_counter()
+    while not drawing.done():
+        await asyncio.sleep(0.005)
+        now = time.perf_counter()
+        gaps.append(now - last)
+        last = now
+    result = await drawing
+    assert result.seconds > 0 and len(gaps) > 3, "the loop kept turning while the picture was drawn"
+    # On the loop, one gap would last the whole drawing; off it, the loop turns every few milliseconds.
+    assert max(gaps) < result.seconds * 0.6, f"the loop stalled {max(gaps):.3f} s of {result.seconds:.3f} s"

@@ -233,7 +233,7 @@ class DiscordAdapter:
         """
         if reply.chart is None:
             return None
-        from handlers.timeline_png import draw  # matplotlib only where pictures are sent
+        from handlers.pictures import draw
 
         try:
             drawing = await draw(reply.chart)

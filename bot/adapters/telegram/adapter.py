@@ -544,7 +544,7 @@ class TelegramAdapter:
         chart = reply.chart
         if chart is None:
             return chat_id
-        from handlers.timeline_png import draw  # matplotlib only where pictures are sent
+        from handlers.pictures import draw
 
         try:
             drawing = await draw(chart)

@@ -87,7 +87,7 @@ async def test_timeline_is_an_embed_within_limits(bot):
 
 
 async def test_timeline_attaches_its_picture_shown_in_the_embed(bot):
-    from handlers.timeline_png import draw
+    from handlers.pictures import draw
 
     recorder = await dispatch(bot, slash("timeline", {"filter": "murrati"}))
     first = recorder.messages()[0]

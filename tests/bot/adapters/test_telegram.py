@@ -183,7 +183,7 @@ async def test_timeline(fake: FakeTelegram, bot: TelegramAdapter) -> None:
 
 
 async def test_timeline_sends_its_picture_as_a_photo_then_the_text(fake: FakeTelegram, bot: TelegramAdapter) -> None:
-    from handlers.timeline_png import draw
+    from handlers.pictures import draw
 
     [reply] = await ask(fake, "/timeline murrati")
     [photo] = [p for p in fake.photos if p.chat_id == USER]
