@@ -30,6 +30,7 @@ _ASKING = re.compile(
 )
 _INVERSION = re.compile(r"\w-(?:t-)?(?:il|elle|ils|elles|on)\b")  # "Radford est-il parti … ?"
 MAX_WORDS = 5  # words of a declined question looked up on their own
+MAX_REMEMBERED_WORDS = 10_000
 _CACHE: dict[str, tuple[object, dict[tuple[str, str], str | None]]] = {}
 
 
@@ -46,14 +47,19 @@ def reads_as_question(text: str) -> bool:
     )
 
 
-def question_for(ctx: Context, fact: Fact) -> str | None:
-    """The first of the fact's questions in the chat's language that reads as one and leads back to it."""
+def _memo(ctx: Context, name: str) -> dict[tuple[str, str], str | None]:
+    """A memo that lives as long as the knowledge snapshot (the facts tuple is replaced when it changes)."""
     facts = ctx.knowledge.facts
-    cached = _CACHE.get("questions")
+    cached = _CACHE.get(name)
     if cached is None or cached[0] is not facts:
         cached = (facts, {})
-        _CACHE["questions"] = cached
-    known = cached[1]
+        _CACHE[name] = cached
+    return cached[1]
+
+
+def question_for(ctx: Context, fact: Fact) -> str | None:
+    """The first of the fact's questions in the chat's language that reads as one and leads back to it."""
+    known = _memo(ctx, "questions")
     key = (fact.id, ctx.lang)
     if key not in known:
         known[key] = None
@@ -114,10 +120,20 @@ def facts_for_words(ctx: Context, question: str) -> list[Fact]:
     """Facts closest to each word of the question on its own ("Whisper", "Anthropic", "article")."""
     found: list[Fact] = []
     floor = ctx.knowledge.matcher.suggest_floor
+    closest = _memo(ctx, "words")
     words = list(dict.fromkeys(w for w in canonical(question).replace("'", " ").split() if len(w) > 3))
     for word in words[:MAX_WORDS]:
-        result = ctx.knowledge.ask(word, fallback_lang=ctx.lang)  # type: ignore[arg-type]
-        found += [c.fact for c in ((result.best,) if result.best else ()) if c.score >= floor]
+        key = (word, ctx.lang)
+        if key not in closest:
+            if len(closest) >= MAX_REMEMBERED_WORDS:  # words come from users: never an unbounded memo
+                closest.clear()
+            result = ctx.knowledge.ask(word, fallback_lang=ctx.lang)  # type: ignore[arg-type]
+            best = result.best
+            closest[key] = best.fact.id if best is not None and best.score >= floor else None
+        fact_id = closest[key]
+        fact = ctx.knowledge.fact(fact_id) if fact_id else None
+        if fact is not None:
+            found.append(fact)
     return found
 
 
