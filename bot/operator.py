@@ -35,6 +35,19 @@ def add_commands(sub: Any) -> None:
     outbox.set_defaults(func=cmd_outbox)
 
 
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """`1 chat`, `2 chats`: operator output counts things the way people do."""
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+def topic_id(topic: str) -> str:
+    """A subscription topic as an id that reads the same whatever language its subscribers speak:
+    `everything`, an entity's id (`murati`), or the keyword's words (`openai departures`)."""
+    if topic == "*":
+        return "everything"
+    return topic.split(":", 1)[1] if ":" in topic else topic
+
+
 def _read(name: str) -> str:
     if name == "-":
         return sys.stdin.read()
@@ -66,8 +79,9 @@ async def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
                           "deliveries": report.deliveries}, ensure_ascii=False))  # fmt: skip
     else:
         print(
-            f"{report.source_id} “{report.title}”: {len(report.added)} new facts, {len(report.repeated)} "
-            f"already known (now also sourced here), {report.deliveries} chats to notify"
+            f"{report.source_id} “{report.title}”: {plural(len(report.added), 'new fact')}, "
+            f"{len(report.repeated)} already known (now also sourced here), "
+            f"{plural(report.deliveries, 'chat')} to notify"
         )
     return 0
 
@@ -82,7 +96,7 @@ async def cmd_subscribers(settings: Settings, args: argparse.Namespace) -> int:
         await store.close()
     if args.json:
         for row in rows:
-            entry = {"platform": row.platform, "topic": row.topic, "label": row.label, "mode": row.mode,
+            entry = {"platform": row.platform, "topic": row.topic, "label": topic_id(row.topic), "mode": row.mode,
                      "active": row.active, "inactive": row.inactive}  # fmt: skip
             print(json.dumps(entry, ensure_ascii=False))
         return 0
@@ -125,5 +139,7 @@ async def cmd_outbox(settings: Settings, args: argparse.Namespace) -> int:
     if parked:
         print("\nlatest parked deliveries:")
         for d in parked:
-            print(f"  #{d.id} {d.platform}:{d.chat_id} update {d.update_id}, {d.attempts} attempts — {d.error}")
+            print(
+                f"  #{d.id} {d.platform}:{d.chat_id} update {d.update_id}, {plural(d.attempts, 'attempt')} — {d.error}"
+            )
     return 0

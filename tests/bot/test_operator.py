@@ -46,7 +46,8 @@ def test_ingest_then_subscribers_and_outbox(database: Path, capsys: pytest.Captu
     report = json.loads(capsys.readouterr().out)
     assert len(report["added"]) == 2 and report["deliveries"] == 3
     assert main(["ingest", str(article), "--url", "https://example.org/a"]) == 0
-    assert "0 new facts" in capsys.readouterr().out
+    again = capsys.readouterr().out
+    assert "0 new facts" in again and "0 chats to notify" in again
     assert main(["subscribers"]) == 0
     table = capsys.readouterr().out
     assert "Mira Murati" in table and "digest" in table and "everything" in table
@@ -56,6 +57,46 @@ def test_ingest_then_subscribers_and_outbox(database: Path, capsys: pytest.Captu
         "discord": {"pending": 1, "sent": 0, "parked": 0},
         "telegram": {"pending": 2, "sent": 0, "parked": 0},
     }
+
+
+def test_subscribers_json_labels_are_the_same_in_every_language(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async def go() -> None:
+        store = await SQLiteStore.open(database)
+        await store.subscribe("telegram", "1", everything("everything"), lang="en")
+        await store.subscribe("telegram", "2", everything("tout"), lang="fr")
+        await store.subscribe("telegram", "3", entity_topic("murati", "Mira Murati"), lang="fr")
+        await store.close()
+
+    asyncio.run(go())
+    capsys.readouterr()
+    assert main(["subscribers", "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {(r["topic"], r["label"], r["active"]) for r in rows} == {
+        ("*", "everything", 2),
+        ("entity:murati", "murati", 1),
+    }
+
+
+def test_counts_are_pluralised(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.operator import plural
+
+    assert plural(1, "chat") == "1 chat" and plural(0, "chat") == "0 chats" and plural(2, "new fact") == "2 new facts"
+    article = database.parent / "article.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert main(["build"]) == 0
+
+    async def one() -> None:
+        store = await SQLiteStore.open(database)
+        await store.subscribe("telegram", "1", everything())
+        await store.close()
+
+    asyncio.run(one())
+    capsys.readouterr()
+    assert main(["ingest", str(article)]) == 0
+    out = capsys.readouterr().out
+    assert "2 new facts" in out and "1 chat to notify" in out and "1 chats" not in out
 
 
 def test_ingest_refuses_bad_input_without_a_traceback(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
