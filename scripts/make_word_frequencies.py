@@ -3,8 +3,8 @@ dependency of the bot: `pip install wordfreq`, then `python scripts/make_word_fr
 
 One line per word: the word folded as the matcher folds it (lower case, no accents), then its Zipf
 frequency times ten in English and in French (0 where it is rarer than `MIN_ZIPF` in that language), for
-every word at least as common as `MIN_ZIPF` in one of them. The matcher uses it to weigh words no fact uses by how common they are in the language, and to
-leave real words alone when it corrects typos.
+every word at least as common as `MIN_ZIPF` in one of them. The matcher uses it to weigh words no fact uses
+by how common they are, and to leave real words alone when it corrects typos.
 """
 
 from __future__ import annotations
