@@ -163,8 +163,10 @@ def read_question(
     entities: Mapping[str, Entity],
     holders: Mapping[str, str],
     fallback_lang: Lang,
+    known: Callable[[str], bool] = lambda concept: False,
 ) -> Reading | MatchResult:
-    """The reading of `question`, or the verdict when there is nothing to match (empty, too long, no topic)."""
+    """The reading of `question`, or the verdict when there is nothing to match (empty, too long, no topic).
+    `known`: whether the facts use a concept (its weight is then theirs, not the word's frequency's)."""
     text = strip_controls(question).strip()
     lang = guess_language(text[:MAX_QUESTION_CHARS], fallback_lang) if text else fallback_lang
     if not text:
@@ -200,7 +202,13 @@ def read_question(
     for word in tokens(text):
         if word in STOPWORDS or word.isdigit():
             continue
-        concept, frequency = stem(word), typo_zipf(word)
+        meant = analyzer.token_concepts([word], fix_typos=True, lang=lang)
+        if meant and known(meant[0]):
+            # A word whose concept the facts use weighs what that concept weighs (and the list of word
+            # frequencies is not even read for a question made only of those).
+            head = head and analyzer.is_name_word(word)
+            continue
+        concept, frequency = (meant[0] if meant else stem(word)), typo_zipf(word)
         talk = frequency is not None and frequency >= _FILLER_ZIPF  # "going", "thing": never the point
         if concept in concepts and (not head or talk):
             unknown[concept] = min(unknown.get(concept, UNKNOWN_WEIGHT), unknown_weight(frequency))
@@ -447,7 +455,9 @@ class Matcher:
 
     def match(self, question: str, *, fallback_lang: Lang = "en") -> MatchResult:
         """Score `question` against the facts that share a concept with it; abstain when unsure."""
-        reading = read_question(question, self.analyzer, self.entities, self._holders, fallback_lang)
+        reading = read_question(
+            question, self.analyzer, self.entities, self._holders, fallback_lang, self._idf.__contains__
+        )
         if isinstance(reading, MatchResult):
             return reading
         ranked = self._rank(reading)

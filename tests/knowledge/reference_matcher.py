@@ -167,7 +167,9 @@ class ReferenceMatcher:
     def match(self, question: str, *, fallback_lang: Lang = "en") -> MatchResult:
         """Score `question` against every fact that shares a concept with it; abstain when unsure.
         (How a question is read and the verdict drawn are shared with the matcher: only scoring is compared.)"""
-        reading = read_question(question, self.analyzer, self.entities, self._holders, fallback_lang)
+        reading = read_question(
+            question, self.analyzer, self.entities, self._holders, fallback_lang, self._idf.__contains__
+        )
         if isinstance(reading, MatchResult):
             return reading
         ranked = self._rank(reading)

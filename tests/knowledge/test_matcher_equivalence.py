@@ -201,7 +201,9 @@ async def test_score_bounds_are_never_below_the_score(real: Knowledge) -> None:
     questions = [*_questions(), *(e.name for e in entities), "the CTO", "Who is the CTO?", "When and where?"]
     checked = 0
     for question in questions:
-        reading = read_question(question, matcher.analyzer, matcher.entities, matcher._holders, "en")
+        reading = read_question(
+            question, matcher.analyzer, matcher.entities, matcher._holders, "en", matcher._idf.__contains__
+        )
         if not isinstance(reading, Reading):
             continue
         query = matcher._query(reading)
