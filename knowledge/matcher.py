@@ -217,7 +217,9 @@ def read_question(
     return Reading(question, text, lang, kind, concepts, named, strangers, concepts & analyzer.relations, unknown)
 
 
-def lacking(fact: Fact, involved: Collection[str], stated: Callable[[str], bool], reading: Reading) -> int:
+def lacking(
+    fact: Fact, involved: Collection[str], stated: Callable[[str], bool], topic: Collection[str], reading: Reading
+) -> int:
     """How many things the question asks about that the fact does not give; each costs most of a score.
 
     Every person or thing the question names must be part of the answer, and a name nothing in the store
@@ -226,7 +228,11 @@ def lacking(fact: Fact, involved: Collection[str], stated: Callable[[str], bool]
     OpenAI?" is not answered by who Sutskever is. And a profile answers for its own subject only: "What is
     GPT-2?" is not answered by GPT-3's profile, however often it mentions GPT-2."""
     missing = sum(1 for name in reading.named if name not in involved) + reading.strangers
-    missing += sum(1 for relation in reading.relations if not stated(relation))
+    # A date belongs to what the fact is about (`topic`, its samples' concepts), not to what it mentions in
+    # passing: "When was Anthropic founded?" is not answered by the date Schulman joined "Anthropic, the
+    # company founded by Dario Amodei".
+    holds = topic.__contains__ if reading.kind is Asks.WHEN else stated
+    missing += sum(1 for relation in reading.relations if not holds(relation))
     if fact.kind == "profile" and fact.subject and reading.named and fact.subject not in reading.named:
         missing += 1
     return missing
@@ -654,7 +660,7 @@ class Matcher:
         found: list[tuple[float, int]] = []
         for index in self._candidates(query):
             entry = self._entries[index]
-            missing = lacking(entry.fact, entry.entities, partial(self._states, entry), reading)
+            missing = lacking(entry.fact, entry.entities, partial(self._states, entry), entry.bag, reading)
             score = self._score(entry, query, self.missing_name_factor**missing if missing else 1.0, floor)
             # Below the floor, `kept` facts already score strictly more: it cannot be among them.
             if score is None or score <= 0 or score < floor:

@@ -67,6 +67,7 @@ async def test_any_phrasing_reaches_the_fact(knowledge: Knowledge, question: str
         "radford il a des enfants ?",
         "Who is the CEO of OpenAI?",
         "When was GPT-3 released?",
+        "When was Anthropic founded?",  # the Schulman fact mentions its founding, its date is Schulman's move
     ],
 )
 async def test_a_neighbouring_fact_is_not_an_answer(knowledge: Knowledge, question: str) -> None:
