@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge.builder import UPDATED_KEY, ensure_built
 from knowledge.concepts import ConceptAnalyzer, entity_ids, load_lexicon
+from knowledge.discovered import all_entities
 from knowledge.loader import DATA_DIR
 from knowledge.matcher import Matcher, MatchResult
 from knowledge.models import Entity, Fact, Lang, Source
@@ -122,7 +123,7 @@ class Knowledge:
 
     @staticmethod
     async def _snapshot(store: Store) -> Snapshot:
-        sources, entities, facts = await store.sources(), await store.entities(), await store.facts()
+        sources, entities, facts = await store.sources(), await all_entities(store), await store.facts()
         # Indexing is CPU work (a fifth of a second for the seed, more as articles arrive): off the event
         # loop, so a refresh after an ingest never stalls the chats being answered meanwhile.
         matcher = await asyncio.to_thread(_build_matcher, facts, entities)
@@ -137,7 +138,7 @@ class Knowledge:
         seconds. Anything else (a fact edited, removed or given another source, a new gazetteer) rebuilds.
         """
         store, old = self.store, self._snap
-        sources, entities, facts = await store.sources(), await store.entities(), await store.facts()
+        sources, entities, facts = await store.sources(), await all_entities(store), await store.facts()
         added = _additions(old, entities, facts)
         if added is None:
             # A new matcher, shared with nobody yet: built off the event loop like the first one.

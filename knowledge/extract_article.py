@@ -1,0 +1,201 @@
+"""An article in, facts and entities out, with no hand work: the extraction pipeline.
+
+statements (every sentence that is not a heading, byline or date line) → mentions (gazetteer entities
+and the names the article introduces, pronouns linked) → relations (role, join, leave, found, raise,
+acquire, sell, based, announce) → the main clause's date, else the article's → one fact per statement,
+its text rendered in both languages when a relation is recognised (the source sentence otherwise),
+with sample questions generated per relation and per entity, in both languages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from knowledge.extract_dates import article_date, main_clause_date
+from knowledge.extract_mentions import Found, Mention, Mentions
+from knowledge.extract_relations import Relation, relations
+from knowledge.extract_render import entity_questions, present_questions, questions, render
+from knowledge.extract_sentences import statements
+from knowledge.models import LANGS, Entity, Fact, FactDate, Lang, Localized
+from knowledge.normalize import canonical
+
+EVENTS = frozenset({"join", "leave", "found", "raise", "acquire", "sell", "announce"})
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    facts: tuple[Fact, ...]
+    entities: tuple[Entity, ...]  # every entity the facts name that the gazetteer does not hold as such
+
+
+@dataclass(slots=True)
+class _Draft:
+    sentence: str
+    mentions: list[Mention]
+    relations: list[Relation]
+    date: FactDate | None
+    own_date: bool
+    entities: list[str]
+    subject: str | None
+    questions: dict[str, list[str]]
+
+
+def _subject(mentions: Sequence[Mention], found_relations: Sequence[Relation], kinds: dict[str, str]) -> str | None:
+    if found_relations:
+        return found_relations[0].subject
+    people = [m.entity for m in mentions if kinds.get(m.entity) == "person"]
+    if people:
+        return people[0]
+    return mentions[0].entity if mentions else None
+
+
+def _named_text(sentence: str, mentions: Sequence[Mention], names: dict[str, str]) -> str:
+    """The sentence with a leading pronoun replaced by the name it stands for ("She joined…" → "Nadia
+    Verhoeven joined…"): an answer must say who."""
+    first = min(mentions, key=lambda m: m.start) if mentions else None
+    if first is None or not first.pronoun or first.start > 0 or first.entity not in names:
+        return sentence
+    return names[first.entity] + sentence[first.end :]
+
+
+def extract_article(
+    source_id: str,
+    text: str,
+    lang: Lang,
+    known: Iterable[Entity],
+    *,
+    title: str | None = None,
+    published: str | None = None,
+) -> Extraction:
+    """Facts and entities of one article."""
+    sentences = statements(text, title)
+    mentions = Mentions(sentences, known)
+    found = mentions.found
+    kinds = {k: f.kind for k, f in found.items()}
+    names = {k: f.name for k, f in found.items()}
+    genders = {k: f.gender for k, f in found.items()}
+    fallback = article_date(published)
+    drafts: list[_Draft] = []
+    for sentence, sentence_mentions in zip(sentences, mentions.by_sentence, strict=True):
+        found_relations = relations(sentence, sentence_mentions, kinds)
+        own = main_clause_date(sentence)
+        entities = list(dict.fromkeys(m.entity for m in sentence_mentions))
+        for relation in found_relations:
+            entities += [e for e in (relation.subject, relation.org, *relation.others) if e and e not in entities]
+        drafts.append(
+            _Draft(
+                sentence,
+                sentence_mentions,
+                found_relations,
+                own or fallback,
+                own is not None,
+                entities,
+                _subject(sentence_mentions, found_relations, kinds),
+                {lang_: [q for r in found_relations for q in questions(r, names, lang_)] for lang_ in LANGS},
+            )
+        )
+    _add_entity_questions(drafts, found, names)
+    _add_present_questions(drafts, found, names)
+    facts = [_fact(source_id, lang, draft, names, genders) for draft in drafts]
+    _describe(found, published)
+    entities = tuple(f.entity() for f in found.values() if not f.known or f.aliases - _known_aliases(known, f.id))
+    return Extraction(tuple(facts), entities)
+
+
+def _known_aliases(known: Iterable[Entity], entity_id: str) -> set[str]:
+    for entity in known:
+        if entity.id == entity_id:
+            return {entity.name, *entity.aliases}
+    return set()
+
+
+def _describe(found: dict[str, Found], published: str | None) -> None:
+    """Discovered entities get a neutral description: a role would make them holders of a title the
+    matcher resolves alone ("the CTO"), which belongs to the story's curated people."""
+    when = f" ({published})" if published else ""
+    for entity in found.values():
+        if entity.known or entity.role:
+            continue
+        entity.role = {"en": f"named in an article{when}", "fr": f"cité dans un article{when}"}
+
+
+def _add_entity_questions(drafts: list[_Draft], found: dict[str, Found], names: dict[str, str]) -> None:
+    """ "Who is X?" on the fact that says what X does (a role, else the first fact about X); "What is Y?"
+    on the fact that founds or first describes Y."""
+    for entity_id, entity in found.items():
+        if entity.known or entity.kind == "place":
+            continue
+
+        def rank(d: _Draft, entity_id: str = entity_id) -> tuple[int, int]:
+            if any(r.kind == "role" and r.subject == entity_id and not r.former for r in d.relations):
+                return (0, 0)
+            if any(r.kind in {"role", "found"} and r.subject == entity_id for r in d.relations):
+                return (1, 0)
+            if d.subject == entity_id:
+                return (2, 0)
+            return (3, 0)
+
+        candidates = [d for d in drafts if entity_id in d.entities]
+        if not candidates:
+            continue
+        best = min(candidates, key=rank)
+        for lang in LANGS:
+            best.questions[lang] += entity_questions(names[entity_id], entity.kind, lang)
+
+
+def _add_present_questions(drafts: list[_Draft], found: dict[str, Found], names: dict[str, str]) -> None:
+    """ "What is X doing now?" on X's newest current role, move or company."""
+    for entity_id, entity in found.items():
+        if entity.kind != "person":
+            continue
+        current = [
+            d
+            for d in drafts
+            if any(
+                (r.kind in {"role", "join"} and r.subject == entity_id and not r.former)
+                or (r.kind == "found" and entity_id in r.others)
+                for r in d.relations
+            )
+        ]
+        if not current:
+            continue
+        newest = max(current, key=lambda d: (d.date.value if d.date else "", -drafts.index(d)))
+        for lang in LANGS:
+            newest.questions[lang] += present_questions(names[entity_id], lang)
+
+
+def _fact(source_id: str, lang: Lang, draft: _Draft, names: dict[str, str], genders: dict[str, str | None]) -> Fact:
+    digest = hashlib.sha256(canonical(draft.sentence).encode()).hexdigest()[:10]
+    own_text = _named_text(draft.sentence, draft.mentions, names)
+    texts: dict[str, str] = {lang: own_text}
+    for other in LANGS:
+        if other == lang:
+            continue
+        rendered = [render(r, names, genders, other) for r in draft.relations]
+        rendered = list(dict.fromkeys(t for t in rendered if t))
+        texts[other] = " ".join(rendered) if rendered else own_text
+    events = [r for r in draft.relations if r.kind in EVENTS]
+    date = draft.date
+    if events and events[0].date is not None and not draft.own_date:
+        date = date  # a side clause's date never becomes the fact's: the article's date stands
+    return Fact(
+        id=f"{source_id}-{digest}",
+        kind=draft.relations[0].kind if draft.relations else "statement",
+        subject=draft.subject,
+        entities=tuple(draft.entities),
+        source=source_id,
+        sentence=draft.sentence,
+        text=Localized(texts["en"], texts["fr"]),
+        date=date,
+        timeline=bool(date is not None and (draft.own_date or events)),
+        questions_en=tuple(dict.fromkeys(draft.questions["en"])),
+        questions_fr=tuple(dict.fromkeys(draft.questions["fr"])),
+        curated=False,
+    )
+
+
+def with_sources(facts: Sequence[Fact], source_id: str) -> list[Fact]:
+    """The facts moved to another source id (the same article ingested under a new id)."""
+    return [replace(f, source=source_id) for f in facts]
