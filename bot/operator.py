@@ -112,7 +112,9 @@ async def cmd_sources(settings: Settings, args: argparse.Namespace) -> int:
             print(json.dumps({"id": source.id, "title": source.title, "date": source.date, "lang": source.lang,
                               "facts": counts.get(source.id, 0)}, ensure_ascii=False))  # fmt: skip
         else:
-            print(f"{source.id:<26} {source.date or '-':<10} {source.lang} {counts.get(source.id, 0):>4}  {source.title}")
+            print(
+                f"{source.id:<26} {source.date or '-':<10} {source.lang} {counts.get(source.id, 0):>4}  {source.title}"
+            )
     return 0
 
 

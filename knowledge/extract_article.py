@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from knowledge.extract_dates import article_date, main_clause_date
 from knowledge.extract_mentions import Found, Mention, Mentions
@@ -70,6 +70,7 @@ def extract_article(
     published: str | None = None,
 ) -> Extraction:
     """Facts and entities of one article."""
+    known = list(known)
     sentences = statements(text, title)
     mentions = Mentions(sentences, known)
     found = mentions.found
@@ -79,7 +80,7 @@ def extract_article(
     fallback = article_date(published)
     drafts: list[_Draft] = []
     for sentence, sentence_mentions in zip(sentences, mentions.by_sentence, strict=True):
-        found_relations = relations(sentence, sentence_mentions, kinds)
+        found_relations = relations(sentence, sentence_mentions, kinds, mentions.main_org)
         own = main_clause_date(sentence)
         entities = list(dict.fromkeys(m.entity for m in sentence_mentions))
         for relation in found_relations:
@@ -100,8 +101,8 @@ def extract_article(
     _add_present_questions(drafts, found, names)
     facts = [_fact(source_id, lang, draft, names, genders) for draft in drafts]
     _describe(found, published)
-    entities = tuple(f.entity() for f in found.values() if not f.known or f.aliases - _known_aliases(known, f.id))
-    return Extraction(tuple(facts), entities)
+    introduced = tuple(f.entity() for f in found.values() if not f.known or f.aliases - _known_aliases(known, f.id))
+    return Extraction(tuple(facts), introduced)
 
 
 def _known_aliases(known: Iterable[Entity], entity_id: str) -> set[str]:
@@ -141,8 +142,9 @@ def _add_entity_questions(drafts: list[_Draft], found: dict[str, Found], names: 
         if not candidates:
             continue
         best = min(candidates, key=rank)
+        acronym = next((a for a in entity.aliases if a.isupper() and 2 <= len(a) <= 8), None)
         for lang in LANGS:
-            best.questions[lang] += entity_questions(names[entity_id], entity.kind, lang)
+            best.questions[lang] += entity_questions(names[entity_id], entity.kind, lang, acronym)
 
 
 def _add_present_questions(drafts: list[_Draft], found: dict[str, Found], names: dict[str, str]) -> None:
@@ -177,9 +179,7 @@ def _fact(source_id: str, lang: Lang, draft: _Draft, names: dict[str, str], gend
         rendered = list(dict.fromkeys(t for t in rendered if t))
         texts[other] = " ".join(rendered) if rendered else own_text
     events = [r for r in draft.relations if r.kind in EVENTS]
-    date = draft.date
-    if events and events[0].date is not None and not draft.own_date:
-        date = date  # a side clause's date never becomes the fact's: the article's date stands
+    date = draft.date  # a side clause's date never becomes the fact's: the article's date stands
     return Fact(
         id=f"{source_id}-{digest}",
         kind=draft.relations[0].kind if draft.relations else "statement",
@@ -194,8 +194,3 @@ def _fact(source_id: str, lang: Lang, draft: _Draft, names: dict[str, str], gend
         questions_fr=tuple(dict.fromkeys(draft.questions["fr"])),
         curated=False,
     )
-
-
-def with_sources(facts: Sequence[Fact], source_id: str) -> list[Fact]:
-    """The facts moved to another source id (the same article ingested under a new id)."""
-    return [replace(f, source=source_id) for f in facts]

@@ -39,7 +39,7 @@ _PERSON_PRONOUNS = {"he": "m", "she": "f", "il": "m", "elle": "f"}
 _IMPERSONAL = re.compile(r"^\s*(?:y a|faut|s'agit|s’agit|est (?:prevu|possible|probable|clair|vrai))", re.IGNORECASE)
 _ORG_ANAPHORA = re.compile(
     r"\b(?:the (?:company|firm|start-?up|startup|group|business|lab)|its|la (?:soci[ée]t[ée]|start-?up|jeune pousse"
-    r"|firme)|l['’]entreprise|le groupe)\b",
+    r"|firme)|l['’]entreprise|le groupe|(?<=that )it(?= (?:has|had|will|would|is|was)\b))\b",
     re.IGNORECASE,
 )
 _REPORTING = re.compile(
@@ -274,7 +274,8 @@ class Mentions:
         self.table = AliasTable()
         self.found: dict[str, Found] = {}
         self._known: dict[str, Entity] = {}
-        self._introduced: dict[str, float] = {}  # organisations the text introduces as one ("a new company, X")
+        self._introduced: dict[str, float] = {}
+        self.main_org: str | None = None  # organisations the text introduces as one ("a new company, X")
         for entity in known:
             self._known[entity.id] = entity
             for alias in (entity.name, *entity.aliases):
@@ -380,9 +381,10 @@ class Mentions:
             for alias in found.aliases:
                 self.table.add(alias, entity_id)
         for key, target in merged.items():
-            entity_id = self.table.get(" ".join(target))
-            if entity_id is None or entity_id not in self.found or key not in candidates:
+            merged_id = self.table.get(" ".join(target))
+            if merged_id is None or merged_id not in self.found or key not in candidates:
                 continue
+            entity_id = merged_id
             short = candidates[key].name
             found = self.found[entity_id]
             if (
@@ -398,10 +400,15 @@ class Mentions:
             self.table.add(short, entity_id)
         for found in list(self.found.values()):
             parts = found.name.split()
-            if found.kind == "organization" and len(parts) >= 2 and all(fold(p) in ORG_WORDS for p in parts[1:]):
-                if self.table.get(parts[0]) is None and fold(parts[0]) not in ORG_WORDS:
-                    found.aliases.add(parts[0])  # "Corvid" for "Corvid Robotics"
-                    self.table.add(parts[0], found.id)
+            if (
+                found.kind == "organization"
+                and len(parts) >= 2
+                and all(fold(p) in ORG_WORDS for p in parts[1:])
+                and self.table.get(parts[0]) is None
+                and fold(parts[0]) not in ORG_WORDS
+            ):
+                found.aliases.add(parts[0])  # "Corvid" for "Corvid Robotics"
+                self.table.add(parts[0], found.id)
             if found.kind == "person":
                 parts = found.name.split()
                 if len(parts) >= 2:
@@ -441,6 +448,7 @@ class Mentions:
                 if self._kind_of(m.entity) == "organization":
                     counts[m.entity] = counts.get(m.entity, 0.0) + 1.0 + self._introduced.get(m.entity, 0.0)
         main_org = max(counts, key=lambda e: counts[e]) if counts else None
+        self.main_org = main_org
         last_person: str | None = None
         previous_subject: str | None = None
         for sentence, sentence_words, mentions in zip(self.sentences, self.words, found_by_sentence, strict=True):
@@ -458,9 +466,10 @@ class Mentions:
                     found = self.found.get(target)
                     if found is not None and found.gender is None and lowered in {"he", "she", "elle"}:
                         found.gender = _PERSON_PRONOUNS[lowered]
-                    elif found is not None and found.gender not in (None, _PERSON_PRONOUNS[lowered]):
-                        if lowered != "il":
-                            continue
+                    elif (
+                        found is not None and found.gender not in (None, _PERSON_PRONOUNS[lowered]) and lowered != "il"
+                    ):
+                        continue
                     extra.append(Mention(target, w.start, w.end, w.text, pronoun=True))
             # "the company", "la société": an organisation named earlier in the sentence, else the subject of
             # the sentence before when it is one, else the organisation the article is about.
@@ -469,15 +478,20 @@ class Mentions:
                 start, end = match.start(), match.end()
                 if any(m.start <= start < m.end for m in mentions):
                     continue
-                if any(0 <= m.start - end and len(sentence[end : m.start].split()) <= 1 for m in mentions):
+                if any(m.start - end >= 0 and len(sentence[end : m.start].split()) <= 1 for m in mentions):
                     continue  # "la société suédoise Northvolt" introduces a name, it does not stand for one
                 before = [m for m in named if m.end <= start and self._kind_of(m.entity) == "organization"]
                 reporting = _REPORTING.match(sentence[end:])
-                if before and start > 0 and not (reporting and resolved):
+                near = re.match(r"(?:the (?:firm|group)|its|le groupe)\b", match.group(0), re.IGNORECASE)
+                if before and start > 0 and near and not (reporting and resolved):
                     target = before[-1].entity
                 elif resolved is not None:
                     target = resolved
-                elif previous_subject is not None and self._kind_of(previous_subject) == "organization":
+                elif (
+                    previous_subject is not None
+                    and self._kind_of(previous_subject) == "organization"
+                    and counts.get(previous_subject, 0) >= 2
+                ):
                     target = previous_subject
                 else:
                     target = main_org

@@ -76,6 +76,8 @@ class _Masked:
     original: str  # the sentence with placeholders
     key: str  # `original` folded one for one
     mentions: tuple[Mention, ...]
+    context: str | None = None  # the organisation "its", "sa", "joined as CTO" refer to
+    main: str | None = None  # the organisation the article is about
 
     def entity(self, index: str | None) -> str | None:
         if index is None:
@@ -91,7 +93,7 @@ class _Masked:
         return re.sub(E, lambda m: self.mentions[int(m.group(1))].text, self.original[start:end]).strip(" ,;:")
 
 
-def mask(sentence: str, mentions: Sequence[Mention]) -> _Masked:
+def mask(sentence: str, mentions: Sequence[Mention], context: str | None = None, main: str | None = None) -> _Masked:
     text = sentence.replace("@", " ")
     parts: list[str] = []
     kept: list[Mention] = []
@@ -105,7 +107,7 @@ def mask(sentence: str, mentions: Sequence[Mention]) -> _Masked:
         cursor = mention.end
     parts.append(text[cursor:])
     original = "".join(parts)
-    return _Masked(original, fold1(original), tuple(kept))
+    return _Masked(original, fold1(original), tuple(kept), context, main)
 
 
 def _title(masked: _Masked, match: re.Match[str]) -> tuple[str, bool] | None:
@@ -114,7 +116,12 @@ def _title(masked: _Masked, match: re.Match[str]) -> tuple[str, bool] | None:
     start, end = match.span("title")
     words = masked.key[start:end]
     found = re.findall(r"[\w-]+", words)
-    if "@" in words or not set(found) & ROLE_HEADS or set(found) & _NOT_IN_TITLES or found[-1] in _TITLE_ENDS:
+    if (
+        "@" in words
+        or not set(found + re.findall(r"\w+", words)) & ROLE_HEADS
+        or set(found) & _NOT_IN_TITLES
+        or found[-1] in _TITLE_ENDS
+    ):
         return None
     former = bool(_FORMER.match(words))
     cut = 0
@@ -138,6 +145,8 @@ _Rule = tuple[str, re.Pattern[str], Callable[[_Masked, re.Match[str]], list[Rela
 
 def _role(masked: _Masked, match: re.Match[str]) -> list[Relation]:
     person, org = masked.entity(match.groupdict().get("p")), masked.entity(match.groupdict().get("o"))
+    if org is None and match.groupdict().get("ctx") is not None:
+        org = masked.context
     title = _title(masked, match)
     if person is None or title is None:
         return []
@@ -150,13 +159,14 @@ def _role(masked: _Masked, match: re.Match[str]) -> list[Relation]:
 
 def _move(kind: str) -> Callable[[_Masked, re.Match[str]], list[Relation]]:
     def build(masked: _Masked, match: re.Match[str]) -> list[Relation]:
-        person, org = masked.entity(match.group("p")), masked.entity(match.group("o"))
+        person, org = masked.entity(match.group("p")), masked.entity(match.groupdict().get("o"))
+        org = org or masked.context
         if person is None or org is None:
             return []
         date = _clause_date(masked, match.start("verb"))
         relations = [Relation(kind, person, org, date=date)]
-        if kind == "join" and match.groupdict().get("title") and (title := _title(masked, match)) is not None:
-            relations.append(Relation("role", person, org, title=title[0]))
+        if match.groupdict().get("title") and (title := _title(masked, match)) is not None:
+            relations.append(Relation("role", person, org, title=title[0], former=kind == "leave"))
         return relations
 
     return build
@@ -164,6 +174,9 @@ def _move(kind: str) -> Callable[[_Masked, re.Match[str]], list[Relation]]:
 
 def _found_active(masked: _Masked, match: re.Match[str]) -> list[Relation]:
     founders = masked.entities(match.group("ps"))
+    # "…founded the company in 2019 with Amara Okafor": co-founders after "with".
+    if more := re.match(rf"(?:\s+(?:in|en)\s+\d{{4}})?\s+(?:with|avec)\s+({ES})", masked.key[match.end() :]):
+        founders += tuple(e for e in masked.entities(more.group(1)) if e not in founders)
     org = masked.entity(match.group("o"))
     if org is None or not founders:
         return []
@@ -195,6 +208,14 @@ def _raise(masked: _Masked, match: re.Match[str]) -> list[Relation]:
     return [
         Relation("raise", org, org, others=investors, amount=amount, date=_clause_date(masked, match.start("verb")))
     ]
+
+
+def _invest(masked: _Masked, match: re.Match[str]) -> list[Relation]:
+    target = masked.main or masked.context
+    investors = tuple(e for e in masked.entities(match.group("is")) if e != target)
+    if target is None or not investors:
+        return []
+    return [Relation("invest", target, target, others=investors)]
 
 
 def _acquire(masked: _Masked, match: re.Match[str]) -> list[Relation]:
@@ -271,6 +292,25 @@ RULES: tuple[_Rule, ...] = (
         ),
         _role,
     ),
+    # "@0@, its chief executive" / "@0@, sa présidente-directrice générale"
+    (
+        "role",
+        _compile(
+            rf"{P},\s+(?P<ctx>its|their|his|her|sa|son|leur)\s+(?P<former>(?:former|ancienne?)\s+)?{TITLE}(?=\s*[,.;]|\s+(?:and|et)\s)"
+        ),
+        _role,
+    ),
+    # "@0@, @1@'s chief executive and co-founder"
+    ("role", _compile(rf"{P},\s+(?:the\s+)?{O}'s\s+{TITLE}(?=\s*[,.;]|\s+(?:and|et)\s|$)"), _role),
+    ("role", _compile(rf"{P},\s+(?:the\s+)?{O}'s\s+(?:[\w-]+\s+){{1,4}}and\s+{TITLE}(?=\s*[,.;]|$)"), _role),
+    # "@0@ … who now serves as @1@'s chief scientist"
+    (
+        "role",
+        _compile(
+            rf"{P},[^.;]{{0,80}}?\s+(?:who\s+|qui\s+)(?:now\s+)?(?:serves as|is|est|occupe le poste de)\s+(?:the\s+)?{O}(?:'s)?\s+{TITLE}(?=\s*[,.;]|$)"
+        ),
+        _role,
+    ),
     # "@1@ partner @0@", "@1@'s head of research, @0@"
     ("role", _compile(rf"{O}(?:'s)?\s+(?:former\s+)?{TITLE},?\s+{P}"), _role),
     # "@0@, a former @1@ engineer"
@@ -297,6 +337,45 @@ RULES: tuple[_Rule, ...] = (
             rf"{O}"
         ),
         _move("leave"),
+    ),
+    # "@0@ has joined as chief technology officer", "@0@ stepped down as CTO": the organisation is the sentence's.
+    (
+        "join",
+        _compile(
+            rf"{P}{APPO}\s+(?P<verb>(?:has\s+|had\s+|will\s+)?(?:joined|join|joins|a rejoint|rejoindra|rejoint)(?:\s+(?:l'entreprise|la societe|the company))?)\s+(?:as|comme|en tant que|au poste de)\s+{_THE}{TITLE}(?=\s*(?:[,.;]|$)|\s+(?:in|on|en|le)\s)"
+        ),
+        _move("join"),
+    ),
+    (
+        "leave",
+        _compile(
+            rf"{P}{APPO}\s+(?:who\s+|qui\s+)?(?P<verb>(?:has\s+|had\s+)?(?:stepped down|resigned|a demissionne|quitte son poste))\s+(?:as|de son poste de|comme)\s+{_THE}{TITLE}(?=\s*(?:[,.;]|$)|\s+(?:in|on|en|le|to|pour)\s)"
+        ),
+        _move("leave"),
+    ),
+    # "Fondée en 2021 par @0@, …, et @1@, …, @2@ conçoit…" / "Founded in 2019 by @0@ and @1@, @2@ …"
+    (
+        "found",
+        _compile(
+            r"^(?P<verb>(?:co-?)?(?:fondee?s?|founded|creee?s?|created))\s+(?:(?:en|in)\s+\d{4}\s+)?(?:par|by)\s+"
+            rf"(?P<ps>{E}(?:[^.;@]{{0,80}}?{E})*)[^.;@]{{0,80}}?,\s+{O}"
+        ),
+        _found_active,
+    ),
+    # Who took part in a round, who led it: the organisation is the one the sentence (or article) is about.
+    (
+        "invest",
+        _compile(
+            rf"(?P<is>{ES})\s+(?:also\s+)?(?:took part|participated|ont participe|a participe|participent|invested|ont investi|a investi)"
+        ),
+        _invest,
+    ),
+    (
+        "invest",
+        _compile(
+            rf"(?:round|tour de table|levee de fonds|financement|serie \w|series \w)[^.;]{{0,60}}?(?:led by|mene par|menee par|conduit par|conduite par)\s+(?P<is>{ES}(?:[^.;]{{0,40}}?(?:participation|with|avec)[^.;@]{{0,30}}{ES})?)"
+        ),
+        _invest,
     ),
     # Founding.
     (
@@ -369,6 +448,7 @@ RULES: tuple[_Rule, ...] = (
 
 
 _PEOPLE = frozenset({"role", "join", "leave"})
+_INVESTING = frozenset({"invest"})
 _ORGS = frozenset({"found", "raise", "based"})
 
 
@@ -386,10 +466,14 @@ def _fits(relation: Relation, kinds: Mapping[str, str]) -> bool:
 _ORG_KINDS = frozenset({"organization", "project", "product"})
 
 
-def relations(sentence: str, mentions: Sequence[Mention], kinds: Mapping[str, str]) -> list[Relation]:
+def relations(
+    sentence: str, mentions: Sequence[Mention], kinds: Mapping[str, str], main: str | None = None
+) -> list[Relation]:
     """Every relation the sentence states, first found first, without repeats; `kinds` gives each entity's
-    kind (a person holds a role, an organisation raises money)."""
-    masked = mask(sentence, mentions)
+    kind (a person holds a role, an organisation raises money); `main` is the organisation the article is
+    about, which "joined as CTO" or "the round was led by" refer to when the sentence names none."""
+    orgs = [m.entity for m in sorted(mentions, key=lambda m: m.start) if kinds.get(m.entity) == "organization"]
+    masked = mask(sentence, mentions, orgs[0] if orgs else main, main)
     found: list[Relation] = []
     for _kind, pattern, build in RULES:
         for match in pattern.finditer(masked.key):

@@ -178,6 +178,9 @@ def render(relation: Relation, names: Mapping[str, str], genders: Mapping[str, s
         if en:
             return f"{subject} raised {amount}{when}" + (f" from {investors}." if investors else ".")
         return f"{subject} a levé {amount}{when}" + (f" auprès de {investors}." if investors else ".")
+    if kind == "invest":
+        investors = _names(relation.others, names, lang)
+        return f"{investors} invested in {subject}." if en else f"{investors} ont investi dans {subject}."
     if kind == "acquire":
         price = (
             (f" for {amount_in(relation.amount, lang)}" if en else f" pour {amount_in(relation.amount, lang)}")
@@ -262,6 +265,12 @@ def questions(relation: Relation, names: Mapping[str, str], lang: str) -> list[s
             else [f"Combien {s} a-t-elle levé ?", f"Combien d'argent {s} a-t-elle levé ?",
                   f"Quand {s} a-t-elle levé des fonds ?", f"Qui a investi dans {s} ?", f"Qui a mené la levée de fonds de {s} ?"]
         )  # fmt: skip
+    elif kind == "invest":
+        found += (
+            [f"Who invested in {s}?", f"Who led the funding round of {s}?", f"Which investors took part in the round of {s}?"]
+            if en
+            else [f"Qui a investi dans {s} ?", f"Qui a mené le tour de table de {s} ?", f"Quels investisseurs ont participé à la levée de fonds de {s} ?"]
+        )  # fmt: skip
     elif kind == "acquire":
         found += (
             [f"Who acquired {o}?", f"Who bought {o}?", f"How much did {s} pay for {o}?", f"What did {s} acquire?"]
@@ -288,8 +297,14 @@ def questions(relation: Relation, names: Mapping[str, str], lang: str) -> list[s
     return found
 
 
-def entity_questions(name: str, kind: str, lang: str) -> list[str]:
-    """ "Who is X?" for a person, "What is X?" for anything else."""
+def entity_questions(name: str, kind: str, lang: str, acronym: str | None = None) -> list[str]:
+    """ "Who is X?" for a person, "What is X?" for anything else, "What does ABC stand for?" for an acronym."""
+    if acronym:
+        return entity_questions(name, kind, lang) + (
+            [f"What does {acronym} stand for?", f"What is {acronym}?"]
+            if lang == "en"
+            else [f"Que signifie {acronym} ?", f"Que veut dire le sigle {acronym} ?"]
+        )
     if kind == "person":
         return (
             [f"Who is {name}?", f"Tell me about {name}"]

@@ -86,7 +86,7 @@ ORG_WORDS = _folded(
     association society societe company compagnie corporation solutions semiconductors electronics automotive
     mobility analytics security cloud data health sante bio ai ia ventures investments invest associates"""
 )
-ORG_HEADS = _folded("university universite institute institut bank banque ministry ministere school ecole college")
+ORG_HEADS = _folded("port university universite institute institut bank banque ministry ministere school ecole college")
 # Words just before a name that say what it is.
 ORG_CUES = _folded(
     """at chez joined join joins rejoint rejoindre left leave quit quitte company firm startup start-up

@@ -226,11 +226,9 @@ class SQLiteStore(SQLiteSubscriptions):
             )
 
     async def remove_source(self, source_id: str) -> bool:
-        async with self._transaction():
-            # Facts another source merely repeated stay with that source's facts; those resting on this
-            # source go (their links, entities, updates and deliveries cascade).
-            async with self._db.execute("DELETE FROM sources WHERE id = ?", (source_id,)) as cursor:
-                removed = cursor.rowcount > 0
+        # Its facts, their links to other sources, its entities, updates and deliveries go with it (cascade).
+        async with self._transaction(), self._db.execute("DELETE FROM sources WHERE id = ?", (source_id,)) as cursor:
+            removed = cursor.rowcount > 0
         return removed
 
     async def get_meta(self, key: str) -> str | None:
