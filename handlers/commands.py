@@ -80,6 +80,13 @@ COMMANDS: tuple[Command, ...] = (
         hidden=True,
         admin=True,
     ),
+    Command(
+        "removearticle",
+        articles.handle_removearticle,
+        (Param("id", "removearticle", required=True),),
+        hidden=True,
+        admin=True,
+    ),
 )
 _BY_NAME = {command.name: command for command in COMMANDS}
 

@@ -6,6 +6,7 @@ from handlers.ask import suggestion_for
 from handlers.context import Context
 from handlers.markup import Block, bold, bullets, para
 from handlers.types import Incoming, Reply, Suggestion
+from knowledge.models import Fact
 
 MAX_RELATED = 5
 
@@ -27,7 +28,7 @@ async def handle_who(ctx: Context, incoming: Incoming) -> Reply:
     blocks: list[Block] = [para(bold(entity.name), " — ", entity.role.get(ctx.lang))]
     if profile is not None:
         blocks.append(para(profile.text.get(ctx.lang)))
-    related = [f for f in ctx.knowledge.facts_about(entity.id) if f.kind != "profile" and f.curated][:MAX_RELATED]
+    related = related_facts(ctx, entity.id)[:MAX_RELATED]
     if related:
         blocks += [para(bold(ctx.t("who-related"))), bullets(*(f.text.get(ctx.lang) for f in related))]
     suggestions = tuple(suggestion_for(ctx, f) for f in related[:3])
@@ -39,6 +40,19 @@ async def handle_who(ctx: Context, incoming: Incoming) -> Reply:
         suggestions=suggestions,
         fact_id=profile.id if profile else None,
     )
+
+
+# What someone does: their roles and moves come before the rest of what the sources say about them.
+ROLE_KINDS = frozenset({"role", "join", "leave", "found"})
+
+
+def related_facts(ctx: Context, entity_id: str) -> list[Fact]:
+    """Every source's facts about the entity but its profile: roles and moves first, each group newest
+    first (undated last), so an article about someone's new job shows it above what they did before."""
+    facts = [f for f in ctx.knowledge.facts_about(entity_id) if f.kind != "profile"]
+    facts.sort(key=lambda f: f.date.sort_key if f.date else "", reverse=True)
+    facts.sort(key=lambda f: (f.kind not in ROLE_KINDS, f.date is None))
+    return facts
 
 
 def people_buttons(ctx: Context) -> tuple[Suggestion, ...]:

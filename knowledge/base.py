@@ -20,6 +20,7 @@ from knowledge.loader import DATA_DIR
 from knowledge.matcher import Matcher, MatchResult
 from knowledge.models import Entity, Fact, Lang, Source
 from knowledge.normalize import canonical
+from knowledge.recency import prefer_newest
 from knowledge.store import Store
 
 
@@ -171,7 +172,7 @@ class Knowledge:
         return self._snap.matcher
 
     def ask(self, question: str, *, fallback_lang: Lang = "en") -> MatchResult:
-        return self._snap.matcher.match(question, fallback_lang=fallback_lang)
+        return prefer_newest(self._snap.matcher.match(question, fallback_lang=fallback_lang))
 
     def fact(self, fact_id: str) -> Fact | None:
         return self._lookups.by_id.get(fact_id)

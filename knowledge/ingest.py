@@ -104,22 +104,22 @@ def decode_article(data: bytes) -> str:
     except UnicodeDecodeError as error:
         raise ArticleError(
             f"the file is not UTF-8 text (byte {error.start}: {data[error.start : error.start + 1]!r})",
-            "article-binary",
+            "article-not-utf8",
         ) from error
 
 
-def check_text(text: str) -> None:
-    """Refuse text no article holds: control characters, fewer than MIN_ARTICLE_WORDS words."""
+def check_text(text: str, min_words: int = MIN_ARTICLE_WORDS) -> None:
+    """Refuse text no article holds: control characters, fewer than `min_words` words."""
+    if "\ufffd" in text:
+        raise ArticleError("the text is not UTF-8 (it holds bytes that had to be replaced)", "article-not-utf8")
     if match := _CONTROL.search(text):
         raise ArticleError(
             f"the text holds a control character (U+{ord(match.group(0)):04X} at {match.start()}): not a text article",
             "article-binary",
         )
-    if len(_WORDS.findall(text)) < MIN_ARTICLE_WORDS:
+    if len(_WORDS.findall(text)) < min_words:
         raise ArticleError(
-            f"the text has fewer than {MIN_ARTICLE_WORDS} words: not an article",
-            "article-too-short",
-            min=MIN_ARTICLE_WORDS,
+            f"the text has fewer than {min_words} words: not an article", "article-too-short", min=min_words
         )
 
 
@@ -150,6 +150,7 @@ def parse_article(
     url: str | None = None,
     publisher: str | None = None,
     name: str | None = None,
+    min_words: int = MIN_ARTICLE_WORDS,
 ) -> Article:
     """An article from text; `key: value` lines at the top (title, date, url, lang) fill what is not given."""
     if len(raw) > MAX_ARTICLE_CHARS:
@@ -159,7 +160,7 @@ def parse_article(
             max=MAX_ARTICLE_CHARS,
         )
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    check_text(text)
+    check_text(text, min_words)
     text = strip_controls(text).strip()
     if len(text) > MAX_ARTICLE_CHARS:
         raise ArticleError(
