@@ -46,12 +46,14 @@ def _build_matcher(facts: Sequence[Fact], entities: Sequence[Entity]) -> Matcher
     return matcher
 
 
-def _extend_matcher(matcher: Matcher, facts: Sequence[Fact]) -> Matcher:
-    """`matcher` with `facts` indexed too, the collector kept out of the way as in `_build_matcher`."""
-    if facts:
+def _extend_matcher(matcher: Matcher, facts: Sequence[Fact], entities: Sequence[Entity] = ()) -> Matcher:
+    """`matcher` with `entities` and `facts` indexed too, the collector kept out of the way as in `_build_matcher`."""
+    if facts or entities:
         enabled = gc.isenabled()
         gc.disable()
         try:
+            if entities:
+                matcher.add_entities(entities)
             matcher.add(facts)
         finally:
             if enabled:
@@ -60,9 +62,33 @@ def _extend_matcher(matcher: Matcher, facts: Sequence[Fact]) -> Matcher:
     return matcher
 
 
-def _additions(old: Snapshot, entities: Sequence[Entity], facts: Sequence[Fact]) -> list[Fact] | None:
-    """The facts that are new since `old`, or None when anything else changed."""
-    if tuple(entities) != old.entities:
+def _entity_additions(old: Sequence[Entity], new: Sequence[Entity]) -> list[Entity] | None:
+    """The entities that are new since `old` or only gained aliases (what an ingested article brings), or
+    None when one is gone or changed otherwise (its kind, its role: a rebuild)."""
+    before = {entity.id: entity for entity in old}
+    if set(before) - {entity.id for entity in new}:
+        return None
+    added: list[Entity] = []
+    for entity in new:
+        previous = before.get(entity.id)
+        if previous == entity:
+            continue
+        if previous is not None and (
+            (previous.kind, previous.name, previous.role, previous.part_of)
+            != (entity.kind, entity.name, entity.role, entity.part_of)
+            or not set(previous.aliases) <= set(entity.aliases)
+        ):
+            return None
+        added.append(entity)
+    return added
+
+
+def _additions(
+    old: Snapshot, entities: Sequence[Entity], facts: Sequence[Fact]
+) -> tuple[list[Entity], list[Fact]] | None:
+    """The entities and facts that are new since `old`, or None when anything else changed."""
+    new_entities = _entity_additions(old.entities, entities)
+    if new_entities is None:
         return None
     known = {fact.id: fact for fact in old.facts}
     added = [fact for fact in facts if fact.id not in known]
@@ -70,7 +96,7 @@ def _additions(old: Snapshot, entities: Sequence[Entity], facts: Sequence[Fact])
         return None  # some fact is gone
     if any(known[fact.id] != fact for fact in facts if fact.id in known):
         return None
-    return added
+    return new_entities, added
 
 
 class _Index:
@@ -148,7 +174,7 @@ class Knowledge:
             # Extends the matcher answering questions right now, so it stays on the event loop: a thread
             # would let a question read the index half-updated. It costs the new facts' analysis and one
             # pass over the weights, not a rebuild.
-            matcher = _extend_matcher(old.matcher, added)
+            matcher = _extend_matcher(old.matcher, added[1], added[0])
         self._snap = Snapshot(tuple(sources), tuple(entities), tuple(facts), matcher, await store.get_meta(UPDATED_KEY))
 
     @property

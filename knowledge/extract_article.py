@@ -80,8 +80,8 @@ def extract_article(
     fallback = article_date(published)
     drafts: list[_Draft] = []
     for sentence, sentence_mentions in zip(sentences, mentions.by_sentence, strict=True):
-        found_relations = relations(sentence, sentence_mentions, kinds, mentions.main_org)
-        own = main_clause_date(sentence)
+        found_relations = relations(sentence, sentence_mentions, kinds, mentions.main_org, fallback)
+        own = main_clause_date(sentence, fallback)
         entities = list(dict.fromkeys(m.entity for m in sentence_mentions))
         for relation in found_relations:
             entities += [e for e in (relation.subject, relation.org, *relation.others) if e and e not in entities]

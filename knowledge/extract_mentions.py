@@ -195,6 +195,35 @@ def _name_runs(sentence: str, sentence_words: Sequence[Word], taken: set[int]) -
     return runs
 
 
+_MINOR = frozenset(fold("de du des la le l d pour of for the and et en a à au aux sur on in").split())
+
+
+def _expansions(sentence: str, sentence_words: Sequence[Word], taken: set[int]) -> list[tuple[int, int, str]]:
+    """(first word, last word + 1, acronym) of every "Long Name (ACR)" whose significant words' initials
+    spell the acronym, minor words ("de", "pour", "of") skipped."""
+    found: list[tuple[int, int, str]] = []
+    for match in re.finditer(r"\(\s*([A-Z][A-Z0-9&]{1,7})\s*\)", sentence):
+        acronym = match.group(1)
+        letters = [c for c in acronym.lower() if c.isalpha()]
+        end = max((i for i, w in enumerate(sentence_words) if w.end <= match.start()), default=-1)
+        if end < 0:
+            continue
+        i, need = end, len(letters) - 1
+        while i >= 0 and need >= 0:
+            word = fold(sentence_words[i].text)
+            if word in _MINOR and need < len(letters) - 1:
+                i -= 1
+                continue
+            if i in taken or not word.startswith(letters[need]):
+                break
+            need -= 1
+            i -= 1
+        start = i + 1
+        if need < 0 and end + 1 - start >= 2 and sentence_words[start].capitalised:
+            found.append((start, end + 1, acronym))
+    return found
+
+
 def _clean_name(span: Sequence[Word]) -> tuple[str, str | None]:
     """The name without a leading title ("Mr", "Mme"), and the legal form it ends with, if any."""
     items = list(span)
@@ -237,7 +266,7 @@ def _context_clues(sentence: str, sentence_words: Sequence[Word], start: int, en
         after_text,
     )
     if appositive:
-        said = set(appositive.group(1).split()[:6])
+        said = set(appositive.group(1).split()[:3])
         if said & PERSON_CUES:
             cand.person += 2
         if said & _ORG_NOUNS:
@@ -295,6 +324,17 @@ class Mentions:
                 taken.update(range(a, b))
                 self._touch_known(entity_id)
             runs: list[tuple[int, int, tuple[str, ...]]] = []
+            for a, b, short in _expansions(sentence, sentence_words, taken):
+                # "Fonds européen pour la souveraineté numérique (FESN)": a name with lower-case words.
+                name = sentence[sentence_words[a].start : sentence_words[b - 1].end]
+                key = _key(name)
+                taken.update(range(a, b))
+                cand = candidates.get(key)
+                if cand is None:
+                    cand = candidates[key] = _Candidate(name, len(key), org=3.0, acronym=short)
+                    order.append(key)
+                cand.count += 1
+                capital_elsewhere.add(key)
             for a, b in _name_runs(sentence, sentence_words, taken):
                 name, _legal = _clean_name(sentence_words[a:b])
                 key = _key(name)
@@ -411,6 +451,12 @@ class Mentions:
                 self.table.add(parts[0], found.id)
             if found.kind == "person":
                 parts = found.name.split()
+                first = parts[0] if len(parts) >= 2 else None
+                if first and fold(first) not in NOT_NAMES and not any(
+                    o is not found and first in o.name.split() for o in self.found.values()
+                ) and self.table.get(first) is None:
+                    found.aliases.add(first)  # "Elena" for Elena Marchetti, when she is the only Elena
+                    self.table.add(first, found.id)
                 if len(parts) >= 2:
                     surname = parts[-1]
                     if not any(
@@ -450,6 +496,7 @@ class Mentions:
         main_org = max(counts, key=lambda e: counts[e]) if counts else None
         self.main_org = main_org
         last_person: str | None = None
+        subject_person: str | None = None
         previous_subject: str | None = None
         for sentence, sentence_words, mentions in zip(self.sentences, self.words, found_by_sentence, strict=True):
             extra: list[Mention] = []
@@ -459,8 +506,11 @@ class Mentions:
                 if lowered in _PERSON_PRONOUNS and not any(m.start <= w.start < m.end for m in mentions):
                     if lowered == "il" and _IMPERSONAL.match(sentence[w.end :]):
                         continue
+                    # A person named before it in the sentence, else whom the last sentences were about.
                     before = [m for m in named if m.end <= w.start and self._kind_of(m.entity) == "person"]
-                    target = before[-1].entity if before else last_person
+                    options = [before[-1].entity] if before else [p for p in (subject_person, last_person) if p]
+                    fitting = [p for p in options if self._gender_fits(p, lowered)]
+                    target = fitting[0] if fitting else None
                     if target is None:
                         continue
                     found = self.found.get(target)
@@ -499,12 +549,18 @@ class Mentions:
                     resolved = target
                     extra.append(Mention(target, start, end, sentence[start:end], pronoun=True))
             ordered = sorted(mentions + extra, key=lambda m: m.start)
-            for m in ordered:
-                if self._kind_of(m.entity) == "person":
-                    last_person = m.entity
+            people = [m.entity for m in ordered if self._kind_of(m.entity) == "person"]
+            if people:
+                last_person = people[-1]
+                subject_person = people[0]
             previous_subject = ordered[0].entity if ordered and ordered[0].start < 40 else None
             result.append(ordered)
         return result
+
+    def _gender_fits(self, entity_id: str, pronoun: str) -> bool:
+        """"She" is not a man the article calls "he" or "directeur" ("il" may stand for anyone)."""
+        found = self.found.get(entity_id)
+        return found is None or found.gender is None or pronoun == "il" or found.gender == _PERSON_PRONOUNS[pronoun]
 
     def _kind_of(self, entity_id: str) -> str:
         found = self.found.get(entity_id)

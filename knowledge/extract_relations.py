@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from knowledge.extract import find_date
+from knowledge.extract_dates import date_of
 from knowledge.extract_mentions import Mention
 from knowledge.models import FactDate
 
@@ -78,6 +78,7 @@ class _Masked:
     mentions: tuple[Mention, ...]
     context: str | None = None  # the organisation "its", "sa", "joined as CTO" refer to
     main: str | None = None  # the organisation the article is about
+    published: FactDate | None = None  # the article's date, for "in January" without a year
 
     def entity(self, index: str | None) -> str | None:
         if index is None:
@@ -93,7 +94,13 @@ class _Masked:
         return re.sub(E, lambda m: self.mentions[int(m.group(1))].text, self.original[start:end]).strip(" ,;:")
 
 
-def mask(sentence: str, mentions: Sequence[Mention], context: str | None = None, main: str | None = None) -> _Masked:
+def mask(
+    sentence: str,
+    mentions: Sequence[Mention],
+    context: str | None = None,
+    main: str | None = None,
+    published: FactDate | None = None,
+) -> _Masked:
     text = sentence.replace("@", " ")
     parts: list[str] = []
     kept: list[Mention] = []
@@ -107,7 +114,7 @@ def mask(sentence: str, mentions: Sequence[Mention], context: str | None = None,
         cursor = mention.end
     parts.append(text[cursor:])
     original = "".join(parts)
-    return _Masked(original, fold1(original), tuple(kept), context, main)
+    return _Masked(original, fold1(original), tuple(kept), context, main, published)
 
 
 def _title(masked: _Masked, match: re.Match[str]) -> tuple[str, bool] | None:
@@ -137,7 +144,7 @@ def _clause_date(masked: _Masked, start: int) -> FactDate | None:
     """The date stated in the clause a relation was found in (up to the next comma or end)."""
     rest = masked.key[start:]
     cut = re.search(r"[,;]\s+(?!\d)", rest)
-    return find_date(rest[: cut.start()] if cut else rest)
+    return date_of(rest[: cut.start()] if cut else rest, masked.published)
 
 
 _Rule = tuple[str, re.Pattern[str], Callable[[_Masked, re.Match[str]], list[Relation]]]
@@ -196,9 +203,14 @@ _INVESTORS = re.compile(
 )
 
 
+def amount_spelled(text: str) -> bool:
+    """An amount of money says its currency or its scale ("$40 million", "25 millions d'euros"), not just "300"."""
+    return bool(re.search(rf"{_CURRENCY}|{_SCALE}|dollar|euro|pound|livre|[$€£]", fold1(text)))
+
+
 def _raise(masked: _Masked, match: re.Match[str]) -> list[Relation]:
     org = masked.entity(match.group("o"))
-    if org is None or not re.search(rf"{_CURRENCY}|{_SCALE}|dollar|euro|pound|livre", match.group("amount")):
+    if org is None or not amount_spelled(match.group("amount")):
         return []
     amount = masked.original[match.start("amount") : match.end("amount")].strip()
     rest = masked.key[match.end("amount") :]
@@ -467,13 +479,17 @@ _ORG_KINDS = frozenset({"organization", "project", "product"})
 
 
 def relations(
-    sentence: str, mentions: Sequence[Mention], kinds: Mapping[str, str], main: str | None = None
+    sentence: str,
+    mentions: Sequence[Mention],
+    kinds: Mapping[str, str],
+    main: str | None = None,
+    published: FactDate | None = None,
 ) -> list[Relation]:
     """Every relation the sentence states, first found first, without repeats; `kinds` gives each entity's
     kind (a person holds a role, an organisation raises money); `main` is the organisation the article is
     about, which "joined as CTO" or "the round was led by" refer to when the sentence names none."""
     orgs = [m.entity for m in sorted(mentions, key=lambda m: m.start) if kinds.get(m.entity) == "organization"]
-    masked = mask(sentence, mentions, orgs[0] if orgs else main, main)
+    masked = mask(sentence, mentions, orgs[0] if orgs else main, main, published)
     found: list[Relation] = []
     for _kind, pattern, build in RULES:
         for match in pattern.finditer(masked.key):

@@ -19,16 +19,16 @@ _MONTHS = {
 }
 # (English forms, French masculine, French feminine, English shown, French shown m, French shown f)
 _TITLES: tuple[tuple[tuple[str, ...], tuple[str, ...], str, str, str], ...] = (
-    (("chief executive officer", "chief executive", "ceo", "boss"),
-     ("directeur général", "directrice générale", "pdg", "président-directeur général", "patron", "patronne"),
+    (("chief executive officer", "chief executive", "CEO", "boss"),
+     ("directeur général", "directrice générale", "PDG", "président-directeur général", "patron", "patronne"),
      "chief executive (CEO)", "directeur général (PDG)", "directrice générale (PDG)"),
-    (("chief technology officer", "chief technical officer", "cto", "technology chief", "head of technology"),
+    (("chief technology officer", "chief technical officer", "CTO", "technology chief", "head of technology"),
      ("directeur technique", "directrice technique", "directeur de la technologie", "directrice de la technologie"),
      "chief technology officer (CTO)", "directeur technique (CTO)", "directrice technique (CTO)"),
-    (("chief financial officer", "cfo", "finance chief", "head of finance"),
-     ("directeur financier", "directrice financière", "directeur administratif et financier", "daf"),
+    (("chief financial officer", "CFO", "finance chief", "head of finance"),
+     ("directeur financier", "directrice financière", "directeur administratif et financier", "DAF"),
      "chief financial officer (CFO)", "directeur financier (CFO)", "directrice financière (CFO)"),
-    (("chief operating officer", "coo", "head of operations"),
+    (("chief operating officer", "COO", "head of operations"),
      ("directeur des opérations", "directrice des opérations", "directeur général délégué", "directrice générale déléguée"),
      "chief operating officer (COO)", "directeur des opérations (COO)", "directrice des opérations (COO)"),
     (("chief scientist", "chief science officer", "chief scientific officer"),
@@ -77,7 +77,10 @@ def title_forms(title: str, lang: str) -> tuple[str, ...]:
     if entry is None:
         return (title,)
     forms = entry[0] if lang == "en" else entry[1]
-    return tuple(dict.fromkeys((title, *forms[:3]))) if _lang_of(title) == lang else forms[:4]
+    # Acronyms cross languages ("le CTO de…", "the PDG"): each language's samples carry them all.
+    acronyms = [form for form in (*entry[0], *entry[1]) if form.isupper()]
+    own = (title, *forms[:3]) if _lang_of(title) == lang else forms[:4]
+    return tuple(dict.fromkeys((*own, *acronyms)))
 
 
 def _lang_of(title: str) -> str:

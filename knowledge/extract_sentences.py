@@ -54,10 +54,30 @@ def is_dateline(sentence: str) -> bool:
     return not re.search(r"[a-z]{2,}", rest)
 
 
+def unwrap(text: str) -> str:
+    """Hard-wrapped paragraphs joined back: a line that does not end a sentence continues on the next when
+    that one starts in lower case or the line is long (a wrapped line, not a heading or a byline)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1].rstrip() if out else ""
+        continues = (
+            previous
+            and line.strip()
+            and not previous.endswith((".", "!", "?", "…", ":", '"', "»", "”"))
+            and (line.lstrip()[:1].islower() or len(previous) >= 60)
+        )
+        if continues:
+            out[-1] = previous + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def statements(text: str, title: str | None = None) -> list[str]:
     """The article's sentences that state something, verbatim, in order."""
     kept: list[str] = []
-    for sentence in split_sentences(text):
+    for sentence in split_sentences(unwrap(text)):
         if is_heading(sentence, title) or is_byline(sentence) or is_dateline(sentence):
             continue
         if len(_WORD.findall(sentence)) < MIN_WORDS:

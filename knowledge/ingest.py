@@ -108,8 +108,8 @@ def decode_article(data: bytes) -> str:
         ) from error
 
 
-def check_text(text: str, min_words: int = MIN_ARTICLE_WORDS) -> None:
-    """Refuse text no article holds: control characters, fewer than `min_words` words."""
+def check_text(text: str, min_words: int = 0) -> None:
+    """Refuse text no article holds: replaced bytes, control characters, fewer than `min_words` words."""
     if "\ufffd" in text:
         raise ArticleError("the text is not UTF-8 (it holds bytes that had to be replaced)", "article-not-utf8")
     if match := _CONTROL.search(text):
@@ -160,7 +160,7 @@ def parse_article(
             max=MAX_ARTICLE_CHARS,
         )
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    check_text(text, min_words)
+    check_text(text)
     text = strip_controls(text).strip()
     if len(text) > MAX_ARTICLE_CHARS:
         raise ArticleError(
@@ -190,6 +190,7 @@ def parse_article(
     url = url or headers.get("url")
     if url is not None and not url.startswith(("http://", "https://")):
         raise ArticleError(f"the URL must start with http:// or https://, not {url!r}", "article-bad-url", value=url)
+    check_text(body, min_words)
     return Article(
         title[:200],
         body,

