@@ -10,12 +10,13 @@ with sample questions generated per relation and per entity, in both languages.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from knowledge.extract_dates import article_date, main_clause_date
 from knowledge.extract_mentions import Found, Mention, Mentions
-from knowledge.extract_relations import Relation, relations
+from knowledge.extract_relations import Relation, fold1, relations
 from knowledge.extract_render import entity_questions, present_questions, questions, render
 from knowledge.extract_sentences import statements
 from knowledge.models import LANGS, Entity, Fact, FactDate, Lang, Localized
@@ -97,6 +98,7 @@ def extract_article(
                 {lang_: [q for r in found_relations for q in questions(r, names, lang_)] for lang_ in LANGS},
             )
         )
+        _add_statement_questions(drafts[-1], kinds, names, mentions.main_org)
     _add_entity_questions(drafts, found, names)
     _add_present_questions(drafts, found, names)
     facts = [_fact(source_id, lang, draft, names, genders) for draft in drafts]
@@ -122,6 +124,75 @@ def _describe(found: dict[str, Found], published: str | None) -> None:
         entity.role = {"en": f"named in an article{when}", "fr": f"cité dans un article{when}"}
 
 
+_SPEECH = re.compile(
+    r"(?:said|says|told|added|explained|noted|wrote|argued|warned|insisted|declared|according to|a declare|a explique"
+    r"|a indique|a precise|a resume|a ajoute|a affirme|a estime|a souligne|a confie|a raconte|a-t-(?:il|elle) (?:explique"
+    r"|ajoute|precise|resume|declare)|estime|explique|affirme|souligne|selon|d'apres)"
+)
+_PURPOSE = re.compile(
+    r"\b(?:to (?:start|found|launch|join|create|set up|pursue|focus|work)|pour (?:fonder|lancer|rejoindre|creer|monter"
+    r"|se consacrer|poursuivre)|afin de|in order to|because|parce qu|car )"
+)
+_COUNT = re.compile(r"\b(\d[\d,.\u202f ]*)\s+(?:de |d')?([^\W\d_]{3,})", re.UNICODE)
+_NOT_COUNTED = frozenset(
+    "million millions milliard milliards billion billions percent pour cent ans years months mois jours days weeks"
+    " semaines heures hours minutes fois times".split()
+)
+
+
+def _speaker(sentence: str, mentions: Sequence[Mention], kinds: dict[str, str]) -> str | None:
+    """The person a reporting verb names ("…," said Tobias Lindqvist; Garnier a indiqué que…; selon Morand)."""
+    folded = fold1(sentence)
+    for verb in _SPEECH.finditer(folded):
+        after = [m for m in mentions if 0 <= m.start - verb.end() <= 2 and kinds.get(m.entity) == "person"]
+        if after:
+            return after[0].entity
+        before = [m for m in mentions if 0 <= verb.start() - m.end <= 3 and kinds.get(m.entity) == "person"]
+        if before:
+            return before[-1].entity
+    return None
+
+
+def _add_statement_questions(draft: _Draft, kinds: dict[str, str], names: dict[str, str], main: str | None) -> None:
+    """Questions a statement answers beyond its relations: what someone said, why someone left, how many."""
+    speaker = _speaker(draft.sentence, draft.mentions, kinds)
+    about = names.get(main, "") if main else ""
+    if speaker is not None:
+        who = names[speaker]
+        draft.questions["en"] += [f"What did {who} say?", f"What does {who} think?"]
+        draft.questions["fr"] += [f"Qu'a dit {who} ?", f"Qu'a déclaré {who} ?", f"Que pense {who} ?"]
+        if about:
+            draft.questions["en"].append(f"What did {who} say about {about}?")
+            draft.questions["fr"].append(f"Qu'a dit {who} à propos de {about} ?")
+    folded = fold1(draft.sentence)
+    for relation in draft.relations:
+        if relation.kind == "leave" and relation.org and _PURPOSE.search(folded):
+            person, org = names.get(relation.subject, relation.subject), names.get(relation.org, relation.org)
+            draft.questions["en"] += [f"Why did {person} leave {org}?", f"What did {person} leave {org} for?"]
+            draft.questions["fr"] += [
+                f"Pourquoi {person} a-t-il quitté {org} ?",
+                f"Pour quoi faire {person} a-t-il quitté {org} ?",
+            ]
+    subject = names.get(draft.subject, "") if draft.subject else ""
+    for match in _COUNT.finditer(draft.sentence):
+        noun = match.group(2)
+        if fold1(noun) in _NOT_COUNTED or noun[:1].isupper():
+            continue
+        draft.questions["en"] += [f"How many {noun} does {subject} have?", f"How many {noun}?"]
+        draft.questions["fr"] += [f"Combien de {noun} compte {subject} ?", f"Combien de {noun} ?"]
+
+
+def _describes(draft: _Draft, entity_id: str, names: dict[str, str]) -> bool:
+    """The sentence says what the entity is: "X, a model that…", "X, une jeune pousse…", "X is a…"."""
+    name = re.escape(names.get(entity_id, entity_id))
+    return bool(
+        re.search(
+            rf"{name}(?:\s*\([^)]*\))?\s*(?:,\s*(?:a|an|the|une?|la|le|sa|son|its)\s|is an?\s|est une?\s)",
+            draft.sentence,
+        )
+    )
+
+
 def _add_entity_questions(drafts: list[_Draft], found: dict[str, Found], names: dict[str, str]) -> None:
     """ "Who is X?" on the fact that says what X does (a role, else the first fact about X); "What is Y?"
     on the fact that founds or first describes Y."""
@@ -132,6 +203,8 @@ def _add_entity_questions(drafts: list[_Draft], found: dict[str, Found], names: 
         def rank(d: _Draft, entity_id: str = entity_id) -> tuple[int, int]:
             if any(r.kind == "role" and r.subject == entity_id and not r.former for r in d.relations):
                 return (0, 0)
+            if _describes(d, entity_id, names):
+                return (0, 1)
             if any(r.kind in {"role", "found"} and r.subject == entity_id for r in d.relations):
                 return (1, 0)
             if d.subject == entity_id:

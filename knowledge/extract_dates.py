@@ -39,7 +39,9 @@ def main_clause_text(sentence: str) -> str:
 
 _DAY_MONTH = re.compile(rf"\b(?:le )?([0-3]?\d)(?:er)? ({_MONTH})\b(?! (?:19|20)\d\d)")
 _MONTH_DAY = re.compile(rf"\b({_MONTH}) ([0-3]?\d)(?:st|nd|rd|th)?\b(?!,? (?:19|20)\d\d)")
-_MONTH_ONLY = re.compile(rf"\b(?:in|en|since|depuis|d ici|by|fin|end of|debut|early|late|mi) ({_MONTH})\b(?! (?:de |of )?(?:19|20)\d\d)(?! (?:ans|annees|mois|semaines|jours|years|months))")
+_MONTH_ONLY = re.compile(
+    rf"\b(?:in|en|since|depuis|d ici|by|fin|end of|debut|early|late|mi) ({_MONTH})\b(?! (?:de |of )?(?:19|20)\d\d)(?! (?:ans|annees|mois|semaines|jours|years|months))"
+)
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|plans? to|expects? to|is to|are to|rejoindra|sera|seront|devrait|devraient|va|vont|prevoit"
     r"|doit|doivent|\w+(?:era|eront|ira|iront|ra|ront))\b"

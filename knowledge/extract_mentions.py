@@ -161,7 +161,7 @@ def _name_runs(sentence: str, sentence_words: Sequence[Word], taken: set[int]) -
     n = len(sentence_words)
 
     def is_name(w: Word, index: int) -> bool:
-        if index in taken or not (w.capitalised or w.acronym):
+        if index in taken or not (w.capitalised or w.acronym) or len(w.text) < 2:
             return False
         return fold(w.text) not in NOT_NAMES or (w.acronym and fold(w.text) not in NOT_NAMES)
 
@@ -326,7 +326,9 @@ class Mentions:
             runs: list[tuple[int, int, tuple[str, ...]]] = []
             for a, b, short in _expansions(sentence, sentence_words, taken):
                 # "Fonds européen pour la souveraineté numérique (FESN)": a name with lower-case words.
-                name = sentence[sentence_words[a].start : sentence_words[b - 1].end]
+                # Its own spelling, without a legal form ("Corvid Robotics Inc. (CRI)" is Corvid Robotics).
+                cleaned, legal = _clean_name(sentence_words[a:b])
+                name = cleaned if legal else sentence[sentence_words[a].start : sentence_words[b - 1].end]
                 key = _key(name)
                 taken.update(range(a, b))
                 cand = candidates.get(key)
@@ -452,9 +454,12 @@ class Mentions:
             if found.kind == "person":
                 parts = found.name.split()
                 first = parts[0] if len(parts) >= 2 else None
-                if first and fold(first) not in NOT_NAMES and not any(
-                    o is not found and first in o.name.split() for o in self.found.values()
-                ) and self.table.get(first) is None:
+                if (
+                    first
+                    and fold(first) not in NOT_NAMES
+                    and not any(o is not found and first in o.name.split() for o in self.found.values())
+                    and self.table.get(first) is None
+                ):
                     found.aliases.add(first)  # "Elena" for Elena Marchetti, when she is the only Elena
                     self.table.add(first, found.id)
                 if len(parts) >= 2:
@@ -558,7 +563,7 @@ class Mentions:
         return result
 
     def _gender_fits(self, entity_id: str, pronoun: str) -> bool:
-        """"She" is not a man the article calls "he" or "directeur" ("il" may stand for anyone)."""
+        """ "She" is not a man the article calls "he" or "directeur" ("il" may stand for anyone)."""
         found = self.found.get(entity_id)
         return found is None or found.gender is None or pronoun == "il" or found.gender == _PERSON_PRONOUNS[pronoun]
 

@@ -253,10 +253,31 @@ def _sell(masked: _Masked, match: re.Match[str]) -> list[Relation]:
 
 def _based(masked: _Masked, match: re.Match[str]) -> list[Relation]:
     org = masked.entity(match.group("o"))
-    places = masked.entities(match.group("places"))
+    places = tuple(p for p in masked.entities(match.group("places")) if p != org)
     if org is None or not places:
         return []
     return [Relation("based", org, org, others=places)]
+
+
+DEMONYMS = {
+    "lyonnais": "Lyon", "parisien": "Paris", "grenoblois": "Grenoble", "marseillais": "Marseille",
+    "toulousain": "Toulouse", "bordelais": "Bordeaux", "nantais": "Nantes", "lillois": "Lille", "nicois": "Nice",
+    "strasbourgeois": "Strasbourg", "rennais": "Rennes", "montpellierain": "Montpellier", "niortais": "Niort",
+    "rouennais": "Rouen", "dijonnais": "Dijon", "nancéien": "Nancy", "stephanois": "Saint-Étienne",
+    "londonien": "Londres", "berlinois": "Berlin", "bruxellois": "Bruxelles", "genevois": "Genève",
+    "lausannois": "Lausanne", "montrealais": "Montréal", "quebecois": "Québec", "new-yorkais": "New York",
+    "californien": "Californie", "munichois": "Munich", "milanais": "Milan", "madrilene": "Madrid",
+    "barcelonais": "Barcelone", "amstellodamois": "Amsterdam",
+}  # fmt: skip
+
+
+def _demonym(masked: _Masked, match: re.Match[str]) -> list[Relation]:
+    org = masked.entity(match.group("o"))
+    word = re.sub(r"(?:e|es|s|ne|nes)$", "", match.group("demonym"))
+    city = DEMONYMS.get(word) or DEMONYMS.get(match.group("demonym").rstrip("s"))
+    if org is None or city is None:
+        return []
+    return [Relation("based", org, org, what=city)]
 
 
 def _announce(masked: _Masked, match: re.Match[str]) -> list[Relation]:
@@ -374,6 +395,22 @@ RULES: tuple[_Rule, ...] = (
         ),
         _found_active,
     ),
+    # "@0@ (@1@), the @2@, @3@-based developer…", "the @2@-based @0@": where a company is based.
+    ("based", _compile(rf"{O}(?:\s*\(@\d+@\))?,\s+(?:the|a|an)\s+(?P<places>@\d+@(?:,\s*@\d+@)?)-based"), _based),
+    ("based", _compile(rf"(?P<places>@\d+@(?:,\s*@\d+@)?)-based\s+(?:[\w-]+\s+){{0,2}}?{O}"), _based),
+    # "la start-up lyonnaise @0@", "@0@, une jeune pousse grenobloise": a French city's adjective.
+    (
+        "based",
+        _compile(rf"(?:start-?up|jeune pousse|societe|entreprise|firme|pme|groupe)\s+(?P<demonym>\w+)\s+{O}"),
+        _demonym,
+    ),
+    (
+        "based",
+        _compile(
+            rf"{O},\s+(?:une?|la|le)\s+(?:start-?up|jeune pousse|societe|entreprise|firme|pme|groupe)\s+(?P<demonym>\w+)"
+        ),
+        _demonym,
+    ),
     # Who took part in a round, who led it: the organisation is the one the sentence (or article) is about.
     (
         "invest",
@@ -415,6 +452,16 @@ RULES: tuple[_Rule, ...] = (
             rf"{O}{APPO}\s+(?P<verb>(?:has\s+|had\s+|a\s+|avait\s+|vient de\s+)?(?:raised|raises|secured|closed|landed|obtained|received|leve|levera|obtenu"
             r"|boucle|realise une levee de fonds de|annonce une levee de fonds de))\s+(?:a\s+|un\s+)?(?:funding\s+(?:round\s+)?of\s+|tour de table de\s+)?"
             rf"(?:more than\s+|about\s+|nearly\s+|plus de\s+|pres de\s+|environ\s+)?{AMOUNT}"
+        ),
+        _raise,
+    ),
+    # "@0@ a annoncé mercredi une levée de fonds de 45 millions d'euros", "…said it has closed a round of $20m"
+    (
+        "raise",
+        _compile(
+            rf"{O}{APPO}\s+(?P<verb>(?:has\s+|a\s+)?(?:announced|annonce|completed|closed|boucle|finalise|realise))\s+(?:[\w-]+\s+){{0,2}}?"
+            r"(?:une|un|a|an)\s+(?:levee de fonds|tour de table|financement|funding round|round of funding|round)\s+"
+            rf"(?:de|of|d'un montant de|worth)\s+{AMOUNT}"
         ),
         _raise,
     ),

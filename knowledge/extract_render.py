@@ -204,7 +204,7 @@ def render(relation: Relation, names: Mapping[str, str], genders: Mapping[str, s
             else f"{subject} a vendu {relation.what} à {buyer}{price}{when}."
         )
     if kind == "based":
-        places = _names(relation.others, names, lang)
+        places = _names(relation.others, names, lang) if relation.others else relation.what or ""
         return f"{subject} is based in {places}." if en else f"{subject} est basée à {places}."
     if kind == "announce" and relation.what:
         return (
@@ -216,63 +216,88 @@ def render(relation: Relation, names: Mapping[str, str], genders: Mapping[str, s
 
 
 def questions(relation: Relation, names: Mapping[str, str], lang: str) -> list[str]:
-    """Sample questions the relation answers, in `lang`, several phrasings each."""
+    """Sample questions the relation answers, in `lang`, several phrasings each. A "when" question only
+    when the sentence dates the relation; a former role is asked about as a former one."""
     s = names.get(relation.subject, relation.subject)
     o = names.get(relation.org, relation.org) if relation.org else ""
     en = lang == "en"
+    dated = relation.date is not None
     kind = relation.kind
     found: list[str] = []
     if kind == "role" and relation.title:
         forms = title_forms(relation.title, lang)
         if en:
             found += [f"Who is {s}?", f"What is {s}'s job?", f"What position does {s} hold?"]
-            if o:
-                was = "was" if relation.former else "is"
-                found += [f"What {'was' if relation.former else 'is'} {s}'s role at {o}?", f"What does {s} do at {o}?"]
-                found += [f"Who {was} the {form} of {o}?" for form in forms]
-                found += [f"Who {was} {o}'s {form}?" for form in forms[:2]]
+            if o and relation.former:
+                found += [f"What was {s}'s former role at {o}?", f"What did {s} do before?", f"What did {s} do at {o}?"]
+                found += [f"Who was the former {form} of {o}?" for form in forms]
+                found += [f"Who was {o}'s previous {form}?" for form in forms[:3]]
+            elif o:
+                found += [f"What is {s}'s role at {o}?", f"What does {s} do at {o}?"]
+                found += [f"Who is the {form} of {o}?" for form in forms]
+                found += [f"Who is {o}'s {form}?" for form in forms[:3]]
         else:
             found += [f"Qui est {s} ?", f"Quel est le poste de {s} ?", f"Quelle fonction occupe {s} ?"]
-            if o:
-                verb = "était" if relation.former else "est"
-                found += [f"Quel {verb} le rôle de {s} chez {o} ?", f"Que fait {s} chez {o} ?"]
-                found += [f"Qui {verb} le {form} de {o} ?" for form in forms]
+            if o and relation.former:
+                found += [f"Quel était l'ancien poste de {s} chez {o} ?", f"Que faisait {s} avant ?"]
+                found += [f"Qui était l'ancien {form} de {o} ?" for form in forms]
+                found += [f"Qui était le précédent {form} de {o} ?" for form in forms[:3]]
+            elif o:
+                found += [f"Quel est le rôle de {s} chez {o} ?", f"Que fait {s} chez {o} ?"]
+                found += [f"Qui est le {form} de {o} ?" for form in forms]
     elif kind == "join":
         found += (
-            [f"When did {s} join {o}?", f"Who joined {o}?", f"Where did {s} go?", f"Did {s} join {o}?"]
+            [f"Who joined {o}?", f"Where did {s} go?", f"Did {s} join {o}?", f"Who did {o} hire?"]
             if en
-            else [f"Quand {s} a-t-il rejoint {o} ?", f"Qui a rejoint {o} ?", f"Où est parti {s} ?",
-                  f"Est-ce que {s} a rejoint {o} ?"]
+            else [f"Qui a rejoint {o} ?", f"Où est parti {s} ?", f"Est-ce que {s} a rejoint {o} ?", f"Qui {o} a-t-elle recruté ?"]
         )  # fmt: skip
+        if dated:
+            found += (
+                [f"When did {s} join {o}?", f"When did {s} start at {o}?"]
+                if en
+                else [f"Quand {s} a-t-il rejoint {o} ?", f"Quand {s} arrive-t-il chez {o} ?"]
+            )
     elif kind == "leave":
         found += (
-            [f"When did {s} leave {o}?", f"Who left {o}?", f"Did {s} leave {o}?"]
+            [f"Who left {o}?", f"Did {s} leave {o}?"]
             if en
-            else [f"Quand {s} a-t-il quitté {o} ?", f"Qui a quitté {o} ?", f"Est-ce que {s} a quitté {o} ?"]
+            else [f"Qui a quitté {o} ?", f"Est-ce que {s} a quitté {o} ?"]
         )
+        if dated:
+            found += [f"When did {s} leave {o}?"] if en else [f"Quand {s} a-t-il quitté {o} ?"]
     elif kind == "found":
         found += (
-            [f"Who founded {s}?", f"Who are the founders of {s}?", f"When was {s} founded?", f"Who created {s}?"]
+            [f"Who founded {s}?", f"Who are the founders of {s}?", f"Who created {s}?"]
             if en
-            else [f"Qui a fondé {s} ?", f"Qui sont les fondateurs de {s} ?", f"Quand {s} a-t-elle été fondée ?",
-                  f"Qui a créé {s} ?"]
-        )  # fmt: skip
+            else [f"Qui a fondé {s} ?", f"Qui sont les fondateurs de {s} ?", f"Qui a créé {s} ?"]
+        )
+        if dated:
+            found += (
+                [f"When was {s} founded?", f"In what year was {s} created?"]
+                if en
+                else [f"Quand {s} a-t-elle été fondée ?", f"En quelle année {s} a-t-elle été créée ?"]
+            )
         for founder in relation.others:
             name = names.get(founder, founder)
             found += [f"What company did {name} found?"] if en else [f"Quelle entreprise {name} a-t-il fondée ?"]
     elif kind == "raise":
         found += (
-            [f"How much did {s} raise?", f"How much money has {s} raised?", f"When did {s} raise money?",
-             f"Who invested in {s}?", f"Who led the funding round of {s}?"]
+            [f"How much did {s} raise?", f"How much money has {s} raised?", f"How much did {s} raise in its funding round?",
+             f"How big was the funding round of {s}?", f"Who invested in {s}?"]
             if en
             else [f"Combien {s} a-t-elle levé ?", f"Combien d'argent {s} a-t-elle levé ?",
-                  f"Quand {s} a-t-elle levé des fonds ?", f"Qui a investi dans {s} ?", f"Qui a mené la levée de fonds de {s} ?"]
+                  f"Combien {s} a-t-elle levé lors de son tour de financement ?",
+                  f"Quel est le montant de la levée de fonds de {s} ?", f"Qui a investi dans {s} ?"]
         )  # fmt: skip
+        if dated:
+            found += [f"When did {s} raise money?"] if en else [f"Quand {s} a-t-elle levé des fonds ?"]
     elif kind == "invest":
         found += (
-            [f"Who invested in {s}?", f"Who led the funding round of {s}?", f"Which investors took part in the round of {s}?"]
+            [f"Who invested in {s}?", f"Who led the funding round of {s}?", f"Which firm led the round of {s}?",
+             f"Which investors took part in the round of {s}?"]
             if en
-            else [f"Qui a investi dans {s} ?", f"Qui a mené le tour de table de {s} ?", f"Quels investisseurs ont participé à la levée de fonds de {s} ?"]
+            else [f"Qui a investi dans {s} ?", f"Qui a mené le tour de table de {s} ?", f"Quel fonds a mené la levée de {s} ?",
+                  f"Quels investisseurs ont participé à la levée de fonds de {s} ?"]
         )  # fmt: skip
     elif kind == "acquire":
         found += (
@@ -296,7 +321,11 @@ def questions(relation: Relation, names: Mapping[str, str], lang: str) -> list[s
             else [f"Où est basée {s} ?", f"Où se trouve {s} ?", f"Où est le siège de {s} ?", f"Dans quelle ville est basée {s} ?"]
         )  # fmt: skip
     elif kind == "announce":
-        found += [f"What did {s} announce?"] if en else [f"Qu'a annoncé {s} ?"]
+        found += (
+            [f"What did {s} announce?", f"What did {s} unveil?"]
+            if en
+            else [f"Qu'a annoncé {s} ?", f"Qu'a dévoilé {s} ?"]
+        )
     return found
 
 
@@ -304,9 +333,19 @@ def entity_questions(name: str, kind: str, lang: str, acronym: str | None = None
     """ "Who is X?" for a person, "What is X?" for anything else, "What does ABC stand for?" for an acronym."""
     if acronym:
         return entity_questions(name, kind, lang) + (
-            [f"What does {acronym} stand for?", f"What is {acronym}?"]
+            [
+                f"What does {acronym} stand for?",
+                f"What is {acronym}?",
+                f"{acronym} acronym",
+                f"What does the acronym {acronym} mean?",
+            ]
             if lang == "en"
-            else [f"Que signifie {acronym} ?", f"Que veut dire le sigle {acronym} ?"]
+            else [
+                f"Que signifie {acronym} ?",
+                f"Que veut dire le sigle {acronym} ?",
+                f"Sigle {acronym}",
+                f"Que signifie l'acronyme {acronym} ?",
+            ]
         )
     if kind == "person":
         return (

@@ -59,13 +59,20 @@ def unwrap(text: str) -> str:
     that one starts in lower case or the line is long (a wrapped line, not a heading or a byline)."""
     lines = text.split("\n")
     out: list[str] = []
-    for line in lines:
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    for index, line in enumerate(lines):
         previous = out[-1].rstrip() if out else ""
+        stripped = line.strip()
         continues = (
-            previous
-            and line.strip()
+            not (index - 1 == first and len(_WORD.findall(previous)) <= 14)  # a title line: never continued
+            and previous
+            and stripped
             and not previous.endswith((".", "!", "?", "…", ":", '"', "»", "”"))
-            and (line.lstrip()[:1].islower() or len(previous) >= 60)
+            and not is_byline(stripped)
+            and not is_dateline(stripped)
+            and (
+                stripped[:1].islower() or ((len(previous) >= 60 and previous[-1:].isalpha()) or previous.endswith(","))
+            )
         )
         if continues:
             out[-1] = previous + " " + line.strip()

@@ -46,6 +46,10 @@ def words(sentence: str) -> list[Word]:
         possessive = text.endswith(("'s", "’s")) and len(text) > 2
         if possessive:
             text, end = text[:-2], end - 2
+        if text.lower().endswith(("-based", "-born")):  # "Texas-based": the place, not a new name
+            cut = text.rindex("-")
+            end -= len(text) - cut
+            text = text[:cut]
         keys = tuple(tokens(text))
         if text and keys:
             found.append(Word(text, start, end, keys, possessive))
