@@ -25,7 +25,9 @@ def test_a_fronted_date_and_a_french_main_clause() -> None:
 
 
 def test_main_clause_text_drops_side_clauses_and_parentheses() -> None:
-    assert main_clause_text("CRI (Corvid), which builds robots, is based in Rotterdam.") == "CRI, is based in Rotterdam."
+    assert (
+        main_clause_text("CRI (Corvid), which builds robots, is based in Rotterdam.") == "CRI, is based in Rotterdam."
+    )
 
 
 def test_article_dates_keep_their_precision() -> None:

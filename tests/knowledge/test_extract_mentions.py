@@ -41,7 +41,10 @@ def test_surnames_pronouns_and_the_company_link_to_the_full_name() -> None:
     assert second["the firm"] == "helix-dynamics"  # the firm named just before in the sentence
     assert {m.text: m.entity for m in linked[2]}["CRI"] == "corvid-robotics"
     # "She" is whom the sentence before was about (Verhoeven), not the last name it mentioned (Ekberg).
-    assert [(m.text, m.entity) for m in linked[3] if m.pronoun] == [("She", "nadia-verhoeven"), ("the lab", "corvid-robotics")]
+    assert [(m.text, m.entity) for m in linked[3] if m.pronoun] == [
+        ("She", "nadia-verhoeven"),
+        ("the lab", "corvid-robotics"),
+    ]
 
 
 def test_a_sentence_initial_common_word_is_not_a_name() -> None:
@@ -52,7 +55,10 @@ def test_a_sentence_initial_common_word_is_not_a_name() -> None:
 
 def test_french_elisions_and_acronym_expansions() -> None:
     found = Mentions(
-        ["Claire Morand, directrice générale d'Altis Énergie, a quitté Saft en 2020.", "L'entreprise est basée à Lyon."],
+        [
+            "Claire Morand, directrice générale d'Altis Énergie, a quitté Saft en 2020.",
+            "L'entreprise est basée à Lyon.",
+        ],
         [],
     ).found
     assert found["claire-morand"].kind == "person" and found["claire-morand"].gender == "f"

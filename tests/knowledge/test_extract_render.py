@@ -6,7 +6,12 @@ from knowledge.extract_relations import Relation
 from knowledge.extract_render import amount_in, date_in, entity_questions, questions, render, title_in
 from knowledge.models import FactDate
 
-NAMES = {"ekberg": "Tomas Ekberg", "corvid": "Corvid Robotics", "northwind": "Northwind Ventures", "rotterdam": "Rotterdam"}
+NAMES = {
+    "ekberg": "Tomas Ekberg",
+    "corvid": "Corvid Robotics",
+    "northwind": "Northwind Ventures",
+    "rotterdam": "Rotterdam",
+}
 
 
 def test_titles_dates_and_amounts_cross_languages() -> None:
@@ -24,8 +29,13 @@ def test_titles_dates_and_amounts_cross_languages() -> None:
 def test_a_role_and_a_raise_in_french_and_english() -> None:
     role = Relation("role", "ekberg", "corvid", title="chief technology officer")
     assert render(role, NAMES, {}, "fr") == "Tomas Ekberg est directeur technique (CTO) de Corvid Robotics."
-    money = Relation("raise", "corvid", "corvid", others=("northwind",), amount="$40 million", date=FactDate("2025", "year"))
-    assert render(money, NAMES, {}, "fr") == "Corvid Robotics a levé 40 millions de dollars en 2025 auprès de Northwind Ventures."
+    money = Relation(
+        "raise", "corvid", "corvid", others=("northwind",), amount="$40 million", date=FactDate("2025", "year")
+    )
+    assert (
+        render(money, NAMES, {}, "fr")
+        == "Corvid Robotics a levé 40 millions de dollars en 2025 auprès de Northwind Ventures."
+    )
     assert render(money, NAMES, {}, "en") == "Corvid Robotics raised $40 million in 2025 from Northwind Ventures."
 
 
