@@ -8,7 +8,8 @@ from knowledge.loader import load_bundle
 SENTENCES = [
     "Nadia Verhoeven, the former head of research at Helix Dynamics, has founded a new company, "
     "Corvid Robotics Inc. (CRI), which builds robots.",
-    "Verhoeven started the company in February 2025 with Tomas Ekberg, a former Helix engineer who left the firm in 2024.",
+    "Verhoeven started the company in February 2025 with Tomas Ekberg, "
+    "a former Helix engineer who left the firm in 2024.",
     "CRI is based in Rotterdam and Toronto.",
     "She said Mira Murati had visited the lab.",
 ]

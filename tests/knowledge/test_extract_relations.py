@@ -25,7 +25,8 @@ def test_fold1_keeps_offsets() -> None:
 def test_english_roles_apposition_predicate_and_possessive() -> None:
     first, second = relations_of(
         "Nadia Verhoeven, the former head of research at Helix Dynamics, has founded a new company, Corvid Robotics.",
-        "Tomas Ekberg is the chief technology officer of Corvid Robotics, while Verhoeven serves as its chief executive.",
+        "Tomas Ekberg is the chief technology officer of Corvid Robotics, "
+        "while Verhoeven serves as its chief executive.",
     )
     role = next(r for r in first if r.kind == "role")
     assert (role.subject, role.org, role.title, role.former) == (
@@ -47,7 +48,8 @@ def test_french_roles_joins_leaves_and_founders() -> None:
     found = relations_of(
         "Altis Énergie a été fondée en 2021 par Claire Morand et Julien Baptiste.",
         "Claire Morand, directrice générale d'Altis Énergie, avait quitté Saft en 2020.",
-        "Sophie Lemaire, ancienne directrice financière de Michelin, a rejoint Altis Énergie en avril 2025 comme directrice financière.",
+        "Sophie Lemaire, ancienne directrice financière de Michelin, "
+        "a rejoint Altis Énergie en avril 2025 comme directrice financière.",
     )
     founding = found[0][0]
     assert (founding.kind, founding.subject, founding.others, founding.date) == (
@@ -90,7 +92,8 @@ def test_money_investors_places_and_announcements() -> None:
 
 def test_a_relation_in_a_relative_clause_keeps_its_own_date() -> None:
     (found,) = relations_of(
-        "Verhoeven started Corvid Robotics in February 2025 with Tomas Ekberg, a former Helix engineer who left Helix in August 2024."
+        "Verhoeven started Corvid Robotics in February 2025 with Tomas Ekberg, "
+        "a former Helix engineer who left Helix in August 2024."
     )
     leave = next(r for r in found if r.kind == "leave")
     assert (leave.subject, leave.org, leave.date) == ("tomas-ekberg", "helix", FactDate("2024-08", "month"))

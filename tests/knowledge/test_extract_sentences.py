@@ -48,7 +48,10 @@ def test_a_heading_is_the_title_or_a_short_unpunctuated_line() -> None:
 
 
 def test_hard_wrapped_lines_are_one_sentence() -> None:
-    text = "The hires will work in San Francisco and London, according to a person familiar with the plans, and more\nare expected before the summer.\n\nShort heading\nNext paragraph starts here and says something."
+    text = (
+        "The hires will work in San Francisco and London, according to a person familiar with the plans, and more\n"
+        "are expected before the summer.\n\nShort heading\nNext paragraph starts here and says something."
+    )
     assert statements(text) == [
         "The hires will work in San Francisco and London, according to a person familiar with the plans, and more "
         "are expected before the summer.",
