@@ -79,9 +79,17 @@ def extract_article(
     names = {k: f.name for k, f in found.items()}
     genders = {k: f.gender for k, f in found.items()}
     fallback = article_date(published)
+    per_sentence = [
+        relations(sentence, sentence_mentions, kinds, mentions.main_org, fallback)
+        for sentence, sentence_mentions in zip(sentences, mentions.by_sentence, strict=True)
+    ]
+    # "X's co-founder" says who founded it; a sentence that says when and by whom says more.
+    stated = {
+        r.subject for found_relations in per_sentence for r in found_relations if r.kind == "found" and not r.derived
+    }
     drafts: list[_Draft] = []
-    for sentence, sentence_mentions in zip(sentences, mentions.by_sentence, strict=True):
-        found_relations = relations(sentence, sentence_mentions, kinds, mentions.main_org, fallback)
+    for sentence, sentence_mentions, every in zip(sentences, mentions.by_sentence, per_sentence, strict=True):
+        found_relations = [r for r in every if not (r.derived and r.subject in stated)]
         own = main_clause_date(sentence, fallback)
         entities = list(dict.fromkeys(m.entity for m in sentence_mentions))
         for relation in found_relations:

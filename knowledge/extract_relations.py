@@ -58,8 +58,9 @@ class Relation:
     title: str | None = None
     amount: str | None = None
     what: str | None = None  # what was announced or sold, as the article says it
-    former: bool = False
+    former: bool = False  # a former role, an earlier round of funding
     date: FactDate | None = None
+    derived: bool = False  # read off a title ("co-founder"), not stated as an event
 
 
 def fold1(text: str) -> str:
@@ -160,8 +161,24 @@ def _role(masked: _Masked, match: re.Match[str]) -> list[Relation]:
     former = title[1] or bool(match.groupdict().get("former") and _FORMER.match(match.group("former") or ""))
     relations = [Relation("role", person, org, title=title[0], former=former)]
     if org is not None and re.search(r"fond|found", fold1(title[0])) and not former:
-        relations.append(Relation("found", org, org, others=(person,), date=_clause_date(masked, match.start())))
+        relations.append(Relation("found", org, org, others=(person,), derived=True))
     return relations
+
+
+_DEPARTMENTS = {
+    "recherche": "research", "ingenierie": "engineering", "produit": "product", "technique": "technology",
+    "ventes": "sales", "finances": "finance", "strategie": "strategy",
+}  # fmt: skip
+
+
+def _ran(masked: _Masked, match: re.Match[str]) -> list[Relation]:
+    """ "who ran research" / "qui dirigeait la recherche": head of that department, formerly."""
+    person = masked.entity(match.group("p"))
+    org = masked.context or masked.main
+    if person is None:
+        return []
+    department = _DEPARTMENTS.get(match.group("dept"), match.group("dept"))
+    return [Relation("role", person, org, title=f"head of {department}", former=True)]
 
 
 def _move(kind: str) -> Callable[[_Masked, re.Match[str]], list[Relation]]:
@@ -217,9 +234,21 @@ def _raise(masked: _Masked, match: re.Match[str]) -> list[Relation]:
     investors: tuple[str, ...] = ()
     if found := _INVESTORS.search(rest):
         investors = tuple(e for e in masked.entities(found.group(1)) if e != org)
-    return [
-        Relation("raise", org, org, others=investors, amount=amount, date=_clause_date(masked, match.start("verb")))
-    ]
+    date = _clause_date(masked, match.start("verb"))
+    return [Relation("raise", org, org, others=investors, amount=amount, date=date, former=_earlier(masked, date))]
+
+
+_EARLIER = re.compile(
+    r"\b(?:previous|earlier|prior|first|seed|had raised|avait leve|precedent|precedente|premier|amorcage|auparavant)\b"
+)
+
+
+def _earlier(masked: _Masked, date: FactDate | None) -> bool:
+    """An earlier round than the one the article is about: said so, or dated a year or more before it."""
+    if _EARLIER.search(masked.key):
+        return True
+    published = masked.published
+    return bool(date and published and date.value[:4] < published.value[:4])
 
 
 def _invest(masked: _Masked, match: re.Match[str]) -> list[Relation]:
@@ -227,7 +256,7 @@ def _invest(masked: _Masked, match: re.Match[str]) -> list[Relation]:
     investors = tuple(e for e in masked.entities(match.group("is")) if e != target)
     if target is None or not investors:
         return []
-    return [Relation("invest", target, target, others=investors)]
+    return [Relation("invest", target, target, others=investors, former=_earlier(masked, None))]
 
 
 def _acquire(masked: _Masked, match: re.Match[str]) -> list[Relation]:
@@ -356,7 +385,8 @@ RULES: tuple[_Rule, ...] = (
         _compile(
             rf"{P}{APPO}\s+(?:who\s+|qui\s+)?(?P<verb>(?:has\s+|had\s+|will\s+|recently\s+)?(?:joined|joins|join|is joining|signed with|was hired by|has been hired by|moved to"
             r"|a rejoint|avait rejoint|rejoint|rejoindra|rejoignait|va rejoindre|vient de rejoindre|est arrivee? chez|arrive chez"
-            r"|est entree? chez|a ete recrutee? par|a ete embauchee? par))\s+(?:the\s+|la\s+|le\s+|l')?"
+            r"|est entree? chez|a ete recrutee? par|a ete embauchee? par|started at|starts at|began at|started work at|will start at"
+            r"|a commence chez|commence chez|a pris ses fonctions chez|prend ses fonctions chez))\s+(?:the\s+|la\s+|le\s+|l')?"
             rf"{O}(?:\s+(?:in\s+\w+\s+\d{{4}}\s+|en\s+\w+\s+\d{{4}}\s+|in\s+\d{{4}}\s+|en\s+\d{{4}}\s+)?(?:as|comme|en tant que|au poste de)\s+{_THE}{TITLE}(?=\s*(?:[,.;]|$)))?"
         ),
         _move("join"),
@@ -398,6 +428,13 @@ RULES: tuple[_Rule, ...] = (
     # "@0@ (@1@), the @2@, @3@-based developer…", "the @2@-based @0@": where a company is based.
     ("based", _compile(rf"{O}(?:\s*\(@\d+@\))?,\s+(?:the|a|an)\s+(?P<places>@\d+@(?:,\s*@\d+@)?)-based"), _based),
     ("based", _compile(rf"(?P<places>@\d+@(?:,\s*@\d+@)?)-based\s+(?:[\w-]+\s+){{0,2}}?{O}"), _based),
+    (
+        "based",
+        _compile(
+            rf"{O}[^.;]{{0,80}}?\bthe\s+(?P<places>@\d+@(?:,\s*@\d+@)?)-based\s+(?:[\w-]+\s+){{0,2}}?(?:firm|company|start-?up|group|lab|maker|developer)\b"
+        ),
+        _based,
+    ),
     # "la start-up lyonnaise @0@", "@0@, une jeune pousse grenobloise": a French city's adjective.
     (
         "based",
@@ -410,6 +447,22 @@ RULES: tuple[_Rule, ...] = (
             rf"{O},\s+(?:une?|la|le)\s+(?:start-?up|jeune pousse|societe|entreprise|firme|pme|groupe)\s+(?P<demonym>\w+)"
         ),
         _demonym,
+    ),
+    # "@0@ a profité de l'annonce pour dévoiler @1@, …", "@0@ used the event to unveil @1@"
+    (
+        "announce",
+        _compile(
+            rf"@(?P<w>\d+)@[^.;]{{0,80}}?\s(?P<verb>pour (?:devoiler|annoncer|presenter|lancer)|to (?:unveil|announce|launch|present))\s+(?P<what>[^.;]{{3,200}})"
+        ),
+        _announce,
+    ),
+    # "@0@, qui dirigeait jusqu'ici la recherche", "@0@, who ran research": a former role at the sentence's organisation.
+    (
+        "role",
+        _compile(
+            rf"{P},?\s+(?:who|qui)\s+(?:had\s+)?(?:led|ran|headed|dirigeait|pilotait|avait dirige)\s+(?:jusqu'ici\s+|until now\s+|jusqu'alors\s+)?(?:la\s+|le\s+|l'|the\s+)?(?P<dept>recherche|research|ingenierie|engineering|produit|product|technique|technology|ventes|sales|finance|finances|marketing|strategie|strategy|operations)\b"
+        ),
+        _ran,
     ),
     # Who took part in a round, who led it: the organisation is the one the sentence (or article) is about.
     (

@@ -20,7 +20,8 @@ _MONTHS = {
 # (English forms, French masculine, French feminine, English shown, French shown m, French shown f)
 _TITLES: tuple[tuple[tuple[str, ...], tuple[str, ...], str, str, str], ...] = (
     (("chief executive officer", "chief executive", "CEO", "boss"),
-     ("directeur général", "directrice générale", "PDG", "président-directeur général", "patron", "patronne"),
+     ("directeur général", "directrice générale", "PDG", "président-directeur général", "présidente-directrice générale",
+      "patron", "patronne", "dirigeant", "dirigeante"),
      "chief executive (CEO)", "directeur général (PDG)", "directrice générale (PDG)"),
     (("chief technology officer", "chief technical officer", "CTO", "technology chief", "head of technology"),
      ("directeur technique", "directrice technique", "directeur de la technologie", "directrice de la technologie"),
@@ -79,7 +80,7 @@ def title_forms(title: str, lang: str) -> tuple[str, ...]:
     forms = entry[0] if lang == "en" else entry[1]
     # Acronyms cross languages ("le CTO de…", "the PDG"): each language's samples carry them all.
     acronyms = [form for form in (*entry[0], *entry[1]) if form.isupper()]
-    own = (title, *forms[:3]) if _lang_of(title) == lang else forms[:4]
+    own = (title, *forms[:6]) if _lang_of(title) == lang else forms[:7]
     return tuple(dict.fromkeys((*own, *acronyms)))
 
 
@@ -280,6 +281,22 @@ def questions(relation: Relation, names: Mapping[str, str], lang: str) -> list[s
         for founder in relation.others:
             name = names.get(founder, founder)
             found += [f"What company did {name} found?"] if en else [f"Quelle entreprise {name} a-t-il fondée ?"]
+    elif kind == "raise" and relation.former:
+        found += (
+            [f"How much did {s} raise before?", f"How much did {s} raise in its previous round?",
+             f"Had {s} already raised money?", f"How much was the first funding round of {s}?"]
+            if en
+            else [f"Combien {s} avait-elle levé auparavant ?", f"Combien {s} a-t-elle levé lors de son premier tour ?",
+                  f"{s} avait-elle déjà levé des fonds ?", f"Quel était le montant du précédent tour de {s} ?"]
+        )  # fmt: skip
+        if dated:
+            found += [f"When did {s} raise money before?"] if en else [f"Quand {s} avait-elle levé des fonds ?"]
+    elif kind == "invest" and relation.former:
+        found += (
+            [f"Who led the previous funding round of {s}?", f"Who invested in {s} before?"]
+            if en
+            else [f"Qui a mené le précédent tour de table de {s} ?", f"Qui avait déjà investi dans {s} ?"]
+        )
     elif kind == "raise":
         found += (
             [f"How much did {s} raise?", f"How much money has {s} raised?", f"How much did {s} raise in its funding round?",
