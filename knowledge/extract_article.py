@@ -94,6 +94,9 @@ def extract_article(
         entities = list(dict.fromkeys(m.entity for m in sentence_mentions))
         for relation in found_relations:
             entities += [e for e in (relation.subject, relation.org, *relation.others) if e and e not in entities]
+        main = mentions.main_org
+        if main is not None and main not in entities and not any(kinds.get(e) == "organization" for e in entities):
+            entities.append(main)  # "Les deux cofondateurs se sont rencontrés…": the article's company, unnamed
         drafts.append(
             _Draft(
                 sentence,
@@ -148,6 +151,20 @@ _NOT_COUNTED = frozenset(
 )
 
 
+# Words counted in one language asked about in the other ("60 salariés" → "how many employees").
+_COUNTED = {
+    "employee": ("employees", "salariés"), "people": ("employees", "salariés"), "staff": ("employees", "salariés"),
+    "worker": ("workers", "employés"), "salarie": ("employees", "salariés"), "employe": ("employees", "employés"),
+    "personne": ("people", "personnes"), "engineer": ("engineers", "ingénieurs"), "ingenieur": ("engineers", "ingénieurs"),
+    "researcher": ("researchers", "chercheurs"), "chercheur": ("researchers", "chercheurs"),
+    "customer": ("customers", "clients"), "client": ("clients", "clients"), "user": ("users", "utilisateurs"),
+    "utilisateur": ("users", "utilisateurs"), "office": ("offices", "bureaux"), "bureau": ("offices", "bureaux"),
+    "country": ("countries", "pays"), "pays": ("countries", "pays"), "store": ("stores", "magasins"),
+    "magasin": ("stores", "magasins"), "retailer": ("retailers", "distributeurs"), "watt": ("watts", "watts"),
+}  # fmt: skip
+_POSSESSIVE_APPOSITION = re.compile(r"\b([A-Z][\w-]+),\s+(?:sa|son|its|their|leur)\s+([^,.;]{3,60}?)\s*[,.;]")
+
+
 def _speaker(sentence: str, mentions: Sequence[Mention], kinds: dict[str, str]) -> str | None:
     """The person a reporting verb names ("…," said Tobias Lindqvist; Garnier a indiqué que…; selon Morand)."""
     folded = fold1(sentence)
@@ -169,9 +186,11 @@ def _add_statement_questions(draft: _Draft, kinds: dict[str, str], names: dict[s
         who = names[speaker]
         draft.questions["en"] += [f"What did {who} say?", f"What does {who} think?"]
         draft.questions["fr"] += [f"Qu'a dit {who} ?", f"Qu'a déclaré {who} ?", f"Que pense {who} ?"]
-        if about:
-            draft.questions["en"].append(f"What did {who} say about {about}?")
-            draft.questions["fr"].append(f"Qu'a dit {who} à propos de {about} ?")
+        others = [names[e] for e in draft.entities if e != speaker and e in names and kinds.get(e) != "place"]
+        for topic in dict.fromkeys([about, *others[:2]]):
+            if topic:
+                draft.questions["en"].append(f"What did {who} say about {topic}?")
+                draft.questions["fr"].append(f"Qu'a dit {who} à propos de {topic} ?")
     folded = fold1(draft.sentence)
     for relation in draft.relations:
         if relation.kind == "leave" and relation.org and _PURPOSE.search(folded):
@@ -186,8 +205,38 @@ def _add_statement_questions(draft: _Draft, kinds: dict[str, str], names: dict[s
         noun = match.group(2)
         if fold1(noun) in _NOT_COUNTED or noun[:1].isupper():
             continue
-        draft.questions["en"] += [f"How many {noun} does {subject} have?", f"How many {noun}?"]
-        draft.questions["fr"] += [f"Combien de {noun} compte {subject} ?", f"Combien de {noun} ?"]
+        english, french = _COUNTED.get(fold1(noun).rstrip("s"), (noun, noun))
+        draft.questions["en"] += [f"How many {english} does {subject} have?", f"How many {english}?"]
+        de = "d'" if fold1(french[:1]) in "aeiouyh" else "de "
+        draft.questions["fr"] += [f"Combien {de}{french} compte {subject} ?", f"Combien {de}{french} ?"]
+    # "Il sera chargé des relations avec les fonderies": what someone is responsible for.
+    if re.search(
+        r"\b(?:sera|est|seront|will be|is|are)\s+(?:chargee?s?|responsables?|in charge|responsible)\b", folded
+    ):
+        for person in [e for e in draft.entities if kinds.get(e) == "person"][:1]:
+            who = names[person]
+            draft.questions["en"] += [f"What will {who} be responsible for?", f"What is {who} in charge of?"]
+            draft.questions["fr"] += [
+                f"De quoi {who} sera-t-il chargé ?",
+                f"Quelles seront les responsabilités de {who} ?",
+            ]
+    # "…will join Brightwater's board", "rejoint le conseil d'administration de Vérane"
+    if re.search(r"\bboard\b|conseil d'administration|conseil de surveillance", folded):
+        for relation in draft.relations:
+            if relation.kind == "join" and relation.org:
+                person, org = names.get(relation.subject, relation.subject), names.get(relation.org, relation.org)
+                draft.questions["en"] += [f"Who joined the board of {org}?", f"Who is joining {org}'s board?"]
+                draft.questions["fr"] += [
+                    f"Qui rejoint le conseil d'administration de {org} ?",
+                    f"Quel rôle {person} va-t-il jouer chez {org} ?",
+                ]
+    # "Lucia, sa première puce commerciale," → "Comment s'appelle la première puce commerciale de Vérane ?"
+    for match in _POSSESSIVE_APPOSITION.finditer(draft.sentence):
+        owner = names.get(draft.subject, "") if draft.subject else ""
+        thing = match.group(2).strip()
+        if owner and 1 <= len(thing.split()) <= 6:
+            draft.questions["en"].append(f"What is the name of {owner}'s {thing}?")
+            draft.questions["fr"].append(f"Comment s'appelle la {thing} de {owner} ?")
 
 
 def _describes(draft: _Draft, entity_id: str, names: dict[str, str]) -> bool:
@@ -249,6 +298,19 @@ def _add_present_questions(drafts: list[_Draft], found: dict[str, Found], names:
             newest.questions[lang] += present_questions(names[entity_id], lang)
 
 
+_ASKING = re.compile(
+    r"\b(?:who|whom|whose|when|where|why|how|which|what|qui|quand|ou|où|pourquoi|combien|comment|quel|quelle|quels"
+    r"|quelles|lequel|laquelle|dont)\b",
+    re.IGNORECASE,
+)
+
+
+def content_sample(text: str) -> str:
+    """The statement as a sample without its question words ("…the firm, where she led…"), so that the
+    words it says stay the fact's topic for the matcher, whatever questions were generated for it."""
+    return " ".join(_ASKING.sub(" ", text).split())
+
+
 def _fact(source_id: str, lang: Lang, draft: _Draft, names: dict[str, str], genders: dict[str, str | None]) -> Fact:
     digest = hashlib.sha256(canonical(draft.sentence).encode()).hexdigest()[:10]
     own_text = _named_text(draft.sentence, draft.mentions, names)
@@ -271,7 +333,7 @@ def _fact(source_id: str, lang: Lang, draft: _Draft, names: dict[str, str], gend
         text=Localized(texts["en"], texts["fr"]),
         date=date,
         timeline=bool(date is not None and (draft.own_date or events)),
-        questions_en=tuple(dict.fromkeys(draft.questions["en"])),
-        questions_fr=tuple(dict.fromkeys(draft.questions["fr"])),
+        questions_en=tuple(dict.fromkeys([*draft.questions["en"], content_sample(texts["en"])])),
+        questions_fr=tuple(dict.fromkeys([*draft.questions["fr"], content_sample(texts["fr"])])),
         curated=False,
     )

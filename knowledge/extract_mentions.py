@@ -244,6 +244,8 @@ def _context_clues(sentence: str, sentence_words: Sequence[Word], start: int, en
     first = fold(sentence_words[start].text)
     if last in ORG_WORDS or first in ORG_HEADS:
         cand.org += 3
+    if sentence_words[end - 1].based:
+        cand.place += 4
     if cand.acronym or (end - start == 1 and sentence_words[start].acronym):
         cand.org += 1.5
     if before:

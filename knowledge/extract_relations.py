@@ -387,7 +387,7 @@ RULES: tuple[_Rule, ...] = (
             r"|a rejoint|avait rejoint|rejoint|rejoindra|rejoignait|va rejoindre|vient de rejoindre|est arrivee? chez|arrive chez"
             r"|est entree? chez|a ete recrutee? par|a ete embauchee? par|started at|starts at|began at|started work at|will start at"
             r"|a commence chez|commence chez|a pris ses fonctions chez|prend ses fonctions chez))\s+(?:the\s+|la\s+|le\s+|l')?"
-            rf"{O}(?:\s+(?:in\s+\w+\s+\d{{4}}\s+|en\s+\w+\s+\d{{4}}\s+|in\s+\d{{4}}\s+|en\s+\d{{4}}\s+)?(?:as|comme|en tant que|au poste de)\s+{_THE}{TITLE}(?=\s*(?:[,.;]|$)))?"
+            rf"{O}(?:\s+(?:(?:in|en|on|le|au|at)\s+[\w\s]{{1,24}}?\s+)?(?:as|comme|en tant que|au poste de)\s+{_THE}{TITLE}(?=\s*(?:[,.;]|$)))?"
         ),
         _move("join"),
     ),
@@ -428,6 +428,14 @@ RULES: tuple[_Rule, ...] = (
     # "@0@ (@1@), the @2@, @3@-based developer…", "the @2@-based @0@": where a company is based.
     ("based", _compile(rf"{O}(?:\s*\(@\d+@\))?,\s+(?:the|a|an)\s+(?P<places>@\d+@(?:,\s*@\d+@)?)-based"), _based),
     ("based", _compile(rf"(?P<places>@\d+@(?:,\s*@\d+@)?)-based\s+(?:[\w-]+\s+){{0,2}}?{O}"), _based),
+    # "…left @0@ after seven years at the @1@-based robotics firm"
+    (
+        "based",
+        _compile(
+            rf"{O}[^.;]{{0,80}}?\bthe\s+(?P<places>@\d+@(?:,\s*@\d+@)?)-based\s+(?:[\w-]+\s+){{0,2}}?(?:firm|company|start-?up|group|lab|maker|developer)\b"
+        ),
+        _based,
+    ),
     (
         "based",
         _compile(
@@ -452,7 +460,7 @@ RULES: tuple[_Rule, ...] = (
     (
         "announce",
         _compile(
-            rf"@(?P<w>\d+)@[^.;]{{0,80}}?\s(?P<verb>pour (?:devoiler|annoncer|presenter|lancer)|to (?:unveil|announce|launch|present))\s+(?P<what>[^.;]{{3,200}})"
+            r"@(?P<w>\d+)@[^.;]{0,80}?\s(?P<verb>pour (?:devoiler|annoncer|presenter|lancer)|to (?:unveil|announce|launch|present))\s+(?P<what>[^.;]{3,200})"
         ),
         _announce,
     ),

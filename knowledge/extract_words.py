@@ -23,6 +23,7 @@ class Word:
     end: int
     keys: tuple[str, ...]  # its canonical tokens ("GPT-4" → gpt4, "Jean-Pierre" → jean, pierre)
     possessive: bool = False
+    based: bool = False  # written "Seattle-based": a place
 
     @property
     def capitalised(self) -> bool:
@@ -46,13 +47,14 @@ def words(sentence: str) -> list[Word]:
         possessive = text.endswith(("'s", "’s")) and len(text) > 2
         if possessive:
             text, end = text[:-2], end - 2
-        if text.lower().endswith(("-based", "-born")):  # "Texas-based": the place, not a new name
+        based = text.lower().endswith(("-based", "-born"))
+        if based:  # "Texas-based": the place, not a new name
             cut = text.rindex("-")
             end -= len(text) - cut
             text = text[:cut]
         keys = tuple(tokens(text))
         if text and keys:
-            found.append(Word(text, start, end, keys, possessive))
+            found.append(Word(text, start, end, keys, possessive, based))
     return found
 
 
@@ -76,6 +78,8 @@ NOT_NAMES = _folded(
     cofounder co-founder ceo cto cfo coo cso cmo vp svp evp partner manager lead senior principal general
     directeur directrice president presidente pdg dg fondateur fondatrice cofondateur cofondatrice responsable
     series serie round seed
+    european american asian african french british english german chinese japanese swedish dutch canadian
+    italian spanish indian korean swiss belgian australian russian israeli brazilian nordic western eastern
     ai ia us usa uk eu ue un
     """
 )
