@@ -287,5 +287,9 @@ async def remove_article(store: Store, source_id: str, *, now: float | None = No
     removed = await store.remove_source(source_id)
     if removed:
         now = time.time() if now is None else now
-        await store.set_meta(UPDATED_KEY, datetime.fromtimestamp(now, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        mark = datetime.fromtimestamp(now, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        if mark == await store.get_meta(UPDATED_KEY):
+            # Within the second of the last change: running bots compare this mark, so it must move.
+            mark = datetime.fromtimestamp(now + 1, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        await store.set_meta(UPDATED_KEY, mark)
     return removed

@@ -60,3 +60,18 @@ async def test_near_topic_questions_about_the_articles_are_declined(article_core
 async def test_the_seed_story_keeps_its_quality_with_the_articles_ingested(article_core: Core) -> None:
     accuracy, misses = await score(article_core, load(DEV_SET))
     assert accuracy >= 0.98, "\n".join(misses)
+
+
+async def test_a_500_word_article_is_answerable_within_two_seconds_in_a_running_bot(core: Core) -> None:
+    import time
+
+    from handlers.types import Incoming
+
+    text = (ARTICLES / "a1.en.txt").read_text(encoding="utf-8")
+    assert len(text.split()) >= 500
+    started = time.perf_counter()
+    reply = await core.handle(Incoming.from_text("console", "local", "local", "/addarticle " + text))
+    answered = await core.handle(Incoming.from_text("console", "local", "local", "Who founded Brightwater?"))
+    elapsed = time.perf_counter() - started
+    assert reply.kind == "info" and answered.answered and "Lindqvist" in (answered.answer_text or "")
+    assert elapsed < 2.0, f"{elapsed:.2f} s from /addarticle to an answer"
