@@ -39,7 +39,9 @@ def update_reply(catalog: Catalog, lang: str, topic: str | None, articles: list[
         shown += len(facts)
         blocks.append(bullets(*(fact.text.get(lang) for fact in facts)))
         source_lang = article.source.lang if article.source else lang
-        if source_lang != lang and any(not f.curated and f.text.en == f.text.fr for f in facts):
+        if source_lang != lang and any(
+            not f.curated and (f.text.en == f.text.fr or f.sentence in f.text.get(lang)) for f in facts
+        ):
             # As in answers: what has no rendering in the reader's language is quoted, and says so.
             note = catalog.t(lang, "answer-foreign-source", lang=catalog.t(lang, f"language-{source_lang}"))
             blocks.append(para(italic(note)))

@@ -209,6 +209,43 @@ def _add_statement_questions(draft: _Draft, kinds: dict[str, str], names: dict[s
         draft.questions["en"] += [f"How many {english} does {subject} have?", f"How many {english}?"]
         de = "d'" if fold1(french[:1]) in "aeiouyh" else "de "
         draft.questions["fr"] += [f"Combien {de}{french} compte {subject} ?", f"Combien {de}{french} ?"]
+    # "…which values the company at $900 million": a valuation.
+    if re.search(r"\b(?:values?|valued|valuation|valorise|valorisee|valorisation)\b", folded) and re.search(
+        r"\d", folded
+    ):
+        org = names.get(main, "") if main else subject
+        draft.questions["en"] += [
+            f"How much is {org} valued at?",
+            f"What is {org}'s valuation?",
+            f"What is {org} worth?",
+        ]
+        draft.questions["fr"] += [
+            f"Quelle est la valorisation de {org} ?",
+            f"Combien vaut {org} ?",
+            f"À combien est valorisée {org} ?",
+        ]
+    # "a $35 million Series A in 2021": the round's name, as people ask about it.
+    if series := re.search(r"\b(?:series|serie)\s+([a-e])\b", folded):
+        org = names.get(main, "") if main else subject
+        letter = series.group(1).upper()
+        if re.search(r"\d", folded):
+            draft.questions["en"] += [
+                f"How much was {org}'s Series {letter}?",
+                f"How much did {org} raise in its Series {letter}?",
+            ]
+            draft.questions["fr"] += [
+                f"Combien {org} a-t-elle levé lors de sa série {letter} ?",
+                f"Quel est le montant de la série {letter} de {org} ?",
+            ]
+        if any(r.kind == "invest" for r in draft.relations):
+            draft.questions["en"] += [
+                f"Who led the Series {letter} round of {org}?",
+                f"Who invested in {org}'s Series {letter}?",
+            ]
+            draft.questions["fr"] += [
+                f"Qui a mené la série {letter} de {org} ?",
+                f"Qui a investi dans la série {letter} de {org} ?",
+            ]
     # "Il sera chargé des relations avec les fonderies": what someone is responsible for.
     if re.search(
         r"\b(?:sera|est|seront|will be|is|are)\s+(?:chargee?s?|responsables?|in charge|responsible)\b", folded
@@ -298,6 +335,12 @@ def _add_present_questions(drafts: list[_Draft], found: dict[str, Found], names:
             newest.questions[lang] += present_questions(names[entity_id], lang)
 
 
+def _says_more(sentence: str, rendering: str) -> bool:
+    """The sentence states more than its rendered relations: a number they lack, or twice their words."""
+    numbers = set(re.findall(r"\d+", sentence)) - set(re.findall(r"\d+", rendering))
+    return bool(numbers) or len(sentence.split()) > 2 * len(rendering.split())
+
+
 _ASKING = re.compile(
     r"\b(?:who|whom|whose|when|where|why|how|which|what|qui|quand|ou|où|pourquoi|combien|comment|quel|quelle|quels"
     r"|quelles|lequel|laquelle|dont)\b",
@@ -321,6 +364,10 @@ def _fact(source_id: str, lang: Lang, draft: _Draft, names: dict[str, str], gend
         rendered = [render(r, names, genders, other) for r in draft.relations]
         rendered = list(dict.fromkeys(t for t in rendered if t))
         texts[other] = " ".join(rendered) if rendered else own_text
+        if rendered and _says_more(own_text, texts[other]):
+            # What the relations leave out ("a team of about 200 engineers") is quoted as the source says it.
+            open_quote, close_quote = ("“", "”") if other == "en" else ("« ", " »")
+            texts[other] += f" {open_quote}{own_text}{close_quote}"
     events = [r for r in draft.relations if r.kind in EVENTS]
     date = draft.date  # a side clause's date never becomes the fact's: the article's date stands
     return Fact(
