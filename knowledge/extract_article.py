@@ -95,7 +95,12 @@ def extract_article(
         for relation in found_relations:
             entities += [e for e in (relation.subject, relation.org, *relation.others) if e and e not in entities]
         main = mentions.main_org
-        if main is not None and main not in entities and not any(kinds.get(e) == "organization" for e in entities):
+        belongs = _MEMBERS.search(fold1(sentence))
+        if (
+            main is not None
+            and main not in entities
+            and (belongs or not any(kinds.get(e) == "organization" for e in entities))
+        ):
             entities.append(main)  # "Les deux cofondateurs se sont rencontrés…": the article's company, unnamed
         drafts.append(
             _Draft(
@@ -340,6 +345,11 @@ def _says_more(sentence: str, rendering: str) -> bool:
     numbers = set(re.findall(r"\d+", sentence)) - set(re.findall(r"\d+", rendering))
     return bool(numbers) or len(sentence.split()) > 2 * len(rendering.split())
 
+
+# Words that speak of the company's own people: "les deux cofondateurs", "its 140 employees".
+_MEMBERS = re.compile(
+    r"\b(?:co-?founders?|founders|cofondat\w*|co-fondat\w*|fondateurs|employees|salaries|staff|team|equipe)\b"
+)
 
 _ASKING = re.compile(
     r"\b(?:who|whom|whose|when|where|why|how|which|what|qui|quand|ou|où|pourquoi|combien|comment|quel|quelle|quels"

@@ -429,17 +429,11 @@ RULES: tuple[_Rule, ...] = (
     ("based", _compile(rf"{O}(?:\s*\(@\d+@\))?,\s+(?:the|a|an)\s+(?P<places>@\d+@(?:,\s*@\d+@)?)-based"), _based),
     ("based", _compile(rf"(?P<places>@\d+@(?:,\s*@\d+@)?)-based\s+(?:[\w-]+\s+){{0,2}}?{O}"), _based),
     # "…left @0@ after seven years at the @1@-based robotics firm"
+    # (a lookahead, so that every organisation before it is tried, not only the first name)
     (
         "based",
         _compile(
-            rf"{O}[^.;]{{0,80}}?\bthe\s+(?P<places>@\d+@(?:,\s*@\d+@)?)-based\s+(?:[\w-]+\s+){{0,2}}?(?:firm|company|start-?up|group|lab|maker|developer)\b"
-        ),
-        _based,
-    ),
-    (
-        "based",
-        _compile(
-            rf"{O}[^.;]{{0,80}}?\bthe\s+(?P<places>@\d+@(?:,\s*@\d+@)?)-based\s+(?:[\w-]+\s+){{0,2}}?(?:firm|company|start-?up|group|lab|maker|developer)\b"
+            rf"(?={O}[^.;]{{0,80}}?\bthe\s+(?P<places>@\d+@(?:,\s*@\d+@)?)-based\s+(?:[\w-]+\s+){{0,2}}?(?:firm|company|start-?up|group|lab|maker|developer)\b)"
         ),
         _based,
     ),

@@ -335,7 +335,8 @@ def questions(relation: Relation, names: Mapping[str, str], lang: str) -> list[s
         found += (
             [f"Where is {s} based?", f"Where is {s} headquartered?", f"Where is {s} located?", f"In which city is {s} based?"]
             if en
-            else [f"Où est basée {s} ?", f"Où se trouve {s} ?", f"Où est le siège de {s} ?", f"Dans quelle ville est basée {s} ?"]
+            else [f"Où est basée {s} ?", f"Où est basé {s} ?", f"Où se trouve {s} ?", f"Où est le siège de {s} ?",
+                  f"Dans quelle ville est basée {s} ?"]
         )  # fmt: skip
     elif kind == "announce":
         found += (
