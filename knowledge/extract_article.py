@@ -41,6 +41,7 @@ class _Draft:
     entities: list[str]
     subject: str | None
     questions: dict[str, list[str]]
+    places: frozenset[str] = frozenset()  # the entities it names that are places
 
 
 def _subject(mentions: Sequence[Mention], found_relations: Sequence[Relation], kinds: dict[str, str]) -> str | None:
@@ -112,6 +113,7 @@ def extract_article(
                 entities,
                 _subject(sentence_mentions, found_relations, kinds),
                 {lang_: [q for r in found_relations for q in questions(r, names, lang_)] for lang_ in LANGS},
+                frozenset(e for e in entities if kinds.get(e) == "place"),
             )
         )
         _add_statement_questions(drafts[-1], kinds, names, mentions.main_org)
@@ -364,6 +366,18 @@ def content_sample(text: str) -> str:
     return " ".join(_ASKING.sub(" ", text).split())
 
 
+def _content_samples(text: str, draft: _Draft, lang: str) -> list[str]:
+    """The statement as samples: as it is, asked "where" when it names a place and "how many" when it has a
+    number (the matcher answers those only with a fact that has such a sample)."""
+    content = content_sample(text)
+    found = [content]
+    if any(m.entity in draft.places for m in draft.mentions):
+        found.append(("Where " if lang == "en" else "Où ") + content)
+    if re.search(r"\d", draft.sentence):  # "…about 140 people", "moins de 8 watts": how many, how much
+        found.append(("How many " if lang == "en" else "Combien ") + content)
+    return found
+
+
 def _fact(source_id: str, lang: Lang, draft: _Draft, names: dict[str, str], genders: dict[str, str | None]) -> Fact:
     digest = hashlib.sha256(canonical(draft.sentence).encode()).hexdigest()[:10]
     own_text = _named_text(draft.sentence, draft.mentions, names)
@@ -390,7 +404,7 @@ def _fact(source_id: str, lang: Lang, draft: _Draft, names: dict[str, str], gend
         text=Localized(texts["en"], texts["fr"]),
         date=date,
         timeline=bool(date is not None and (draft.own_date or events)),
-        questions_en=tuple(dict.fromkeys([*draft.questions["en"], content_sample(texts["en"])])),
-        questions_fr=tuple(dict.fromkeys([*draft.questions["fr"], content_sample(texts["fr"])])),
+        questions_en=tuple(dict.fromkeys([*draft.questions["en"], *_content_samples(texts["en"], draft, "en")])),
+        questions_fr=tuple(dict.fromkeys([*draft.questions["fr"], *_content_samples(texts["fr"], draft, "fr")])),
         curated=False,
     )
