@@ -23,6 +23,12 @@ from knowledge.models import LANGS, Entity, Fact, FactDate, Lang, Localized
 from knowledge.normalize import canonical
 
 EVENTS = frozenset({"join", "leave", "found", "raise", "acquire", "sell", "announce"})
+_PRIORITY = {
+    kind: rank
+    for rank, kind in enumerate(
+        ("found", "raise", "acquire", "sell", "join", "leave", "invest", "announce", "role", "based")
+    )
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +97,8 @@ def extract_article(
     drafts: list[_Draft] = []
     for sentence, sentence_mentions, every in zip(sentences, mentions.by_sentence, per_sentence, strict=True):
         found_relations = [r for r in every if not (r.derived and r.subject in stated)]
+        # What happened first (its kind is the fact's, its rendering leads), what holds after.
+        found_relations.sort(key=lambda r: _PRIORITY.get(r.kind, len(_PRIORITY)))
         own = main_clause_date(sentence, fallback)
         entities = list(dict.fromkeys(m.entity for m in sentence_mentions))
         for relation in found_relations:
