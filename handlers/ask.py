@@ -26,7 +26,8 @@ MAX_SUGGESTIONS = 3
 
 def suggestion_for(ctx: Context, fact: Fact) -> Suggestion:
     """A button that asks the fact's own first sample question in the reply language."""
-    questions = fact.questions(ctx.lang) or fact.questions()
+    # A question, not a statement kept as a sample (extracted facts carry their sentence as one).
+    questions = [q for q in fact.questions(ctx.lang) or fact.questions() if q.rstrip().endswith("?")]
     query = questions[0] if questions else fact.text.get(ctx.lang)
     label = query if len(query) <= 60 else query[:57].rstrip() + "…"
     return Suggestion(label, query)

@@ -127,6 +127,9 @@ def extract_article(
         _add_statement_questions(drafts[-1], kinds, names, mentions.main_org)
     _add_entity_questions(drafts, found, names)
     _add_present_questions(drafts, found, names)
+    women = [names[k] for k, g in genders.items() if g == "f" and kinds.get(k) == "person"]
+    for draft in drafts:
+        draft.questions["fr"] = [_feminine(q, women) for q in draft.questions["fr"]]
     facts = [_fact(source_id, lang, draft, names, genders) for draft in drafts]
     _describe(found, published)
     introduced = tuple(f.entity() for f in found.values() if not f.known or f.aliases - _known_aliases(known, f.id))
@@ -348,6 +351,14 @@ def _add_present_questions(drafts: list[_Draft], found: dict[str, Found], names:
         newest = max(current, key=lambda d: (d.date.value if d.date else "", -drafts.index(d)))
         for lang in LANGS:
             newest.questions[lang] += present_questions(names[entity_id], lang)
+
+
+def _feminine(question: str, women: Sequence[str]) -> str:
+    """ "Quand Elena Marchetti a-t-il quitté…" → "a-t-elle": the questions are offered as buttons too."""
+    for name in women:
+        if name in question:
+            question = re.sub(rf"({re.escape(name)} [\w-]+?)-t-il\b", r"\1-t-elle", question)
+    return question
 
 
 def _says_more(sentence: str, rendering: str) -> bool:
