@@ -43,7 +43,8 @@ _MONTH_ONLY = re.compile(
     rf"\b(?:in|en|since|depuis|d ici|by|fin|end of|debut|early|late|mi) ({_MONTH})\b(?! (?:de |of )?(?:19|20)\d\d)(?! (?:ans|annees|mois|semaines|jours|years|months))"
 )
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|plans? to|expects? to|is to|are to|rejoindra|sera|seront|devrait|devraient|va|vont|prevoit"
+    r"\b(?:will|would|shall|plans? to|planned|expects? to|expected|due to|scheduled|is to|are to|upcoming|next"
+    r"|rejoindra|sera|seront|devrait|devraient|va|vont|prevoit|prevu|prevue|d ici"
     r"|doit|doivent|\w+(?:era|eront|ira|iront|ra|ront))\b"
 )
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from knowledge.extract_words import (
     FEMININE,
+    KNOWN_PLACES,
     MASCULINE,
     NOT_NAMES,
     ORG_CUES,
@@ -198,6 +199,27 @@ def _name_runs(sentence: str, sentence_words: Sequence[Word], taken: set[int]) -
 _MINOR = frozenset(fold("de du des la le l d pour of for the and et en a à au aux sur on in").split())
 
 
+def _known_places(sentence_words: Sequence[Word], taken: set[int]) -> list[tuple[int, int]]:
+    """(first word, last word + 1) of every well-known place of two or three words."""
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(sentence_words):
+        for size in (3, 2):
+            span = sentence_words[i : i + size]
+            if (
+                len(span) == size
+                and not taken & set(range(i, i + size))
+                and span[0].capitalised
+                and fold(" ".join(w.text for w in span)) in KNOWN_PLACES
+            ):
+                found.append((i, i + size))
+                i += size
+                break
+        else:
+            i += 1
+    return found
+
+
 def _expansions(sentence: str, sentence_words: Sequence[Word], taken: set[int]) -> list[tuple[int, int, str]]:
     """(first word, last word + 1, acronym) of every "Long Name (ACR)" whose significant words' initials
     spell the acronym, minor words ("de", "pour", "of") skipped."""
@@ -287,6 +309,8 @@ def _context_clues(sentence: str, sentence_words: Sequence[Word], start: int, en
 
 
 def _kind(cand: _Candidate) -> str:
+    if fold(cand.name) in KNOWN_PLACES:
+        return "place"
     if cand.place > max(cand.person, cand.org) and cand.words <= 2:
         return "place"
     if cand.org >= cand.person and (cand.org > 0 or cand.words == 1):
@@ -326,6 +350,17 @@ class Mentions:
                 taken.update(range(a, b))
                 self._touch_known(entity_id)
             runs: list[tuple[int, int, tuple[str, ...]]] = []
+            for a, b in _known_places(sentence_words, taken):
+                # "the United States", "l'Union européenne": places whatever words they are made of.
+                name = sentence[sentence_words[a].start : sentence_words[b - 1].end]
+                key = _key(name)
+                taken.update(range(a, b))
+                cand = candidates.get(key)
+                if cand is None:
+                    cand = candidates[key] = _Candidate(name, len(key), place=10.0)
+                    order.append(key)
+                cand.count += 1
+                capital_elsewhere.add(key)
             for a, b, short in _expansions(sentence, sentence_words, taken):
                 # "Fonds européen pour la souveraineté numérique (FESN)": a name with lower-case words.
                 # Its own spelling, without a legal form ("Corvid Robotics Inc. (CRI)" is Corvid Robotics).
@@ -504,7 +539,7 @@ class Mentions:
         self.main_org = main_org
         last_person: str | None = None
         subject_person: str | None = None
-        previous_subject: str | None = None
+        previous_org: str | None = None
         for sentence, sentence_words, mentions in zip(self.sentences, self.words, found_by_sentence, strict=True):
             extra: list[Mention] = []
             named = sorted(mentions, key=lambda m: m.start)
@@ -544,12 +579,8 @@ class Mentions:
                     target = before[-1].entity
                 elif resolved is not None:
                     target = resolved
-                elif (
-                    previous_subject is not None
-                    and self._kind_of(previous_subject) == "organization"
-                    and counts.get(previous_subject, 0) >= 2
-                ):
-                    target = previous_subject
+                elif previous_org is not None:
+                    target = previous_org
                 else:
                     target = main_org
                 if target is not None:
@@ -560,7 +591,11 @@ class Mentions:
             if people:
                 last_person = people[-1]
                 subject_person = people[0]
-            previous_subject = ordered[0].entity if ordered and ordered[0].start < 40 else None
+            # The organisation the sentence was about, for "the company" in the next one: its subject when that
+            # is an organisation named twice or more in the article (not one mentioned in passing).
+            first = ordered[0].entity if ordered and ordered[0].start < 40 else None
+            salient = first is not None and self._kind_of(first) == "organization" and counts.get(first, 0) >= 2
+            previous_org = first if salient else None
             result.append(ordered)
         return result
 

@@ -59,6 +59,7 @@ class Relation:
     amount: str | None = None
     what: str | None = None  # what was announced or sold, as the article says it
     former: bool = False  # a former role, an earlier round of funding
+    future: bool = False  # "will join", "rejoindra": announced, not done yet
     date: FactDate | None = None
     derived: bool = False  # read off a title ("co-founder"), not stated as an event
 
@@ -188,7 +189,8 @@ def _move(kind: str) -> Callable[[_Masked, re.Match[str]], list[Relation]]:
         if person is None or org is None:
             return []
         date = _clause_date(masked, match.start("verb"))
-        relations = [Relation(kind, person, org, date=date)]
+        future = bool(re.match(r"(?:will|is to|va |vont |\w+(?:dra|ttera|era)\b)", match.group("verb")))
+        relations = [Relation(kind, person, org, date=date, future=future)]
         if match.groupdict().get("title") and (title := _title(masked, match)) is not None:
             relations.append(Relation("role", person, org, title=title[0], former=kind == "leave"))
         return relations
@@ -199,7 +201,7 @@ def _move(kind: str) -> Callable[[_Masked, re.Match[str]], list[Relation]]:
 def _found_active(masked: _Masked, match: re.Match[str]) -> list[Relation]:
     founders = masked.entities(match.group("ps"))
     # "…founded the company in 2019 with Amara Okafor": co-founders after "with".
-    if more := re.match(rf"(?:\s+(?:in|en)\s+\d{{4}})?\s+(?:with|avec)\s+({ES})", masked.key[match.end() :]):
+    if more := re.match(r"(?:\s+(?:in|en)\s+\d{4})?\s+(?:with|avec)\s+([^,.;]{0,120})", masked.key[match.end() :]):
         founders += tuple(e for e in masked.entities(more.group(1)) if e not in founders)
     org = masked.entity(match.group("o"))
     if org is None or not founders:
@@ -373,6 +375,14 @@ RULES: tuple[_Rule, ...] = (
         ),
         _role,
     ),
+    # "@0@, who serves as chief technology officer": the sentence's organisation
+    (
+        "role",
+        _compile(
+            rf"{P},[^.;@]{{0,80}}?\s*(?:who\s+|qui\s+)(?:now\s+)?(?:serves as|is|est|occupe le poste de|is now)\s+(?P<ctx>)(?:the\s+|le\s+|la\s+|l')?{TITLE}(?=\s*[,.;]|$)"
+        ),
+        _role,
+    ),
     # "@1@ partner @0@", "@1@'s head of research, @0@"
     ("role", _compile(rf"{O}(?:'s)?\s+(?:former\s+)?{TITLE},?\s+{P}"), _role),
     # "@0@, a former @1@ engineer"
@@ -383,11 +393,11 @@ RULES: tuple[_Rule, ...] = (
     (
         "join",
         _compile(
-            rf"{P}{APPO}\s+(?:who\s+|qui\s+)?(?P<verb>(?:has\s+|had\s+|will\s+|recently\s+)?(?:joined|joins|join|is joining|signed with|was hired by|has been hired by|moved to"
+            rf"{P}{APPO},?\s+(?:who\s+|qui\s+)?(?P<verb>(?:has\s+|had\s+|will\s+|recently\s+)?(?:joined|joins|join|is joining|signed with|was hired by|has been hired by|moved to"
             r"|a rejoint|avait rejoint|rejoint|rejoindra|rejoignait|va rejoindre|vient de rejoindre|est arrivee? chez|arrive chez"
             r"|est entree? chez|a ete recrutee? par|a ete embauchee? par|started at|starts at|began at|started work at|will start at"
             r"|a commence chez|commence chez|a pris ses fonctions chez|prend ses fonctions chez))\s+(?:the\s+|la\s+|le\s+|l')?"
-            rf"{O}(?:\s+(?:(?:in|en|on|le|au|at)\s+[\w\s]{{1,24}}?\s+)?(?:as|comme|en tant que|au poste de)\s+{_THE}{TITLE}(?=\s*(?:[,.;]|$)))?"
+            rf"{O}(?:\s+(?:(?:in|en|on|le|au|at)\s+[\w\s]{{1,24}}?\s+)?(?:as|comme|en tant que|au poste de)\s+{_THE}{TITLE}(?=\s*(?:[,.;]|$)|\s+(?:once|when|after|from|in|on|as soon|lorsque|des|apres|en|le|a partir)\b))?"
         ),
         _move("join"),
     ),
@@ -523,10 +533,28 @@ RULES: tuple[_Rule, ...] = (
     (
         "acquire",
         _compile(
-            rf"@(?P<b>\d+)@{APPO}\s+(?P<verb>(?:has\s+|had\s+|a\s+|avait\s+)?(?:acquired|bought|purchased|agreed to buy|agreed to acquire|will acquire"
-            rf"|rachete|acquis|achete|va racheter))\s+(?:the\s+|la\s+|le\s+|l')?@(?P<t>\d+)@(?:\s+(?:for|in a deal worth|pour)\s+(?:about\s+|environ\s+)?{AMOUNT})?"
+            rf"@(?P<b>\d+)@{APPO},?\s+(?P<verb>(?:has\s+|had\s+|a\s+|avait\s+)?(?:already\s+|deja\s+)?(?:acquired|bought|purchased|agreed to buy|agreed to acquire|will acquire"
+            rf"|rachete|rachetera|rachete|acquis|achete|va racheter|buys|acquires))\s+(?:the\s+|la\s+|le\s+|l')?(?:[\w-]+\s+){{0,2}}?@(?P<t>\d+)@(?:[^.;@]{{0,60}}?\s+(?:for|in a deal worth|pour)\s+(?:un montant de\s+|about\s+|environ\s+)?{AMOUNT})?"
         ),
         _acquire,
+    ),
+    # "@0@ a annoncé lundi le rachat de @1@, …, pour un montant de 18 millions d'euros"
+    (
+        "acquire",
+        _compile(
+            rf"@(?P<b>\d+)@{APPO},?\s+(?P<verb>(?:has\s+|a\s+)?(?:announced|annonce|confirmed|confirme|finalise|completed))\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"(?:le rachat|l'acquisition|the acquisition|the purchase|its acquisition|its purchase)\s+(?:de|d'|du|of)\s*(?:la\s+|le\s+|l')?@(?P<t>\d+)@"
+            rf"(?:[^.;]{{0,120}}?\s(?:for|pour)\s+(?:un montant de\s+|about\s+|environ\s+)?{AMOUNT})?"
+        ),
+        _acquire,
+    ),
+    # "@0@ … après avoir quitté @1@", "… after leaving @1@"
+    (
+        "leave",
+        _compile(
+            rf"{P}[^.;]{{0,120}}?\s(?P<verb>apres avoir quitte|after leaving|after quitting|apres son depart de|after stepping down at)\s+(?:the\s+|la\s+|le\s+|l')?{O}"
+        ),
+        _move("leave"),
     ),
     (
         "sell",
@@ -547,7 +575,9 @@ RULES: tuple[_Rule, ...] = (
     ),
     (
         "based",
-        _compile(rf"{O}{APPO}\s+(?:a son|dont le)\s+siege\s+(?:social\s+)?(?:est\s+)?(?:a|en)\s+(?P<places>{ES})"),
+        _compile(
+            rf"{O}{APPO},?\s+(?:a son|dont le|whose)\s+(?:siege|headquarters)\s+(?:social\s+)?(?:est\s+|are\s+|is\s+)?(?:a|en|in)\s+(?P<places>{ES})"
+        ),
         _based,
     ),
     (
@@ -573,7 +603,11 @@ def _fits(relation: Relation, kinds: Mapping[str, str]) -> bool:
             return False
         return relation.org is None or kinds.get(relation.org) in _ORG_KINDS
     if relation.kind in _ORGS:
-        return kinds.get(relation.subject) in _ORG_KINDS and relation.subject not in relation.others
+        return (
+            kinds.get(relation.subject) in _ORG_KINDS
+            and relation.subject not in relation.others
+            and bool(relation.others or relation.what or relation.kind != "found")
+        )
     return True
 
 
@@ -596,6 +630,17 @@ def relations(
     for _kind, pattern, build in RULES:
         for match in pattern.finditer(masked.key):
             for relation in build(masked, match):
+                if relation.kind == "found" and any(kinds.get(e) == "person" for e in relation.others):
+                    # "…with her former Stanford classmate Leo Park": founders are the people named
+                    people = tuple(e for e in relation.others if kinds.get(e) == "person")
+                    relation = Relation(
+                        "found",
+                        relation.subject,
+                        relation.org,
+                        others=people,
+                        date=relation.date,
+                        derived=relation.derived,
+                    )
                 if not _fits(relation, kinds):
                     continue
                 if not any(_same(relation, r) for r in found):

@@ -168,8 +168,12 @@ def render(relation: Relation, names: Mapping[str, str], genders: Mapping[str, s
             return f"{subject} was formerly {title}{where}." if en else f"{subject} était auparavant {title}{where}."
         return f"{subject} is {title}{where}." if en else f"{subject} est {title}{where}."
     if kind == "join":
+        if relation.future:
+            return f"{subject} will join {org}{when}." if en else f"{subject} rejoindra {org}{when}."
         return f"{subject} joined {org}{when}." if en else f"{subject} a rejoint {org}{when}."
     if kind == "leave":
+        if relation.future:
+            return f"{subject} will leave {org}{when}." if en else f"{subject} quittera {org}{when}."
         return f"{subject} left {org}{when}." if en else f"{subject} a quitté {org}{when}."
     if kind == "found":
         founders = _names(relation.others, names, lang)

@@ -80,6 +80,7 @@ NOT_NAMES = _folded(
     series serie round seed
     european american asian african french british english german chinese japanese swedish dutch canadian
     italian spanish indian korean swiss belgian australian russian israeli brazilian nordic western eastern
+    north south east west northern southern central
     ai ia us usa uk eu ue un
     """
 )
@@ -99,9 +100,10 @@ ORG_HEADS = _folded("port university universite institute institut bank banque m
 ORG_CUES = _folded(
     """at chez joined join joins rejoint rejoindre left leave quit quitte company firm startup start-up
     entreprise societe fonds fund group groupe lab laboratoire investor investisseur bank banque rival rivale
-    concurrent acquired bought racheter rachete acquis client customer maker fabricant editeur"""
+    concurrent acquired bought racheter rachete acquis client customer maker fabricant editeur studio cabinet
+    agence agency marque brand label journal newspaper magazine"""
 )
-PLACE_CUES = _folded("in en a near pres based basee base headquartered installee city ville from")
+PLACE_CUES = _folded("in en a near pres based basee base headquartered installee city ville entre between")
 PERSON_CUES = _folded(
     """mr mrs ms dr prof m mme mlle ceo cto cfo coo chief executive president partner engineer researcher
     scientist founder cofounder co-founder director directeur directrice fondateur fondatrice cofondateur
@@ -118,4 +120,112 @@ FEMININE = _folded(
 )
 MASCULINE = _folded(
     "he him his il directeur fondateur cofondateur ancien nouveau chercheur ingenieur president patron associe professeur mr monsieur actuel"
+)
+# Places a capitalised run may name without any clue around it (countries, unions, big cities).
+KNOWN_PLACES = frozenset(
+    fold(name)
+    for name in (
+        "United States",
+        "United Kingdom",
+        "European Union",
+        "Union européenne",
+        "États-Unis",
+        "Royaume-Uni",
+        "New York",
+        "San Francisco",
+        "Los Angeles",
+        "Hong Kong",
+        "Silicon Valley",
+        "Tel Aviv",
+        "Abu Dhabi",
+        "South Korea",
+        "Corée du Sud",
+        "Saudi Arabia",
+        "Arabie saoudite",
+        "New Delhi",
+        "Rio de Janeiro",
+        "Buenos Aires",
+        "Mexico City",
+        "Cape Town",
+        "Le Caire",
+        "La Défense",
+        "Pays-Bas",
+        "Nouvelle-Zélande",
+        "France",
+        "Germany",
+        "Allemagne",
+        "Italy",
+        "Italie",
+        "Spain",
+        "Espagne",
+        "China",
+        "Chine",
+        "Japan",
+        "Japon",
+        "India",
+        "Inde",
+        "Canada",
+        "Brazil",
+        "Brésil",
+        "Europe",
+        "Asia",
+        "Asie",
+        "Africa",
+        "Afrique",
+        "America",
+        "Amérique",
+        "Paris",
+        "London",
+        "Londres",
+        "Berlin",
+        "Madrid",
+        "Rome",
+        "Tokyo",
+        "Beijing",
+        "Pékin",
+        "Shanghai",
+        "Singapore",
+        "Singapour",
+        "Boston",
+        "Seattle",
+        "Austin",
+        "Chicago",
+        "Toronto",
+        "Montreal",
+        "Montréal",
+        "Lyon",
+        "Marseille",
+        "Toulouse",
+        "Bordeaux",
+        "Lille",
+        "Nantes",
+        "Grenoble",
+        "Rotterdam",
+        "Amsterdam",
+        "Brussels",
+        "Bruxelles",
+        "Geneva",
+        "Genève",
+        "Zurich",
+        "Stockholm",
+        "Dublin",
+        "Lisbon",
+        "Lisbonne",
+        "Munich",
+        "Vienna",
+        "Vienne",
+        "Texas",
+        "California",
+        "Californie",
+        "Israel",
+        "Israël",
+        "Sweden",
+        "Suède",
+        "Switzerland",
+        "Suisse",
+        "Belgium",
+        "Belgique",
+        "Ireland",
+        "Irlande",
+    )
 )
