@@ -33,7 +33,7 @@ EVENTS = frozenset({"join", "leave", "found", "raise", "acquire", "sell", "annou
 _PRIORITY = {
     kind: rank
     for rank, kind in enumerate(
-        ("found", "raise", "acquire", "sell", "join", "leave", "invest", "announce", "role", "based")
+        ("found", "raise", "acquire", "sell", "join", "leave", "replace", "invest", "announce", "role", "based")
     )
 }
 

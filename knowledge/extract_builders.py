@@ -188,3 +188,26 @@ def announce(masked: Masked, match: re.Match[str]) -> list[Relation]:
     if len(what.split()) < 2:
         return []
     return [Relation("announce", who, what=what, date=clause_date(masked, match.start("verb")))]
+
+
+def replace(masked: Masked, match: re.Match[str]) -> list[Relation]:
+    """ "X replaces Y as CTO": X holds the place Y had (and the role, when named, at the sentence's company)."""
+    person, predecessor = masked.entity(match.group("p")), masked.entity(match.group("q"))
+    if person is None or predecessor is None or person == predecessor:
+        return []
+    title = title_of(masked, match) if match.groupdict().get("title") else None
+    # The organisation only when the place is named ("as CTO"): the sentence may name the predecessor's next one.
+    org = masked.context if title is not None else None
+    date = clause_date(masked, match.start("verb"))
+    found = [Relation("replace", person, org, others=(predecessor,), date=date)]
+    if title is not None:
+        found.append(Relation("role", person, org, title=title[0]))
+    return found
+
+
+def join_after(masked: Masked, match: re.Match[str]) -> list[Relation]:
+    """ "…Tom Hale, who left X to join Y": the person who joins is the one named last before the verb."""
+    person, org = masked.nearest_person(match.start("verb")), masked.entity(match.group("o"))
+    if person is None or org is None:
+        return []
+    return [Relation("join", person, org, date=clause_date(masked, match.start("verb")))]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from knowledge.extract_dates import date_of
 from knowledge.extract_mentions import Mention
@@ -79,6 +79,16 @@ class Masked:
     context: str | None = None  # the organisation "its", "sa", "joined as CTO" refer to
     main: str | None = None  # the organisation the article is about
     published: FactDate | None = None  # the article's date, for "in January" without a year
+    kinds: Mapping[str, str] = field(default_factory=dict)  # entity id → person, organization, place…
+
+    def nearest_person(self, before: int) -> str | None:
+        """The person named last before offset `before` ("…Tom Hale, who left X to join Y")."""
+        people = [
+            self.entity(m.group(1))
+            for m in re.finditer(E, self.key[:before])
+            if self.kinds.get(self.entity(m.group(1)) or "") == "person"
+        ]
+        return people[-1] if people else None
 
     def entity(self, index: str | None) -> str | None:
         if index is None:
@@ -100,6 +110,7 @@ def mask(
     context: str | None = None,
     main: str | None = None,
     published: FactDate | None = None,
+    kinds: Mapping[str, str] | None = None,
 ) -> Masked:
     text = sentence.replace("@", " ")
     parts: list[str] = []
@@ -114,7 +125,7 @@ def mask(
         cursor = mention.end
     parts.append(text[cursor:])
     original = "".join(parts)
-    return Masked(original, fold1(original), tuple(kept), context, main, published)
+    return Masked(original, fold1(original), tuple(kept), context, main, published, kinds or {})
 
 
 def title_of(masked: Masked, match: re.Match[str]) -> tuple[str, bool] | None:

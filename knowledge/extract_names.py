@@ -228,9 +228,11 @@ def context_clues(sentence: str, sentence_words: Sequence[Word], start: int, end
             cand.org += 1
             if set(before) & _ORG_NOUNS:
                 cand.introduced = True
+        strong = len(before) > 1 and before[-2] in {"based", "basee", "base", "headquartered", "installee", "ville"}
         if before[-1] in PLACE_CUES or before[-2:] in (["pres", "de"], ["ville", "de"], ["near", "the"]):
-            cand.place += 1
-            if len(before) > 1 and before[-2] in {"based", "basee", "base", "headquartered", "installee", "ville"}:
+            # "à Paris", "in Toronto": a one-word name; "succède à Anne Roy" is a person.
+            cand.place += 1 if end - start == 1 else 0.25
+            if strong:
                 cand.place += 2
         if before[-1] in {"and", "et", "or", "ou"} and len(before) >= 3 and before[-3] in PLACE_CUES:
             cand.place += 1  # "based in Rotterdam and Toronto"
@@ -262,7 +264,7 @@ def context_clues(sentence: str, sentence_words: Sequence[Word], start: int, end
 def kind_of(cand: Candidate) -> str:
     if fold(cand.name) in KNOWN_PLACES:
         return "place"
-    if cand.place > max(cand.person, cand.org) and cand.words <= 2:
+    if cand.place > max(cand.person, cand.org) and (cand.words == 1 or (cand.words == 2 and cand.place >= 1)):
         return "place"
     if cand.org >= cand.person and (cand.org > 0 or cand.words == 1):
         return "organization"

@@ -19,7 +19,7 @@ from knowledge.models import FactDate
 __all__ = ["Relation", "amount_spelled", "fold1", "mask", "relations"]
 
 
-_PEOPLE = frozenset({"role", "join", "leave"})
+_PEOPLE = frozenset({"role", "join", "leave", "replace"})
 _INVESTING = frozenset({"invest"})
 _ORGS = frozenset({"found", "raise", "based"})
 
@@ -53,7 +53,7 @@ def relations(
     kind (a person holds a role, an organisation raises money); `main` is the organisation the article is
     about, which "joined as CTO" or "the round was led by" refer to when the sentence names none."""
     orgs = [m.entity for m in sorted(mentions, key=lambda m: m.start) if kinds.get(m.entity) == "organization"]
-    masked = mask(sentence, mentions, orgs[0] if orgs else main, main, published)
+    masked = mask(sentence, mentions, orgs[0] if orgs else main, main, published, kinds)
     found: list[Relation] = []
     for _kind, pattern, build in RULES:
         for match in pattern.finditer(masked.key):

@@ -186,6 +186,10 @@ def render(relation: Relation, names: Mapping[str, str], genders: Mapping[str, s
         if en:
             return f"{subject} raised {amount}{when}" + (f" from {investors}." if investors else ".")
         return f"{subject} a levé {amount}{when}" + (f" auprès de {investors}." if investors else ".")
+    if kind == "replace":
+        predecessor = _names(relation.others, names, lang)
+        at = (f" at {org}" if en else f" chez {org}") if org else ""
+        return f"{subject} replaces {predecessor}{at}." if en else f"{subject} remplace {predecessor}{at}."
     if kind == "invest":
         investors = _names(relation.others, names, lang)
         return f"{investors} invested in {subject}." if en else f"{investors} ont investi dans {subject}."
@@ -295,6 +299,14 @@ def questions(relation: Relation, names: Mapping[str, str], lang: str) -> list[s
         )  # fmt: skip
         if dated:
             found += [f"When did {s} raise money before?"] if en else [f"Quand {s} avait-elle levé des fonds ?"]
+    elif kind == "replace":
+        predecessor = _names(relation.others, names, lang)
+        found += (
+            [f"Who replaced {predecessor}?", f"Who succeeded {predecessor}?", f"Whom did {s} replace?", f"Who is {predecessor}'s successor?"]
+            if en
+            else [f"Qui a remplacé {predecessor} ?", f"Qui succède à {predecessor} ?", f"Qui {s} remplace-t-il ?",
+                  f"Qui est le successeur de {predecessor} ?"]
+        )  # fmt: skip
     elif kind == "invest" and relation.former:
         found += (
             [f"Who led the previous funding round of {s}?", f"Who invested in {s} before?"]

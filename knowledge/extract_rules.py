@@ -17,9 +17,11 @@ from knowledge.extract_builders import (
     found_active,
     found_passive,
     invest,
+    join_after,
     move,
     raise_,
     ran,
+    replace,
     role,
     sell,
 )
@@ -173,6 +175,32 @@ RULES: tuple[Rule, ...] = (
         ),
         announce,
     ),
+    # "@0@ replaces @1@ (as CTO)", "@0@ succède à @1@": who holds the place now.
+    (
+        "replace",
+        _compile(
+            rf"{P}{APPO},?\s+(?P<verb>(?:has\s+|will\s+)?(?:replaces|replaced|replace|succeeds|succeeded|succeed|remplace|remplacera|a remplace|succede a|succedera a|a succede a))"
+            rf"\s+@(?P<q>\d+)@(?:\s+(?:as|comme|au poste de|en tant que)\s+{_THE}{TITLE}(?=\s*(?:[,.;]|$)))?"
+        ),
+        replace,
+    ),
+    # "@0@ has hired @1@ as chief financial officer", "@0@ a recruté @1@": a join seen from the company.
+    (
+        "join",
+        _compile(
+            rf"{O}{APPO},?\s+(?P<verb>(?:has\s+|a\s+|will\s+)?(?:hired|recruited|appointed|named|poached|recrute|embauche|nomme|debauche))"
+            rf"\s+{P}(?:\s+(?:as|comme|au poste de|en tant que)\s+{_THE}{TITLE}(?=\s*(?:[,.;]|$)|\s+(?:in|on|en|le)\b))?"
+        ),
+        move("join"),
+    ),
+    # "@0@ left @1@ to join @2@" / "@0@ a quitté @1@ pour rejoindre @2@"
+    (
+        "join",
+        _compile(
+            rf"\s(?P<verb>to join|pour rejoindre|before joining|avant de rejoindre|and joined|et a rejoint|partie? rejoindre)\s+(?:the\s+|la\s+|le\s+|l')?{O}"
+        ),
+        join_after,
+    ),
     # "@0@, qui dirigeait jusqu'ici la recherche", "@0@, who ran research": a former role at the sentence's organisation.
     (
         "role",
@@ -288,7 +316,7 @@ RULES: tuple[Rule, ...] = (
     (
         "announce",
         _compile(
-            rf"@(?P<w>\d+)@{APPO}\s+(?P<verb>(?:has\s+|had\s+|a\s+|avait\s+)?(?:announced|unveiled|revealed|annonce|devoile|revele))"
+            rf"@(?P<w>\d+)@{APPO}\s+(?P<verb>(?:has\s+|had\s+|a\s+|avait\s+)?(?:announced|unveiled|revealed|launched|introduced|released|annonce|devoile|revele|lance|presente))"
             r"\s+(?:on\s+\w+\s+|in\s+\w+\s+\d{4}\s+|en\s+\w+\s+\d{4}\s+|le\s+\d+\s+\w+\s+)?(?P<what>[^.;]{3,200})"
         ),
         announce,

@@ -107,3 +107,16 @@ def test_a_company_holds_no_role_and_a_person_raises_no_money() -> None:
 def test_amounts_need_a_currency_or_a_scale() -> None:
     assert amount_spelled("$40 million") and amount_spelled("25 millions d'euros")
     assert not amount_spelled("300")
+
+
+def test_hires_successions_and_who_joins_after_leaving() -> None:
+    hired, replaced, succession = relations_of(
+        "Nova Bank has hired Irene Vos as chief technology officer, the lender said.",
+        "Irene Vos replaces Tom Hale, who left Nova Bank in March to join Fintrix.",
+        "Marc Petit succède à Anne Roy, partie rejoindre Vireo.",
+    )
+    assert ("join", "irene-vos", "nova-bank") in kinds_of(hired)
+    assert any(r.kind == "role" and r.title == "chief technology officer" for r in hired)
+    assert ("join", "tom-hale", "fintrix") in kinds_of(replaced)  # not Irene Vos, named first
+    assert next(r for r in replaced if r.kind == "replace").others == ("tom-hale",)
+    assert ("join", "anne-roy", "vireo") in kinds_of(succession)
