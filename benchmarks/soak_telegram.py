@@ -204,8 +204,8 @@ async def soak(args: argparse.Namespace) -> int:
             },
             "bot_metrics": {
                 "questions_answered": answered,
-                "flood_waits": metrics.get('radford_platform_errors_total{platform="telegram",kind="flood"}', 0),
-                "polling_errors": metrics.get('radford_platform_errors_total{platform="telegram",kind="polling"}', 0),
+                "flood_waits": metrics.get('radford_platform_errors_total{kind="flood",platform="telegram"}', 0),
+                "polling_errors": metrics.get('radford_platform_errors_total{kind="polling",platform="telegram"}', 0),
                 "rate_limited": sum(v for k, v in metrics.items() if k.startswith("radford_rate_limited_total")),
             },
             "bot_exit_code": exit_code,

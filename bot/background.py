@@ -52,6 +52,7 @@ class Background:
         database_url: str,
         *,
         feeds: tuple[str, ...] = (),
+        feeds_allow_http: frozenset[str] = frozenset(),
         feed_interval: float = 900.0,
         poll_interval: float = 2.0,
     ) -> None:
@@ -59,6 +60,7 @@ class Background:
         self.senders = senders
         self.database_url = database_url
         self.feeds = feeds
+        self.feeds_allow_http = feeds_allow_http
         self.feed_interval = feed_interval
         self.poll_interval = poll_interval
         self.broadcasters: list[Broadcaster] = []
@@ -129,22 +131,17 @@ class Background:
     async def _poll_feeds(self, store: Store) -> None:
         import httpx
 
-        from knowledge.feeds import FeedError, poll_feed
+        from knowledge.feeds import FeedError, FeedPolicy, poll_feeds
 
+        policy = FeedPolicy(allow_http=self.feeds_allow_http)
         async with httpx.AsyncClient(timeout=30.0) as client:
             while True:
-                for url in self.feeds:
-                    try:
-                        report = await poll_feed(store, client, url)
-                        if report.new_entries:
-                            log.info(
-                                "feed %s: %d new entries, %d new facts",
-                                url,
-                                report.new_entries,
-                                report.added_facts,
-                            )
-                    except FeedError as error:
-                        log.warning("feed %s: %s", url, error)
-                    except Exception:
-                        log.exception("feed %s failed", url)
+                results = await poll_feeds(store, client, self.feeds, policy=policy)
+                for url, result in zip(self.feeds, results, strict=True):
+                    if isinstance(result, FeedError):
+                        log.warning("feed %s: %s", url, result)
+                    elif isinstance(result, Exception):
+                        log.error("feed %s failed", url, exc_info=result)
+                    elif result.new_entries:
+                        log.info("feed %s: %d new entries, %d new facts", url, result.new_entries, result.added_facts)
                 await asyncio.sleep(self.feed_interval)

@@ -40,6 +40,7 @@ def backup_sqlite(source: Path, target: Path, *, overwrite: bool = False) -> Bac
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
+        _create_private(partial)
         with (
             contextlib.closing(sqlite3.connect(source, timeout=30)) as src,
             contextlib.closing(sqlite3.connect(partial)) as dst,
@@ -57,6 +58,18 @@ def backup_sqlite(source: Path, target: Path, *, overwrite: bool = False) -> Bac
     finally:
         partial.unlink(missing_ok=True)
     return BackupReport(target, target.stat().st_size, version, facts)
+
+
+def _create_private(path: Path) -> None:
+    """An empty file only its owner can read, whatever the umask: a backup holds every user's chats and ids.
+
+    SQLite opens an empty file as a new database and gives its journal the database's permissions.
+    """
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.fchmod(fd, 0o600)  # the mode given to open() is itself masked by the umask
+    finally:
+        os.close(fd)
 
 
 def _count(db: sqlite3.Connection, table: str) -> int:

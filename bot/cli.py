@@ -1,4 +1,4 @@
-"""`radford-bot`: ask, chat, run, build, facts, backup, discord-sync.
+"""`radford-bot`: ask, eval, chat, run, build, facts, backup, discord-sync.
 
 Heavy imports happen inside each command so `ask` and `chat` start fast and never load a platform library.
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -94,6 +95,30 @@ async def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
             sys.stdout.flush()
     finally:
         await core.close()
+
+
+async def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
+    """Score a question set (the dev set's format): overall, by scope, language and style, then the misses."""
+    from pathlib import Path
+
+    from bot.core import Core
+    from bot.evaluation import EvalFileError, evaluate, load_rows, report, summary
+
+    try:
+        rows = load_rows(Path(args.file))
+    except EvalFileError as error:
+        print(f"radford-bot: {error}", file=sys.stderr)
+        return 2
+    if not rows:
+        print(f"radford-bot: {args.file}: no questions", file=sys.stderr)
+        return 2
+    core = await Core.open(settings.database_url)
+    try:
+        outcomes = await evaluate(core, rows)
+    finally:
+        await core.close()
+    print(json_line(summary(outcomes)) if args.json else report(outcomes, misses=not args.no_misses))
+    return 0
 
 
 async def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
@@ -231,6 +256,11 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="*", help="the question (omit to read standard input)")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
     ask.set_defaults(func=cmd_ask)
+    evaluate = sub.add_parser("eval", help="score answers on a question set (JSON lines, the dev set's format)")
+    evaluate.add_argument("file", help="questions: {q, lang, expect: [regex…] or null, style?, intent?} per line")
+    evaluate.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    evaluate.add_argument("--no-misses", action="store_true", help="figures only, without the list of misses")
+    evaluate.set_defaults(func=cmd_eval)
     chat = sub.add_parser("chat", help="chat with the bot in this terminal")
     chat.set_defaults(func=cmd_chat)
     run = sub.add_parser("run", help="start every platform with a token (the console chat when none is set)")
@@ -277,6 +307,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         json_lines=settings.log_json,
         secrets=settings.secrets,
     )
+    for warning in settings.warnings:
+        logging.getLogger("bot.settings").warning("%s", warning)
     try:
         return int(asyncio.run(args.func(settings, args)))
     except KeyboardInterrupt:

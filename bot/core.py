@@ -16,7 +16,7 @@ from bot import __version__
 from bot.metrics import Metrics
 from bot.ratelimit import QuestionLimits
 from handlers import ask
-from handlers.admin import is_admin
+from handlers.admin import is_admin, may_change_chat
 from handlers.commands import find_command
 from handlers.context import LANG_KEY, Context
 from handlers.i18n import Catalog, catalog, normalize_lang, supported
@@ -67,14 +67,22 @@ class Core:
     @classmethod
     async def open(cls, database_url: str, *, admin_ids: frozenset[str] = frozenset()) -> Core:
         store = await open_store(database_url)
+        reader: Store | None = None
         try:
             knowledge = await Knowledge.load(store)
+            # Knowledge refreshes read on their own connection, never queued in front of a chat's statements.
+            knowledge.reader = reader = await open_store(database_url)
         except BaseException:
+            if reader is not None:
+                await reader.close()
             await store.close()
             raise
         return cls(knowledge, store, admin_ids=admin_ids)
 
     async def close(self) -> None:
+        reader, self.knowledge.reader = self.knowledge.reader, None
+        if reader is not None and reader is not self.store:
+            await reader.close()
         await self.store.close()
 
     async def resolve_lang(self, incoming: Incoming) -> str:
@@ -135,7 +143,8 @@ class Core:
                 self.metrics.limited(incoming.platform, verdict.scope)
                 wait = max(1, math.ceil(verdict.retry_after))
                 text = ctx.t("rate-limited-chat" if verdict.scope == "chat" else "rate-limited", seconds=wait)
-                return Reply((para(text),), ctx.lang, kind="decline", extra={"rate_limited": True})
+                extra: dict[str, object] = {"rate_limited": True, QUIET: not verdict.notify}
+                return Reply((para(text),), ctx.lang, kind="decline", extra=extra)
         return await self._route(ctx, incoming)
 
     def _measure(self, incoming: Incoming, reply: Reply, seconds: float) -> None:
@@ -167,6 +176,14 @@ class Core:
         if command.admin and not is_admin(ctx.admin_ids, incoming):
             log.info("%s user %s tried the admin command /%s", incoming.platform, incoming.user_id, command.name)
             return Reply((para(ctx.t("admin-only")),), ctx.lang, kind="decline")
+        if command.writes and incoming.read_only:
+            log.info("%s user %s sent /%s from an inline query or a button", incoming.platform, incoming.user_id,
+                     command.name)  # fmt: skip
+            return Reply((para(ctx.t("read-only-refused", command=command.name)),), ctx.lang, kind="decline")
+        if command.chat_admin and not await may_change_chat(incoming):
+            log.info("%s user %s is no administrator of chat %s: /%s refused", incoming.platform, incoming.user_id,
+                     incoming.chat_id, command.name)  # fmt: skip
+            return Reply((para(ctx.t("chat-admin-only", command=command.name)),), ctx.lang, kind="decline")
         return await command.handler(ctx, incoming)
 
 
@@ -182,6 +199,15 @@ def valid_unicode(incoming: Incoming) -> Incoming:
 
 def _replace_surrogates(text: str) -> str:
     return "".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in text)
+
+
+QUIET = "quiet"
+"""`Reply.extra` key: the chat was already told this (it is rate-limited), so a message is better left
+unsent where nothing demands an answer; an interaction or an inline query still shows it."""
+
+
+def is_quiet(reply: Reply) -> bool:
+    return bool(reply.extra.get(QUIET))
 
 
 def is_question(incoming: Incoming) -> bool:

@@ -1,7 +1,10 @@
 """`/healthz` and `/metrics` on HEALTH_HOST:HEALTH_PORT (loopback by default), served by `radford-bot run`.
 
-`/healthz` answers 200 when the process is alive and every platform is connected, 503 when one is not
-(so a container health check or a load balancer sees a bot that lost Telegram), with the details as JSON.
+`/healthz` answers 200 while every platform works and 503 when one has been down longer than its grace
+period (HEALTH_GRACE): no successful poll or gateway heartbeat for that long — a token another instance
+polls with (409 Conflict), a gateway that dropped, a platform unreachable since start. The JSON says, per
+platform, its state (starting, up, down), how long ago it last worked and its last error, so a container
+health check or a load balancer sees a bot that lost Telegram, and the operator sees why.
 `/metrics` is the Prometheus text format. Neither shows a token, a chat id or any user text.
 """
 
@@ -16,6 +19,7 @@ from aiohttp import web
 
 from bot import __version__
 from bot.adapters.base import Adapter
+from bot.adapters.status import PlatformStatus
 from bot.core import Core
 from bot.metrics import Collector, Labels, Sample
 
@@ -75,18 +79,27 @@ class HealthServer:
             table.setdefault(platform, {})[status] = number
         return table
 
-    def platforms(self) -> dict[str, bool]:
-        return {adapter.name: bool(adapter.connected) for adapter in self.adapters}
+    def platforms(self) -> dict[str, dict[str, Any]]:
+        """Each platform's report: its `status` when the adapter keeps one, else whether it is connected."""
+        reports: dict[str, dict[str, Any]] = {}
+        for adapter in self.adapters:
+            status = getattr(adapter, "status", None)
+            if isinstance(status, PlatformStatus):
+                reports[adapter.name] = status.report()
+            else:
+                up = bool(adapter.connected)
+                reports[adapter.name] = {"connected": up, "state": "up" if up else "down"}
+        return reports
 
     async def report(self) -> dict[str, Any]:
         platforms = self.platforms()
-        healthy = all(platforms.values())
+        healthy = all(report["state"] != "down" for report in platforms.values())
         stats = self.core.stats
         body: dict[str, Any] = {
             "status": "ok" if healthy else "degraded",
             "version": __version__,
             "uptime_seconds": round(time.monotonic() - self.started, 1),
-            "platforms": {name: {"connected": up} for name, up in platforms.items()},
+            "platforms": platforms,
             "handled": stats.handled,
             "errors": stats.errors,
         }
@@ -101,7 +114,9 @@ class HealthServer:
 
     async def metrics(self, request: web.Request) -> web.Response:
         gauges: dict[str, Iterable[tuple[Labels, float]]] = {
-            "platform_connected": [((("platform", n),), float(up)) for n, up in self.platforms().items()],
+            "platform_connected": [
+                ((("platform", n),), float(report["connected"])) for n, report in self.platforms().items()
+            ],
             "uptime_seconds": [((), round(time.monotonic() - self.started, 3))],
         }
         outbox = await self.outbox()

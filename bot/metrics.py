@@ -1,17 +1,29 @@
-"""Counters and a latency histogram for `/metrics`, in the Prometheus text exposition format (0.0.4).
+"""Counters and a latency histogram for `/metrics`, exposed through prometheus_client.
 
-Written by hand rather than with prometheus_client: the format is a few lines of text, and a process-wide
-registry would leak between the cores that tests create. Every label value comes from a small closed set
-(platforms, our two languages, declared commands, error kinds), so the series count stays bounded whatever
-users send.
+Each `Metrics` has its own `CollectorRegistry` — one per process in production (one core), one per core in
+the tests, so nothing leaks between them as it would through prometheus_client's global registry — with
+the standard `process_*` (memory, CPU, file descriptors), `python_gc_*` and `python_info` collectors
+registered: a leak shows in `process_resident_memory_bytes` long before the machine runs out.
+Our own values stay plain counters the core increments, read by a custom collector at each scrape (the
+exposition is prometheus_client's). Every label value comes from a small closed set (platforms, our two
+languages, declared commands, error kinds), so the series count stays bounded whatever users send.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
+
+from prometheus_client import CollectorRegistry, GCCollector, PlatformCollector, ProcessCollector, generate_latest
+from prometheus_client.metrics_core import (
+    CounterMetricFamily,
+    GaugeMetricFamily,
+    HistogramMetricFamily,
+    Metric,
+)
+from prometheus_client.samples import Sample as PromSample
 
 # Seconds: the core answers from memory in milliseconds; the upper buckets catch a blocked loop.
 LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
@@ -30,16 +42,14 @@ GAUGE_HELP = {
 }
 
 
-@dataclass(slots=True)
 class Histogram:
-    buckets: tuple[float, ...] = LATENCY_BUCKETS
-    counts: list[int] = field(default_factory=list)
-    total: float = 0.0
-    count: int = 0
+    __slots__ = ("buckets", "count", "counts", "total")
 
-    def __post_init__(self) -> None:
-        if not self.counts:
-            self.counts = [0] * len(self.buckets)
+    def __init__(self, buckets: tuple[float, ...] = LATENCY_BUCKETS) -> None:
+        self.buckets = buckets
+        self.counts = [0] * len(buckets)
+        self.total = 0.0
+        self.count = 0
 
     def observe(self, value: float) -> None:
         self.count += 1
@@ -59,16 +69,22 @@ class Histogram:
         return out
 
 
-@dataclass(slots=True)
 class Metrics:
     """What the core and the adapters count; others (the broadcasters) add collectors read at scrape time."""
 
-    questions: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # platform, lang, outcome
-    commands: Counter[tuple[str, str]] = field(default_factory=Counter)  # platform, command
-    platform_errors: Counter[tuple[str, str]] = field(default_factory=Counter)  # platform, kind
-    rate_limited: Counter[tuple[str, str]] = field(default_factory=Counter)  # platform, scope
-    latency: dict[str, Histogram] = field(default_factory=dict)  # platform → seconds
-    collectors: list[Collector] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.questions: Counter[tuple[str, str, str]] = Counter()  # platform, lang, outcome
+        self.commands: Counter[tuple[str, str]] = Counter()  # platform, command
+        self.platform_errors: Counter[tuple[str, str]] = Counter()  # platform, kind
+        self.rate_limited: Counter[tuple[str, str]] = Counter()  # platform, scope
+        self.latency: dict[str, Histogram] = {}  # platform → seconds
+        self.collectors: list[Collector] = []
+        self._gauges: Mapping[str, Iterable[tuple[Labels, float]]] = {}
+        self.registry = CollectorRegistry(auto_describe=False)
+        ProcessCollector(registry=self.registry)
+        GCCollector(registry=self.registry)
+        PlatformCollector(registry=self.registry)
+        self.registry.register(_Ours(self))
 
     def question(self, platform: str, lang: str, outcome: str) -> None:
         self.questions[(platform, lang, outcome)] += 1
@@ -91,76 +107,68 @@ class Metrics:
         self.collectors.append(collector)
 
     def render(self, gauges: Mapping[str, Iterable[tuple[Labels, float]]] | None = None) -> str:
-        """The whole exposition: our counters, the histogram, then collectors' and the caller's gauges."""
-        out = Exposition()
-        out.counter("questions_total", "Questions by platform, reply language and outcome.", [
-            ((("platform", p), ("lang", lang), ("outcome", o)), n) for (p, lang, o), n in self.questions.items()
-        ])  # fmt: skip
-        out.counter("commands_total", "Commands by platform and name.", [
-            ((("platform", p), ("command", c)), n) for (p, c), n in self.commands.items()
-        ])  # fmt: skip
-        out.counter("platform_errors_total", "Platform failures by kind.", [
-            ((("platform", p), ("kind", k)), n) for (p, k), n in self.platform_errors.items()
-        ])  # fmt: skip
-        out.counter("rate_limited_total", "Messages refused by the per-user or per-chat limit.", [
-            ((("platform", p), ("scope", s)), n) for (p, s), n in self.rate_limited.items()
-        ])  # fmt: skip
-        out.histogram("answer_seconds", "Time the core took to reply, by platform.", self.latency)
+        """The whole exposition (text format 0.0.4): ours, the collectors', the caller's gauges, then the
+        process and Python runtime metrics. Synchronous, so `gauges` cannot mix with another scrape's."""
+        self._gauges = gauges or {}
+        try:
+            return generate_latest(self.registry).decode()
+        finally:
+            self._gauges = {}
+
+    def families(self) -> Iterator[Metric]:
+        """Our own metric families, as the registry collects them."""
+        yield _counter("questions_total", "Questions by platform, reply language and outcome.",
+                       ("platform", "lang", "outcome"), self.questions)  # fmt: skip
+        yield _counter("commands_total", "Commands by platform and name.", ("platform", "command"), self.commands)
+        yield _counter("platform_errors_total", "Platform failures by kind.", ("platform", "kind"),
+                       self.platform_errors)  # fmt: skip
+        yield _counter("rate_limited_total", "Messages refused by the per-user or per-chat limit.",
+                       ("platform", "scope"), self.rate_limited)  # fmt: skip
+        histogram = HistogramMetricFamily(
+            f"{PREFIX}_answer_seconds", "Time the core took to reply, by platform.", labels=("platform",)
+        )
+        for platform, series in sorted(self.latency.items()):
+            buckets = [(_number(bound), float(count)) for bound, count in series.cumulative()]
+            histogram.add_metric((platform,), buckets, series.total)
+        yield histogram
         extra: dict[str, list[tuple[Labels, float]]] = {}
         for collector in self.collectors:
             for name, labels, value in collector():
                 extra.setdefault(name, []).append((labels, value))
-        for name, samples in (gauges or {}).items():
+        for name, samples in self._gauges.items():
             extra.setdefault(name, []).extend(samples)
         for name, samples in sorted(extra.items()):
-            kind = out.counter if name.endswith("_total") else out.gauge
-            kind(name, GAUGE_HELP.get(name, ""), samples)
-        return out.text()
+            yield _family(name, samples)
 
 
-def escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
+class _Ours:
+    """The registry's view of a `Metrics`: prometheus_client calls `collect` at every scrape."""
+
+    def __init__(self, metrics: Metrics) -> None:
+        self.metrics = metrics
+
+    def collect(self) -> Iterator[Metric]:
+        return self.metrics.families()
 
 
-def _labels(labels: Labels) -> str:
-    return "{" + ",".join(f'{k}="{escape(v)}"' for k, v in labels) + "}" if labels else ""
+def _counter(name: str, help_text: str, labels: tuple[str, ...], values: Counter[Any]) -> Metric:
+    family = CounterMetricFamily(f"{PREFIX}_{name}", help_text, labels=labels)
+    for key, value in sorted(values.items()):
+        family.add_metric(key, float(value))
+    return family
+
+
+def _family(name: str, samples: list[tuple[Labels, float]]) -> Metric:
+    """A counter when the name ends with `_total`, else a gauge; every sample may carry its own labels."""
+    kind = CounterMetricFamily if name.endswith("_total") else GaugeMetricFamily
+    family = kind(f"{PREFIX}_{name}", GAUGE_HELP.get(name, ""))
+    for labels, value in sorted(samples):
+        family.samples.append(PromSample(f"{PREFIX}_{name}", dict(labels), float(value)))
+    return family
 
 
 def _number(value: float) -> str:
+    """A bucket bound as Prometheus writes one: `+Inf`, `5` rather than `5.0`."""
     if math.isinf(value):
         return "+Inf" if value > 0 else "-Inf"
     return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
-class Exposition:
-    def __init__(self) -> None:
-        self._lines: list[str] = []
-
-    def _family(self, name: str, kind: str, help_text: str) -> str:
-        full = f"{PREFIX}_{name}"
-        if help_text:
-            self._lines.append(f"# HELP {full} {help_text}")
-        self._lines.append(f"# TYPE {full} {kind}")
-        return full
-
-    def counter(self, name: str, help_text: str, samples: Iterable[tuple[Labels, float]]) -> None:
-        full = self._family(name, "counter", help_text)
-        for labels, value in sorted(samples):
-            self._lines.append(f"{full}{_labels(labels)} {_number(value)}")
-
-    def gauge(self, name: str, help_text: str, samples: Iterable[tuple[Labels, float]]) -> None:
-        full = self._family(name, "gauge", help_text)
-        for labels, value in sorted(samples):
-            self._lines.append(f"{full}{_labels(labels)} {_number(value)}")
-
-    def histogram(self, name: str, help_text: str, series: Mapping[str, Histogram]) -> None:
-        full = self._family(name, "histogram", help_text)
-        for platform, histogram in sorted(series.items()):
-            base = (("platform", platform),)
-            for bound, count in histogram.cumulative():
-                self._lines.append(f"{full}_bucket{_labels((*base, ('le', _number(bound))))} {count}")
-            self._lines.append(f"{full}_sum{_labels(base)} {_number(histogram.total)}")
-            self._lines.append(f"{full}_count{_labels(base)} {histogram.count}")
-
-    def text(self) -> str:
-        return "\n".join(self._lines) + "\n"

@@ -3,6 +3,8 @@
 A bucket holds up to `per_minute` tokens and refills continuously, so a burst of that size passes and the
 steady rate is `per_minute`. Buckets live in an LRU map capped at `capacity` keys: forgetting a quiet key
 only hands it a full bucket again, which is what it would have had anyway after a minute's silence.
+A refused user (or chat) is told once per window — until its bucket has a token again — not once per
+message: answering every message of a flood with "slow down" is itself a flood.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ class Verdict:
     allowed: bool
     scope: str = ""  # "user" or "chat" when refused
     retry_after: float = 0.0
+    notify: bool = True  # refused: the first refusal of this window, so worth telling
 
 
 class QuestionLimits:
@@ -78,15 +81,31 @@ class QuestionLimits:
     ) -> None:
         self.users = TokenBuckets(per_user, capacity=capacity, clock=clock)
         self.chats = TokenBuckets(per_chat, capacity=capacity, clock=clock)
+        self.capacity = capacity
+        self._clock = clock
+        self._told: OrderedDict[str, float] = OrderedDict()  # key → end of the window it was told about
 
     def check(self, incoming: Incoming) -> Verdict:
         if incoming.platform in LOCAL_PLATFORMS:
             return Verdict(True)
         user, chat = incoming.user_key, incoming.chat_key
         if not self.users.peek(user):
-            return Verdict(False, "user", self.users.retry_after(user))
+            return self._refused("user", user, self.users.retry_after(user))
         if not self.chats.peek(chat):
-            return Verdict(False, "chat", self.chats.retry_after(chat))
+            return self._refused("chat", chat, self.chats.retry_after(chat))
         self.users.take(user)
         self.chats.take(chat)
         return Verdict(True)
+
+    def _refused(self, scope: str, key: str, retry_after: float) -> Verdict:
+        """A refusal, worth telling only if `key` was not told already in this window."""
+        now = self._clock()
+        told = f"{scope}:{key}"
+        until = self._told.get(told)
+        notify = until is None or now >= until
+        if notify:
+            self._told[told] = now + max(retry_after, 1.0)
+            self._told.move_to_end(told)
+            while len(self._told) > self.capacity:
+                self._told.popitem(last=False)
+        return Verdict(False, scope, retry_after, notify)

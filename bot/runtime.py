@@ -1,5 +1,8 @@
 """The process: every configured platform in one event loop, a clean stop on SIGTERM or Ctrl-C.
 
+Each platform starts on its own: one that cannot be reached (Telegram down, no network yet) is retried
+with backoff for as long as the process runs, one log line per attempt, while the others serve and
+`/healthz` reports it down. Only what retrying cannot fix — a refused token — stops the run.
 With no platform token the bot still runs — as the console chat — after saying which variables to set.
 """
 
@@ -22,6 +25,8 @@ if TYPE_CHECKING:
     from bot.health import HealthServer
 
 log = logging.getLogger(__name__)
+FIRST_RETRY = 1.0  # seconds before the second try to start a platform; doubled after each failure…
+MAX_RETRY = 60.0  # …up to this
 
 PLATFORM_SETUP_HINT = """\
 No platform token is set, so the bot starts as a console chat.
@@ -34,21 +39,27 @@ To put it on a platform, set one or both of these (in the environment or a .env 
 def build_adapters(core: Core, settings: Settings) -> list[Adapter]:
     """Platform adapters for every configured token; their libraries are imported only here."""
     adapters: list[Adapter] = []
+    grace = float(settings.health_grace)
     if settings.telegram_token:
         from bot.adapters.telegram import TelegramAdapter
 
-        adapters.append(TelegramAdapter(core, settings))
+        adapters.append(TelegramAdapter(core, settings, health_grace=grace))
     if settings.discord_token:
         from bot.adapters.discord_bot import DiscordAdapter
 
-        adapters.append(DiscordAdapter(core, settings))
+        adapters.append(DiscordAdapter(core, settings, health_grace=grace))
     return adapters
 
 
 def background_for(core: Core, settings: Settings, senders: list[object]) -> Background:
     """Broadcasters for the platforms that can send, the feed poller and the knowledge watcher."""
     return Background(
-        core, senders_of(senders), settings.database_url, feeds=settings.feeds, feed_interval=settings.feed_interval
+        core,
+        senders_of(senders),
+        settings.database_url,
+        feeds=settings.feeds,
+        feeds_allow_http=settings.feeds_allow_http,
+        feed_interval=settings.feed_interval,
     )
 
 
@@ -111,23 +122,41 @@ async def start_health(
     return server
 
 
-async def run_platforms(adapters: list[Adapter], background: Background | None = None) -> int:
-    stop = asyncio.Event()
+async def run_platforms(
+    adapters: list[Adapter],
+    background: Background | None = None,
+    *,
+    first_retry: float = FIRST_RETRY,
+    max_retry: float = MAX_RETRY,
+    stop: asyncio.Event | None = None,
+) -> int:
+    """Run until SIGTERM or Ctrl-C (or `stop` is set); raises an adapter's fatal start error."""
+    stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
     started: list[Adapter] = []
+    fatal: list[BaseException] = []
+
+    async def bring_up(adapter: Adapter) -> None:
+        try:
+            if await start_with_retry(adapter, stop, first_retry=first_retry, max_retry=max_retry):
+                started.append(adapter)
+        except Exception as error:  # one of the adapter's fatal errors: a refused token
+            fatal.append(error)
+            stop.set()
+
+    starting = [asyncio.create_task(bring_up(adapter), name=f"start-{adapter.name}") for adapter in adapters]
     try:
-        for adapter in adapters:
-            await adapter.start()
-            started.append(adapter)
-            log.info("%s adapter started", adapter.name)
         if background:
             await background.start()
         await stop.wait()
         log.info("stopping")
     finally:
+        for task in starting:
+            task.cancel()
+        await asyncio.gather(*starting, return_exceptions=True)
         if background:
             await background.stop()
         for adapter in reversed(started):
@@ -135,4 +164,32 @@ async def run_platforms(adapters: list[Adapter], background: Background | None =
                 await adapter.stop()
             except Exception:
                 log.exception("%s adapter did not stop cleanly", adapter.name)
+    if fatal:
+        raise fatal[0]
     return 0
+
+
+async def start_with_retry(adapter: Adapter, stop: asyncio.Event, *, first_retry: float, max_retry: float) -> bool:
+    """Start `adapter`, retrying with doubling delays until it starts (True) or the run stops (False).
+
+    Errors the adapter declares fatal (`fatal_errors`) are raised: no number of retries fixes a token.
+    """
+    fatal: tuple[type[Exception], ...] = getattr(adapter, "fatal_errors", ())
+    delay = first_retry
+    while not stop.is_set():
+        try:
+            await adapter.start()
+        except fatal:
+            raise
+        except Exception as error:
+            status = getattr(adapter, "status", None)
+            if status is not None:
+                status.failed(f"start failed: {error}")
+            log.warning("%s: could not start (%s); trying again in %g s", adapter.name, error, delay)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), delay)
+            delay = min(delay * 2, max_retry)
+            continue
+        log.info("%s adapter started", adapter.name)
+        return True
+    return False

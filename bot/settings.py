@@ -72,13 +72,34 @@ def _urls(env: Mapping[str, str], name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(urls))
 
 
-def _ids(env: Mapping[str, str], name: str) -> frozenset[str]:
+ADMIN_PLATFORMS = ("telegram", "discord")
+BARE_ADMIN_PLATFORM = "telegram"  # what a bare id in ADMIN_IDS means, as it did before ids named a platform
+
+
+def _admin_ids(env: Mapping[str, str], name: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """`telegram:123, discord:456` as user keys (`platform:id`), plus a warning per bare id.
+
+    A Discord user whose id has the same digits as a Telegram admin's must not be an admin, so an id counts
+    on its platform only. A bare id keeps working, for Telegram only, and the start logs how to write it.
+    """
     raw = env.get(name, "")
-    ids = [part.strip() for part in raw.replace(";", ",").split(",") if part.strip()]
-    for item in ids:
-        if not item.lstrip("-").isdigit():
-            raise SettingsError(f"{name} must be a comma-separated list of numeric user ids, not {item!r}")
-    return frozenset(ids)
+    keys: list[str] = []
+    notes: list[str] = []
+    for item in (part.strip() for part in raw.replace(";", ",").split(",")):
+        if not item:
+            continue
+        platform, sep, user = item.rpartition(":")
+        platform = platform.strip().lower()
+        user = user.strip()
+        if (sep and platform not in ADMIN_PLATFORMS) or not user.lstrip("-").isdigit():
+            raise SettingsError(f"{name} must list ids such as telegram:123 or discord:456, not {item!r}")
+        if not sep:
+            platform = BARE_ADMIN_PLATFORM
+            notes.append(
+                f"{name}: the bare id {user} counts for {platform} only; write {platform}:{user} (or discord:{user})"
+            )
+        keys.append(f"{platform}:{user}")
+    return frozenset(keys), tuple(notes)
 
 
 def _host(env: Mapping[str, str], name: str, default: str) -> str:
@@ -128,10 +149,13 @@ class Settings:
     admin_ids: frozenset[str] = frozenset()
     health_port: int | None = None
     health_host: str = "127.0.0.1"
+    health_grace: int = 90
     rate_limit_user: int = 20
     rate_limit_chat: int = 60
     feeds: tuple[str, ...] = ()
+    feeds_allow_http: frozenset[str] = frozenset()
     feed_interval: int = 900
+    warnings: tuple[str, ...] = ()  # logged once logging is set up (the CLI does it)
 
     @property
     def platforms(self) -> list[str]:
@@ -166,6 +190,9 @@ class Settings:
         webhook_secret = env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None
         if webhook_secret and not _WEBHOOK_SECRET.match(webhook_secret):
             raise SettingsError("TELEGRAM_WEBHOOK_SECRET must be 1-256 characters: A-Z, a-z, 0-9, _ or -")
+        if webhook and not webhook_secret:
+            # Without it anyone who finds the URL can post forged updates, admins' included.
+            raise SettingsError("TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL (1-256 of A-Za-z0-9_-)")
         log_format = env.get("LOG_FORMAT", "").strip().lower()
         if log_format not in {"", "text", "json"}:
             raise SettingsError(f"LOG_FORMAT must be text or json, not {log_format!r}")
@@ -175,6 +202,15 @@ class Settings:
         shards = env.get("DISCORD_SHARD_COUNT", "").strip()
         shard_count = _int(env, "DISCORD_SHARD_COUNT", 1, low=1) if shards else None
         health = env.get("HEALTH_PORT", "").strip()
+        admin_ids, admin_notes = _admin_ids(env, "ADMIN_IDS")
+        feeds = _urls(env, "FEEDS")
+        allow_http = frozenset(_urls(env, "FEEDS_ALLOW_HTTP"))
+        for url in feeds:
+            if url.startswith("http://") and url not in allow_http:
+                raise SettingsError(
+                    f"FEEDS: {url} is plain http, which anyone on the way can alter; use https, or list it in "
+                    "FEEDS_ALLOW_HTTP as well to accept it"
+                )
         return cls(
             database_url=url,
             log_level=level,
@@ -188,11 +224,14 @@ class Settings:
             discord_token=discord,
             discord_shard_count=shard_count,
             discord_shard_ids=_shard_ids(env, shard_count),
-            admin_ids=_ids(env, "ADMIN_IDS"),
+            admin_ids=admin_ids,
             health_port=_int(env, "HEALTH_PORT", 0, low=1, high=65535) if health else None,
             health_host=_host(env, "HEALTH_HOST", "127.0.0.1"),
+            health_grace=_int(env, "HEALTH_GRACE", 90, low=1, high=86_400),
             rate_limit_user=_int(env, "RATE_LIMIT_PER_USER", 20, low=0, high=10_000),
             rate_limit_chat=_int(env, "RATE_LIMIT_PER_CHAT", 60, low=0, high=10_000),
-            feeds=_urls(env, "FEEDS"),
+            feeds=feeds,
+            feeds_allow_http=allow_http,
             feed_interval=_int(env, "FEED_INTERVAL", 900, low=60, high=7 * 86400),
+            warnings=admin_notes,
         )

@@ -38,6 +38,8 @@ class Command:
     params: tuple[Param, ...] = ()
     hidden: bool = False
     admin: bool = False  # only ADMIN_IDS (and the local console) may run it; the core checks
+    writes: bool = False  # changes stored state: refused to inline queries and button presses
+    chat_admin: bool = False  # changes the chat's own settings: in a group, only its administrators
 
     def description(self, lang: str) -> str:
         return catalog().t(lang, f"cmd-{self.name}")
@@ -60,7 +62,7 @@ COMMANDS: tuple[Command, ...] = (
         (Param("fact", "source", required=True, autocomplete="facts"),),
         hidden=True,
     ),
-    Command("lang", settings.handle_lang, (Param("language", "lang", choices=("en", "fr", "auto")),)),
+    Command("lang", settings.handle_lang, (Param("language", "lang", choices=("en", "fr", "auto")),), writes=True),
     Command("about", settings.handle_about),
     Command(
         "subscribe",
@@ -70,8 +72,16 @@ COMMANDS: tuple[Command, ...] = (
             Param("mode", "subscribe", choices=("immediate", "digest")),
             Param("time", "subscribe"),
         ),
+        writes=True,
+        chat_admin=True,
     ),
-    Command("unsubscribe", subscribe.handle_unsubscribe, (Param("topic", "unsubscribe"),)),
+    Command(
+        "unsubscribe",
+        subscribe.handle_unsubscribe,
+        (Param("topic", "unsubscribe"),),
+        writes=True,
+        chat_admin=True,
+    ),
     Command("subscriptions", subscribe.handle_subscriptions),
     Command(
         "addarticle",
@@ -79,6 +89,7 @@ COMMANDS: tuple[Command, ...] = (
         (Param("text", "addarticle", required=True),),
         hidden=True,
         admin=True,
+        writes=True,
     ),
     Command(
         "removearticle",

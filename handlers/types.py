@@ -7,6 +7,7 @@ platform, so every handler works the same on Telegram, Discord and the console.
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -17,6 +18,8 @@ ChatKind = Literal["private", "group"]
 # nothing could ever be delivered to it later.
 ONE_SHOT_PLATFORMS = frozenset({"cli"})
 ReplyKind = Literal["answer", "decline", "info", "error", "smalltalk"]
+# Asks the platform whether the sender administers the chat (Telegram getChatMember, Discord Manage Server).
+ChatAdminCheck = Callable[[], Awaitable[bool]]
 _COMMAND = re.compile(r"^/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\s+(.*))?$", re.DOTALL)
 
 
@@ -34,6 +37,11 @@ class Incoming:
     args: str = ""
     addressed_to: str | None = None
     attachment: str | None = None  # the text of an attached .txt file, where the platform gave one
+    # An inline query or a pressed button: the user did not send this to a chat, so it may ask questions and
+    # run read-only commands only (anything else would change state one keystroke or one click at a time).
+    read_only: bool = False
+    # Filled by the adapter in groups; None there means nobody can be shown to be a chat administrator.
+    is_chat_admin: ChatAdminCheck | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_text(cls, platform: str, chat_id: str, user_id: str, text: str, **extra: object) -> Incoming:

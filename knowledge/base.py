@@ -25,29 +25,25 @@ from knowledge.store import Store
 
 
 def _build_matcher(facts: Sequence[Fact], entities: Sequence[Entity]) -> Matcher:
-    """The matcher over `facts`, built with the cyclic garbage collector out of the way.
+    """The matcher over `facts`, built with the cyclic garbage collector paused.
 
-    The index is millions of small objects at 100,000 facts. Built with the collector on, every full
-    collection walks everything built so far (a third of the build time); left in its sight, a full
-    collection later walks it all again in the middle of answering a question (10 to 30 ms spikes at
-    10,000 facts). So the build runs with the collector paused (it runs in a worker thread; the event loop
-    goes on meanwhile, with only reference counting to free its garbage for that long) and the result is
-    frozen into the permanent generation. The index has no reference
-    cycles, so a replaced snapshot is still freed by reference counting.
+    The index is millions of small objects at 100,000 facts; built with the collector on, every full
+    collection walks everything built so far (a third of the build time). So the build runs with the
+    collector paused (in a worker thread: the event loop goes on meanwhile, with only reference counting
+    to free its garbage for that long). Nothing is frozen afterwards: `gc.freeze()` made every object
+    alive at that moment immortal, index or not, and after each refresh that leaked without bound.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
-        matcher = Matcher(facts, entities, ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), entities))
+        return Matcher(facts, entities, ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), entities))
     finally:
         if enabled:
             gc.enable()
-    gc.freeze()
-    return matcher
 
 
 def _extend_matcher(matcher: Matcher, facts: Sequence[Fact], entities: Sequence[Entity] = ()) -> Matcher:
-    """`matcher` with `entities` and `facts` indexed too, the collector kept out of the way as in `_build_matcher`."""
+    """`matcher` with `entities` and `facts` indexed too, the collector paused as in `_build_matcher`."""
     if facts or entities:
         enabled = gc.isenabled()
         gc.disable()
@@ -58,7 +54,6 @@ def _extend_matcher(matcher: Matcher, facts: Sequence[Fact], entities: Sequence[
         finally:
             if enabled:
                 gc.enable()
-        gc.freeze()
     return matcher
 
 
@@ -129,9 +124,15 @@ class Snapshot:
 class Knowledge:
     """Facts, sources and people, with the matcher over them; `refresh` swaps in a new snapshot atomically."""
 
-    def __init__(self, store: Store, snapshot: Snapshot) -> None:
+    def __init__(self, store: Store, snapshot: Snapshot, *, reader: Store | None = None) -> None:
         self.store = store
+        # Refreshes read every fact: on a connection of their own (`reader`, when the owner opened one)
+        # that read never queues in front of the statements answering chats on `store`.
+        self.reader = reader
         self._snap = snapshot
+        # One refresh at a time: two at once (an /addarticle and the watcher) both saw the same new facts
+        # and both added them to the one matcher, which then suggested an answer as its own alternative.
+        self._refreshing = asyncio.Lock()
         self._index: _Index | None = None  # lookups by id and entity, built on first use per snapshot
 
     @property
@@ -157,25 +158,29 @@ class Knowledge:
         return Snapshot(tuple(sources), tuple(entities), tuple(facts), matcher, await store.get_meta(UPDATED_KEY))
 
     async def refresh(self) -> None:
-        """Swap in what the store holds now.
+        """Swap in what the store holds now; concurrent calls run one after the other.
 
         When facts were only added — an ingested article, the common case — the current matcher indexes
         just those (`Matcher.add`: their analysis plus a pass over the weights) instead of analysing every
         fact again, which at 100,000 facts is the difference between a fraction of a second and tens of
         seconds. Anything else (a fact edited, removed or given another source, a new gazetteer) rebuilds.
+        Everything is read first; the extension and the swap then happen with no `await` between them, so
+        a question sees either the old snapshot or the finished new one.
         """
-        store, old = self.store, self._snap
-        sources, entities, facts = await store.sources(), await all_entities(store), await store.facts()
-        added = _additions(old, entities, facts)
-        if added is None:
-            # A new matcher, shared with nobody yet: built off the event loop like the first one.
-            matcher = await asyncio.to_thread(_build_matcher, facts, entities)
-        else:
-            # Extends the matcher answering questions right now, so it stays on the event loop: a thread
-            # would let a question read the index half-updated. It costs the new facts' analysis and one
-            # pass over the weights, not a rebuild.
-            matcher = _extend_matcher(old.matcher, added[1], added[0])
-        self._snap = Snapshot(tuple(sources), tuple(entities), tuple(facts), matcher, await store.get_meta(UPDATED_KEY))
+        async with self._refreshing:
+            store, old = self.reader or self.store, self._snap
+            sources, entities, facts = await store.sources(), await all_entities(store), await store.facts()
+            last_update = await store.get_meta(UPDATED_KEY)
+            added = _additions(old, entities, facts)
+            if added is None:
+                # A new matcher, shared with nobody yet: built off the event loop like the first one.
+                matcher = await asyncio.to_thread(_build_matcher, facts, entities)
+            else:
+                # Extends the matcher answering questions right now, so it stays on the event loop: a
+                # thread would let a question read the index half-updated. It costs the new entities' and
+                # facts' analysis and one pass over the weights, not a rebuild.
+                matcher = _extend_matcher(old.matcher, added[1], added[0])
+            self._snap = Snapshot(tuple(sources), tuple(entities), tuple(facts), matcher, last_update)
 
     @property
     def facts(self) -> tuple[Fact, ...]:

@@ -21,23 +21,29 @@ from rapidfuzz.distance import OSA
 from knowledge.models import Entity
 from knowledge.normalize import stem, strip_controls, tokens
 from knowledge.stopwords import STOPWORDS
+from knowledge.wordfreq import zipf
 
 ENTITY_PREFIX = "@"
+FILLER = "-"  # the lexicon's concept for phrases that carry no topic ("one of the", "fait partie des")
+REAL_WORD_ZIPF = 3.5  # a word at least this common in English or French is never taken for a typo
 _RAW_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _MAX_PHRASE = 6
+_DATED = re.compile(r"(?:mid|early|late|fin|debut|début|mi)-(?:19|20)\d\d", re.IGNORECASE)  # "mid-2018" is a date
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """Concept → surface forms in both languages, and which concepts are job titles (`cto`)."""
+    """Concept → surface forms in both languages; which concepts are job titles (`cto`), and which state a
+    relation (`join`, `leave`, `found`, `say`…): what a question asks happened, which a fact must state."""
 
     concepts: dict[str, list[str]]
     titles: frozenset[str] = frozenset()
+    relations: frozenset[str] = frozenset()
 
 
 def load_lexicon(path: Path) -> Lexicon:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return Lexicon(data["concepts"], frozenset(data.get("titles", ())))
+    return Lexicon(data["concepts"], frozenset(data.get("titles", ())), frozenset(data.get("relations", ())))
 
 
 def _max_typos(length: int) -> int:
@@ -56,13 +62,17 @@ class ConceptAnalyzer:
         if not isinstance(lexicon, Lexicon):
             lexicon = Lexicon({k: list(v) for k, v in lexicon.items()})
         self.titles = lexicon.titles
+        self.relations = lexicon.relations
         self._phrases: dict[tuple[str, ...], str] = {}
         for concept, forms in lexicon.concepts.items():
             for form in forms:
                 self._add_phrase(tuple(tokens(form)), concept, override=False)
+        self._name_words: set[str] = set()
         for entity in entities:
             for alias in (entity.name, *entity.aliases):
-                self._add_phrase(tuple(tokens(alias)), ENTITY_PREFIX + entity.id, override=True)
+                words = tuple(tokens(alias))
+                self._add_phrase(words, ENTITY_PREFIX + entity.id, override=True)
+                self._name_words.update(words)
         self._vocabulary: set[str] = {word for key in self._phrases for word in key}
         self._buckets: dict[tuple[str, int], list[str]] | None = None
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
@@ -96,6 +106,10 @@ class ConceptAnalyzer:
             self._buckets = None
             self._correct.cache_clear()
 
+    def is_name_word(self, word: str) -> bool:
+        """Whether `word` (or the known word it is a typo of) is part of a name in the gazetteer."""
+        return word in self._name_words or self.correct(word) in self._name_words
+
     def knows(self, word: str) -> bool:
         return word in self._vocabulary or word in STOPWORDS
 
@@ -126,11 +140,28 @@ class ConceptAnalyzer:
                 best = (int(found[1]), found[0])
         return best[1] if best else word
 
+    def _correct_name(self, word: str) -> str:
+        """The name `word` is two slips from ("Mutari" → "murati"): names are distinctive enough for that."""
+        names = [name for name in self._name_words if name[0] == word[0] and abs(len(name) - len(word)) <= 2]
+        found = process.extractOne(word, sorted(names), scorer=OSA.distance, score_cutoff=2) if names else None
+        return str(found[0]) if found is not None else word
+
     def correct(self, word: str) -> str:
         """The known word `word` is most likely a typo of, or `word` itself."""
         if len(word) < 4 or any(ch.isdigit() for ch in word) or self.knows(word):
             return word  # short words and model names (`gpt4`) are too easily another real word
-        return self._correct(word)
+        corrected = self._correct(word)
+        if corrected == word and len(word) == 4:
+            # Two neighbours swapped is the one slip a four-letter word is trusted with ("wokr" → "work").
+            swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, 3))
+            corrected = next((swap for swap in swaps if swap in self._vocabulary), word)
+        if corrected == word and len(word) >= 6:
+            corrected = self._correct_name(word)
+        if corrected[:4] != word[:4] and (frequency := zipf(word)) is not None and frequency >= REAL_WORD_ZIPF:
+            # A real word is what was meant ("oeuvre", not the "ouvre" the facts use; "salaire", not "salari…"),
+            # unless the known word is another form of it ("sortit" → "sorti", "attribute" → "attribue").
+            return word
+        return corrected
 
     def concepts(self, text: str, *, fix_typos: bool = False) -> list[str]:
         """Concepts of `text` in order of appearance, duplicates kept (callers take sets as they need)."""
@@ -146,7 +177,8 @@ class ConceptAnalyzer:
             for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
                 concept = self._phrases.get(tuple(words[i : i + size]))
                 if concept is not None and (size > 1 or words[i] not in STOPWORDS):
-                    found.append(concept)
+                    if concept != FILLER:
+                        found.append(concept)
                     i += size
                     break
             else:
@@ -165,7 +197,7 @@ class ConceptAnalyzer:
         found: list[str] = []
         for index, raw in enumerate(_RAW_WORD.findall(strip_controls(text))):
             looks_named = (index > 0 and raw[0].isupper()) or (
-                any(ch.isdigit() for ch in raw) and any(ch.isalpha() for ch in raw)
+                any(ch.isdigit() for ch in raw) and any(ch.isalpha() for ch in raw) and not _DATED.fullmatch(raw)
             )
             if not looks_named:
                 continue

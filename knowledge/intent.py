@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from knowledge.normalize import canonical
+from knowledge.normalize import canonical, fold
 
 
 class Asks(StrEnum):
@@ -26,7 +26,8 @@ _PATTERNS: tuple[tuple[Asks, re.Pattern[str]], ...] = (
         Asks.AGE,
         re.compile(
             r"\bhow old\b|\bquel age\b|\bage (?:of|de|d)\b|\bwhat age\b|\bhis age\b|\bher age\b|\bson age\b"
-            r"|\bborn\b|\bbirth\w*\b|\bnaissance\b|\bnee? (?:en|a|le|dans)\b|\b(?:est|etait) (?:il |elle )?nee?\b"
+            r"|\bborn\b|\bbirth\w*\b|\b(?:date|lieu|annee|jour|pays|ville) de naissance\b|\b(?:sa|son) naissance\b"
+            r"|\bnee? (?:en|a|le|dans)\b|\b(?:est|etait) (?:il |elle )?nee?\b"
             r"|\banniversaire\b"
         ),
     ),
@@ -42,7 +43,7 @@ _PATTERNS: tuple[tuple[Asks, re.Pattern[str]], ...] = (
     (
         Asks.QUANTITY,
         re.compile(
-            r"\bhow (?:much|many)\b|\bcombien\b|\bwhat (?:amount|number|sum|price)\b|\bquel (?:montant|nombre|prix)\b"
+            r"\bhow (?:much|many)\b|\bcombien\b|\bwhat (?:amount|number|sum|price)\b|\bquel (?:montant|nombre)\b"
         ),
     ),
     (
@@ -52,7 +53,13 @@ _PATTERNS: tuple[tuple[Asks, re.Pattern[str]], ...] = (
             r"|\bquel (?:pays|lieu)\b|\bquelle ville\b"
         ),
     ),
-    (Asks.WHY, re.compile(r"\bwhy\b|\bpourquoi\b|\bfor what reason\b|\bhow come\b|\bpour quelle raison\b")),
+    (
+        Asks.WHY,
+        re.compile(
+            r"\bwhy\b|\bwy\b|\bpourquoi\b|\bpouquoi\b|\bpourqoi\b|\bpourquoa\b|\bpk\b|\bpq\b"
+            r"|\bfor what reason\b|\bhow come\b|\bpour quelle raison\b"
+        ),
+    ),
     (
         Asks.WHO,
         re.compile(
@@ -70,41 +77,56 @@ _WHERE_ACCENTED = re.compile(r"(?:^|\W)où(?:\W|$)", re.IGNORECASE)
 _WHERE_TRAILING = re.compile(r"\bou\W*$")
 
 
+# An open question word leading the question: a later "when" or "who" is then a conjunction or a relative
+# ("What did OpenAI say when he left?", "Que fait la personne qui a quitté OpenAI ?").
+_OPEN_LEAD = re.compile(
+    r"^\W*(?:and |et |so |alors |ok |okay )?(?:what\b|que\b|qu'|quoi\b|how (?:did|does|do|is|was|were|has|have)\b)"
+)
+
+
 def asks(question: str, canonical_question: str | None = None) -> Asks | None:
     """The kind of answer `question` wants, or None for an open question ("what did he say…").
 
     `canonical_question`, when the caller has it, saves folding the question again."""
-    text = canonical(question) if canonical_question is None else canonical_question
-    age = _PATTERNS[0][1]
-    if age.search(text):  # "Où est né Radford ?" asks about a birth, not a place in the story
-        return Asks.AGE
-    if _WHERE_ACCENTED.search(question) or _WHERE_TRAILING.search(text):
-        return Asks.WHERE
-    for kind, pattern in _PATTERNS[1:]:
-        if pattern.search(text):
-            return kind
-    return None
+    kinds = asked_kinds(question, canonical_question)
+    return kinds[0] if kinds else None
 
 
 def asked_kinds(question: str, canonical_question: str | None = None) -> tuple[Asks, ...]:
-    """Every kind of answer a question asks for ("when and where…" asks two); empty for open questions.
-    The first is what `asks` says.
+    """Every kind of answer a question asks for ("when and where…" asks two), the one it leads with first;
+    empty for open questions.
+
+    A birth is asked first wherever it stands ("Où est né Radford ?"), then a place; then the kind whose
+    words come first. A question led by "what"/"que" asks what its first kind word does not introduce:
+    "What did OpenAI say when he left?" is open, "What year did he leave?" asks when.
 
     One search per pattern (this runs for every sample question of every fact when the index is built);
     `canonical_question`, when the caller has it, saves folding the question again."""
     text = canonical(question) if canonical_question is None else canonical_question
-    matched = [kind for kind, pattern in _PATTERNS if pattern.search(text)]
+    # Which kinds: read on the canonical text. Where they stand: on the text with its elisions, which is
+    # where a leading "qu'" can be seen ("Qu'a dit Chen quand il est parti ?").
+    spoken = fold(question)
+    starts: dict[Asks, int] = {}
+    for kind, pattern in _PATTERNS:
+        if pattern.search(text):
+            found = pattern.search(spoken)
+            starts[kind] = found.start() if found else len(spoken)
     where = bool(_WHERE_ACCENTED.search(question) or _WHERE_TRAILING.search(text))
-    # As `asks`: a birth first, then a place, then the first pattern that matches.
-    if Asks.AGE in matched:
-        first = Asks.AGE
+    if not starts and not where:
+        return ()
+    ordered = sorted(starts, key=lambda kind: starts[kind])
+    if Asks.AGE in starts:
+        first: Asks | None = Asks.AGE
     elif where:
         first = Asks.WHERE
-    elif matched:
-        first = matched[0]
     else:
-        return ()
-    others = [kind for kind in matched if kind != first]
-    if where:
+        first = ordered[0]
+        lead = _OPEN_LEAD.match(spoken)
+        if lead and starts[first] >= lead.end():
+            first = None  # open: the kind words belong to a clause inside it
+    others = [kind for kind in ordered if kind != first]
+    if where and first is not Asks.WHERE:
         others.append(Asks.WHERE)
+    if first is None:
+        return ()
     return tuple(dict.fromkeys((first, *others)))

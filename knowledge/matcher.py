@@ -28,23 +28,45 @@ import re
 import sys
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from math import fsum
 
 from rapidfuzz import fuzz
 
 from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
+from knowledge.focus import focus
 from knowledge.intent import Asks, asked_kinds, asks
 from knowledge.language import guess_language
 from knowledge.models import Entity, Fact, Lang
-from knowledge.normalize import canonical, canonical_tokens, strip_controls
+from knowledge.normalize import canonical, canonical_tokens, stem, strip_controls, tokens
 from knowledge.stopwords import STOPWORDS
+from knowledge.wordfreq import typo_zipf
 
 MAX_QUESTION_CHARS = 500
 _AMOUNT = re.compile(r"\d[\d\s.,]*\s*(?:million|milliard|billion|%|\$|dollars?|euros?)", re.IGNORECASE)
 _TEXT_SAMPLE_WEIGHT = 0.85
+# A word no fact uses says more about a question than any word facts share — when it is rare: "nationality"
+# in "What is Radford's nationality?" is the point of the question. A common one ("trying", "roughly", "went")
+# is how people talk. Between Zipf 3 and `_TALK_ZIPF` the weight falls linearly from the one to the other.
+UNKNOWN_WEIGHT = 5.0
+SOURCE = "source"  # the lexicon's concept for where a claim comes from ("according to", "d'où vient")
+# What a fact's sample questions talk about is its topic; what only its text says (a name in passing, "award",
+# "Vancouver") still covers a question, at this share of its weight.
+STATEMENT_SHARE = 0.6
+_TALK_WEIGHT = 0.5
+_TALK_ZIPF = 5.5
+_FILLER_ZIPF = 6.0  # a word this common is never what a question turns on
+
+
+def unknown_weight(zipf: float | None) -> float:
+    """The weight of a word no fact uses, from its Zipf frequency (None: rarer than any listed word)."""
+    if zipf is None or zipf <= 3.0:
+        return UNKNOWN_WEIGHT
+    if zipf >= _TALK_ZIPF:
+        return _TALK_WEIGHT
+    return UNKNOWN_WEIGHT - (zipf - 3.0) * (UNKNOWN_WEIGHT - _TALK_WEIGHT) / (_TALK_ZIPF - 3.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +114,7 @@ class _Entry:
     kinds: tuple[Asks | None, ...]  # the kinds of its sample groups, in pool order
     ends: tuple[int, ...]  # where each group ends in the pool (relative to `first`)
     bag: tuple[str, ...]  # every concept of its samples (of its texts when it has none)
-    kind_bags: tuple[tuple[str, ...], ...]  # every concept of each group's samples (`bag` for None)
+    said: tuple[str, ...]  # the concepts its texts use and its samples don't
     indexed: tuple[str, ...]  # the concepts its postings list it under
 
 
@@ -113,6 +135,110 @@ class _Query:
 
 def _union(samples: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c for concepts in samples for c in concepts))
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A question as the matcher reads it: the question proper (see `focus`), and what it names and asks."""
+
+    question: str  # as asked
+    text: str  # the question proper, without courtesy, scene-setting or noise
+    lang: Lang
+    kind: Asks | None
+    concepts: frozenset[str]
+    named: frozenset[str]
+    strangers: int  # names it uses that nothing in the store knows
+    relations: frozenset[str]  # what it says happened: joined, left, founded, said…
+    unknown: Mapping[str, float]  # the weight each of its concepts would have if no fact used it
+
+    def weight(self, concept: str, idf: Mapping[str, float], cap: float) -> float:
+        """A concept facts use weighs its IDF (capped); one they don't, by how rare the word is."""
+        known = idf.get(concept)
+        return min(known, cap) if known is not None else self.unknown.get(concept, UNKNOWN_WEIGHT)
+
+
+def read_question(
+    question: str,
+    analyzer: ConceptAnalyzer,
+    entities: Mapping[str, Entity],
+    holders: Mapping[str, str],
+    fallback_lang: Lang,
+) -> Reading | MatchResult:
+    """The reading of `question`, or the verdict when there is nothing to match (empty, too long, no topic)."""
+    text = strip_controls(question).strip()
+    lang = guess_language(text[:MAX_QUESTION_CHARS], fallback_lang) if text else fallback_lang
+    if not text:
+        return MatchResult(question, lang, None, (), False, "empty")
+    if len(text) > MAX_QUESTION_CHARS:
+        return MatchResult(question, lang, None, (), False, "too_long")
+    found = focus(text)
+    text = found.question
+    kind = asks(text)
+    concepts = frozenset(analyzer.concepts(text, fix_typos=True))
+    if kind is Asks.WHERE and SOURCE in concepts:
+        kind = None  # "Where does that come from?", "D'où vient l'information ?" ask for a source, not a place
+    named = frozenset(entity_ids(concepts))
+    if found.context:
+        # "I'm reading about Mira Murati: what was her job?" is about whom the scene-setting names; "I hope to
+        # attend NeurIPS one day: where was the 2024 edition held?" is about NeurIPS. A name said only there
+        # helps find the fact, but a fact need not involve it.
+        context = {c for c in analyzer.concepts(found.context, fix_typos=True) if c.startswith(ENTITY_PREFIX)}
+        concepts |= context
+        if not named:
+            named = frozenset(entity_ids(context))
+    if not any(entities[e].kind == "person" for e in named if e in entities):
+        # "the CTO" is whoever holds that title, when exactly one person in the story does.
+        concepts |= {holders[c] for c in concepts if c in holders}
+    if not concepts:
+        return MatchResult(question, lang, None, (), False, "no_topic", kind, named)
+    strangers = len(analyzer.unknown_names(text))
+    # The first word that is neither a stop word nor a name is what the question turns on ("What's Radford's
+    # *salary*?", "Quelle est la *fortune* de Sutskever ?", "Who *replaced* Murati?"): unknown, it keeps its
+    # full weight however common it is. Later words are weighed by how common they are.
+    unknown: dict[str, float] = {}
+    head = True
+    for word in tokens(text):
+        if word in STOPWORDS or word.isdigit():
+            continue
+        concept, frequency = stem(word), typo_zipf(word)
+        talk = frequency is not None and frequency >= _FILLER_ZIPF  # "going", "thing": never the point
+        if concept in concepts and (not head or talk):
+            unknown[concept] = min(unknown.get(concept, UNKNOWN_WEIGHT), unknown_weight(frequency))
+        if not talk and not analyzer.is_name_word(word):
+            head = False
+    return Reading(question, text, lang, kind, concepts, named, strangers, concepts & analyzer.relations, unknown)
+
+
+def lacking(fact: Fact, involved: Collection[str], stated: Callable[[str], bool], reading: Reading) -> int:
+    """How many things the question asks about that the fact does not give; each costs most of a score.
+
+    Every person or thing the question names must be part of the answer, and a name nothing in the store
+    knows ("GPT-4", "Altman") is part of no answer. What the question says happened (left, founded, said…)
+    must be what the fact is about or states (`stated`: in its samples or its texts): "Did Sutskever leave
+    OpenAI?" is not answered by who Sutskever is. And a profile answers for its own subject only: "What is
+    GPT-2?" is not answered by GPT-3's profile, however often it mentions GPT-2."""
+    missing = sum(1 for name in reading.named if name not in involved) + reading.strangers
+    missing += sum(1 for relation in reading.relations if not stated(relation))
+    if fact.kind == "profile" and fact.subject and reading.named and fact.subject not in reading.named:
+        missing += 1
+    return missing
+
+
+def decide(
+    reading: Reading, ranked: Sequence[Candidate], supported: frozenset[Asks], threshold: float, suggest_floor: float
+) -> MatchResult:
+    """The verdict on the ranked candidates: answer with the best, or abstain and keep the near ones."""
+    question, lang, kind, named = reading.question, reading.lang, reading.kind, reading.named
+    best = ranked[0] if ranked else None
+    near = tuple(c for c in ranked[:3] if c.score >= suggest_floor)
+    if kind is not None and kind not in supported:
+        return MatchResult(question, lang, best, near, False, "unsupported_kind", kind, named)
+    if best is None or best.score < threshold:
+        return MatchResult(question, lang, best, near, False, "low_score", kind, named)
+    # Only near rivals are worth a button: a far second best is noise next to a confident answer.
+    floor = max(suggest_floor, best.score / 2)
+    alternatives = tuple(c for c in ranked[1:4] if c.score >= floor)
+    return MatchResult(question, lang, best, alternatives, True, "ok", kind, named)
 
 
 class Matcher:
@@ -138,7 +264,6 @@ class Matcher:
     # ratio, even though it scores a keyword sample ("Mira Murati") 100 against any longer question.
     # Whatever replaces it must stay within [0, 100]: the bounds in `_score` rely on it.
     fuzzy_scorer = staticmethod(fuzz.token_set_ratio)
-    unknown_weight = 5.0  # a word no fact uses says more about a question than any word facts share
     missing_name_factor = 0.45  # kept of a score per name the question has and the fact lacks
     kept = 4  # candidates `match` looks at: the best, then three alternatives or suggestions
     max_exhaustive = 150  # postings (summed) up to which every candidate is scored
@@ -272,14 +397,12 @@ class Matcher:
         # ("…Anthropic, the company founded by Dario Amodei") are not — unless it has no samples at all.
         every = [s for group in samples.values() for s in group]
         bag = _union([c for c, _ in every or texts])
-        kind_bags = []
-        for kind, group in samples.items():
-            union = _union([c for c, _ in group]) if kind is not None else bag
-            kind_bags.append(bag if union == bag else union)
         named = set(fact.entities) | ({fact.subject} if fact.subject else set())
         named |= entity_ids(bag)
         names = {ENTITY_PREFIX + e for e in named}.difference(bag)
-        indexed = bag + tuple(sorted(names)) if names else bag
+        said = tuple(sorted(set(_union([c for c, _ in texts])).difference(bag)))
+        unlisted = tuple(sorted(names.union(said)))
+        indexed = bag + unlisted if unlisted else bag
         supported = self._kinds.setdefault(frozenset(supports), frozenset(supports))
         first = len(self._sample_texts)
         for concepts, text in every:
@@ -301,9 +424,14 @@ class Matcher:
             self._groups.setdefault(group_kinds, group_kinds),
             self._ends.setdefault(tuple(ends), tuple(ends)),
             bag,
-            tuple(kind_bags),
+            said,
             indexed,
         )
+
+    @staticmethod
+    def _states(entry: _Entry, concept: str) -> bool:
+        """Whether the fact talks about `concept`: in its samples (`bag`) or its own texts (`said`)."""
+        return concept in entry.bag or concept in entry.said
 
     @staticmethod
     @lru_cache(maxsize=8192)
@@ -317,42 +445,22 @@ class Matcher:
         # Capped: with a few dozen facts, a word that one sample happens to use ("occupied", "link") is
         # rare by accident, not because it names the topic.
         known = self._idf.get(concept)
-        return self.unknown_weight if known is None else min(known, self.max_weight)
+        return UNKNOWN_WEIGHT if known is None else min(known, self.max_weight)
 
     def _weigh(self, concepts: Iterable[str]) -> float:
         return sum(self.weight(c) for c in concepts)
 
     def match(self, question: str, *, fallback_lang: Lang = "en") -> MatchResult:
         """Score `question` against the facts that share a concept with it; abstain when unsure."""
-        text = strip_controls(question).strip()
-        lang = guess_language(text[:MAX_QUESTION_CHARS], fallback_lang) if text else fallback_lang
-        if not text:
-            return MatchResult(question, lang, None, (), False, "empty")
-        if len(text) > MAX_QUESTION_CHARS:
-            return MatchResult(question, lang, None, (), False, "too_long")
-        kind = asks(text)
-        concepts = frozenset(self.analyzer.concepts(text, fix_typos=True))
-        named = frozenset(entity_ids(concepts))
-        if not any(self.entities[e].kind == "person" for e in named if e in self.entities):
-            # "the CTO" is whoever holds that title, when exactly one person in the story does.
-            concepts |= {self._holders[c] for c in concepts if c in self._holders}
-        if not concepts:
-            return MatchResult(question, lang, None, (), False, "no_topic", kind, named)
-        strangers = len(self.analyzer.unknown_names(text))
-        ranked = self._rank(text, concepts, kind, named, strangers)
-        best = ranked[0] if ranked else None
-        near = tuple(c for c in ranked[:3] if c.score >= self.suggest_floor)
-        if kind is not None and kind not in self._supported_kinds:
-            return MatchResult(question, lang, best, near, False, "unsupported_kind", kind, named)
-        if best is None or best.score < self.threshold:
-            return MatchResult(question, lang, best, near, False, "low_score", kind, named)
-        # Only near rivals are worth a button: a far second best is noise next to a confident answer.
-        floor = max(self.suggest_floor, best.score / 2)
-        alternatives = tuple(c for c in ranked[1:4] if c.score >= floor)
-        return MatchResult(question, lang, best, alternatives, True, "ok", kind, named)
+        reading = read_question(question, self.analyzer, self.entities, self._holders, fallback_lang)
+        if isinstance(reading, MatchResult):
+            return reading
+        ranked = self._rank(reading)
+        return decide(reading, ranked, self._supported_kinds, self.threshold, self.suggest_floor)
 
-    def _query(self, text: str, concepts: frozenset[str], kind: Asks | None) -> _Query:
-        weights = {c: self.weight(c) for c in concepts}
+    def _query(self, reading: Reading) -> _Query:
+        text, concepts, kind = reading.text, reading.concepts, reading.kind
+        weights = {c: reading.weight(c, self._idf, self.max_weight) for c in concepts}
         predicate = tuple(c for c in concepts if not c.startswith(ENTITY_PREFIX) and c in self._idf)
         ids = self._concept_ids
         return _Query(
@@ -394,15 +502,21 @@ class Matcher:
             # A question that asks for something specific meets the samples that ask for the same thing.
             group = entry.kinds.index(kind)
             start = first + entry.ends[group - 1] if group else first
-            pool, bag, texts_in_pool = range(start, first + entry.ends[group]), entry.kind_bags[group], False
+            # Coverage still reads all its samples: "L'article GPT-2, il date de quand ?" is about the paper
+            # even if no when-sample says "paper".
+            pool, texts_in_pool = range(start, first + entry.ends[group]), False
         else:
-            pool, bag, texts_in_pool = range(first, first + entry.size), entry.bag, entry.n_texts > 0
+            pool, texts_in_pool = range(first, first + entry.size), entry.n_texts > 0
+        bag = entry.bag
         weights = query.weights
-        coverage = fsum(weights[c] for c in bag if c in weights) / query.total
+        said = [weights[c] for c in entry.said if c in weights]
+        coverage = (fsum(weights[c] for c in bag if c in weights) + STATEMENT_SHARE * fsum(said)) / query.total
         # What the question says happened (join, leave, found, say…) must be what the fact is about:
         # "When did Sutskever leave OpenAI?" is not answered by a dated fact about Sutskever speaking.
         if query.predicate:
-            covered = fsum(weights[c] for c in query.predicate if c in bag) / query.predicate_total
+            stated = fsum(weights[c] for c in query.predicate if c in entry.said)
+            covered = fsum(weights[c] for c in query.predicate if c in bag) + STATEMENT_SHARE * stated
+            covered /= query.predicate_total
         else:
             covered = 1.0
         w_sample, w_coverage, w_fuzzy = self.weights
@@ -526,20 +640,16 @@ class Matcher:
             return sorted(shared, key=lambda i: (-shared[i], i))
         return heapq.nlargest(self.shortlist, shared, key=lambda i: (shared[i], -i))
 
-    def _rank(
-        self, text: str, concepts: frozenset[str], kind: Asks | None, named: frozenset[str], strangers: int = 0
-    ) -> list[Candidate]:
+    def _rank(self, reading: Reading) -> list[Candidate]:
         """The best `kept` candidates, best first: ranked on the raw score (the nudges may lift it past 1),
         ties by fact id; each reported with its score clamped to [0, 1] and rounded."""
-        query = self._query(text, concepts, kind)
+        query = self._query(reading)
         top: list[float] = []  # a min-heap of the `kept` best raw scores so far
         floor = -math.inf
         found: list[tuple[float, int]] = []
         for index in self._candidates(query):
             entry = self._entries[index]
-            # Every person or thing the question names must be part of the answer; a name we do not know
-            # at all ("GPT-4", "Altman") is part of no answer.
-            missing = sum(1 for name in named if name not in entry.entities) + strangers
+            missing = lacking(entry.fact, entry.entities, partial(self._states, entry), reading)
             score = self._score(entry, query, self.missing_name_factor**missing if missing else 1.0, floor)
             # Below the floor, `kept` facts already score strictly more: it cannot be among them.
             if score is None or score <= 0 or score < floor:

@@ -15,7 +15,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'",
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d", "-"))
 _ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'(?=\w)")
 _JOINED = (
-    (re.compile(r"\bgpt[\s-]*(\d)\b"), r"gpt\1"),
+    (re.compile(r"\bg(?:pt|tp)[\s-]*(\d)\b"), r"gpt\1"),  # "GTP-2" is a slip people make often
     (re.compile(r"\bco[\s-](?=(?:fond|found|auteur|author|createur|creator))"), "co"),
     (re.compile(r"\bpre[\s-](?=(?:train|entrain|form))"), "pre"),
     (re.compile(r"\bopen[\s-]ai\b"), "openai"),

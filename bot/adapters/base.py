@@ -13,6 +13,10 @@ from handlers.types import Reply
 
 
 class Adapter(Protocol):
+    """Optional extras the runtime and /healthz use when present: `status` (a `PlatformStatus`: successes
+    and failures, so health can say "down" when polls or heartbeats stop working) and `fatal_errors` (the
+    start errors retrying cannot fix, such as a refused token; any other start error is retried)."""
+
     name: str
 
     async def start(self) -> None:

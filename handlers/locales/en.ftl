@@ -41,6 +41,8 @@ decline-suggest = You could ask:
 rate-limited = You're asking faster than I can keep up. Please wait { $seconds } s before your next question.
 rate-limited-chat = This chat is asking faster than I can keep up. Please wait { $seconds } s before the next question.
 admin-only = Sorry, only the bot's administrators can use that command.
+read-only-refused = /{ $command } changes settings, so it only works when you send it in a chat, not from an inline query or a button.
+chat-admin-only = Only this group's administrators can use /{ $command } here.
 
 smalltalk-hello = Hello! Ask me about Alec Radford leaving OpenAI, or type /help.
 smalltalk-thanks = You're welcome! Anything else about Radford or the OpenAI departures?

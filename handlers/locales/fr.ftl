@@ -41,6 +41,8 @@ decline-suggest = Vous pourriez demander :
 rate-limited = Vous posez des questions plus vite que je ne peux suivre. Merci d’attendre { $seconds } s avant la prochaine.
 rate-limited-chat = Cette discussion pose des questions plus vite que je ne peux suivre. Merci d’attendre { $seconds } s avant la prochaine.
 admin-only = Désolé, seuls les administrateurs du bot peuvent utiliser cette commande.
+read-only-refused = /{ $command } modifie des réglages : envoyez-la dans une discussion, pas depuis une requête en ligne ou un bouton.
+chat-admin-only = Seuls les administrateurs de ce groupe peuvent utiliser /{ $command } ici.
 
 smalltalk-hello = Bonjour ! Posez-moi une question sur le départ d'Alec Radford d'OpenAI, ou tapez /help.
 smalltalk-thanks = Avec plaisir ! Autre chose sur Radford ou les départs d'OpenAI ?

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
+import stat
 import threading
 
 import pytest
@@ -40,6 +42,22 @@ def test_the_cli_copies_the_store_and_will_not_overwrite_without_force(database,
     assert "--force" in capsys.readouterr().err
     assert main(["backup", "--force", str(target)]) == 0
     assert not list(target.parent.glob("*.partial"))
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o000])
+def test_a_backup_is_readable_by_its_owner_only_whatever_the_umask(database, tmp_path, umask: int) -> None:
+    """Before: created with the process umask, so world-readable under Docker's 022 (every user's chat ids)."""
+    target = tmp_path / "backups" / "bot.db"
+    target.parent.mkdir()
+    target.write_bytes(b"an older, world-readable backup")
+    target.chmod(0o644)
+    previous = os.umask(umask)
+    try:
+        backup_sqlite(database, target, overwrite=True)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert count(target, "facts") > 0
 
 
 def test_a_missing_database_or_a_backup_onto_itself_is_refused(database, tmp_path) -> None:

@@ -100,7 +100,7 @@ def test_the_catalogue_clips_echoed_user_text() -> None:
 async def test_admin_commands_are_refused_to_everyone_but_admin_ids_and_the_console(tmp_path) -> None:
     from handlers.admin import is_admin
 
-    core = await Core.open(f"sqlite:///{tmp_path / 'admin.db'}", admin_ids=frozenset({"42"}))
+    core = await Core.open(f"sqlite:///{tmp_path / 'admin.db'}", admin_ids=frozenset({"telegram:42"}))
     try:
         refused = await core.handle(ask("/addarticle Title\n\nSome text.", user="7"))
         assert refused.kind == "decline"
@@ -112,7 +112,8 @@ async def test_admin_commands_are_refused_to_everyone_but_admin_ids_and_the_cons
     finally:
         await core.close()
     assert is_admin(frozenset(), Incoming("console", "local", "local"))
-    assert not is_admin(frozenset({"42"}), Incoming("discord", "1", "43"))
+    assert not is_admin(frozenset({"discord:42"}), Incoming("discord", "1", "43"))
+    assert not is_admin(frozenset({"telegram:42"}), Incoming("discord", "1", "42"))
     admin_commands = [c.name for c in COMMANDS if c.admin]
     assert admin_commands == ["addarticle", "removearticle"]
 
@@ -123,3 +124,41 @@ async def test_lone_surrogates_become_replacement_characters(core: Core) -> None
         reply = await core.handle(ask(text))
         assert reply.kind != "error", text
     assert core.stats.errors == 0
+
+
+async def test_changing_a_groups_subscriptions_takes_the_platforms_word_that_the_sender_is_its_admin(
+    core: Core,
+) -> None:
+    """The seam is `Incoming.is_chat_admin`, filled by the adapter: none, a no, or a failure all refuse."""
+    from dataclasses import replace
+
+    async def yes() -> bool:
+        return True
+
+    async def no() -> bool:
+        return False
+
+    async def broken() -> bool:
+        raise RuntimeError("the platform is down")
+
+    group = replace(ask("/subscribe", chat="-9"), chat_kind="group")
+    for check in (None, no, broken):
+        refused = await core.handle(replace(group, is_chat_admin=check))
+        assert render_plain(refused.blocks) == catalog().t("en", "chat-admin-only", command="subscribe")
+    assert await core.store.chat_subscriptions("telegram", "-9") == []
+    done = await core.handle(replace(group, is_chat_admin=yes))
+    assert done.kind == "info" and len(await core.store.chat_subscriptions("telegram", "-9")) == 1
+    read = await core.handle(replace(ask("/subscriptions", chat="-9"), chat_kind="group"))
+    assert read.kind == "info" and "administrators" not in render_plain(read.blocks)
+
+
+async def test_read_only_messages_ask_and_read_but_change_nothing(core: Core) -> None:
+    from dataclasses import replace
+
+    core.admin_ids = frozenset({"telegram:7"})  # even an admin's /addarticle
+    for text in ("/subscribe", "/unsubscribe", "/lang fr", "/addarticle Title\n\nText."):
+        refused = await core.handle(replace(ask(text), read_only=True))
+        assert refused.kind == "decline" and "button" in render_plain(refused.blocks), text
+    assert await core.store.chat_subscriptions("telegram", "7") == []
+    assert (await core.handle(replace(ask("When did Alec Radford join OpenAI?"), read_only=True))).answered
+    assert (await core.handle(replace(ask("/who Mira Murati"), read_only=True))).kind == "info"

@@ -50,12 +50,12 @@ async def test_healthz_is_ok_while_every_platform_is_connected(served) -> None:
     server, adapters = served
     status, _, body = await get(server, "/healthz")
     assert status == 200
-    assert '"status": "ok"' in body and '"telegram": {"connected": true}' in body
+    assert '"status": "ok"' in body and '"telegram": {"connected": true, "state": "up"}' in body
     assert '"outbox": {"discord": {"pending": 0}, "telegram": {"pending": 0}}' in body
     adapters[1].connected = False
     status, _, body = await get(server, "/healthz")
     assert status == 503
-    assert '"discord": {"connected": false}' in body
+    assert '"discord": {"connected": false, "state": "down"}' in body
 
 
 async def test_metrics_speak_the_prometheus_text_format(served, core: Core) -> None:
@@ -65,11 +65,11 @@ async def test_metrics_speak_the_prometheus_text_format(served, core: Core) -> N
     await core.handle(Incoming.from_text("telegram", "1", "1", "/timeline"))
     status, content_type, text = await get(server, "/metrics")
     assert status == 200 and content_type.startswith("text/plain") and "version=0.0.4" in content_type
-    assert 'radford_questions_total{platform="telegram",lang="en",outcome="answered"} 1' in text
-    assert 'radford_questions_total{platform="discord",lang="fr",outcome="answered"} 1' in text
-    assert 'radford_commands_total{platform="telegram",command="timeline"} 1' in text
-    assert 'radford_answer_seconds_bucket{platform="telegram",le="+Inf"} 2' in text
-    assert 'radford_platform_connected{platform="discord"} 1' in text
+    assert 'radford_questions_total{lang="en",outcome="answered",platform="telegram"} 1.0' in text
+    assert 'radford_questions_total{lang="fr",outcome="answered",platform="discord"} 1.0' in text
+    assert 'radford_commands_total{command="timeline",platform="telegram"} 1.0' in text
+    assert 'radford_answer_seconds_bucket{le="+Inf",platform="telegram"} 2.0' in text
+    assert 'radford_platform_connected{platform="discord"} 1.0' in text
     assert "radford_uptime_seconds " in text
 
 
@@ -85,7 +85,7 @@ async def test_the_outbox_backlog_is_reported_when_the_store_keeps_one(served, c
     assert '"telegram": {"pending": 4, "sent": 10}' in body
     assert '"discord": {"pending": 0, "parked": 1}' in body
     _, _, text = await get(server, "/metrics")
-    assert 'radford_outbox_deliveries{platform="telegram",status="pending"} 4' in text
+    assert 'radford_outbox_deliveries{platform="telegram",status="pending"} 4.0' in text
 
 
 async def test_a_port_in_use_names_the_setting(served, core: Core) -> None:
@@ -113,6 +113,6 @@ def test_the_broadcasters_counters_are_exposed_as_counters() -> None:
     metrics.add_collector(broadcast_collector(background))  # type: ignore[arg-type]
     text = metrics.render()
     assert "# TYPE radford_broadcast_deliveries_total counter" in text
-    assert 'radford_broadcast_deliveries_total{platform="telegram",outcome="sent"} 7' in text
+    assert 'radford_broadcast_deliveries_total{outcome="sent",platform="telegram"} 7.0' in text
     background.broadcasters[0].stats.parked = 2
-    assert 'radford_broadcast_deliveries_total{platform="telegram",outcome="parked"} 2' in metrics.render()
+    assert 'radford_broadcast_deliveries_total{outcome="parked",platform="telegram"} 2.0' in metrics.render()

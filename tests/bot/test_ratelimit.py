@@ -62,3 +62,28 @@ def test_the_console_and_the_cli_are_never_limited() -> None:
     limits = QuestionLimits(per_user=1, per_chat=1)
     assert all(limits.check(incoming("local", "local", "console")).allowed for _ in range(100))
     assert all(limits.check(incoming("cli", "cli", "cli")).allowed for _ in range(100))
+
+
+def test_a_refused_user_is_told_once_per_window_then_again_in_the_next() -> None:
+    clock = Clock()
+    limits = QuestionLimits(per_user=1, per_chat=100, clock=clock)
+    question = Incoming.from_text("telegram", "1", "7", "When did Alec Radford join OpenAI?")
+    assert limits.check(question).allowed
+    verdicts = [limits.check(question) for _ in range(5)]
+    assert not any(v.allowed for v in verdicts)
+    assert [v.notify for v in verdicts] == [True, False, False, False, False]
+    clock.now += 61  # the window is over: a token again
+    assert limits.check(question).allowed
+    again = limits.check(question)
+    assert not again.allowed and again.notify, "a new window is told again"
+
+
+async def test_the_core_marks_every_refusal_after_the_first_of_a_window_quiet(core) -> None:
+    from bot.core import is_quiet
+
+    core.limits = QuestionLimits(per_user=1, per_chat=100)
+    question = Incoming.from_text("telegram", "1", "7", "When did Alec Radford join OpenAI?")
+    replies = [await core.handle(question) for _ in range(4)]
+    assert [r.answered for r in replies] == [True, False, False, False]
+    assert [is_quiet(r) for r in replies] == [False, False, True, True]
+    assert all("faster" in str(r.blocks) for r in replies[1:]), "the text is still there for inline results"

@@ -45,7 +45,8 @@ def test_values_from_a_mapping(tmp_path: Path) -> None:
     assert settings.log_level == "DEBUG" and settings.log_json is True
     assert settings.platforms == ["telegram", "discord"]
     assert settings.discord_shard_count == 4 and settings.discord_shard_ids == (0, 1, 3)
-    assert settings.admin_ids == frozenset({"12", "34", "56"})
+    assert settings.admin_ids == frozenset({"telegram:12", "telegram:34", "telegram:56"})
+    assert len(settings.warnings) == 3 and "telegram:12" in settings.warnings[0]
     assert settings.health_port == 8080
 
 
@@ -71,7 +72,7 @@ def test_a_dotenv_file_with_comments_quotes_and_export(tmp_path: Path) -> None:
     assert settings.telegram_token == TELEGRAM
     assert settings.database_url == "sqlite:////srv/bot/bot.db"
     assert settings.log_level == "WARNING"
-    assert settings.admin_ids == frozenset({"1", "2"})
+    assert settings.admin_ids == frozenset({"telegram:1", "telegram:2"})
 
 
 def test_the_environment_wins_over_the_dotenv_file(tmp_path: Path) -> None:

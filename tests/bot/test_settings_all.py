@@ -41,20 +41,36 @@ CASES: dict[str, tuple[str, str, Any, list[str]]] = {
     "DISCORD_BOT_TOKEN": ("abc.def.ghi", "discord_token", "abc.def.ghi", ["Bot abc.def.ghi"]),
     "DISCORD_SHARD_COUNT": ("4", "discord_shard_count", 4, ["0", "four"]),
     "DISCORD_SHARD_IDS": ("0,2-3", "discord_shard_ids", (0, 2, 3), ["4", "3-1", "a"]),
-    "ADMIN_IDS": ("1, 2;-3", "admin_ids", frozenset({"1", "2", "-3"}), ["alice", "1,@bob"]),
+    "ADMIN_IDS": (
+        "telegram:1, discord:2;-3",
+        "admin_ids",
+        frozenset({"telegram:1", "discord:2", "telegram:-3"}),
+        ["alice", "1,@bob", "slack:1", "discord:x"],
+    ),
     "HEALTH_PORT": ("9100", "health_port", 9100, ["0", "70000", "x"]),
     "HEALTH_HOST": ("::1", "health_host", "::1", ["example.com", "1.2.3"]),
+    "HEALTH_GRACE": ("30", "health_grace", 30, ["0", "soon", "1.5"]),
     "RATE_LIMIT_PER_USER": ("5", "rate_limit_user", 5, ["-1", "ten", "20000"]),
     "RATE_LIMIT_PER_CHAT": ("0", "rate_limit_chat", 0, ["-5", "1.5"]),
     "FEEDS": (
         "https://a.example/feed, http://b.example/rss",
         "feeds",
         ("https://a.example/feed", "http://b.example/rss"),
-        ["ftp://a.example/feed", "a.example/feed"],
+        ["ftp://a.example/feed", "a.example/feed", "http://c.example/rss"],
+    ),
+    "FEEDS_ALLOW_HTTP": (
+        "http://b.example/rss",
+        "feeds_allow_http",
+        frozenset({"http://b.example/rss"}),
+        ["b.example"],
     ),
     "FEED_INTERVAL": ("600", "feed_interval", 600, ["59", "soon"]),
 }
-NEEDS = {"DISCORD_SHARD_IDS": {"DISCORD_SHARD_COUNT": "4"}}
+NEEDS = {
+    "DISCORD_SHARD_IDS": {"DISCORD_SHARD_COUNT": "4"},
+    "TELEGRAM_WEBHOOK_URL": {"TELEGRAM_WEBHOOK_SECRET": "s3cret"},
+    "FEEDS": {"FEEDS_ALLOW_HTTP": "http://b.example/rss"},
+}
 
 
 def test_the_table_covers_every_variable_the_bot_reads() -> None:

@@ -36,3 +36,12 @@ def test_bad_telegram_settings_name_the_variable(name: str, value: str) -> None:
     env = {"TELEGRAM_BOT_TOKEN": "1:abc", name: value}
     with pytest.raises(SettingsError, match=name):
         Settings.from_env(env, env_file=NO_FILE)
+
+
+def test_a_webhook_without_a_secret_is_refused_naming_the_secret() -> None:
+    """Without the secret, anyone who learns the webhook URL can post forged updates (an admin's included)."""
+    env = {"TELEGRAM_BOT_TOKEN": "1:abc", "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/hook"}
+    with pytest.raises(SettingsError, match="TELEGRAM_WEBHOOK_SECRET") as refused:
+        Settings.from_env(env, env_file=NO_FILE)
+    assert "\n" not in str(refused.value)
+    assert Settings.from_env({**env, "TELEGRAM_WEBHOOK_SECRET": "s3cret"}, env_file=NO_FILE).telegram_webhook_secret

@@ -36,8 +36,10 @@ def instructions(name: str) -> list[str]:
     return [args for instruction, args in dockerfile() if instruction == name]
 
 
-def test_the_image_is_slim_python_311_and_runs_as_a_non_root_user() -> None:
-    assert all(base.split()[0] == "python:3.11-slim" for base in instructions("FROM"))
+def test_the_image_is_slim_python_311_pinned_by_digest_and_runs_as_a_non_root_user() -> None:
+    bases = {base.split()[0] for base in instructions("FROM")}
+    [base] = bases  # the build and the runtime stage start from the same image
+    assert re.fullmatch(r"python:3\.11\.\d+-slim@sha256:[0-9a-f]{64}", base), base
     [user] = instructions("USER")
     assert user not in {"root", "0"}
     assert any("useradd --system" in run and user in run for run in instructions("RUN"))
@@ -56,7 +58,7 @@ def test_the_image_copies_paths_that_exist_and_starts_the_declared_console_scrip
     [cmd] = instructions("CMD")
     assert json.loads(cmd) == ["run"]
     ignore = (DEPLOY / "Dockerfile.dockerignore").read_text()
-    for needed in ("pyproject.toml", "README.md", "bot/", "handlers/", "knowledge/"):
+    for needed in ("pyproject.toml", "README.md", "deploy/requirements.lock", "bot/", "handlers/", "knowledge/"):
         assert f"!{needed}" in ignore
 
 

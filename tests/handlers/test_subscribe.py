@@ -77,7 +77,7 @@ async def test_addarticle_is_for_admins_only(core: Core) -> None:
     refused = await say(core, "/addarticle " + ARTICLE, platform="telegram", chat="7", user="7")
     assert refused.kind == "decline" and "administrators" in render_plain(refused.blocks)
     assert not [f for f in core.knowledge.facts if f.source.startswith("article-")]
-    core.admin_ids = frozenset({"7"})
+    core.admin_ids = frozenset({"telegram:7"})
     added = await say(core, "/addarticle", platform="telegram", chat="7", user="7", attachment=ARTICLE)
     assert added.kind == "info" and "4 new facts" in render_plain(added.blocks)
     # The running bot's knowledge has the new facts at once.

@@ -3,7 +3,9 @@ obviously-correct reference the equivalence test compares the fast matcher with.
 stores. To update it when the scoring changes, copy main's knowledge/matcher.py again and redo the edits below.
 
 Verbatim but for these edits: `Candidate` and `MatchResult` are imported from knowledge.matcher rather than
-defined again (so results compare equal), the class is `ReferenceMatcher`, and `_weigh` sums with
+defined again (so results compare equal), so are `read_question` and `decide` (how a question is read and
+the verdict drawn: the fast matcher changes neither, only which facts it scores and how fast), the class is
+`ReferenceMatcher`, and `_weigh` sums with
 `math.fsum`. A plain `sum` over a set follows the set's order, which follows the process's string hash
 seed, so main's scores move in the last bits from run to run — enough to flip a tie between two samples
 (PYTHONHASHSEED=1: 0.3188 for a suggestion that every other seed scores 0.291), or two facts' raw-score
@@ -15,17 +17,25 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
-from knowledge.intent import Asks, asked_kinds, asks
-from knowledge.language import guess_language
-from knowledge.matcher import Candidate, MatchResult
+from knowledge.intent import Asks, asked_kinds
+from knowledge.matcher import (
+    STATEMENT_SHARE,
+    UNKNOWN_WEIGHT,
+    Candidate,
+    MatchResult,
+    Reading,
+    decide,
+    lacking,
+    read_question,
+)
 from knowledge.models import Entity, Fact, Lang
-from knowledge.normalize import canonical, strip_controls
+from knowledge.normalize import canonical
 from knowledge.stopwords import STOPWORDS
 
 MAX_QUESTION_CHARS = 500
@@ -51,6 +61,7 @@ class _Entry:
     samples: dict[Asks | None, list[_Sample]]
     texts: list[_Sample]
     bags: dict[Asks | None, frozenset[str]]
+    said: frozenset[str]  # what its texts say and its samples don't
 
 
 class ReferenceMatcher:
@@ -69,11 +80,11 @@ class ReferenceMatcher:
     # token_set_ratio forgives word order and extra words; measured better here than token_sort_ratio or
     # ratio, even though it scores a keyword sample ("Mira Murati") 100 against any longer question.
     fuzzy_scorer = staticmethod(fuzz.token_set_ratio)
-    unknown_weight = 5.0  # a word no fact uses says more about a question than any word facts share
     missing_name_factor = 0.45  # kept of a score per name the question has and the fact lacks
 
     def __init__(self, facts: Sequence[Fact], entities: Sequence[Entity], analyzer: ConceptAnalyzer) -> None:
         self.facts = list(facts)
+        self._unknown: Mapping[str, float] = {}
         self.entities = {entity.id: entity for entity in entities}
         self.analyzer = analyzer
         self._parents = {ENTITY_PREFIX + e.id: ENTITY_PREFIX + e.part_of for e in entities if e.part_of}
@@ -84,7 +95,7 @@ class ReferenceMatcher:
         self._entries = [self._entry(fact) for fact in self.facts]
         postings: dict[str, list[int]] = defaultdict(list)
         for index, entry in enumerate(self._entries):
-            for concept in entry.bags[None] | {ENTITY_PREFIX + e for e in entry.entities}:
+            for concept in entry.bags[None] | {ENTITY_PREFIX + e for e in entry.entities} | entry.said:
                 postings[concept].append(index)
         self._postings = {concept: tuple(ids) for concept, ids in postings.items()}
         total = max(len(self.facts), 1)
@@ -130,12 +141,10 @@ class ReferenceMatcher:
         # ("…Anthropic, the company founded by Dario Amodei") are not — unless it has no samples at all.
         every = [s for group in samples.values() for s in group] or texts
         bags: dict[Asks | None, frozenset[str]] = {None: frozenset().union(*(s.concepts for s in every))}
-        for kind, group in samples.items():
-            if kind is not None:
-                bags[kind] = frozenset().union(*(s.concepts for s in group))
         named = set(fact.entities) | ({fact.subject} if fact.subject else set())
         named |= entity_ids(bags[None])
-        return _Entry(fact, frozenset(named), frozenset(supports), dict(samples), texts, bags)
+        said = frozenset().union(*(t.concepts for t in texts)) - bags[None]
+        return _Entry(fact, frozenset(named), frozenset(supports), dict(samples), texts, bags, said)
 
     @staticmethod
     def _fuzzy_form(text: str) -> str:
@@ -145,45 +154,30 @@ class ReferenceMatcher:
         # Capped: with a few dozen facts, a word that one sample happens to use ("occupied", "link") is
         # rare by accident, not because it names the topic.
         known = self._idf.get(concept)
-        return self.unknown_weight if known is None else min(known, self.max_weight)
+        return UNKNOWN_WEIGHT if known is None else min(known, self.max_weight)
+
+    def _asked_weight(self, concept: str) -> float:
+        """A concept's weight on the question's side: a word facts don't use weighs as the reading says."""
+        known = self._idf.get(concept)
+        return self._unknown.get(concept, UNKNOWN_WEIGHT) if known is None else min(known, self.max_weight)
 
     def _weigh(self, concepts: Iterable[str]) -> float:
         return math.fsum(self.weight(c) for c in concepts)
 
     def match(self, question: str, *, fallback_lang: Lang = "en") -> MatchResult:
-        """Score `question` against every fact that shares a concept with it; abstain when unsure."""
-        text = strip_controls(question).strip()
-        lang = guess_language(text[:MAX_QUESTION_CHARS], fallback_lang) if text else fallback_lang
-        if not text:
-            return MatchResult(question, lang, None, (), False, "empty")
-        if len(text) > MAX_QUESTION_CHARS:
-            return MatchResult(question, lang, None, (), False, "too_long")
-        kind = asks(text)
-        concepts = frozenset(self.analyzer.concepts(text, fix_typos=True))
-        named = frozenset(entity_ids(concepts))
-        if not any(self.entities[e].kind == "person" for e in named if e in self.entities):
-            # "the CTO" is whoever holds that title, when exactly one person in the story does.
-            concepts |= {self._holders[c] for c in concepts if c in self._holders}
-        if not concepts:
-            return MatchResult(question, lang, None, (), False, "no_topic", kind, named)
-        strangers = len(self.analyzer.unknown_names(text))
-        ranked = self._rank(text, concepts, kind, named, strangers)
-        best = ranked[0] if ranked else None
-        near = tuple(c for c in ranked[:3] if c.score >= self.suggest_floor)
-        if kind is not None and kind not in self._supported_kinds:
-            return MatchResult(question, lang, best, near, False, "unsupported_kind", kind, named)
-        if best is None or best.score < self.threshold:
-            return MatchResult(question, lang, best, near, False, "low_score", kind, named)
-        # Only near rivals are worth a button: a far second best is noise next to a confident answer.
-        floor = max(self.suggest_floor, best.score / 2)
-        alternatives = tuple(c for c in ranked[1:4] if c.score >= floor)
-        return MatchResult(question, lang, best, alternatives, True, "ok", kind, named)
+        """Score `question` against every fact that shares a concept with it; abstain when unsure.
+        (How a question is read and the verdict drawn are shared with the matcher: only scoring is compared.)"""
+        reading = read_question(question, self.analyzer, self.entities, self._holders, fallback_lang)
+        if isinstance(reading, MatchResult):
+            return reading
+        ranked = self._rank(reading)
+        return decide(reading, ranked, self._supported_kinds, self.threshold, self.suggest_floor)
 
     def _agreement(self, concepts: frozenset[str], q_weight: float, sample: _Sample) -> float:
         shared = concepts & sample.concepts
         if not shared:
             return 0.0
-        overlap = self._weigh(shared)
+        overlap = math.fsum(self._asked_weight(c) for c in shared)
         recall = overlap / q_weight
         precision = overlap / self._weigh(sample.concepts)
         beta2 = self.recall_bias**2
@@ -195,10 +189,10 @@ class ReferenceMatcher:
         supported = kind is None or kind in entry.supports or kind in self.loose_kinds
         if kind is not None and kind in entry.samples and kind not in self.loose_kinds:
             # A question that asks for something specific meets the samples that ask for the same thing.
-            pool, bag = entry.samples[kind], entry.bags[kind]
+            pool = entry.samples[kind]
         else:
             pool = [s for group in entry.samples.values() for s in group] + entry.texts
-            bag = entry.bags[None]
+        bag = entry.bags[None]
         best_agreement, best_sample = 0.0, None
         for sample in pool:
             agreement = self._agreement(concepts, q_weight, sample)
@@ -206,11 +200,17 @@ class ReferenceMatcher:
                 best_agreement, best_sample = agreement, sample
         if best_sample is None:
             return 0.0
-        coverage = self._weigh(concepts & bag) / q_weight
+        said = math.fsum(self._asked_weight(c) for c in concepts & entry.said)
+        coverage = (self._weigh(concepts & bag) + STATEMENT_SHARE * said) / q_weight
         # What the question says happened (join, leave, found, say…) must be what the fact is about:
         # "When did Sutskever leave OpenAI?" is not answered by a dated fact about Sutskever speaking.
         predicate = [c for c in concepts if not c.startswith(ENTITY_PREFIX) and c in self._idf]
-        covered = self._weigh(c for c in predicate if c in bag) / self._weigh(predicate) if predicate else 1.0
+        stated = self._weigh(c for c in predicate if c in entry.said)
+        covered = (
+            (self._weigh(c for c in predicate if c in bag) + STATEMENT_SHARE * stated) / self._weigh(predicate)
+            if predicate
+            else 1.0
+        )
         fuzzy = best_sample.weight * self.fuzzy_scorer(fuzzy_form, best_sample.fuzzy_text) / 100.0
         w_sample, w_coverage, w_fuzzy = self.weights
         # Between facts whose samples fit equally, the one whose own statement fits the question better wins.
@@ -223,24 +223,23 @@ class ReferenceMatcher:
             score *= 0.4
         return score
 
-    def _rank(
-        self, text: str, concepts: frozenset[str], kind: Asks | None, named: frozenset[str], strangers: int = 0
-    ) -> list[Candidate]:
+    def _rank(self, reading: Reading) -> list[Candidate]:
+        text, concepts, kind = reading.text, reading.concepts, reading.kind
+        self._unknown = reading.unknown  # how this question's words that facts don't use weigh
         candidates: set[int] = set()
         for concept in concepts:
             candidates.update(self._postings.get(concept, ()))
         if not candidates:
             return []
-        q_weight = self._weigh(concepts)
+        q_weight = math.fsum(self._asked_weight(c) for c in concepts)
         fuzzy_form = self._fuzzy_form(text)
         scored: list[tuple[float, Candidate]] = []
         for index in candidates:
             entry = self._entries[index]
             score = self._score(entry, concepts, q_weight, kind, fuzzy_form)
-            missing = len(named - entry.entities) + strangers
+            stated = entry.bags[None] | entry.said
+            missing = lacking(entry.fact, entry.entities, stated.__contains__, reading)
             if missing:
-                # Every person or thing the question names must be part of the answer; a name we do not
-                # know at all ("GPT-4", "Altman") is part of no answer.
                 score *= self.missing_name_factor**missing
             if score > 0:
                 # Ranked on the raw score (nudges may lift it past 1); reported within [0, 1].

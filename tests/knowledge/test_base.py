@@ -171,3 +171,64 @@ async def test_refresh_sees_new_facts(tmp_path: Path) -> None:
         assert [f.id for f in knowledge.facts] == ["e1"]
     finally:
         await store.close()
+
+
+async def test_concurrent_refreshes_index_each_new_fact_once(store: SQLiteStore) -> None:
+    """An /addarticle and the watcher refreshing at once used to add the new facts to the matcher twice."""
+    from knowledge.ingest import ingest_article, parse_article
+    from tests.conftest import ARTICLE
+
+    knowledge = await Knowledge.load(store)
+    report = await ingest_article(store, parse_article(ARTICLE), now=1000.0)
+    assert report.added
+    await asyncio.gather(*(knowledge.refresh() for _ in range(3)))
+    indexed = [fact.id for fact in knowledge.matcher.facts]
+    assert len(indexed) == len(set(indexed)) == len(knowledge.facts), "every fact indexed exactly once"
+    result = knowledge.ask("When did Mira Murati's new company hire about twenty researchers?")
+    assert result.answered and result.best is not None and result.best.fact.id in report.added
+    assert result.best.fact.id not in {c.fact.id for c in result.alternatives}, "the answer never suggests itself"
+
+
+async def test_refreshes_read_on_their_own_connection_when_given_one(store: SQLiteStore, tmp_path: Path) -> None:
+    knowledge = await Knowledge.load(store)
+    reader = await SQLiteStore.open(store.path)
+    knowledge.reader = reader
+    calls: list[str] = []
+    original = store.facts
+
+    async def spied() -> list[Fact]:
+        calls.append("core connection")
+        return await original()
+
+    store.facts = spied  # type: ignore[method-assign]
+    try:
+        await knowledge.refresh()
+    finally:
+        await reader.close()
+    assert calls == [], "the refresh read every fact through the reader, not the core's connection"
+
+
+async def test_a_refresh_freezes_nothing_so_cyclic_garbage_is_still_collected(store: SQLiteStore) -> None:
+    """`gc.freeze()` after each refresh made everything alive at that moment immortal: a leak per refresh."""
+    import gc
+    import weakref
+
+    from knowledge.ingest import ingest_article, parse_article
+    from tests.conftest import ARTICLE
+
+    class Node:
+        def __init__(self) -> None:
+            self.me = self  # a reference cycle: only the cyclic collector can free it
+
+    knowledge = await Knowledge.load(store)
+    frozen = gc.get_freeze_count()
+    garbage = Node()
+    alive = weakref.ref(garbage)
+    await ingest_article(store, parse_article(ARTICLE), now=1000.0)
+    await knowledge.refresh()  # extends the matcher
+    await store.replace_entities(list(knowledge.entities)[1:])
+    await knowledge.refresh()  # rebuilds it
+    assert gc.get_freeze_count() == frozen
+    del garbage
+    gc.collect()
+    assert alive() is None, "an object alive during a refresh is collected once it is garbage"

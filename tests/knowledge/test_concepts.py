@@ -80,8 +80,8 @@ def test_correct(analyzer: ConceptAnalyzer, typo: str, word: str) -> None:
 @pytest.mark.parametrize(
     "word",
     [
-        "alce",  # one swap from "alec", but short words are too easily another real word
-        "mrat",
+        "mrat",  # short words are too easily another real word: only a swap of neighbours is trusted
+        "form",  # a real word is what was meant, whatever known word it resembles ("from")
         "radf0rd",  # digits: model names like gpt4 are never "corrected"
         "gpt4",
         "gpt5",
@@ -91,6 +91,14 @@ def test_correct(analyzer: ConceptAnalyzer, typo: str, word: str) -> None:
 )
 def test_no_correction_for_short_words_digits_or_known_words(analyzer: ConceptAnalyzer, word: str) -> None:
     assert analyzer.correct(word) == word
+
+
+@pytest.mark.parametrize(("slip", "word"), [("alce", "alec"), ("wokr", "work")])
+def test_four_letter_words_with_two_neighbours_swapped_are_corrected(
+    analyzer: ConceptAnalyzer, slip: str, word: str
+) -> None:
+    analyzer.learn("Alec would work")
+    assert analyzer.correct(slip) == word
 
 
 def test_learn_adds_words_typos_are_corrected_against() -> None:

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from knowledge.base import Knowledge
-from knowledge.feeds import FeedError, html_to_text, poll_feed
+from knowledge.feeds import FeedError, FeedPolicy, html_to_text, poll_feed
 from knowledge.sqlite_store import SQLiteStore
 from knowledge.topics import everything
 
@@ -60,6 +60,11 @@ class FeedServer(BaseHTTPRequestHandler):
         pass
 
 
+def allowing(*urls: str) -> FeedPolicy:
+    """The test servers speak plain http on 127.0.0.1: allowed per feed, as an operator would."""
+    return FeedPolicy(allow_http=frozenset(urls))
+
+
 @pytest.fixture
 def feed_url() -> Iterator[str]:
     FeedServer.requests = []
@@ -80,8 +85,8 @@ async def test_second_poll_adds_nothing(store: SQLiteStore, feed_url: str, honou
     await Knowledge.load(store)
     await store.subscribe("console", "local", everything())
     async with httpx.AsyncClient() as client:
-        first = await poll_feed(store, client, feed_url + "/feed.xml")
-        second = await poll_feed(store, client, feed_url + "/feed.xml")
+        first = await poll_feed(store, client, feed_url + "/feed.xml", policy=allowing(feed_url + "/feed.xml"))
+        second = await poll_feed(store, client, feed_url + "/feed.xml", policy=allowing(feed_url + "/feed.xml"))
     # The first poll is the feed's back catalogue: stored, announced to nobody.
     assert (first.new_entries, first.added_facts, first.deliveries) == (2, 2, 0)
     assert await store.outbox_counts() == {}
@@ -98,10 +103,10 @@ async def test_only_entries_after_the_first_poll_are_announced(store: SQLiteStor
     await Knowledge.load(store)
     await store.subscribe("console", "local", everything())
     async with httpx.AsyncClient() as client:
-        await poll_feed(store, client, feed_url + "/feed.xml")
+        await poll_feed(store, client, feed_url + "/feed.xml", policy=allowing(feed_url + "/feed.xml"))
         assert await store.latest_update_id() == 0
         FeedServer.body = RSS.replace(b"</channel>", LATER_ITEM + b"</channel>")
-        later = await poll_feed(store, client, feed_url + "/feed.xml")
+        later = await poll_feed(store, client, feed_url + "/feed.xml", policy=allowing(feed_url + "/feed.xml"))
     assert (later.new_entries, later.added_facts, later.deliveries) == (1, 1, 1)
     assert await store.outbox_counts() == {("console", "pending"): 1}
     [delivery] = await store.claim_deliveries("console", 10**12, worker="test")
@@ -128,16 +133,17 @@ async def test_entries_are_parsed_off_the_event_loop(
     monkeypatch.setattr(feeds, "html_to_text", text)
     monkeypatch.setattr(feeds, "parse_article", parse)
     async with httpx.AsyncClient() as client:
-        await poll_feed(store, client, feed_url + "/feed.xml")
+        await poll_feed(store, client, feed_url + "/feed.xml", policy=allowing(feed_url + "/feed.xml"))
     assert len(threads) == 4 and threading.main_thread().name not in threads
 
 
 async def test_a_broken_feed_raises_a_feed_error(store: SQLiteStore, feed_url: str) -> None:
     async with httpx.AsyncClient() as client:
         with pytest.raises(FeedError):
-            await poll_feed(store, client, feed_url + "/broken")
+            await poll_feed(store, client, feed_url + "/broken", policy=allowing(feed_url + "/broken"))
         with pytest.raises(FeedError):
-            await poll_feed(store, client, "http://127.0.0.1:9/nothing-listens-here")
+            nowhere = "http://127.0.0.1:9/nothing-listens-here"
+            await poll_feed(store, client, nowhere, policy=allowing(nowhere))
 
 
 def test_html_to_text() -> None:

@@ -38,6 +38,8 @@ from knowledge.intent import Asks, asks
         ("Quel âge a Radford ?", Asks.AGE),
         ("quel age a radford", Asks.AGE),
         ("Quand est né Radford ?", Asks.AGE),
+        ("Who left when Radford left?", Asks.WHO),
+        ("What year did he leave?", Asks.WHEN),
     ],
 )
 def test_kind_of_answer(question: str, kind: Asks) -> None:
@@ -64,3 +66,16 @@ def test_where_needs_the_accent_to_tell_ou_from_or() -> None:
     # "ou" without its accent means "or" in French: it must not turn a question into a place question.
     assert asks("Radford ou Sutskever ?") is None
     assert asks("Radford est où ?") is Asks.WHERE
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did OpenAI say publicly when he left?",
+        "Qu'a dit Mark Chen quand Radford est parti ?",
+        "How did OpenAI react when he left?",
+        "Que fait Radford depuis qu'il est parti ?",
+    ],
+)
+def test_a_when_inside_an_open_question_is_a_conjunction(question: str) -> None:
+    assert asks(question) is None

@@ -24,6 +24,7 @@ QUESTION_SETS = [
     HERE / "data" / "questions.jsonl",
     HERE.parents[2] / "shared" / "eval" / "dev.jsonl",  # outside the repository: skipped when absent
     HERE / "data" / "questions_second.jsonl",
+    HERE / "data" / "blind_tune.jsonl",
 ]
 
 
@@ -191,24 +192,22 @@ async def test_score_bounds_are_never_below_the_score(real: Knowledge) -> None:
     floor, neither bound (before comparing samples, before the fuzzy comparison) may give up on any
     candidate — including profiles nudged by a bare name, who-questions and when-and-where questions."""
     import math
+    from functools import partial
 
-    from knowledge.concepts import entity_ids
-    from knowledge.intent import asks
+    from knowledge.matcher import Reading, lacking, read_question
 
     entities = list(real.entities)
     matcher = Matcher(list(real.facts), entities, ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), entities))
     questions = [*_questions(), *(e.name for e in entities), "the CTO", "Who is the CTO?", "When and where?"]
     checked = 0
     for question in questions:
-        concepts = frozenset(matcher.analyzer.concepts(question, fix_typos=True))
-        named = frozenset(entity_ids(concepts))
-        concepts |= {matcher._holders[c] for c in concepts if c in matcher._holders}
-        if not concepts:
+        reading = read_question(question, matcher.analyzer, matcher.entities, matcher._holders, "en")
+        if not isinstance(reading, Reading):
             continue
-        query = matcher._query(question, concepts, asks(question))
+        query = matcher._query(reading)
         for index in matcher._candidates(query):
             entry = matcher._entries[index]
-            missing = sum(1 for name in named if name not in entry.entities)
+            missing = lacking(entry.fact, entry.entities, partial(matcher._states, entry), reading)
             factor = matcher.missing_name_factor**missing if missing else 1.0
             score = matcher._score(entry, query, factor, -math.inf)
             assert score is not None

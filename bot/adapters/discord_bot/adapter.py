@@ -12,6 +12,7 @@ import contextlib
 import dataclasses
 import json
 import logging
+import math
 import re
 import time
 from typing import TYPE_CHECKING, Any
@@ -27,11 +28,13 @@ from bot.adapters.discord_bot.client import RadfordClient, make_client
 from bot.adapters.discord_bot.render import NO_MENTIONS, Outgoing, render_reply, wants_embed
 from bot.adapters.discord_bot.slash import CatalogTranslator, interaction_lang, register_commands
 from bot.adapters.progress import ChunkProgress, ProgressKey
+from bot.adapters.status import DEFAULT_GRACE, PlatformStatus
+from bot.core import is_quiet
 from handlers.commands import Autocomplete
 from handlers.complete import MAX_CHOICES, complete
 from handlers.i18n import DEFAULT, catalog
 from handlers.markup import para
-from handlers.types import ChatKind, Incoming, Reply
+from handlers.types import ChatAdminCheck, ChatKind, Incoming, Reply
 from knowledge.ingest import MAX_ARTICLE_CHARS
 
 if TYPE_CHECKING:
@@ -56,15 +59,28 @@ def _bot_mention(user_id: int) -> re.Pattern[str]:
     return re.compile(rf"<@!?{user_id}>")
 
 
+def _manages_guild(permissions: discord.Permissions) -> ChatAdminCheck:
+    """The chat-admin check for a guild member: Manage Server (administrators have every permission)."""
+    allowed = bool(permissions.manage_guild)
+
+    async def check() -> bool:
+        return allowed
+
+    return check
+
+
 class DiscordAdapter:
     """Adapter (started by the runtime) and Sender (used by the broadcaster) for Discord."""
 
     name = PLATFORM
     platform = PLATFORM
+    # Retrying cannot fix these; the runtime retries every other start failure (Discord unreachable…).
+    fatal_errors: tuple[type[Exception], ...] = (discord.LoginFailure, discord.PrivilegedIntentsRequired)
 
-    def __init__(self, core: Core, settings: Settings | None = None) -> None:
+    def __init__(self, core: Core, settings: Settings | None = None, *, health_grace: float = DEFAULT_GRACE) -> None:
         self.core = core
         self.settings = settings
+        self._status = PlatformStatus(health_grace)
         self.queries = QueryTable()
         self.progress = ChunkProgress()
         self.client = make_client(self, settings)
@@ -84,11 +100,16 @@ class DiscordAdapter:
         token = self.settings.discord_token if self.settings else None
         if not token:
             raise RuntimeError("DISCORD_BOT_TOKEN is not set")
+        if self.client.is_closed():
+            self.client.clear()  # a retry after a failed start: discord.py's documented way to reopen
         try:
             await self.client.login(token)
         except BaseException as error:
             if isinstance(error, discord.LoginFailure):
                 log.error("discord: DISCORD_BOT_TOKEN was rejected; reset it in the developer portal")
+                self._status.failed("Discord rejected DISCORD_BOT_TOKEN")
+            elif isinstance(error, Exception):
+                self._status.failed(f"login failed: {error.__class__.__name__}")
             await self.client.close()  # no HTTP session left open behind a failed start
             raise
         self._gateway = asyncio.create_task(self._connect(), name="discord-gateway")
@@ -97,8 +118,10 @@ class DiscordAdapter:
         try:
             await self.client.connect(reconnect=True)
         except discord.PrivilegedIntentsRequired:
+            self._status.failed("a privileged intent was requested")
             log.error("discord: a privileged intent was requested; this bot should need none")
-        except Exception:
+        except Exception as error:
+            self._status.failed(f"gateway connection ended: {error.__class__.__name__}")
             log.exception("discord: the gateway connection ended with an error")
 
     async def stop(self) -> None:
@@ -111,6 +134,18 @@ class DiscordAdapter:
     @property
     def connected(self) -> bool:
         return self.client.is_ready() and not self.client.is_closed()
+
+    @property
+    def status(self) -> PlatformStatus:
+        """A ready client whose last heartbeat was acknowledged (finite latency) is a success right now;
+        a gateway that dropped (discord.py reconnects on its own) stops refreshing it."""
+        if self.connected and math.isfinite(self.client.latency):
+            self._status.ok()
+        return self._status
+
+    def on_disconnect(self) -> None:
+        """The gateway connection dropped (the client tries to resume)."""
+        self._status.failed("gateway disconnected")
 
     # -- messages: mentions and DMs are questions --------------------------------------------------
 
@@ -146,6 +181,9 @@ class DiscordAdapter:
                 question,
                 chat_kind=kind,
                 locale=locale,
+                is_chat_admin=_manages_guild(message.author.guild_permissions)
+                if isinstance(message.author, discord.Member)
+                else None,
             )
             if incoming.command == ARTICLE_COMMAND and message.attachments:
                 text = await self._attached_text(message)
@@ -155,6 +193,8 @@ class DiscordAdapter:
                     return
                 incoming = dataclasses.replace(incoming, attachment=text or None)
             reply = await self.core.handle(incoming)
+            if is_quiet(reply):  # already told it is rate-limited in this window: stay silent
+                return
             await self._send_all(
                 message.channel,
                 self._messages(incoming.command, reply),
@@ -175,7 +215,7 @@ class DiscordAdapter:
             (a for a in message.attachments if is_text_document(a.content_type, a.filename)),
             None,
         )
-        if found is None or str(message.author.id) not in admins:
+        if found is None or f"{PLATFORM}:{message.author.id}" not in admins:
             return ""
         if found.size > MAX_ATTACHMENT_BYTES:
             return None
@@ -184,7 +224,9 @@ class DiscordAdapter:
 
     # -- slash commands and buttons ----------------------------------------------------------------
 
-    def _incoming(self, interaction: discord.Interaction[Any], command: str | None, args: str, text: str) -> Incoming:
+    def _incoming(
+        self, interaction: discord.Interaction[Any], command: str | None, args: str, text: str, *, read_only: bool
+    ) -> Incoming:
         kind: ChatKind = "private" if interaction.guild_id is None else "group"
         chat_id = interaction.channel_id or interaction.user.id
         locale = str(interaction.locale.value) if interaction.locale else None
@@ -197,17 +239,21 @@ class DiscordAdapter:
             locale=locale,
             command=command,
             args=args,
+            read_only=read_only,
+            # The member's permissions in this channel, as Discord resolved them for this interaction. Checked
+            # here too: commands synced before they declared `default_permissions` have none on Discord.
+            is_chat_admin=_manages_guild(interaction.permissions),
         )
 
     async def answer_command(self, interaction: discord.Interaction[Any], command: str, args: str) -> None:
         """`/command args`: through the core, answered in time, declines only to the asker."""
-        incoming = self._incoming(interaction, command, args, f"/{command} {args}".strip())
+        incoming = self._incoming(interaction, command, args, f"/{command} {args}".strip(), read_only=False)
         await self._answer_interaction(interaction, incoming)
 
     async def answer_suggestion(self, interaction: discord.Interaction[Any], query: str) -> None:
-        """A pressed suggestion button: its question (or command) asked by whoever pressed it."""
+        """A pressed suggestion button: its question (or command) asked by whoever pressed it, read-only."""
         parsed = Incoming.from_text(PLATFORM, "", "", query)
-        incoming = self._incoming(interaction, parsed.command, parsed.args, query)
+        incoming = self._incoming(interaction, parsed.command, parsed.args, query, read_only=True)
         await self._answer_interaction(interaction, incoming)
 
     async def complete(

@@ -24,6 +24,8 @@ class Hooks(Protocol):
 
     async def on_message(self, message: discord.Message) -> None: ...
 
+    def on_disconnect(self) -> None: ...
+
 
 def intents() -> discord.Intents:
     """The default (non-privileged) intents, minus typing events we never use."""
@@ -55,6 +57,9 @@ class RadfordClient(discord.Client):
 
     async def on_message(self, message: discord.Message) -> None:
         await self.adapter.on_message(message)
+
+    async def on_disconnect(self) -> None:
+        self.adapter.on_disconnect()
 
 
 class ShardedRadfordClient(RadfordClient, discord.AutoShardedClient):

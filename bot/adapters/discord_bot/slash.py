@@ -121,6 +121,9 @@ def build_command(command: Command, responder: Responder) -> app_commands.Comman
     slash: app_commands.Command[Any, ..., None] = app_commands.Command(
         name=command.name, description=_localized(f"cmd-{command.name}"), callback=callback
     )
+    if command.chat_admin:
+        # Offered in servers to Manage Server holders only; the adapter checks that permission as well.
+        slash.default_permissions = discord.Permissions(manage_guild=True)
     for param in command.params:
         if param.autocomplete and not param.choices:
             slash.autocomplete(param.name)(_autocomplete(responder, param.autocomplete))

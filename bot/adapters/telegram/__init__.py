@@ -3,6 +3,6 @@
 The only package of the bot that imports `telegram`; the runtime imports it only when a token is set.
 """
 
-from bot.adapters.telegram.adapter import TelegramAdapter, TelegramStartError
+from bot.adapters.telegram.adapter import TelegramAdapter, TelegramStartError, TelegramTokenRefused
 
-__all__ = ["TelegramAdapter", "TelegramStartError"]
+__all__ = ["TelegramAdapter", "TelegramStartError", "TelegramTokenRefused"]

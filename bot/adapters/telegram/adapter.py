@@ -3,11 +3,15 @@
 It is both the runtime's `Adapter` and the broadcaster's `Sender`. Every reply goes through one delivery
 path that turns Telegram's errors into our policy: wait out flood limits, follow migrated groups, give up
 on chats that blocked us, fall back to plain text when Telegram refuses our HTML, retry network errors.
+Handlers never wait on Telegram: they queue the chat's work (`ChatQueues`) and return, so a chat waiting
+out a flood limit holds neither one of PTB's update slots nor anyone else's reply.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
 import logging
 import random
 import warnings
@@ -23,6 +27,7 @@ from telegram import (
     Document,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InlineQuery,
     InlineQueryResultArticle,
     InputTextMessageContent,
     LinkPreviewOptions,
@@ -50,11 +55,15 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.adapters.attachments import MAX_ATTACHMENT_BYTES, decode_text, is_text_document
 from bot.adapters.base import DeliveryError, RecipientGone, RetryLater, TemporaryFailure
+from bot.adapters.chatqueue import ChatQueues
 from bot.adapters.progress import ChunkProgress
+from bot.adapters.status import DEFAULT_GRACE, PlatformStatus
+from bot.adapters.telegram.admins import ChatAdmins
 from bot.adapters.telegram.keys import CallbackKeys
 from bot.adapters.telegram.render import html_to_text, render_html
 from bot.adapters.telegram.updates import (
@@ -65,8 +74,9 @@ from bot.adapters.telegram.updates import (
     incoming_from_inline,
     incoming_from_message,
 )
-from bot.core import Core
+from bot.core import Core, is_quiet
 from bot.settings import Settings
+from handlers.admin import is_admin
 from handlers.commands import visible_commands
 from handlers.i18n import DEFAULT, SUPPORTED, catalog
 from handlers.markup import para, render_plain
@@ -77,6 +87,7 @@ from knowledge.subscriptions import INACTIVE_PREFERENCE
 log = logging.getLogger(__name__)
 
 MAX_INLINE_RESULTS = 5
+STARTERS_TTL = 300.0  # seconds the empty inline query's answers are reused, per language
 MAX_BUTTONS = 5
 ChatGone = Callable[[str], Awaitable[None]]
 ChatMoved = Callable[[str, str], Awaitable[None]]
@@ -86,6 +97,48 @@ _GONE_STATUSES = {ChatMember.BANNED, ChatMember.LEFT}
 
 class TelegramStartError(ConnectionError):
     """The bot could not log in to Telegram. A ConnectionError, so the CLI reports it as one clear line."""
+
+
+class TelegramTokenRefused(TelegramStartError):
+    """Telegram refused the token: retrying cannot help, the operator must fix TELEGRAM_BOT_TOKEN."""
+
+
+class _WatchedPolls(HTTPXRequest):
+    """The request getUpdates goes through, reporting each poll's outcome to the adapter's status.
+
+    A 409 Conflict (another instance polls with the same token) or a 5xx is an answer PTB retries
+    forever in silence; the health check needs to know the polls stopped working.
+    """
+
+    def __init__(self, on_result: Callable[[int | None, bytes], None], timeout: float) -> None:
+        super().__init__(
+            connection_pool_size=1,
+            connect_timeout=timeout,
+            read_timeout=timeout,
+            write_timeout=timeout,
+            pool_timeout=timeout,
+        )
+        self._on_result = on_result
+
+    async def do_request(self, *args: object, **kwargs: object) -> tuple[int, bytes]:
+        try:
+            code, payload = await super().do_request(*args, **kwargs)  # type: ignore[arg-type]
+        except Exception as error:
+            self._on_result(None, type(error).__name__.encode())
+            raise
+        self._on_result(code, payload)
+        return code, payload
+
+
+def _poll_failure(code: int | None, payload: bytes) -> str:
+    """A short reason for a failed poll: the HTTP status and Telegram's description, else the exception."""
+    if code is None:
+        return f"getUpdates failed: {payload.decode(errors='replace')}"
+    try:
+        described = str(json.loads(payload).get("description", ""))
+    except (ValueError, AttributeError):
+        described = ""
+    return f"getUpdates answered HTTP {code}" + (f": {described}" if described else "")
 
 
 class _AttachmentTooBig(Exception):
@@ -122,31 +175,12 @@ def _pressed_label(query: CallbackQuery) -> str | None:
     return None
 
 
-class _ChatLocks:
-    """One lock per chat while it is in use, so replies in a chat keep their order."""
-
-    def __init__(self) -> None:
-        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
-
-    async def run(self, chat_id: str, work: Callable[[], Awaitable[None]]) -> None:
-        lock, users = self._locks.get(chat_id, (asyncio.Lock(), 0))
-        self._locks[chat_id] = (lock, users + 1)
-        try:
-            async with lock:
-                await work()
-        finally:
-            lock, users = self._locks[chat_id]
-            if users <= 1:
-                del self._locks[chat_id]
-            else:
-                self._locks[chat_id] = (lock, users - 1)
-
-
 class TelegramAdapter:
     """Adapter and Sender for Telegram. Timeouts and retry counts are arguments so tests can shrink them."""
 
     name = "telegram"
     platform = PLATFORM
+    fatal_errors: tuple[type[Exception], ...] = (TelegramTokenRefused,)  # the runtime retries anything else
 
     def __init__(
         self,
@@ -158,11 +192,15 @@ class TelegramAdapter:
         max_attempts: int = 4,
         backoff: float = 1.0,
         max_flood_wait: float = 60.0,
+        stop_grace: float = 10.0,
+        health_grace: float = DEFAULT_GRACE,
         on_chat_gone: ChatGone | None = None,
         on_chat_moved: ChatMoved | None = None,
     ) -> None:
         if not settings.telegram_token:
             raise ValueError("TelegramAdapter needs TELEGRAM_BOT_TOKEN")
+        if settings.telegram_webhook_url and not settings.telegram_webhook_secret:
+            raise ValueError("TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL")
         self.core = core
         self.settings = settings
         self.request_timeout = request_timeout
@@ -170,11 +208,15 @@ class TelegramAdapter:
         self.max_attempts = max_attempts
         self.backoff = backoff
         self.max_flood_wait = max_flood_wait
+        self.stop_grace = stop_grace  # seconds a stop lets queued replies go out before dropping them
         self.on_chat_gone = on_chat_gone
         self.on_chat_moved = on_chat_moved
         self.keys = CallbackKeys()
         self.progress = ChunkProgress()
-        self._locks = _ChatLocks()
+        self.chat_admins = ChatAdmins(self._member_status)
+        self._starters: dict[str, tuple[float, list[tuple[str, Reply]]]] = {}
+        self._queues = self._new_queues()
+        self._status = PlatformStatus(health_grace)
         self._app: Application | None = None  # type: ignore[type-arg]
         self._me: BotIdentity | None = None
         self._running = False
@@ -187,15 +229,13 @@ class TelegramAdapter:
             base = self.settings.telegram_api_base_url
             builder = builder.base_url(base).base_file_url(base.removesuffix("/bot") + "/file/bot")
         timeout = self.request_timeout
+        polls = _WatchedPolls(self._polled, timeout)
         builder = (
             builder.connect_timeout(timeout)
             .read_timeout(timeout)
             .write_timeout(timeout)
             .pool_timeout(timeout)
-            .get_updates_connect_timeout(timeout)
-            .get_updates_read_timeout(timeout)
-            .get_updates_write_timeout(timeout)
-            .get_updates_pool_timeout(timeout)
+            .get_updates_request(polls)
             .concurrent_updates(True)
         )
         app = builder.build()
@@ -208,6 +248,11 @@ class TelegramAdapter:
         app.add_error_handler(self._on_error)
         return app
 
+    def _new_queues(self) -> ChatQueues:
+        return ChatQueues(
+            "telegram", on_drop=lambda _chat: self._count("queue_full"), on_error=lambda _chat: self._count("handler")
+        )
+
     @property
     def webhook(self) -> bool:
         return bool(self.settings.telegram_webhook_url)
@@ -215,6 +260,8 @@ class TelegramAdapter:
     async def start(self) -> None:
         """Log in (getMe), register the commands, then poll or serve the webhook, keeping pending updates."""
         app = self._build()
+        if self._queues.stopping.is_set():
+            self._queues = self._new_queues()  # started again after a stop
         await self._log_in(app)
         self._app = app
         try:
@@ -226,6 +273,7 @@ class TelegramAdapter:
             await self.stop()
             raise
         self._running = True
+        self._status.ok()
 
     async def _log_in(self, app: Application) -> None:  # type: ignore[type-arg]
         """getMe, retried with backoff while the network fails; a clear error (never the token) otherwise."""
@@ -235,13 +283,15 @@ class TelegramAdapter:
                 await app.initialize()
                 return
             except InvalidToken:
+                self._status.failed("Telegram refused TELEGRAM_BOT_TOKEN")
                 await app.bot.shutdown()
-                raise TelegramStartError(
+                raise TelegramTokenRefused(
                     "Telegram refused TELEGRAM_BOT_TOKEN; copy it again from @BotFather (/mybots → API Token)"
                 ) from None
             except NetworkError as error:
                 failures += 1
                 reason = error.message.replace(self.settings.telegram_token or "\0", "***")
+                self._status.failed(f"getMe failed: {reason}")
                 if failures >= self.max_attempts:
                     await app.bot.shutdown()
                     raise TelegramStartError(f"could not reach the Telegram Bot API: {reason}") from None
@@ -279,20 +329,45 @@ class TelegramAdapter:
             log.info("telegram: @%s polling for updates", self.me.username)
 
     async def stop(self) -> None:
-        """Stop receiving, let in-flight replies finish, close the HTTP client."""
-        app, self._app = self._app, None
+        """Stop receiving, let queued replies go out for up to `stop_grace` seconds, close the HTTP client.
+
+        A chat waiting out a flood limit gives up at once (its reply is dropped with a log line): a stop
+        never waits for Telegram's window to pass.
+        """
+        app = self._app
         self._running = False
         if app is None:
             return
-        if app.updater is not None and app.updater.running:
-            await app.updater.stop()
-        if app.running:
-            await app.stop()
-        await app.shutdown()
+        try:
+            if app.updater is not None and app.updater.running:
+                await app.updater.stop()
+            if app.running:
+                await app.stop()
+            dropped = await self._queues.close(self.stop_grace)
+            if dropped:
+                log.warning("telegram: stopping; %d queued messages were not answered", dropped)
+        finally:
+            self._app = None
+            await app.shutdown()
 
     @property
     def connected(self) -> bool:
         return self._running
+
+    @property
+    def status(self) -> PlatformStatus:
+        """Polling: each getUpdates that returns is a success. A webhook receives updates only when
+        Telegram has some, so there a running webhook server is the heartbeat."""
+        if self._running and self.webhook:
+            self._status.ok()
+        return self._status
+
+    def _polled(self, code: int | None, payload: bytes) -> None:
+        if code == 200:
+            self._status.ok()
+        else:
+            token = self.settings.telegram_token or "\0"
+            self._status.failed(_poll_failure(code, payload).replace(token, "***"))
 
     @property
     def me(self) -> BotIdentity:
@@ -324,8 +399,9 @@ class TelegramAdapter:
         incoming = incoming_from_message(message, self.me)
         if incoming is None:
             return
+        incoming = self._with_admin_check(incoming)
         reply_to = message.message_id if incoming.chat_kind == "group" else None
-        await self._locks.run(incoming.chat_id, lambda: self._answer(incoming, reply_to))
+        self._queues.put(incoming.chat_id, lambda: self._answer(incoming, reply_to))
 
     async def _on_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A .txt/.md file for `/addarticle`: its text becomes `Incoming.attachment` (admins only)."""
@@ -336,14 +412,32 @@ class TelegramAdapter:
         if incoming is None:
             return
         document = message.document
-        # Only an admin's file is worth downloading; anyone else gets the handler's polite refusal.
-        if incoming.user_id in self.settings.admin_ids and is_text_document(document.mime_type, document.file_name):
-            text = await self._download_text(incoming.chat_id, document)
-            if text is None:
-                return
-            incoming = replace(incoming, attachment=text)
         reply_to = message.message_id if incoming.chat_kind == "group" else None
-        await self._locks.run(incoming.chat_id, lambda: self._answer(incoming, reply_to))
+
+        async def work() -> None:
+            answering = incoming
+            # Only an admin's file is worth downloading; anyone else gets the handler's polite refusal.
+            if is_admin(self.settings.admin_ids, answering) and is_text_document(
+                document.mime_type, document.file_name
+            ):
+                text = await self._download_text(answering.chat_id, document)
+                if text is None:
+                    return
+                answering = replace(answering, attachment=text)
+            await self._answer(answering, reply_to)
+
+        self._queues.put(incoming.chat_id, work)
+
+    def _with_admin_check(self, incoming: Incoming) -> Incoming:
+        """In a group, the core may ask whether the sender administers it (for /subscribe and the like)."""
+        if incoming.chat_kind != "group":
+            return incoming
+        chat_id, user_id = incoming.chat_id, incoming.user_id
+        return replace(incoming, is_chat_admin=lambda: self.chat_admins.is_admin(chat_id, user_id))
+
+    async def _member_status(self, chat_id: str, user_id: str) -> str:
+        member = await self.app.bot.get_chat_member(chat_id, int(user_id))
+        return str(member.status)
 
     async def _download_text(self, chat_id: str, document: Document) -> str | None:
         """The document's text (UTF-8, undecodable bytes replaced), or None after telling the chat why not."""
@@ -403,30 +497,46 @@ class TelegramAdapter:
             if question is None:
                 log.info("telegram: a button with unknown data %r was pressed", query.data)
             return
-        await self._locks.run(incoming.chat_id, lambda: self._answer(incoming, None))
+        self._queues.put(incoming.chat_id, lambda: self._answer(incoming, None))
 
     async def _on_inline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.inline_query
         if query is None:
             return
-        questions = [query.query.strip()] if query.query.strip() else []
-        replies: list[tuple[str, Reply]] = []
-        if questions:
-            replies.append((questions[0], await self.core.handle(incoming_from_inline(query))))
-            follow = [s.query for s in replies[0][1].suggestions if not s.query.startswith("/")]
+        if query.query.strip():
+            first = await self.core.handle(incoming_from_inline(query))
+            replies = [(query.query.strip(), first), *(await self._follow_ups(query, first, 1))]
         else:
-            start = await self.core.handle(incoming_from_inline(query, "/start"))
-            follow = [s.query for s in start.suggestions if not s.query.startswith("/")]
-        for text in follow[: MAX_INLINE_RESULTS - len(replies)]:
-            # The bot's own follow-ups: they must not spend the user's rate-limit tokens.
-            reply = await self.core.handle(incoming_from_inline(query, text), limit=False)
-            if reply.answered:
-                replies.append((text, reply))
+            replies = await self._starter_answers(query)
         results = [self._inline_result(str(n), question, reply) for n, (question, reply) in enumerate(replies)]
         try:
             await query.answer([r for r in results if r is not None], cache_time=30, is_personal=True)
         except TelegramError as error:
             log.info("telegram: could not answer an inline query: %s", error)
+
+    async def _follow_ups(self, query: InlineQuery, reply: Reply, have: int) -> list[tuple[str, Reply]]:
+        """Answers to the questions `reply` suggests, up to the result limit (not to the commands)."""
+        follow = [s.query for s in reply.suggestions if not s.query.startswith("/")]
+        found: list[tuple[str, Reply]] = []
+        for text in follow[: MAX_INLINE_RESULTS - have]:
+            # The bot's own follow-ups: they must not spend the user's rate-limit tokens.
+            answer = await self.core.handle(incoming_from_inline(query, text), limit=False)
+            if answer.answered:
+                found.append((text, answer))
+        return found
+
+    async def _starter_answers(self, query: InlineQuery) -> list[tuple[str, Reply]]:
+        """What the empty query offers: the same for everyone who speaks a language, so computed once per
+        language every few minutes; it used to run the matcher four times, unlimited, per empty query."""
+        lang = await self.core.resolve_lang(incoming_from_inline(query, "/start"))
+        now = asyncio.get_running_loop().time()
+        cached = self._starters.get(lang)
+        if cached is not None and cached[0] > now:
+            return cached[1]
+        start = await self.core.handle(replace(incoming_from_inline(query, "/start"), locale=lang))
+        answers = await self._follow_ups(query, start, 0)
+        self._starters[lang] = (now + STARTERS_TTL, answers)
+        return answers
 
     def _inline_result(self, result_id: str, question: str, reply: Reply) -> InlineQueryResultArticle | None:
         chunks = render_html(reply.blocks)
@@ -448,6 +558,9 @@ class TelegramAdapter:
         """Ask the core, then deliver; a delivery failure is logged, never raised into PTB."""
         await self._reactivate(incoming.chat_id)
         reply = await self.core.handle(incoming)
+        if is_quiet(reply):
+            log.debug("telegram: chat %s was already told it is rate-limited; not replying", incoming.chat_id)
+            return
         try:
             await self._deliver(incoming.chat_id, reply, reply_to=reply_to, max_wait=self.max_flood_wait)
         except RecipientGone as error:
@@ -456,10 +569,22 @@ class TelegramAdapter:
             log.warning("telegram: reply to chat %s not delivered: %s", incoming.chat_id, error)
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Anything our handlers did not catch: one log line with the update, never a silent loss."""
-        described = update.to_dict() if isinstance(update, Update) else repr(update)
+        """Anything our handlers did not catch: one log line, never a silent loss.
+
+        It names the update and the chat, and carries the exception; never the message's text or the
+        user's name (logs are kept and shipped further than the chats they come from).
+        """
         self._count("handler")
-        log.error("telegram: failed to handle update %s", described, exc_info=context.error)
+        if isinstance(update, Update):
+            chat = update.effective_chat
+            log.error(
+                "telegram: failed to handle update %s (chat %s)",
+                update.update_id,
+                chat.id if chat is not None else "none",
+                exc_info=context.error,
+            )
+        else:
+            log.error("telegram: failed outside an update (%s)", type(update).__name__, exc_info=context.error)
 
     def _on_polling_error(self, error: TelegramError) -> None:
         self._count("polling")
@@ -472,6 +597,8 @@ class TelegramAdapter:
 
         A retry of a reply that failed part-way resumes after the messages already delivered.
         """
+        if self._app is None:
+            raise TemporaryFailure("the Telegram adapter is not started (yet)")
         await self._deliver(chat_id, reply, reply_to=None, max_wait=self.max_flood_wait, resume=True)
 
     def _keyboard(self, reply: Reply) -> InlineKeyboardMarkup | None:
@@ -538,10 +665,14 @@ class TelegramAdapter:
                 wait = _retry_after(error)
                 floods += 1
                 self._count("flood")
-                if wait > max_wait or floods > self.max_attempts:
+                if wait > max_wait or floods > self.max_attempts or self._queues.stopping.is_set():
                     raise RetryLater(wait, f"flood limit for chat {chat_id}: retry after {wait:g} s") from error
                 log.warning("telegram: flood limit for chat %s, waiting %g s as told", chat_id, wait)
-                await asyncio.sleep(wait)
+                # Only this chat's worker (or a broadcaster) waits here; a stop cuts the wait short.
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._queues.stopping.wait(), wait)
+                if self._queues.stopping.is_set():
+                    raise RetryLater(wait, f"stopping during a flood limit for chat {chat_id}") from error
             except ChatMigrated as error:
                 new_id = str(error.new_chat_id)
                 await self._moved(chat_id, new_id)

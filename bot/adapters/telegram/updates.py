@@ -112,11 +112,12 @@ def incoming_from_callback(query: CallbackQuery, question: str) -> Incoming | No
         question,
         chat_kind=kind,
         locale=query.from_user.language_code,
+        read_only=True,  # a button is pressed, not a message sent: it may not change anything
     )
 
 
 def incoming_from_inline(query: InlineQuery, text: str | None = None) -> Incoming:
-    """An inline query: its own conversation per user, so it never mixes with a chat's memory."""
+    """An inline query: its own conversation per user, so it never mixes with a chat's memory; read-only."""
     user = query.from_user
     return Incoming.from_text(
         PLATFORM,
@@ -125,4 +126,5 @@ def incoming_from_inline(query: InlineQuery, text: str | None = None) -> Incomin
         query.query if text is None else text,
         chat_kind="private",
         locale=user.language_code,
+        read_only=True,  # every keystroke is a query: it may ask, never change anything
     )

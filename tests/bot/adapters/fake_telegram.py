@@ -143,8 +143,12 @@ class FakeTelegram:
         self.blocked: set[int] = set()
         self.migrated: dict[int, int] = {}
         self.faults: list[Fault] = []
+        self.flooded: dict[int, int] = {}  # chat id → retry_after: every sendMessage there gets a 429
+        self.down: int | None = None  # an HTTP status calls get (a 5xx outage, a 409 conflict…)…
+        self.down_methods: set[str] | None = None  # …every call, or only these methods
         self.files: dict[str, bytes] = {}  # file_id → content, as getFile and the file server give it
         self.downloads: list[str] = []
+        self.chat_admins: dict[int, set[int]] = {}  # chat id → the users getChatMember calls administrators
         self._chats: dict[int, dict[str, Any]] = {}
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
@@ -239,6 +243,13 @@ class FakeTelegram:
         return await handler(params)
 
     async def _inject(self, method: str, params: dict[str, Any]) -> None:
+        if self.down is not None and (self.down_methods is None or method in self.down_methods):
+            described = {409: "Conflict: terminated by other getUpdates request; make sure that only one bot "
+                         "instance is running"}.get(self.down, "Bad Gateway")  # fmt: skip
+            raise ApiError(self.down, described)
+        if method == "sendMessage" and params.get("chat_id") in self.flooded:
+            retry_after = self.flooded[params["chat_id"]]
+            raise ApiError(429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after})
         for fault in self.faults:
             if fault.method == method and (fault.chat_id is None or fault.chat_id == params.get("chat_id")):
                 if fault.after > 0:
@@ -556,6 +567,16 @@ class FakeTelegram:
             result["shown"] = self._check_text(content.get("message_text", ""), content.get("parse_mode"))
         self.inline_answers.append(params)
         return True
+
+    async def _api_getChatMember(self, params: dict[str, Any]) -> Any:
+        chat_id, user_id = int(params["chat_id"]), int(params["user_id"])
+        user = self._user(user_id, None)
+        if user_id in self.chat_admins.get(chat_id, set()):
+            rights = ("can_be_edited is_anonymous can_manage_chat can_delete_messages can_manage_video_chats "
+                      "can_restrict_members can_promote_members can_change_info can_invite_users "
+                      "can_post_stories can_edit_stories can_delete_stories").split()  # fmt: skip
+            return {"user": user, "status": "administrator", **{right: right == "can_manage_chat" for right in rights}}
+        return {"user": user, "status": "member"}
 
     async def _api_getFile(self, params: dict[str, Any]) -> Any:
         file_id = str(params.get("file_id", ""))

@@ -168,8 +168,8 @@ async def test_an_admins_text_attachment_is_added_as_an_article(bot, core, tmp_p
     broken.write_bytes(ARTICLE.encode() + b"\nBroken byte: \xff.\n")
     await dpytest.message(f"{mention(bot)} /addarticle", attachments=[str(article)])
     assert "administrators" in dpytest.get_message().content  # not an admin yet: refused, file unread
-    core.admin_ids = frozenset({author})
-    bot.settings = Settings(database_url="sqlite:///unused.db", admin_ids=frozenset({author}))
+    core.admin_ids = frozenset({f"discord:{author}"})
+    bot.settings = Settings(database_url="sqlite:///unused.db", admin_ids=core.admin_ids)
     await dpytest.message(f"{mention(bot)} /addarticle", attachments=[str(broken)])
     assert "not UTF-8" in dpytest.get_message().content  # refused, nothing stored
     assert not [f for f in core.knowledge.facts if f.source.startswith("article-")]
@@ -177,3 +177,17 @@ async def test_an_admins_text_attachment_is_added_as_an_article(bot, core, tmp_p
     added = [f for f in core.knowledge.facts if f.source.startswith("article-")]
     assert f"{len(added)} new facts" in dpytest.get_message().content
     assert len(added) == 4  # every statement of the article, the weather included
+
+
+async def test_a_rate_limited_user_is_told_once_per_window_not_once_per_message(bot, core):
+    from bot.ratelimit import QuestionLimits
+
+    core.limits = QuestionLimits(per_user=1, per_chat=100)
+    for _ in range(4):
+        await dpytest.message(f"{mention(bot)} When did Alec Radford join OpenAI?")
+    answered = dpytest.get_message()
+    assert "2016" in answered.content
+    told = dpytest.get_message()
+    assert "faster" in told.content
+    assert dpytest.verify().message().nothing(), "the third and fourth messages of the window get no reply"
+    assert core.metrics.rate_limited[("discord", "user")] == 3

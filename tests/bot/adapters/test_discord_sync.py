@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from typing import Any
 
+import aiohttp
 import discord
 import discord.http
 import pytest
@@ -23,10 +25,14 @@ class FakeAPI:
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, str, Any]] = []
+        self.unreachable = 0  # logins that fail as if Discord could not be reached
 
     async def request(self, http: discord.http.HTTPClient, route: discord.http.Route, **kwargs: Any) -> Any:
         body = kwargs.get("json")
         self.calls.append((route.method, route.path, body))
+        if route.path == "/users/@me" and self.unreachable > 0:
+            self.unreachable -= 1
+            raise aiohttp.ClientConnectionError("Cannot connect to host discord.com:443")
         if route.path == "/users/@me":
             if http.token == "bad-token":
                 raise discord.LoginFailure("Improper token has been passed.")
@@ -168,3 +174,40 @@ def test_the_guide_lists_every_published_command() -> None:
     section = guide.split("## 4.", 1)[1].split("\n## ", 1)[0]
     missing = [c.name for c in visible_commands() if f"`/{c.name}`" not in section]
     assert missing == []
+
+
+async def test_discord_unreachable_at_start_is_retried_while_the_other_platform_serves(api, monkeypatch, tmp_path):
+    from bot.runtime import run_platforms
+
+    connected: list[bool] = []
+
+    async def connect(self, *, reconnect: bool = True) -> None:
+        connected.append(reconnect)
+
+    monkeypatch.setattr(discord.Client, "connect", connect)
+    api.unreachable = 2
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'bot.db'}", discord_token="fake-token")
+    adapter = DiscordAdapter(core=None, settings=settings)  # type: ignore[arg-type]
+
+    class Other:
+        name = "telegram"
+        started = False
+
+        async def start(self) -> None:
+            self.started = True
+
+        async def stop(self) -> None: ...
+
+    other = Other()
+    stop = asyncio.Event()
+    run = asyncio.create_task(run_platforms([adapter, other], first_retry=0.05, stop=stop))  # type: ignore[list-item]
+    for _ in range(200):
+        if connected:
+            break
+        await asyncio.sleep(0.02)
+    stop.set()
+    assert await asyncio.wait_for(run, 10) == 0
+    assert other.started
+    assert [path for _, path, _ in api.calls].count("/users/@me") == 3, "two failed logins, then one that worked"
+    assert connected == [True]
+    assert adapter.status.last_error == "start failed: Cannot connect to host discord.com:443"

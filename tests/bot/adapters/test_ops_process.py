@@ -51,8 +51,8 @@ async def wait_healthy(port: int, within: float = 30.0) -> dict[str, Any]:
     while True:
         try:
             status, body = await healthz(port)
-            if status == 200:
-                return body
+            if status == 200 and all(p["state"] == "up" for p in body["platforms"].values()):
+                return body  # 200 alone also covers a platform still starting within its grace period
         except aiohttp.ClientError:
             pass
         if asyncio.get_running_loop().time() > deadline:
@@ -73,14 +73,15 @@ async def test_sigterm_finishes_in_flight_replies_stops_polling_and_exits_0(fake
     process = await start_bot(bot_env(fake, tmp_path, HEALTH_PORT=str(port)), tmp_path)
     try:
         body = await wait_healthy(port)
-        assert body["platforms"] == {"telegram": {"connected": True}}
+        assert body["platforms"]["telegram"]["connected"] is True
+        assert body["platforms"]["telegram"]["state"] == "up"
         assert body["outbox"] == {"telegram": {"pending": 0}}
         await fake.user_message("Who is Mira Murati?", chat_id=1999)
         await fake.replies(1999, within=30)
         async with aiohttp.ClientSession() as session, session.get(f"http://127.0.0.1:{port}/metrics") as response:
             metrics = await response.text()
-        assert 'radford_questions_total{platform="telegram",lang="en",outcome="answered"} 1' in metrics
-        assert 'radford_broadcast_deliveries_total{platform="telegram",outcome="sent"} 0' in metrics
+        assert 'radford_questions_total{lang="en",outcome="answered",platform="telegram"} 1.0' in metrics
+        assert 'radford_broadcast_deliveries_total{outcome="sent",platform="telegram"} 0.0' in metrics
         assert TOKEN not in metrics
         fake.sent.clear()
         fake.delay = 1.5

@@ -3,6 +3,7 @@ whose follow-up answers are the bot's own questions and spend none of the user's
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
@@ -51,3 +52,18 @@ async def test_inline_follow_ups_spend_no_tokens(fake: FakeTelegram, bot: Telegr
     assert (await ask_inline("Murati"))["results"]
     third = await ask_inline("CLIP")
     assert third["results"][0]["shown"].startswith("You're asking faster"), "the third is over the limit of 2"
+
+
+async def test_a_user_flooding_the_bot_is_told_once_per_window_not_once_per_message(
+    fake: FakeTelegram, bot: TelegramAdapter
+) -> None:
+    for _ in range(8):
+        await fake.user_message("When did Alec Radford join OpenAI?", chat_id=78)
+    await fake.wait_for(lambda: bot.core.metrics.rate_limited[("telegram", "user")] == 6)
+    await fake.user_message("/help", chat_id=78)  # not a question: answered, and a marker that all went out
+    replies = await fake.replies(78, count=4)
+    assert ["2016" in r.text for r in replies[:2]] == [True, True]
+    assert replies[2].text.startswith("You're asking faster")
+    assert "/ask" in replies[3].text, "the fourth message the chat got is the /help answer"
+    await asyncio.sleep(0.2)
+    assert len([s for s in fake.sent if s.chat_id == 78]) == 4, "six refusals, one notice"

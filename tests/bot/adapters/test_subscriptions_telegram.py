@@ -84,6 +84,7 @@ async def test_a_migrated_group_keeps_its_subscriptions(
     fake: FakeTelegram, running: tuple[Core, TelegramAdapter], database_url: str
 ) -> None:
     core, _ = running
+    fake.chat_admins[GROUP] = {FAN}  # a group's subscriptions are its administrators' to change
     assert "Subscribed" in await say(fake, "/subscribe", GROUP, user_id=FAN, chat_type="group")
     fake.migrate(GROUP, SUPERGROUP)
     before = len(fake.sent)

@@ -438,6 +438,15 @@ async def test_webhook_mode_receives_updates_and_checks_the_secret(
         await adapter.stop()
 
 
+async def test_an_adapter_for_a_webhook_without_a_secret_cannot_be_built(
+    fake: FakeTelegram, core: Core, database_url: str
+) -> None:
+    settings = make_settings(fake, database_url, telegram_webhook_url="https://bot.example.org/telegram/hook")
+    with pytest.raises(ValueError, match="TELEGRAM_WEBHOOK_SECRET"):
+        make_adapter(core, settings)
+    assert fake.calls == []
+
+
 async def test_an_unexpected_failure_reaches_the_error_handler_and_the_bot_goes_on(
     fake: FakeTelegram, bot: TelegramAdapter, core: Core, monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
@@ -454,14 +463,19 @@ async def test_an_unexpected_failure_reaches_the_error_handler_and_the_bot_goes_
 
     monkeypatch.setattr(bot, "_deliver", broken_once)
     with caplog.at_level("ERROR"):
-        await fake.user_message("/help")
+        sent = await fake.user_message("/help my secret diagnosis", chat_id=GROUP, chat_type="group", user_id=77)
         for _ in range(100):
-            if any("failed to handle update" in r.getMessage() for r in caplog.records):
+            if any("failed to handle a message" in r.getMessage() for r in caplog.records):
                 break
             await asyncio.sleep(0.02)
-    record = next(r for r in caplog.records if "failed to handle update" in r.getMessage())
+    record = next(r for r in caplog.records if "failed to handle a message" in r.getMessage())
     assert record.exc_info and "disk on fire" in str(record.exc_info[1])
-    assert "/help" in record.getMessage()
+    assert f"chat {GROUP}" in record.getMessage()
+    assert core.metrics.platform_errors[("telegram", "handler")] == 1
+    # The chat is named; the text and the sender's name never reach the log.
+    assert sent["text"] == "/help my secret diagnosis"
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "secret diagnosis" not in logged and "/help" not in logged and "Ada" not in logged
     [reply] = await ask(fake, JOIN_EN)
     assert "2016" in reply.text
 
@@ -489,8 +503,8 @@ async def test_a_failing_inactive_check_still_gets_an_answer(
 
 
 async def test_an_admins_text_file_is_added_as_an_article(fake: FakeTelegram, core: Core, database_url: str) -> None:
-    core.admin_ids = frozenset({str(USER)})
-    adapter = make_adapter(core, make_settings(fake, database_url, admin_ids=frozenset({str(USER)})))
+    core.admin_ids = frozenset({f"telegram:{USER}"})
+    adapter = make_adapter(core, make_settings(fake, database_url, admin_ids=core.admin_ids))
     await adapter.start()
     try:
         broken = ARTICLE.encode() + b"\nBroken byte: \xff.\n"

@@ -36,3 +36,15 @@ async def test_radford_bot_run_with_a_refused_token_says_so_in_one_line(fake: Fa
     assert process.returncode == 1, log
     assert "TELEGRAM_BOT_TOKEN" in log and "Traceback" not in log
     assert "refused-token" not in log
+
+
+async def test_a_webhook_without_a_secret_refuses_to_start_before_any_network(fake: FakeTelegram, tmp_path) -> None:
+    """Before: the bot started and processed any forged POST to its public webhook path (admins included)."""
+    env = bot_env(fake, tmp_path, TELEGRAM_WEBHOOK_URL="https://bot.example.org/tg/hook", TELEGRAM_PORT="18443")
+    env.pop("TELEGRAM_WEBHOOK_SECRET", None)
+    process = await start_bot(env, tmp_path)
+    _, stderr = await asyncio.wait_for(process.communicate(), 30)
+    log = stderr.decode().strip()
+    assert process.returncode == 2, log
+    assert "TELEGRAM_WEBHOOK_SECRET" in log and len(log.splitlines()) == 1
+    assert fake.calls == [], "nothing may touch the network"

@@ -1,0 +1,197 @@
+"""Finds the question inside a chat message: what the matcher should compare, and nothing else.
+
+People wrap questions: "Hi! Sorry to bother you, I'm writing a school report on OpenAI: could you tell me in
+which year Radford started working there? Thanks a lot". Every word of the wrapping that no fact uses pulls a
+match down, so the longer and kinder the message, the likelier a decline. This module removes:
+
+- **noise**: URLs, @mentions and Discord's `<@id>` / `<#id>` / `<:emoji:id>` tags, emoji and pictographs,
+  markdown marks, repeated punctuation;
+- **courtesy**: clauses that are only a greeting, thanks or an apology ("Bonjour", "merci d'avance", "sorry
+  to bother you", "hope you're well");
+- **scene-setting**: first-person clauses that ask nothing ("I'm writing a school report on OpenAI",
+  "je prépare un exposé") when another clause of the message does ask;
+- **request frames**: "could you tell me", "I was wondering", "pourriez-vous m'indiquer", "j'aimerais savoir".
+
+Names said only in a dropped clause are returned as `context`, so "I'm reading about Mira Murati: what was her
+job?" still knows whom it is about. Pure functions over strings: cheap, and tested on their own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from knowledge.normalize import fold
+
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_DISCORD_TAG = re.compile(r"<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:\d+(?::\w)?)>")
+_MENTION = re.compile(r"(?<![\w.])@\w+")
+_MARKUP = re.compile(r"[*_~`|>#]+")
+_REPEATED = re.compile(r"([?!.])[?!.]+|([,;:])(?:\s*[,;:])+")
+_SPACES = re.compile(r"\s+")
+# A clause ends at a sentence mark, a colon or semicolon, or a comma; commas are joined back below unless the
+# piece they close is courtesy or scene-setting, so "Who, besides Radford, left?" stays one clause.
+_CLAUSE = re.compile(r"[^.!?;:,]+[.!?;:,]*")
+
+_COURTESY = re.compile(
+    r"^(?:(?:hi|hello|hey|hiya|yo|greetings|good (?:morning|afternoon|evening)|dear \w+|bonjour|bonsoir|salut|"
+    r"coucou|hello there|hi there|hey there|bot|radford ?bot|"
+    r"thanks?(?: you)?(?: (?:so|very) much| a lot| a bunch)?(?: in advance)?|"
+    r"thx|ty|many thanks|cheers|much appreciated|merci(?: beaucoup| bien)?(?: d avance| par avance)?|"
+    r"(?:i am |i m )?sorry(?: to (?:bother|disturb|trouble|bug|pester) you)?|excuse me|pardon|"
+    r"desole(?: de (?:vous|te) deranger)?|"
+    r"excusez moi|excuse moi|(?:i )?hope (?:you re|you are) (?:well|doing well|fine)|"
+    r"j espere que (?:vous allez|tu vas) bien|quick question|petite question|une question|one question|"
+    r"a question|please|s il (?:vous|te) plait|svp|stp|ok|okay|so|well|alors|bon|eh bien|dis|dites|"
+    r"have a (?:nice|good|great) day|bonne journee|bonne soiree|regards|best|cordialement)\b\W*)+$"
+)
+# "Sorry if this is a dumb question", "pardon de vous déranger avec ça", "quick question for a podcast".
+_APOLOGY = re.compile(
+    r"^(?:(?:so )?sorry|i m sorry|desole|desolee|pardon|excuse(?:z)? moi|excuse me|quick question|petite question|"
+    r"une question|a question|question)\b.*\b(?:question|bother|disturb|interrupt|trouble|deranger|derange|"
+    r"importuner|podcast|curious|curiosite|dumb|stupid|silly|naive|bete|idiote)\b"
+)
+_THANKS = re.compile(
+    r"^(?:thanks|thank you|many thanks|thx|cheers|much appreciated|appreciate|merci|grand merci|mille merci|"
+    r"sorry|desole|desolee|hello|hi|hey|bonjour|bonsoir|salut|have a|bonne)\b"
+)
+_THANKS_TAIL = re.compile(
+    r"^(?:(?:many |a lot of |big )?thanks|thank you|thx|ty|cheers|much appreciated|merci|mille merci|grand merci)"
+    r"(?: (?:a lot|a bunch|so much|very much|beaucoup|bien|in advance|d avance|par avance|again|encore|"
+    r"for (?:your|the) (?:help|time|answer)|pour (?:votre|ton|ta|l) (?:aide|temps|reponse)))*$"
+)
+_HEARSAY = re.compile(
+    r"^(?:so |well |alors |bon )?(?:i (?:think|believe|heard|read|saw|guess|thought|remember)|i ve (?:heard|read|seen)|"
+    r"apparently|je (?:crois|pense|suppose|me souviens)|j ai (?:lu|entendu|vu|cru)|il parait|on m a dit|"
+    r"someone told me|people say|on dit)\b"
+)
+_FIRST_PERSON = re.compile(
+    r"^(?:so |well |alors |bon |en fait |actually )?(?:i|i m|i am|i ve|i have|i was|i d|i ll|we|we re|we are|my|our|"
+    r"je|j|nous|mon|ma|mes|notre|nos|on)\b"
+)
+_ASKING = re.compile(
+    r"\b(?:who|whom|whose|what|when|where|why|how|which|qui|que|quoi|quand|ou|pourquoi|comment|quel|quelle|quels|"
+    r"quelles|combien|lequel|laquelle|est ce|tell|explain|wonder|wondering|know|curious|dis|dites|explique|"
+    r"savoir|indiquer|connaitre|did|does|do|is|are|was|were|has|have|can|could|will|would)\b"
+)
+# Frames around the question proper, removed wherever they stand: a request ("could you tell me", "auriez-vous
+# la gentillesse de me donner", "would you mind listing") keeps only what is requested.
+_ASK_VERBS = (
+    r"(?:tell|telling|give|giving|list|listing|name|naming|share|sharing|remind|explain|explaining|summari[sz]e|"
+    r"summari[sz]ing|provide|show|quote|quoting|cite|describe|clarify|confirm|say|help me understand|let)"
+)
+_DEMANDE_VERBS = (
+    r"(?:dire|donner|lister|citer|rappeler|indiquer|expliquer|preciser|resumer|confirmer|decrire|parler|"
+    r"communiquer|nommer|eclairer)"
+)
+_FRAMES = re.compile(
+    r"\b(?:(?:could|can|would|will) you (?:please |kindly |possibly )?(?:also )?"
+    + _ASK_VERBS
+    + r"(?: me| us)?(?: know)?|"
+    r"would you mind " + _ASK_VERBS + r"(?: me| us)?|(?:i d|i would) be (?:grateful|thankful|glad|happy) if you "
+    r"(?:could|would|can) (?:please )?" + _ASK_VERBS + r"(?: me| us)?|if you (?:could|can) " + _ASK_VERBS + r"(?: me)?|"
+    r"(?:do|would) you (?:happen to )?know|i (?:was|am|m) (?:just )?(?:wondering|curious)(?: about)?|"
+    r"i (?:would|d) (?:really )?(?:like|love) to (?:know|understand)|i want(?:ed)? to know|i wonder|"
+    r"please (?:tell|let) me(?: know)?|tell me|let me know|remind me|any idea|do you have any idea|"
+    r"(?:pourriez|pouvez|voudriez|auriez|pourrais|peux|voudrais|aurais) (?:vous|tu)"
+    r"(?: la gentillesse| l amabilite| l obligeance)?(?: de)?(?: bien)? (?:me |m |nous )?" + _DEMANDE_VERBS + r"|"
+    r"(?:est ce que )?(?:tu sais|vous savez|tu saurais|vous sauriez)(?: me dire)?|sais tu|savez vous|"
+    r"(?:j aimerais|je voudrais|je souhaiterais|je veux|je voulais) (?:bien )?(?:savoir|connaitre|comprendre)|"
+    r"je me demand(?:e|ais)|dis moi|dites moi|explique moi|expliquez moi|rappelle moi|rappelez moi|"
+    r"please|pls|plz|svp|stp|s il (?:vous|te) plait)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    question: str  # what the matcher compares
+    context: str  # dropped scene-setting, for names only
+
+
+def clean(text: str) -> str:
+    """The message without URLs, mentions, emoji, markdown marks or repeated punctuation."""
+    text = _URL.sub(" ", text)
+    text = _DISCORD_TAG.sub(" ", text)
+    text = _MENTION.sub(" ", text)
+    text = "".join(" " if _pictograph(ch) else ch for ch in text)
+    text = _MARKUP.sub(" ", text)
+    text = _REPEATED.sub(lambda m: m.group(1) or m.group(2), text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _pictograph(ch: str) -> bool:
+    """Emoji, pictographs and their joiners and variation selectors: symbols no fact is written with."""
+    if ch.isascii():
+        return False
+    category = unicodedata.category(ch)
+    return category in ("So", "Sk", "Cs", "Co") or ch in "\u200d\ufe0f\ufe0e\u20e3"
+
+
+def _key(clause: str) -> str:
+    """A clause as the patterns read it: folded, punctuation as spaces."""
+    return _SPACES.sub(" ", re.sub(r"[^\w]+", " ", fold(clause))).strip()
+
+
+def _kind(clause: str) -> str:
+    key = _key(clause)
+    if not key or _COURTESY.match(key) or _APOLOGY.match(key):
+        return "courtesy"
+    if _THANKS.match(key) and len(key.split()) <= 8 and not clause.rstrip().endswith("?"):
+        return "courtesy"  # "Merci d'avance pour votre aide", "Many thanks in advance for your time"
+    if clause.rstrip().endswith("?"):
+        return "asks"
+    if _HEARSAY.match(key):
+        return "statement"  # "I think Radford left, when was that?": the clause says what the question is about
+    if _FIRST_PERSON.match(key):
+        # "I'm trying to keep track of who went where." sets the scene; "I was wondering who founded
+        # Anthropic." asks, once its frame is gone.
+        return "asks" if not _FIRST_PERSON.match(_key(_strip_frames(clause)) or "i") else "scene"
+    return "asks" if _ASKING.search(key) else "statement"
+
+
+def focus(message: str) -> Focus:
+    """The question a message asks, and the scene-setting dropped around it."""
+    text = clean(message)
+    clauses = [c.strip() for c in _CLAUSE.findall(text) if c.strip()]
+    kinds = [_kind(c) for c in clauses]
+    asking = "asks" in kinds
+    kept, dropped = [], []
+    for clause, kind in zip(clauses, kinds, strict=True):
+        if kind == "courtesy" or (asking and kind == "scene"):
+            dropped.append(clause)
+        else:
+            kept.append(clause)
+    question = _strip_courtesy_tail(" ".join(kept) if kept else text)
+    unframed = _strip_frames(question)
+    return Focus(unframed or question, " ".join(c for c in dropped))
+
+
+def _strip_courtesy_tail(text: str) -> str:
+    """`text` without thanks tacked on with no punctuation ("what year did he join Cheers", "murati Many thanks
+    for your help"): from the first word of a short courtesy ending to the end."""
+    words = text.split()
+    if text.rstrip().endswith("?"):
+        return text  # "Who did Mark Chen thank?": a question mark closes the question, nothing trails it
+    for start in range(1, len(words)):
+        tail = _key(" ".join(words[start:]))
+        if len(tail.split()) <= 8 and _THANKS_TAIL.match(tail):
+            return " ".join(words[:start])
+    return text
+
+
+def _strip_frames(text: str) -> str:
+    """`text` without its request frames. The frames are found in the folded words, then those words are
+    removed from the original text, whose accents and capitals the matcher still reads ("où", "GPT-4")."""
+    words = text.split()
+    owner: list[int] = []  # for each folded token, the original word it comes from ("m'indiquer" makes two)
+    for number, word in enumerate(words):
+        owner.extend(number for _ in _key(word).split())
+    folded = " ".join(_key(word) for word in words if _key(word))
+    drop: set[int] = set()
+    for found in _FRAMES.finditer(folded):
+        first = folded[: found.start()].count(" ")
+        drop.update(owner[first : first + len(found.group().split())])
+    if not drop:
+        return text
+    return " ".join(w for number, w in enumerate(words) if number not in drop).strip(" ,;:")

@@ -1,0 +1,101 @@
+"""Finding the question inside a message: courtesy, scene-setting, request frames and noise go."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.focus import clean, focus
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        (
+            "Hi! Sorry to bother you, I'm writing a school report on OpenAI: could you tell me in which year "
+            "Radford started working there? Thanks a lot",
+            "in which year Radford started working there?",
+        ),
+        (
+            "Bonjour, je prépare un exposé, pourriez-vous m'indiquer qui dirigeait la technologie chez OpenAI ? "
+            "Merci d'avance",
+            "qui dirigeait la technologie chez OpenAI ?",
+        ),
+        ("Could you please tell me when Radford joined OpenAI? Thanks!", "when Radford joined OpenAI?"),
+        ("J'aimerais savoir où est basée la société.", "où est basée la société."),
+        ("I was wondering what Mark Chen said", "what Mark Chen said"),
+        ("dis-moi qui a fondé Anthropic stp", "qui a fondé Anthropic"),
+    ],
+)
+def test_the_question_proper_is_kept(message: str, question: str) -> None:
+    assert focus(message).question == question
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Who, besides Radford, left OpenAI?", "Qui est Mira Murati ?", "Radford", "GPT-2 ?", "what did he say"],
+)
+def test_plain_questions_are_untouched(message: str) -> None:
+    assert focus(message).question == message
+
+
+def test_names_of_the_dropped_scene_are_context() -> None:
+    found = focus("I am reading about Mira Murati: what was her job?")
+    assert found.question == "what was her job?"
+    assert "Mira Murati" in found.context
+
+
+def test_a_message_of_courtesy_only_is_left_as_it_is() -> None:
+    assert focus("Merci beaucoup !").question == "Merci beaucoup !"
+
+
+@pytest.mark.parametrize(
+    "noisy",
+    [
+        "@everyone who is Mira Murati?",
+        "<@123456789012345678> who is Mira Murati?",
+        "https://example.com/a?b=c who is Mira Murati???",
+        "who is Mira Murati?? 😀👍🏽",
+        "**who** is _Mira Murati_?",
+        "who is Mira Murati ?!?!",
+    ],
+)
+def test_noise_does_not_matter(noisy: str) -> None:
+    assert clean(noisy).replace(" ?", "?").replace("?!", "?") in {"who is Mira Murati?", "who is Mira Murati!"}
+
+
+def test_accents_and_capitals_survive_for_the_matcher() -> None:
+    # "où" tells a where-question; a capitalised unknown word is an unknown name.
+    assert focus("Pouvez-vous me dire où travaille Murati ?").question == "où travaille Murati ?"
+    assert focus("Can you tell me about GPT-4?").question == "about GPT-4?"
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        (
+            "Good evening! I'm trying to keep track of who went where. Could you please remind me which company "
+            "John Schulman joined? Much appreciated.",
+            "which company John Schulman joined?",
+        ),
+        ("Sorry if this is a dumb question, but was Schulman a co-founder?", "but was Schulman a co-founder?"),
+        ("Petite question pour un podcast : qui a fondé Anthropic ?", "qui a fondé Anthropic ?"),
+        ("I was wondering who founded Anthropic.", "who founded Anthropic."),
+        ("I think Radford left, when was that?", "I think Radford left, when was that?"),
+    ],
+)
+def test_scene_setting_with_question_words_still_goes(message: str, question: str) -> None:
+    assert focus(message).question == question
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("what year did radfrod start at openia Cheers", "what year did radfrod start at openia"),
+        ("Would you mind telling me murati Many thanks for your help!", "murati"),
+        ("Savez-vous citation mark chen Merci pour votre aide !", "citation mark chen"),
+        ("Who did Mark Chen thank?", "Who did Mark Chen thank?"),
+        ("Who thanked Radford thank you", "Who thanked Radford"),
+    ],
+)
+def test_thanks_tacked_on_without_punctuation_go(message: str, question: str) -> None:
+    assert focus(message).question == question

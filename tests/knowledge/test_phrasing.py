@@ -1,0 +1,74 @@
+"""Answers that hold on any phrasing: wrapped, noisy or polite questions reach the fact a plain one does, and
+a question that names a thing or asks for a relation the fact does not state never gets that fact.
+
+The examples are ours (written for the issue that asked for this); the blind sets in `data/` measure it."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.base import Knowledge
+from knowledge.sqlite_store import SQLiteStore
+
+
+@pytest.fixture
+async def knowledge(store: SQLiteStore) -> Knowledge:
+    return await Knowledge.load(store)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),  # fact_id: the right fact, or the right ones separated by spaces
+    [
+        # Courtesy, scene-setting and request frames around the question
+        (
+            "Hi! Sorry to bother you, I'm writing a school report on OpenAI: could you tell me in which year "
+            "Radford started working there? Thanks a lot",
+            "radford-joins-openai",
+        ),
+        (
+            "Bonjour ! Pourriez-vous me dire, s'il vous plaît, quand Alec Radford a rejoint OpenAI ? Merci beaucoup",
+            "radford-joins-openai",
+        ),
+        ("Hey there, quick question: when did Radford join OpenAI?? thx", "radford-joins-openai"),
+        # Noise
+        ("@everyone who is Mira Murati?", "profile-murati"),
+        ("<@123456789012345678> who is Mira Murati?", "profile-murati"),
+        ("https://example.com who is Mira Murati??? 😀", "profile-murati"),
+        ("**who** is _Mira Murati_ ?!?!", "profile-murati"),
+        # Nicknames and casual words
+        ("the brains behind GPT", "profile-radford"),
+        ("l'inventeur du GPT", "profile-radford"),
+        ("Anthropic, c'est la boîte de qui ?", "amodei-founder-anthropic profile-anthropic"),
+        # A profile answers for its own subject
+        ("qu'est-ce que GPT-2 ?", "profile-gpt-2"),
+        ("What is GPT-1?", "profile-gpt-1"),
+        # A "when" inside a what-question is a conjunction, and typos of question words are still read
+        ("wen did the gpt2 paper come out", "gpt2-paper-2019"),
+    ],
+)
+async def test_any_phrasing_reaches_the_fact(knowledge: Knowledge, question: str, fact_id: str) -> None:
+    result = knowledge.ask(question)
+    assert result.answered, (question, result.reason, result.best)
+    assert result.fact is not None and result.fact.id in fact_id.split(), (question, result.fact)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did Ilya Sutskever leave OpenAI?",  # his profile does not say he left
+        "Est-ce que Sutskever a quitté OpenAI ?",
+        "what will his next paper be about?",  # no fact is about a next paper
+        "What will Radford publish next?",
+        "Quel sera le prochain article de Radford ?",
+        "When did Mark Chen join OpenAI?",  # nothing says when he joined
+        "Did Murati join Anthropic?",  # Schulman did
+        "What is Radford's salary?",  # a word no fact uses is what the question turns on
+        "Quelle est la fortune d'Ilya Sutskever ?",
+        "radford il a des enfants ?",
+        "Who is the CEO of OpenAI?",
+        "When was GPT-3 released?",
+    ],
+)
+async def test_a_neighbouring_fact_is_not_an_answer(knowledge: Knowledge, question: str) -> None:
+    result = knowledge.ask(question)
+    assert not result.answered, (question, result.fact)
