@@ -172,14 +172,13 @@ def content_sample(text: str) -> str:
 
 
 def _content_samples(text: str, draft: Draft, lang: str) -> list[str]:
-    """The statement as samples: as it is, asked "where" when it names a place and "how many" when it has a
-    number (the matcher answers those only with a fact that has such a sample)."""
+    """The statement as samples: as it is, and asked "where" when it names a place (the matcher answers a
+    "where" question only with a fact that has such a sample). Not "how many" for any number: "how much does
+    it cost?" would then take "it uses 8 watts" for an answer."""
     content = content_sample(text)
     found = [content]
     if any(m.entity in draft.places for m in draft.mentions):
         found.append(("Where " if lang == "en" else "Où ") + content)
-    if re.search(r"\d", draft.sentence):  # "…about 140 people", "moins de 8 watts": how many, how much
-        found.append(("How many " if lang == "en" else "Combien ") + content)
     return found
 
 
