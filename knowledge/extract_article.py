@@ -96,7 +96,9 @@ def extract_article(
         own = main_clause_date(sentence, fallback)
         entities = list(dict.fromkeys(m.entity for m in sentence_mentions))
         for relation in found_relations:
-            entities += [e for e in (relation.subject, relation.org, *relation.others) if e and e not in entities]
+            for entity in (relation.subject, relation.org, *relation.others):
+                if entity and entity not in entities:
+                    entities.append(entity)
         main = mentions.main_org
         belongs = _MEMBERS.search(fold1(sentence))
         if (

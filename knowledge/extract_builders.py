@@ -130,6 +130,12 @@ def invest(masked: Masked, match: re.Match[str]) -> list[Relation]:
     return [Relation("invest", target, target, others=investors, former=earlier(masked, None))]
 
 
+def invest_led(masked: Masked, match: re.Match[str]) -> list[Relation]:
+    """ "The round is led by A, with B and C": A led it (first of `others`), B and C took part."""
+    found = invest(masked, match)
+    return [Relation("invest", r.subject, r.org, others=r.others, former=r.former, what="led") for r in found]
+
+
 def acquire(masked: Masked, match: re.Match[str]) -> list[Relation]:
     buyer, target = masked.entity(match.group("b")), masked.entity(match.group("t"))
     if buyer is None or target is None:
@@ -211,3 +217,9 @@ def join_after(masked: Masked, match: re.Match[str]) -> list[Relation]:
     if person is None or org is None:
         return []
     return [Relation("join", person, org, date=clause_date(masked, match.start("verb")))]
+
+
+def located(masked: Masked, match: re.Match[str]) -> list[Relation]:
+    """ "X (ACR), à Grenoble": an organisation and, in apposition, the place it is in."""
+    found = based(masked, match)
+    return [r for r in found if all(masked.kinds.get(p) == "place" for p in r.others)]

@@ -190,6 +190,12 @@ def render(relation: Relation, names: Mapping[str, str], genders: Mapping[str, s
         predecessor = _names(relation.others, names, lang)
         at = (f" at {org}" if en else f" chez {org}") if org else ""
         return f"{subject} replaces {predecessor}{at}." if en else f"{subject} remplace {predecessor}{at}."
+    if kind == "invest" and relation.what == "led" and relation.others:
+        lead = names.get(relation.others[0], relation.others[0])
+        rest = _names(relation.others[1:], names, lang)
+        if en:
+            return f"{lead} led the funding round of {subject}" + (f", with {rest}." if rest else ".")
+        return f"{lead} a mené le tour de table de {subject}" + (f", avec {rest}." if rest else ".")
     if kind == "invest":
         investors = _names(relation.others, names, lang)
         return f"{investors} invested in {subject}." if en else f"{investors} ont investi dans {subject}."
@@ -325,6 +331,16 @@ def questions(relation: Relation, names: Mapping[str, str], lang: str) -> list[s
         if dated:
             found += [f"When did {s} raise money?"] if en else [f"Quand {s} a-t-elle levé des fonds ?"]
     elif kind == "invest":
+        others = relation.others[1:] if relation.what == "led" else relation.others
+        if others:
+            found += (
+                [f"Which other investors took part in the round of {s}?", f"Who else invested in {s}?"]
+                if en
+                else [
+                    f"Quels autres investisseurs ont participé au tour de table de {s} ?",
+                    f"Qui d'autre a investi dans {s} ?",
+                ]
+            )
         found += (
             [f"Who invested in {s}?", f"Who led the funding round of {s}?", f"Which firm led the round of {s}?",
              f"Which investors took part in the round of {s}?"]

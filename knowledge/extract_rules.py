@@ -17,7 +17,9 @@ from knowledge.extract_builders import (
     found_active,
     found_passive,
     invest,
+    invest_led,
     join_after,
+    located,
     move,
     raise_,
     ran,
@@ -104,7 +106,7 @@ RULES: tuple[Rule, ...] = (
             r"|a rejoint|avait rejoint|rejoint|rejoindra|rejoignait|va rejoindre|vient de rejoindre|est arrivee? chez|arrive chez"
             r"|est entree? chez|a ete recrutee? par|a ete embauchee? par|started at|starts at|began at|started work at|will start at"
             r"|a commence chez|commence chez|a pris ses fonctions chez|prend ses fonctions chez))\s+(?:the\s+|la\s+|le\s+|l')?"
-            rf"{O}(?:\s+(?:(?:in|en|on|le|au|at)\s+[\w\s]{{1,24}}?\s+)?(?:as|comme|en tant que|au poste de)\s+{_THE}{TITLE}(?=\s*(?:[,.;]|$)|\s+(?:once|when|after|from|in|on|as soon|lorsque|des|apres|en|le|a partir)\b))?"
+            rf"{O}(?:\s+(?:(?:in|en|on|le|au|at)\s+[\w\s]{{1,24}}?\s+)?(?:as|comme|en tant que|au poste de)\s+{_THE}{TITLE}(?=\s*(?:[,.;]|$)|\s+(?:once|when|after|from|in|on|as soon|lorsque|apres|en|le|a partir)\b))?"
         ),
         move("join"),
     ),
@@ -154,6 +156,8 @@ RULES: tuple[Rule, ...] = (
         ),
         based,
     ),
+    # "…à l'Institut national des circuits intelligents (INCI), à Grenoble,", "…at the Port of Rotterdam, in Seattle"
+    ("based", _compile(rf"(?={O}(?:\s*\(@\d+@\))?,\s+(?:a|in|en)\s+(?P<places>@\d+@)(?=\s*[,.;]|\s*$))"), located),
     # "la start-up lyonnaise @0@", "@0@, une jeune pousse grenobloise": a French city's adjective.
     (
         "based",
@@ -220,9 +224,9 @@ RULES: tuple[Rule, ...] = (
     (
         "invest",
         _compile(
-            rf"(?:round|tour de table|levee de fonds|financement|serie \w|series \w)[^.;]{{0,60}}?(?:led by|mene par|menee par|conduit par|conduite par)\s+(?P<is>{ES}(?:[^.;]{{0,40}}?(?:participation|with|avec)[^.;@]{{0,30}}{ES})?)"
+            rf"(?:round|tour de table|levee de fonds|financement|serie \w|series \w)[^.;]{{0,60}}?(?:led by|mene par|menee par|conduit par|conduite par)\s+(?P<is>{E}(?:[^.;]{{0,40}}?(?:participation|with|avec|joined by|alongside|aux cotes)[^.;]{{0,120}})?)"
         ),
-        invest,
+        invest_led,
     ),
     # Founding.
     (

@@ -120,3 +120,15 @@ def test_hires_successions_and_who_joins_after_leaving() -> None:
     assert ("join", "tom-hale", "fintrix") in kinds_of(replaced)  # not Irene Vos, named first
     assert next(r for r in replaced if r.kind == "replace").others == ("tom-hale",)
     assert ("join", "anne-roy", "vireo") in kinds_of(succession)
+
+
+def test_who_led_a_round_and_who_took_part_and_where_an_institute_is() -> None:
+    led, place = relations_of(
+        "Altis Énergie a levé des fonds. Le tour de table est mené par Rhône Capital, avec la participation "
+        "du Fonds européen pour la souveraineté numérique (FESN) et de Capucine Partners.",
+        "Ils se sont rencontrés à l'Institut national des circuits intelligents (INCI), à Grenoble, en 2015.",
+    )
+    invest = next(r for r in led if r.kind == "invest")
+    assert invest.what == "led" and invest.others[0] == "rhone-capital" and "capucine-partners" in invest.others
+    based = next(r for r in place if r.kind == "based")
+    assert (based.subject, based.others) == ("institut-national-des-circuits-intelligents", ("grenoble",))
