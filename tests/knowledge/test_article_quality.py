@@ -17,7 +17,7 @@ from bot.core import Core
 from knowledge.base import Knowledge
 from knowledge.ingest import ingest_article, parse_article
 from knowledge.sqlite_store import SQLiteStore
-from tests.knowledge.test_answer_quality import DEV_SET, load, score
+from tests.knowledge.test_answer_quality import BLIND_TUNE, DEV_SET, OWN_SET, SECOND_SET, load, score
 
 ARTICLES = Path(__file__).with_name("data") / "articles"
 TUNE = ("a1.en", "a2.fr")
@@ -75,3 +75,16 @@ async def test_a_500_word_article_is_answerable_within_two_seconds_in_a_running_
     elapsed = time.perf_counter() - started
     assert reply.kind == "info" and answered.answered and "Lindqvist" in (answered.answer_text or "")
     assert elapsed < 2.0, f"{elapsed:.2f} s from /addarticle to an answer"
+
+
+@pytest.mark.parametrize(
+    ("path", "floor"),
+    [(OWN_SET, 0.89), (SECOND_SET, 0.93), (BLIND_TUNE, 0.89)],
+    ids=["own", "second", "blind-tune"],
+)
+async def test_the_seed_question_sets_keep_their_floors_with_the_articles_ingested(
+    article_core: Core, path: Path, floor: float
+) -> None:
+    """The same floors as without the articles (test_answer_quality): their facts take no seed question."""
+    accuracy, misses = await score(article_core, load(path))
+    assert accuracy >= floor, "\n".join(misses)
