@@ -40,6 +40,8 @@ def _fits(relation: Relation, kinds: Mapping[str, str]) -> bool:
 
 
 _ORG_KINDS = frozenset({"organization", "project", "product"})
+MAX_SENTENCE = 600
+MAX_MENTIONS = 16
 
 
 def relations(
@@ -51,7 +53,12 @@ def relations(
 ) -> list[Relation]:
     """Every relation the sentence states, first found first, without repeats; `kinds` gives each entity's
     kind (a person holds a role, an organisation raises money); `main` is the organisation the article is
-    about, which "joined as CTO" or "the round was led by" refer to when the sentence names none."""
+    about, which "joined as CTO" or "the round was led by" refer to when the sentence names none.
+
+    A "sentence" longer than MAX_SENTENCE characters or naming more than MAX_MENTIONS names is a list, not
+    a statement: it stays a fact, but no pattern runs on it (some would take quadratic time)."""
+    if len(sentence) > MAX_SENTENCE or len(mentions) > MAX_MENTIONS:
+        return []
     orgs = [m.entity for m in sorted(mentions, key=lambda m: m.start) if kinds.get(m.entity) == "organization"]
     masked = mask(sentence, mentions, orgs[0] if orgs else main, main, published, kinds)
     found: list[Relation] = []
