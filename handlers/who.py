@@ -47,11 +47,12 @@ ROLE_KINDS = frozenset({"role", "join", "leave", "found"})
 
 
 def related_facts(ctx: Context, entity_id: str) -> list[Fact]:
-    """Every source's facts about the entity but its profile: roles and moves first, each group newest
-    first (undated last), so an article about someone's new job shows it above what they did before."""
+    """Every source's facts about the entity but its profile: their own roles and moves first, each group
+    newest first (undated last), so an article about someone's new job shows it above what they did before."""
     facts = [f for f in ctx.knowledge.facts_about(entity_id) if f.kind != "profile"]
     facts.sort(key=lambda f: f.date.sort_key if f.date else "", reverse=True)
-    facts.sort(key=lambda f: (f.kind not in ROLE_KINDS, f.date is None))
+    # Their own roles and moves, then others' that name them, then the rest.
+    facts.sort(key=lambda f: (f.kind not in ROLE_KINDS, f.subject != entity_id, f.date is None))
     return facts
 
 

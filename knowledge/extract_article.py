@@ -127,7 +127,7 @@ def extract_article(
     for draft in drafts:
         draft.questions["fr"] = [feminine(q, women) for q in draft.questions["fr"]]
     facts = [_fact(source_id, lang, draft, names, genders) for draft in drafts]
-    _describe(found, published)
+    _describe(found, title, published)
     introduced = tuple(f.entity() for f in found.values() if not f.known or f.aliases - _known_aliases(known, f.id))
     return Extraction(tuple(facts), introduced)
 
@@ -139,14 +139,19 @@ def _known_aliases(known: Iterable[Entity], entity_id: str) -> set[str]:
     return set()
 
 
-def _describe(found: dict[str, Found], published: str | None) -> None:
-    """Discovered entities get a neutral description: a role would make them holders of a title the
-    matcher resolves alone ("the CTO"), which belongs to the story's curated people."""
+def _describe(found: dict[str, Found], title: str | None, published: str | None) -> None:
+    """Discovered entities are described by the article that names them (/who and /people show it), not
+    by a role: a role would make them holders of a title the matcher resolves alone ("the CTO"), which
+    belongs to the story's curated people. What they do is in their facts, which /who lists."""
     when = f" ({published})" if published else ""
+    short = (title if len(title) <= 80 else title[:77].rstrip() + "…") if title else None
     for entity in found.values():
         if entity.known or entity.role:
             continue
-        entity.role = {"en": f"named in an article{when}", "fr": f"cité dans un article{when}"}
+        if short:
+            entity.role = {"en": f"in the news: “{short}”{when}", "fr": f"dans l'actualité : « {short} »{when}"}
+        else:
+            entity.role = {"en": f"named in an article{when}", "fr": f"cité dans un article{when}"}
 
 
 def _says_more(sentence: str, rendering: str) -> bool:
