@@ -57,6 +57,10 @@ _COUNTED = {
     "country": ("countries", "pays"), "pays": ("countries", "pays"), "store": ("stores", "magasins"),
     "magasin": ("stores", "magasins"), "retailer": ("retailers", "distributeurs"), "watt": ("watts", "watts"),
 }  # fmt: skip
+_DURATION = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|deux|trois|quatre|cinq|six|sept"
+    r"|huit|neuf|dix|douze|quinze|vingt)\s+(?:years?|ans|annees|months|mois|decades?|decennies?)\b"
+)
 _POSSESSIVE_APPOSITION = re.compile(r"\b([A-Z][\w-]+),\s+(?:sa|son|its|their|leur)\s+([^,.;]{3,60}?)\s*[,.;]")
 
 
@@ -140,6 +144,18 @@ def add_statement_questions(draft: Draft, kinds: dict[str, str], names: dict[str
             draft.questions["fr"] += [
                 f"Qui a mené la série {letter} de {org} ?",
                 f"Qui a investi dans la série {letter} de {org} ?",
+            ]
+    # "…after seven years at the firm", "pendant près de six ans": how long someone was somewhere.
+    if _DURATION.search(folded):
+        people = [e for e in draft.entities if kinds.get(e) == "person"]
+        orgs = [r.org for r in draft.relations if r.kind in {"leave", "join", "role"} and r.org]
+        orgs += [e for e in draft.entities if kinds.get(e) == "organization"]
+        if people and orgs:
+            who, where = names[people[0]], names.get(orgs[0], orgs[0])
+            draft.questions["en"] += [f"How long was {who} at {where}?", f"How many years did {who} spend at {where}?"]
+            draft.questions["fr"] += [
+                f"Combien de temps {who} a-t-il passé chez {where} ?",
+                f"Pendant combien d'années {who} a-t-il travaillé chez {where} ?",
             ]
     # "Il sera chargé des relations avec les fonderies": what someone is responsible for.
     if re.search(

@@ -53,3 +53,14 @@ def test_french_questions_agree_with_a_woman() -> None:
         == "Quand Priya Raman a-t-elle quitté Tern ?"
     )
     assert feminine("Quand Leo Park a-t-il quitté Tern ?", ["Priya Raman"]) == "Quand Leo Park a-t-il quitté Tern ?"
+
+
+def test_how_long_someone_was_somewhere() -> None:
+    sentence = "Priya Raman left Harbor Logistics after seven years at the firm."
+    leave = Relation("leave", "raman", "harbor")
+    d = draft(
+        sentence, [mention(sentence, "Priya Raman", "raman"), mention(sentence, "Harbor Logistics", "harbor")], [leave]
+    )
+    add_statement_questions(d, KINDS, NAMES, None)
+    assert "How long was Priya Raman at Harbor Logistics?" in d.questions["en"]
+    assert "Combien de temps Priya Raman a-t-il passé chez Harbor Logistics ?" in d.questions["fr"]
