@@ -36,7 +36,9 @@ def backup_sqlite(source: Path, target: Path, *, overwrite: bool = False) -> Bac
         raise BackupError("the backup must go to another file than the database itself")
     if target.exists() and not overwrite:
         raise BackupError(f"{target} exists; pass --force to replace it")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.is_dir():
+        # A typo in PATH must not scatter new directories around: the operator creates them on purpose.
+        raise BackupError(f"{target.parent}: no such directory (create it first)")
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:

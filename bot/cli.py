@@ -11,6 +11,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot import __version__
@@ -139,6 +140,42 @@ async def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     return await run(settings)
 
 
+async def cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
+    """The text timeline on standard output; with --png, its picture written to FILE as well."""
+
+    from bot.adapters.console import format_reply
+    from bot.core import Core
+    from handlers.types import Incoming
+
+    target = Path(args.png) if args.png else None
+    if target is not None and not target.parent.is_dir():
+        print(f"radford-bot: --png {target}: {target.parent} is not a directory", file=sys.stderr)
+        return 2
+    core = await Core.open(settings.database_url)
+    try:
+        command = " ".join(["/timeline", *args.filter])
+        reply = await core.handle(Incoming.from_text("cli", "cli", "cli", command, locale=args.lang))
+    finally:
+        await core.close()
+    print(format_reply(reply))
+    if target is None:
+        return 0
+    if reply.chart is None:
+        print("radford-bot: nothing to draw (see above)", file=sys.stderr)
+        return 1
+    from bot.operator import plural
+    from handlers.pictures import draw
+
+    drawing = await draw(reply.chart)
+    target.write_bytes(drawing.png)
+    events = plural(len(drawing.labels), "event")
+    print(
+        f"wrote {target}: {drawing.width}×{drawing.height} px, {events}, drawn in {drawing.seconds:.2f} s",
+        file=sys.stderr,
+    )
+    return 0
+
+
 async def cmd_build(settings: Settings, args: argparse.Namespace) -> int:
     from knowledge.builder import ensure_built
     from knowledge.store import open_store
@@ -156,10 +193,15 @@ async def cmd_build(settings: Settings, args: argparse.Namespace) -> int:
         facts = await store.count_facts()
     finally:
         await store.close()
+    from bot.operator import plural
+
     if report.rebuilt:
-        print(f"store rebuilt: {report.added} added, {report.updated} updated, {report.removed} removed; {facts} facts")
+        print(
+            f"store rebuilt: {report.added} added, {report.updated} updated, {report.removed} removed; "
+            f"{plural(facts, 'fact')}"
+        )
     else:
-        print(f"store already up to date: {facts} facts (use --force to rewrite)")
+        print(f"store already up to date: {plural(facts, 'fact')} (use --force to rewrite)")
     return 0
 
 
@@ -206,13 +248,16 @@ async def cmd_facts(settings: Settings, args: argparse.Namespace) -> int:
 
 async def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
     """A consistent copy of the store, safe while the bot runs (SQLite's online backup API)."""
-    from pathlib import Path
 
     from bot.backup import backup
+    from bot.operator import plural
     from knowledge.store import sqlite_path
 
     report = await backup(sqlite_path(settings.database_url), Path(args.path), overwrite=args.force)
-    print(f"backed up to {report.target}: {report.bytes} bytes, schema {report.schema_version}, {report.facts} facts")
+    print(
+        f"backed up to {report.target}: {plural(report.bytes, 'byte')}, schema {report.schema_version}, "
+        f"{plural(report.facts, 'fact')}"
+    )
     return 0
 
 
@@ -235,7 +280,10 @@ async def cmd_discord_sync(settings: Settings, args: argparse.Namespace) -> int:
         print(f"removed the server copies of the commands from {args.guild}")
         return 0
     where = f"to server {args.guild}" if args.guild else "globally"
-    print(f"synced {len(names)} commands {where}: " + " ".join(f"/{name}" for name in names))
+    print(
+        f"synced {len(names)} command{'' if len(names) == 1 else 's'} {where}: "
+        + " ".join(f"/{name}" for name in names)
+    )
     return 0
 
 
@@ -263,6 +311,13 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.set_defaults(func=cmd_eval)
     chat = sub.add_parser("chat", help="chat with the bot in this terminal")
     chat.set_defaults(func=cmd_chat)
+    timeline = sub.add_parser(
+        "timeline", help="print the timeline (filtered by a person, year or topic), --png draws it"
+    )
+    timeline.add_argument("filter", nargs="*", help="a person, a year or a topic (omit for the whole story)")
+    timeline.add_argument("--png", metavar="FILE", help="also write the timeline picture to FILE (a PNG)")
+    timeline.add_argument("--lang", choices=("en", "fr"), default="en", help="the language of the text and picture")
+    timeline.set_defaults(func=cmd_timeline)
     run = sub.add_parser("run", help="start every platform with a token (the console chat when none is set)")
     run.set_defaults(func=cmd_run)
     build = sub.add_parser("build", help="build the fact store from knowledge/data (only what changed)")
@@ -284,7 +339,37 @@ def build_parser() -> argparse.ArgumentParser:
     from bot.operator import add_commands
 
     add_commands(sub)
+    for action in sub._choices_actions:  # `radford-bot X --help` says what X does, as the command list does
+        command = sub.choices[action.dest]
+        if command.description is None and action.help:
+            command.description = action.help[0].upper() + action.help[1:] + "."
     return parser
+
+
+PLATFORM_COMMANDS = frozenset({"run", "discord-sync"})  # the commands that use the platform tokens
+
+
+def describe_os_error(error: OSError, database_url: str) -> str:
+    """An OS error on the store's path names the setting it comes from: `DATABASE_URL: <path>: <reason>`."""
+
+    from knowledge.store import StoreURLError, sqlite_path
+
+    try:
+        store = sqlite_path(database_url).expanduser().absolute()
+    except StoreURLError:
+        return str(error)
+    name = error.filename
+    if name is not None:
+        failed = Path(str(name)).absolute()
+        if failed == store or failed in store.parents:
+            reason = "not a directory" if store_blocked(store) else (error.strerror or str(error)).lower()
+            return f"DATABASE_URL: {store}: {reason}"
+    return str(error)
+
+
+def store_blocked(store: Path) -> bool:
+    """A file stands where a directory of the store's path should be (`/etc/hostname/bot.db`)."""
+    return any(parent.exists() and not parent.is_dir() for parent in store.parents)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -298,7 +383,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args = parser.parse_args(["run", *(argv or [])])
     try:
-        settings = Settings.from_env()
+        settings = Settings.from_env(platforms=args.command in PLATFORM_COMMANDS)
     except SettingsError as error:
         print(f"radford-bot: configuration error: {error}", file=sys.stderr)
         return 2
@@ -316,7 +401,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `radford-bot facts | head`: the reader has all it wanted
         sys.stderr.close()
         return 0
-    except (StoreURLError, KnowledgeFileError, OSError) as error:
+    except OSError as error:
+        print(f"radford-bot: {describe_os_error(error, settings.database_url)}", file=sys.stderr)
+        return 1
+    except (StoreURLError, KnowledgeFileError) as error:
         print(f"radford-bot: {error}", file=sys.stderr)
         return 1
 

@@ -22,6 +22,7 @@ from handlers.context import LANG_KEY, Context
 from handlers.i18n import Catalog, catalog, normalize_lang, supported
 from handlers.markup import para
 from handlers.memory import ConversationMemory
+from handlers.routes import handler_for
 from handlers.types import ONE_SHOT_PLATFORMS, Incoming, Reply
 from knowledge.base import Knowledge
 from knowledge.language import language_evidence
@@ -184,7 +185,7 @@ class Core:
             log.info("%s user %s is no administrator of chat %s: /%s refused", incoming.platform, incoming.user_id,
                      incoming.chat_id, command.name)  # fmt: skip
             return Reply((para(ctx.t("chat-admin-only", command=command.name)),), ctx.lang, kind="decline")
-        return await command.handler(ctx, incoming)
+        return await handler_for(command.name)(ctx, incoming)
 
 
 def valid_unicode(incoming: Incoming) -> Incoming:

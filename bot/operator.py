@@ -42,6 +42,19 @@ def add_commands(sub: Any) -> None:
     outbox.set_defaults(func=cmd_outbox)
 
 
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """`1 chat`, `2 chats`: operator output counts things the way people do."""
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+def topic_id(topic: str) -> str:
+    """A subscription topic as an id that reads the same whatever language its subscribers speak:
+    `everything`, an entity's id (`murati`), or the keyword's words (`openai departures`)."""
+    if topic == "*":
+        return "everything"
+    return topic.split(":", 1)[1] if ":" in topic else topic
+
+
 def _read(name: str) -> str:
     """The article's text; an ArticleError for a file too big (checked before reading it), binary or not UTF-8."""
     from knowledge.ingest import MAX_ARTICLE_BYTES, decode_article
@@ -89,9 +102,10 @@ async def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
         print(f"{report.source_id} “{report.title}” is already in the store ({report.facts} facts): nothing changed")
     else:
         print(
-            f"{report.source_id} “{report.title}”: {len(report.added)} new facts, {len(report.repeated)} "
-            f"already known (now also sourced here), {report.entities} entities, {report.deliveries} chats to "
-            f"notify ({seconds:.2f} s with indexing)"
+            f"{report.source_id} “{report.title}”: {plural(len(report.added), 'new fact')}, "
+            f"{len(report.repeated)} already known (now also sourced here), "
+            f"{plural(report.entities, 'entity', 'entities')}, {plural(report.deliveries, 'chat')} to notify "
+            f"({seconds:.2f} s with indexing)"
         )
     return 0
 
@@ -147,7 +161,7 @@ async def cmd_subscribers(settings: Settings, args: argparse.Namespace) -> int:
         await store.close()
     if args.json:
         for row in rows:
-            entry = {"platform": row.platform, "topic": row.topic, "label": row.label, "mode": row.mode,
+            entry = {"platform": row.platform, "topic": row.topic, "label": topic_id(row.topic), "mode": row.mode,
                      "active": row.active, "inactive": row.inactive}  # fmt: skip
             print(json.dumps(entry, ensure_ascii=False))
         return 0
@@ -190,5 +204,7 @@ async def cmd_outbox(settings: Settings, args: argparse.Namespace) -> int:
     if parked:
         print("\nlatest parked deliveries:")
         for d in parked:
-            print(f"  #{d.id} {d.platform}:{d.chat_id} update {d.update_id}, {d.attempts} attempts — {d.error}")
+            print(
+                f"  #{d.id} {d.platform}:{d.chat_id} update {d.update_id}, {plural(d.attempts, 'attempt')} — {d.error}"
+            )
     return 0

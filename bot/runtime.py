@@ -13,6 +13,7 @@ import contextlib
 import logging
 import signal
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.adapters.base import Adapter
@@ -64,13 +65,19 @@ def background_for(core: Core, settings: Settings, senders: list[object]) -> Bac
 
 
 async def run_console(core: Core, settings: Settings | None = None) -> None:
-    from bot.adapters.console import ConsoleChat, ConsoleSender, enable_line_editing
+    from platformdirs import user_data_dir
+
+    from bot.adapters.console import ConsoleChat, ConsoleSender, PipedInput, TerminalInput, history_path, interactive
     from bot.settings import default_database_url
-    from knowledge.store import sqlite_path
+    from knowledge.store import StoreURLError, sqlite_path
 
     # History sits beside the store this chat uses, so DATABASE_URL decides where everything lives.
     url = settings.database_url if settings else default_database_url()
-    enable_line_editing(sqlite_path(url).parent / "console_history")
+    try:
+        store_path: Path | None = sqlite_path(url)
+    except StoreURLError:  # a server database: the history goes to the user's data directory
+        store_path = None
+    history = history_path(store_path, Path(user_data_dir("radford-bot", appauthor=False)))
     # The terminal is the conversation: routine INFO lines would interleave with it.
     root = logging.getLogger()
     if root.level == logging.INFO:  # an explicit DEBUG still shows everything
@@ -80,7 +87,12 @@ async def run_console(core: Core, settings: Settings | None = None) -> None:
     if background:
         await background.start()
     try:
-        await ConsoleChat(core).run()
+        if interactive():
+            terminal = TerminalInput(history)
+            with terminal.printing_above():
+                await ConsoleChat(core, read_line=terminal).run()
+        else:
+            await ConsoleChat(core, read_line=PipedInput()).run()
     finally:
         if background:
             await background.stop()

@@ -50,6 +50,17 @@ def default_database_url() -> str:
     return "sqlite:///" + str(Path(user_data_dir("radford-bot", appauthor=False)) / "bot.db")
 
 
+def _store_path_problem(path: Path) -> str | None:
+    """Why the store cannot live at `path`, seen without touching the disk (None when it may)."""
+    path = path.expanduser()
+    if path.is_dir():
+        return "is a directory, not a database file"
+    for parent in path.parents:
+        if parent.exists():
+            return None if parent.is_dir() else "not a directory"
+    return None
+
+
 def _int(env: Mapping[str, str], name: str, default: int, *, low: int = 0, high: int = 1 << 31) -> int:
     raw = env.get(name, "").strip()
     if not raw:
@@ -167,7 +178,11 @@ class Settings:
         return [s for s in (self.telegram_token, self.discord_token, self.telegram_webhook_secret) if s]
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, *, env_file: Path | None = None) -> Settings:
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, *, env_file: Path | None = None, platforms: bool = True
+    ) -> Settings:
+        """`platforms=False` for commands that never connect to a platform (`ask`, `chat`, `facts`, …): a
+        malformed token then stops only `run` and `discord-sync`, the commands that use it."""
         env = dict(read_env_file(env_file if env_file is not None else Path.cwd() / ENV_FILE))
         env.update(os.environ if environ is None else environ)
         level = env.get("LOG_LEVEL", "INFO").strip().upper() or "INFO"
@@ -175,11 +190,13 @@ class Settings:
             raise SettingsError(f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {level!r}")
         url = env.get("DATABASE_URL", "").strip() or default_database_url()
         try:
-            sqlite_path(url)  # the store's own reading of the URL: one rule, checked at start
+            store = sqlite_path(url)  # the store's own reading of the URL: one rule, checked at start
         except StoreURLError as error:
             raise SettingsError(f"DATABASE_URL: {error}") from None
+        if problem := _store_path_problem(store):
+            raise SettingsError(f"DATABASE_URL: {store}: {problem}")
         telegram = env.get("TELEGRAM_BOT_TOKEN", "").strip() or None
-        if telegram and ":" not in telegram:
+        if platforms and telegram and ":" not in telegram:
             raise SettingsError("TELEGRAM_BOT_TOKEN does not look like a BotFather token (digits:letters)")
         base_url = env.get("TELEGRAM_API_BASE_URL", "").strip() or None
         if base_url and not base_url.startswith(("http://", "https://")):
@@ -197,7 +214,7 @@ class Settings:
         if log_format not in {"", "text", "json"}:
             raise SettingsError(f"LOG_FORMAT must be text or json, not {log_format!r}")
         discord = env.get("DISCORD_BOT_TOKEN", "").strip() or None
-        if discord and any(c.isspace() for c in discord):
+        if platforms and discord and any(c.isspace() for c in discord):
             raise SettingsError("DISCORD_BOT_TOKEN must be the token alone, without spaces or a 'Bot ' prefix")
         shards = env.get("DISCORD_SHARD_COUNT", "").strip()
         shard_count = _int(env, "DISCORD_SHARD_COUNT", 1, low=1) if shards else None

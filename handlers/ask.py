@@ -7,46 +7,21 @@ that the sources don't cover the question and offers close questions as buttons.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from handlers.context import Context
 from handlers.markup import Block, italic, para
 from handlers.smalltalk import smalltalk_key
+from handlers.sources import quoted
+from handlers.suggest import MAX_SUGGESTIONS, decline_suggestions, example_suggestions, suggest
 from handlers.types import Citation, Incoming, Reply, Suggestion
 from knowledge.concepts import entity_ids
-from knowledge.matcher import MAX_QUESTION_CHARS, Candidate, MatchResult
+from knowledge.matcher import MAX_QUESTION_CHARS, MatchResult
 from knowledge.models import Fact
 from knowledge.normalize import canonical
 
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|il|elle|lui|celui-ci|celle-ci|son|sa|ses)\b")
 # Pronouns that stand for a person (not French impersonal "il y a", inverted "est-il", nor possessives).
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|elle|lui)\b|(?<![-\w])il\b(?! y a)")
-MAX_SUGGESTIONS = 3
-
-
-def suggestion_for(ctx: Context, fact: Fact) -> Suggestion:
-    """A button that asks the fact's own first sample question in the reply language."""
-    # A question, not a statement kept as a sample (extracted facts carry their sentence as one).
-    questions = [q for q in fact.questions(ctx.lang) or fact.questions() if q.rstrip().endswith("?")]
-    query = questions[0] if questions else fact.text.get(ctx.lang)
-    label = query if len(query) <= 60 else query[:57].rstrip() + "…"
-    return Suggestion(label, query)
-
-
-def example_suggestions(ctx: Context) -> tuple[Suggestion, ...]:
-    """Starter questions: who the story is about, how it began and how it ended (so far)."""
-    return tuple(suggestion_for(ctx, f) for f in ctx.knowledge.highlights()[:MAX_SUGGESTIONS])
-
-
-def suggestions_about(ctx: Context, entity_ids: Iterable[str]) -> tuple[Suggestion, ...]:
-    """Questions the bot can answer about the people or things a question named."""
-    picks: list[Fact] = []
-    for entity_id in entity_ids:
-        profile = ctx.knowledge.profile(entity_id)
-        related = [f for f in ctx.knowledge.facts_about(entity_id) if f.curated and f is not profile]
-        related.sort(key=lambda f: (f.subject != entity_id, f.id))
-        picks += [f for f in ([profile] if profile else []) + related if f not in picks]
-    return tuple(suggestion_for(ctx, f) for f in picks[:MAX_SUGGESTIONS])
 
 
 def resolve_follow_up(ctx: Context, incoming: Incoming, question: str) -> str | None:
@@ -83,10 +58,12 @@ def citation_for(ctx: Context, fact: Fact) -> Citation:
 
 
 def source_line(ctx: Context, fact: Fact) -> Block:
+    """The source's title and the whole sentence the answer rests on (never cut: /source shows the same)."""
     citation = citation_for(ctx, fact)
     source = ctx.knowledge.source(fact.source)
     dated = f" ({source.date})" if source and source.date else ""
-    return para(italic(ctx.t("answer-source", title=citation.title + dated, sentence=citation.sentence)))
+    label = ctx.t("answer-source", title=citation.title + dated)
+    return para(italic(label + " " + quoted(ctx, citation.sentence)))
 
 
 def answer_reply(ctx: Context, result: MatchResult, fact: Fact) -> Reply:
@@ -98,7 +75,7 @@ def answer_reply(ctx: Context, result: MatchResult, fact: Fact) -> Reply:
     if not fact.curated and source and source.lang != ctx.lang and quoted:
         blocks.append(para(italic(ctx.t("answer-foreign-source", lang=ctx.t(f"language-{source.lang}")))))
     blocks.append(source_line(ctx, fact))
-    alternatives = tuple(suggestion_for(ctx, c.fact) for c in result.alternatives[:MAX_SUGGESTIONS])
+    alternatives = suggest(ctx, (c.fact for c in result.alternatives), asked=result.question, answered=fact.id)
     return Reply(
         tuple(blocks),
         ctx.lang,
@@ -113,12 +90,7 @@ def answer_reply(ctx: Context, result: MatchResult, fact: Fact) -> Reply:
 
 
 def decline_reply(ctx: Context, result: MatchResult | None, key: str, **args: str | int) -> Reply:
-    near: tuple[Candidate, ...] = result.alternatives if result else ()
-    suggestions = (
-        tuple(suggestion_for(ctx, c.fact) for c in near[:MAX_SUGGESTIONS])
-        or (suggestions_about(ctx, sorted(result.entities)) if result else ())
-        or example_suggestions(ctx)
-    )
+    suggestions = decline_suggestions(ctx, result.question if result else "", result)
     message = ctx.t(key, **args)
     blocks: list[Block] = [para(message)]
     if suggestions:
@@ -167,7 +139,7 @@ async def answer(ctx: Context, incoming: Incoming, question: str) -> Reply:
     if fact is None:
         ctx.memory.remember(incoming.chat_key, lang=ctx.lang)
         return decline_reply(ctx, result, _DECLINE_KEYS.get(result.reason, "decline-no-cover"))
-    ctx.memory.remember(incoming.chat_key, subject=_subject_of(fact, ctx), lang=ctx.lang)
+    ctx.memory.remember(incoming.chat_key, subject=_subject_of(fact, ctx), lang=ctx.lang, fact_id=fact.id)
     return answer_reply(ctx, result, fact)
 
 

@@ -1,21 +1,18 @@
-"""Every command, declared once as data: adapters register this list natively, `/help` is built from it.
+"""Every command, declared once as plain data: adapters register this list natively, `/help` is built from it.
 
-Descriptions live in the catalogues (`cmd-<name>`, `param-<command>-<name>`) so the help text, Telegram's
-`setMyCommands` and Discord's slash commands can never drift apart.
+Descriptions live in the catalogues (`cmd-<name>`, `param-<command>-<name>`, and `arg-<command>-<name>` for
+the placeholder shown in usage lines) so the help text, Telegram's `setMyCommands` and Discord's slash
+commands can never drift apart. Which function answers each command is `handlers.routes`' business: the
+declarations name no handler, so every handler (help included) can read them without an import cycle.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from handlers import articles, ask, help, settings, sources, subscribe, timeline, who
-from handlers.context import Context
 from handlers.i18n import SUPPORTED, catalog
-from handlers.types import Incoming, Reply
 
-Handler = Callable[[Context, Incoming], Awaitable[Reply]]
 Autocomplete = Literal["people", "timeline", "facts"]
 
 
@@ -30,11 +27,14 @@ class Param:
     def description(self, lang: str) -> str:
         return catalog().t(lang, f"param-{self.command}-{self.name}")
 
+    def placeholder(self, lang: str) -> str:
+        """The argument's name as a usage line shows it (`<person>`, `<personne>`)."""
+        return catalog().t(lang, f"arg-{self.command}-{self.name}")
+
 
 @dataclass(frozen=True, slots=True)
 class Command:
     name: str
-    handler: Handler
     params: tuple[Param, ...] = ()
     hidden: bool = False
     admin: bool = False  # only ADMIN_IDS (and the local console) may run it; the core checks
@@ -47,26 +47,25 @@ class Command:
     def descriptions(self) -> dict[str, str]:
         return {lang: self.description(lang) for lang in SUPPORTED}
 
+    def usage(self, lang: str) -> str:
+        """`/who <person>` / `/who <personne>`: required arguments in angle brackets, optional in square."""
+        parts = [f"<{p.placeholder(lang)}>" if p.required else f"[{p.placeholder(lang)}]" for p in self.params]
+        return " ".join([f"/{self.name}", *parts])
+
 
 COMMANDS: tuple[Command, ...] = (
-    Command("start", help.handle_start, hidden=True),
-    Command("help", help.handle_help),
-    Command("ask", ask.handle, (Param("question", "ask", required=True),)),
-    Command("timeline", timeline.handle, (Param("filter", "timeline", autocomplete="timeline"),)),
-    Command("who", who.handle_who, (Param("person", "who", required=True, autocomplete="people"),)),
-    Command("people", who.handle_people),
-    Command("sources", sources.handle_sources),
-    Command(
-        "source",
-        sources.handle_source,
-        (Param("fact", "source", required=True, autocomplete="facts"),),
-        hidden=True,
-    ),
-    Command("lang", settings.handle_lang, (Param("language", "lang", choices=("en", "fr", "auto")),), writes=True),
-    Command("about", settings.handle_about),
+    Command("start", hidden=True),
+    Command("help"),
+    Command("ask", (Param("question", "ask", required=True),)),
+    Command("timeline", (Param("filter", "timeline", autocomplete="timeline"),)),
+    Command("who", (Param("person", "who", autocomplete="people"),)),
+    Command("people"),
+    Command("sources"),
+    Command("source", (Param("fact", "source", autocomplete="facts"),)),
+    Command("lang", (Param("language", "lang", choices=("en", "fr", "auto")),), writes=True),
+    Command("about"),
     Command(
         "subscribe",
-        subscribe.handle_subscribe,
         (
             Param("topic", "subscribe", autocomplete="people"),
             Param("mode", "subscribe", choices=("immediate", "digest")),
@@ -75,29 +74,10 @@ COMMANDS: tuple[Command, ...] = (
         writes=True,
         chat_admin=True,
     ),
-    Command(
-        "unsubscribe",
-        subscribe.handle_unsubscribe,
-        (Param("topic", "unsubscribe"),),
-        writes=True,
-        chat_admin=True,
-    ),
-    Command("subscriptions", subscribe.handle_subscriptions),
-    Command(
-        "addarticle",
-        articles.handle_addarticle,
-        (Param("text", "addarticle", required=True),),
-        hidden=True,
-        admin=True,
-        writes=True,
-    ),
-    Command(
-        "removearticle",
-        articles.handle_removearticle,
-        (Param("id", "removearticle", required=True),),
-        hidden=True,
-        admin=True,
-    ),
+    Command("unsubscribe", (Param("topic", "unsubscribe"),), writes=True, chat_admin=True),
+    Command("subscriptions"),
+    Command("addarticle", (Param("text", "addarticle", required=True),), hidden=True, admin=True, writes=True),
+    Command("removearticle", (Param("id", "removearticle", required=True),), hidden=True, admin=True, writes=True),
 )
 _BY_NAME = {command.name: command for command in COMMANDS}
 

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from handlers.ask import example_suggestions
+from handlers.commands import visible_commands
 from handlers.context import Context
 from handlers.markup import Block, bold, bullets, code, para
+from handlers.suggest import example_suggestions
 from handlers.types import Incoming, Reply
 
 
 def command_lines(ctx: Context) -> Block:
-    from handlers.commands import visible_commands
-
-    items = []
-    for command in visible_commands():
-        usage = " ".join(f"<{p.name}>" if p.required else f"[{p.name}]" for p in command.params)
-        items.append((code(f"/{command.name}" + (f" {usage}" if usage else "")), " — ", command.description(ctx.lang)))
-    return bullets(*items)
+    """One line per visible command: its usage with placeholders in the chat's language, then what it does."""
+    return bullets(*((code(c.usage(ctx.lang)), " — ", c.description(ctx.lang)) for c in visible_commands()))
 
 
 async def handle_help(ctx: Context, incoming: Incoming) -> Reply:
@@ -26,6 +22,7 @@ async def handle_help(ctx: Context, incoming: Incoming) -> Reply:
         para(ctx.t("help-how")),
         para(bold(ctx.t("help-commands"))),
         command_lines(ctx),
+        para(ctx.t("help-lang")),
     ]
     if examples:
         blocks += [para(bold(ctx.t("help-examples"))), bullets(*(s.query for s in examples))]

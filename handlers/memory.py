@@ -17,6 +17,7 @@ class Turn:
     subject: str | None
     lang: str | None
     at: float
+    fact_id: str | None = None  # the fact the chat's last answer came from, for a bare `/source`
 
 
 class ConversationMemory:
@@ -38,12 +39,15 @@ class ConversationMemory:
         self._turns.move_to_end(chat_key)
         return turn
 
-    def remember(self, chat_key: str, *, subject: str | None = None, lang: str | None = None) -> None:
+    def remember(
+        self, chat_key: str, *, subject: str | None = None, lang: str | None = None, fact_id: str | None = None
+    ) -> None:
         previous = self.recall(chat_key)
         self._turns[chat_key] = Turn(
             subject if subject is not None else (previous.subject if previous else None),
             lang if lang is not None else (previous.lang if previous else None),
             self._clock(),
+            fact_id if fact_id is not None else (previous.fact_id if previous else None),
         )
         self._turns.move_to_end(chat_key)
         while len(self._turns) > self._capacity:

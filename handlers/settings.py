@@ -7,7 +7,12 @@ from handlers.i18n import SUPPORTED
 from handlers.markup import bold, para
 from handlers.types import ONE_SHOT_PLATFORMS, Incoming, Reply
 
-_RESET = {"auto", "reset", "default", "defaut", "défaut"}
+_RESET = {"auto", "reset", "default", "defaut", "défaut", "automatique", "automatic"}
+# What people type for a language, in either language: `/lang english`, `/lang français`, `/lang anglais`.
+_NAMES = {
+    "en": "en", "english": "en", "anglais": "en", "eng": "en", "en-us": "en", "en-gb": "en",
+    "fr": "fr", "french": "fr", "francais": "fr", "français": "fr", "fra": "fr", "fr-fr": "fr",
+}  # fmt: skip
 
 
 async def handle_lang(ctx: Context, incoming: Incoming) -> Reply:
@@ -19,8 +24,9 @@ async def handle_lang(ctx: Context, incoming: Incoming) -> Reply:
     if choice in _RESET:
         await ctx.store.set_preference(incoming.platform, incoming.user_id, LANG_KEY, None)
         return Reply((para(ctx.t("lang-reset")),), ctx.lang, kind="info")
+    choice = _NAMES.get(choice, choice)
     if choice not in SUPPORTED:
-        return Reply((para(ctx.t("lang-invalid", choice=choice)),), ctx.lang, kind="decline")
+        return Reply((para(ctx.t("lang-invalid", choice=incoming.args.strip())),), ctx.lang, kind="decline")
     await ctx.store.set_preference(incoming.platform, incoming.user_id, LANG_KEY, choice)
     ctx.lang = choice
     return Reply((para(ctx.t("lang-set", lang=ctx.t(f"language-{choice}"))),), choice, kind="info")

@@ -54,11 +54,47 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )  # fmt: skip
 
 
+# "ok thanks", "merci beaucoup", "cool", "super, merci !": short acknowledgements made only of these words,
+# with at least one that acknowledges (so "you" or "a lot" alone are not thanks).
+_ACKNOWLEDGING = frozenset(
+    "ok okay okey oki k thanks thank thx ty tks merci cool super great parfait perfect nice genial top "
+    "excellent awesome bravo alright noted entendu compris dac accord gotcha wonderful formidable".split()
+)
+_ALSO = frozenset(
+    "you a lot so much very many bien beaucoup mille fois pour ca tout bot le d all right got it that s "
+    "thats fine good tres vraiment really oh ah well et and c est".split()
+)
+_THANKING = frozenset({"thanks", "thank", "thx", "ty", "tks", "merci"})
+_EMOJI = {
+    "smalltalk-thanks": frozenset("🙏❤♥🥰😍🤝"),
+    "smalltalk-ok": frozenset("👍👌😊🙂😀😃😄😁💯✅👏💪🆗"),
+    "smalltalk-hello": frozenset("👋"),
+    "smalltalk-bye": frozenset("✌"),
+}
+_EMOJI_NOISE = frozenset("\ufe0f\u200d!. ") | {chr(c) for c in range(0x1F3FB, 0x1F400)}  # skin tones, VS-16, ZWJ
+
+
+def _emoji_key(text: str) -> str | None:
+    """👍 and friends: the reply a message made only of such emoji deserves."""
+    chars = {c for c in text.strip() if c not in _EMOJI_NOISE}
+    if not chars:
+        return None
+    for key, emoji in _EMOJI.items():
+        if chars <= emoji:
+            return key
+    return None
+
+
 def smalltalk_key(text: str) -> str | None:
     """The catalogue key of the reply `text` deserves, or None when it is not small talk."""
+    if len(text) <= 12 and (key := _emoji_key(text)) is not None:
+        return key
     words = " ".join(re.findall(r"[a-z0-9]+", canonical(text).replace("'", " ")))
     if not words or len(words) > 40:
         return None
+    tokens = words.split()
+    if set(tokens) <= _ACKNOWLEDGING | _ALSO and set(tokens) & _ACKNOWLEDGING:
+        return "smalltalk-thanks" if set(tokens) & _THANKING else "smalltalk-ok"
     for key, pattern in _KINDS:
         if pattern.match(words):
             return key

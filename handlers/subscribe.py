@@ -21,6 +21,11 @@ _EVERYTHING = {"", "all", "everything", "tout", "tous", "toutes", "*"}
 _DIGEST = {"digest", "daily", "resume", "quotidien", "journalier"}
 _IMMEDIATE = {"immediate", "immediately", "instant", "now", "immediat", "direct"}
 _FILLER = {"at", "a", "on", "le", "mode"}
+# Words that ask for a delivery rhythm the bot does not offer: `/subscribe murati weekly` is refused.
+_OTHER_MODES = {
+    "weekly", "monthly", "hourly", "yearly", "annually", "biweekly", "fortnightly", "realtime", "live", "never",
+    "hebdo", "hebdomadaire", "mensuel", "mensuelle", "horaire", "annuel", "annuelle", "jamais", "semaine",
+}  # fmt: skip
 
 
 def parse_request(text: str) -> tuple[str, Mode | None, str | None, bool]:
@@ -48,6 +53,27 @@ def parse_request(text: str) -> tuple[str, Mode | None, str | None, bool]:
     if digest_time is not None and mode is None:
         mode = "digest"
     return " ".join(topic), mode, digest_time, bad_time
+
+
+def unknown_mode(ctx: Context, text: str) -> str | None:
+    """The word after a topic that reads as a delivery mode the bot does not have (`murati weekly`).
+
+    Either a rhythm word (weekly, hebdomadaire…), or a word the facts never use following a name the bot
+    knows, which cannot be part of that name: a keyword topic is still free to be several words.
+    """
+    words = text.split()
+    if not words:
+        return None
+    last = canonical(words[-1]).strip(".,;!")
+    if last in _OTHER_MODES:
+        return words[-1]
+    if len(words) < 2 or ctx.knowledge.matcher.analyzer.knows(last):
+        return None
+    entity = ctx.knowledge.find_entity(" ".join(words[:-1]))
+    if entity is None:
+        return None
+    names = {w for alias in (entity.name, *entity.aliases) for w in canonical(alias).split()}
+    return None if last in names else words[-1]
 
 
 def resolve_topic(ctx: Context, text: str) -> Topic | None:
@@ -78,6 +104,9 @@ async def handle_subscribe(ctx: Context, incoming: Incoming) -> Reply:
         return Reply((para(ctx.t("subscribe-bad-time")),), ctx.lang, kind="decline")
     if len(text) > MAX_TOPIC_CHARS:
         return Reply((para(ctx.t("subscribe-topic-too-long", max=MAX_TOPIC_CHARS)),), ctx.lang, kind="decline")
+    if (wrong := unknown_mode(ctx, text)) is not None:
+        # Refused before anything is stored: an existing subscription keeps its mode.
+        return Reply((para(ctx.t("subscribe-bad-mode", mode=wrong)),), ctx.lang, kind="decline")
     topic = resolve_topic(ctx, text)
     if topic is None:
         return Reply((para(ctx.t("subscribe-usage")),), ctx.lang, kind="decline")

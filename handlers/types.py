@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from handlers.chart import TimelineChart
 from handlers.markup import Block
 
 ChatKind = Literal["private", "group"]
@@ -96,4 +97,5 @@ class Reply:
     score: float | None = None
     citation: Citation | None = None
     answer_text: str | None = None
+    chart: TimelineChart | None = None  # a picture to send with the text, where the platform shows images
     extra: dict[str, object] = field(default_factory=dict)

@@ -61,6 +61,7 @@ _THANKS_TAIL = re.compile(
     r"(?: (?:a lot|a bunch|so much|very much|beaucoup|bien|in advance|d avance|par avance|again|encore|"
     r"for (?:your|the) (?:help|time|answer)|pour (?:votre|ton|ta|l) (?:aide|temps|reponse)))*$"
 )
+_TAIL_STARTS = ("thank", "thx", "ty", "cheers", "much", "merci", "mille", "grand", "many", "a lot", "big")
 _HEARSAY = re.compile(
     r"^(?:so |well |alors |bon )?(?:i (?:think|believe|heard|read|saw|guess|thought|remember)|i ve (?:heard|read|seen)|"
     r"apparently|je (?:crois|pense|suppose|me souviens)|j ai (?:lu|entendu|vu|cru)|il parait|on m a dit|"
@@ -173,7 +174,9 @@ def _strip_courtesy_tail(text: str) -> str:
     words = text.split()
     if text.rstrip().endswith("?"):
         return text  # "Who did Mark Chen thank?": a question mark closes the question, nothing trails it
-    for start in range(1, len(words)):
+    for start in range(max(1, len(words) - 8), len(words)):
+        if not _key(words[start]).startswith(_TAIL_STARTS):
+            continue
         tail = _key(" ".join(words[start:]))
         if len(tail.split()) <= 8 and _THANKS_TAIL.match(tail):
             return " ".join(words[:start])
@@ -183,6 +186,8 @@ def _strip_courtesy_tail(text: str) -> str:
 def _strip_frames(text: str) -> str:
     """`text` without its request frames. The frames are found in the folded words, then those words are
     removed from the original text, whose accents and capitals the matcher still reads ("où", "GPT-4")."""
+    if not _FRAMES.search(_key(text)):
+        return text
     words = text.split()
     owner: list[int] = []  # for each folded token, the original word it comes from ("m'indiquer" makes two)
     for number, word in enumerate(words):

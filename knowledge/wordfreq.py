@@ -10,12 +10,8 @@ folded words from the `wordfreq` project, made by `scripts/make_word_frequencies
 from __future__ import annotations
 
 import gzip
-from collections import defaultdict
 from functools import cache, lru_cache
 from pathlib import Path
-
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
 FREQUENCIES = Path(__file__).parent / "data" / "word_frequencies.txt.gz"
 
@@ -33,33 +29,28 @@ def zipf(word: str) -> float | None:
     return int(value) / 10 if value is not None else None
 
 
-@lru_cache(maxsize=64)
-def _by_length(letter: str) -> dict[int, list[str]]:
-    """The listed words starting with `letter`, by length: built for a letter when a slip first needs it."""
-    found: dict[int, list[str]] = defaultdict(list)
-    for word in _table():
-        if word[0] == letter:
-            found[len(word)].append(word)
-    return dict(found)
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_slip(word: str) -> set[str]:
+    """Every string one edit from `word` (a letter dropped, swapped with its neighbour, replaced or added),
+    the first letter kept: a few hundred dictionary look-ups instead of a scan of the list."""
+    splits = [(word[:i], word[i:]) for i in range(1, len(word) + 1)]
+    dropped = {a + b[1:] for a, b in splits if b}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaced = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    added = {a + c + b for a, b in splits for c in _LETTERS}
+    return dropped | swapped | replaced | added
 
 
 @lru_cache(maxsize=4096)
 def typo_zipf(word: str) -> float | None:
-    """The Zipf frequency of `word`, or of the listed word it is most likely a slip of ("diferent" →
-    "different", "abotu" → "about"): the closest within one edit (two past eight letters), first letter
-    kept, the most common on a tie. A misspelt everyday word is still an everyday word; only what resembles
-    no word at all stays unknown."""
+    """The Zipf frequency of `word`, or of the most common listed word one slip away ("diferent" →
+    "different", "abotu" → "about"), first letter kept. A misspelt everyday word is still an everyday word;
+    only what resembles no word at all stays unknown."""
     found = zipf(word)
     if found is not None or len(word) < 4:
         return found
-    limit = 2 if len(word) >= 9 else 1
-    lengths = _by_length(word[0])
-    best: tuple[int, float] | None = None  # (distance, -zipf)
-    for length in range(len(word) - limit, len(word) + limit + 1):
-        for candidate, distance, _ in process.extract(
-            word, lengths.get(length, ()), scorer=OSA.distance, score_cutoff=limit, limit=None
-        ):
-            key = (int(distance), -(zipf(candidate) or 0.0))
-            if best is None or key < best:
-                best = key
-    return -best[1] if best else None
+    table = _table()
+    near = [int(table[candidate]) for candidate in _one_slip(word) if candidate in table]
+    return max(near) / 10 if near else None

@@ -19,19 +19,19 @@ cmd-timeline = The story in order (filter by person, year or topic)
 cmd-who = A short profile of someone in the story
 cmd-people = Everyone the bot knows about
 cmd-sources = The articles and papers the answers come from
-cmd-source = The exact source sentence behind an answer
-cmd-lang = Choose the reply language (en or fr)
+cmd-source = The whole source sentence of an answer (the last one by default) or of a timeline entry
+cmd-lang = Choose the reply language: en, fr, or auto to follow your messages
 cmd-about = Version and size of the knowledge base
 
 param-ask-question = Your question, in English or French
 param-timeline-filter = A person, a year or a topic
 param-who-person = The person's name
-param-source-fact = The fact's identifier
+param-source-fact = A timeline entry number (nothing: the last answer)
 param-lang-language = en or fr (or auto)
 
 ask-usage = Put your question after the command, for example: /ask When did Alec Radford join OpenAI?
 ask-who-do-you-mean = Whom do you mean? Name the person, or pick one:
-answer-source = Source: { $title } — “{ $sentence }”
+answer-source = Source: { $title } —
 answer-foreign-source = (quoted as the source says it, in { $lang })
 
 decline-no-cover = My sources don't cover that, so I'd rather not guess.
@@ -46,18 +46,24 @@ chat-admin-only = Only this group's administrators can use /{ $command } here.
 
 smalltalk-hello = Hello! Ask me about Alec Radford leaving OpenAI, or type /help.
 smalltalk-thanks = You're welcome! Anything else about Radford or the OpenAI departures?
+smalltalk-ok = Great! Ask me anything else about Radford or the OpenAI departures.
 smalltalk-bye = Goodbye! Come back any time.
 smalltalk-how = I'm doing well, thanks! What would you like to know about Alec Radford's departure from OpenAI?
 smalltalk-who = I'm a bot that answers questions about Alec Radford leaving OpenAI and the departures around it, citing my sources. Type /help to see everything I can do.
 
 timeline-title = Timeline
 timeline-title-filtered = Timeline: { $filter }
-timeline-nothing = { $filter ->
-    [none] The timeline is empty.
-   *[other] Nothing in my timeline matches “{ $filter }”. Try a person (Radford, Murati…), a year (2016…2024) or a topic (GPT, CLIP…).
-}
+timeline-empty = The timeline is empty.
+timeline-nothing = Nothing in my timeline matches “{ $filter }”. I can show the events of:
+timeline-by-person = a person:
+timeline-by-year = a year:
+timeline-by-topic = a topic:
+timeline-source-hint-before = To see where an entry comes from, send /source and its number, for example{" "}
+timeline-source-hint-after = .
+timeline-chart-band = The { $year } departures
+timeline-chart-undated = date not given
 
-who-usage = Whom should I describe? For example: /who Mira Murati
+who-usage = Whom should I describe? Name someone, for example /who Mira Murati. Here is everyone I know:
 who-unknown = I don't know anyone called “{ $name }” in this story. Here are the people I know:
 who-related = Related facts
 people-title = People in the story
@@ -67,8 +73,11 @@ sources-facts = { $count ->
     [one] 1 fact
    *[other] { $count } facts
 }
-sources-hint = Every answer names its source and quotes the sentence it rests on.
-source-unknown = I have no fact with that identifier.
+sources-hint = Every answer names its source and quotes the sentence it rests on; /source shows that sentence whole, with its link.
+source-unknown = I have no timeline entry or answer with that number: /timeline numbers its { $count } entries.
+source-none = There is no answer in this chat yet to give the source of. Ask me a question, then /source shows its whole source sentence.
+quote-open = “
+quote-close = ”
 
 lang-current = I'm answering in { $lang }. Use /lang en or /lang fr to choose, /lang auto to follow your messages.
 lang-set = From now on I'll answer in { $lang }.
@@ -98,6 +107,7 @@ subscribe-done = Subscribed: news about { $topic }, { $mode }.
 subscribe-already = This chat already gets news about { $topic }, { $mode }.
 subscribe-hint = When a new article adds facts about it, I'll send them here with their source. /unsubscribe stops it.
 subscribe-usage = Tell me what to follow: a person (/subscribe Murati), a keyword (/subscribe Anthropic), or nothing for everything. Add “digest 08:00” for one message a day.
+subscribe-bad-mode = “{ $mode }” is not a way I send news. Choose immediate (as soon as it arrives) or digest HH:MM (one message a day), for example: /subscribe Murati digest 08:00. Nothing was changed.
 subscribe-bad-time = That isn't a time of day I understand. Use HH:MM, for example: /subscribe digest 08:00
 subscribe-topic-too-long = That topic is too long (more than { $max } characters). A name or a keyword is enough.
 subscribe-too-many = This chat already follows { $max } topics, the most I keep. /unsubscribe one first.
@@ -160,5 +170,31 @@ month-11 = November
 month-12 = December
 date-month = { $month } { $year }
 date-day = { NUMBER($day, useGrouping: 0) } { $month } { $year }
-source-quote = “{ $sentence }”
 lang-one-shot = `radford-bot ask` answers each question in the language it is asked in; /lang is for chats.
+
+## Argument placeholders in usage lines (`/who <person>`).
+arg-ask-question = question
+arg-timeline-filter = filter
+arg-who-person = person
+arg-source-fact = number
+arg-lang-language = language
+arg-subscribe-topic = topic
+arg-subscribe-mode = mode
+arg-subscribe-time = HH:MM
+arg-unsubscribe-topic = topic
+arg-addarticle-text = text
+help-lang = Replies follow the language of your messages; /lang fr or /lang en keeps one, /lang auto follows your messages again.
+
+## Short labels of the timeline picture, one per curated event (fact id).
+event-radford-joins-openai = Alec Radford joins OpenAI
+event-gpt1-paper-2018 = GPT-1 paper, Radford first author
+event-radford-generative-pretraining-2018 = Radford proposes generative pre-training
+event-gpt2-paper-2019 = GPT-2 paper, Radford first author
+event-clip-paper-2021 = CLIP paper, Radford first author
+event-whisper-paper-2022 = Whisper paper, Radford first author
+event-schulman-joins-anthropic-2024 = John Schulman leaves for Anthropic
+event-murati-mcgrew-zoph-depart-2024 = Mira Murati, Bob McGrew, Barret Zoph leave
+event-earlier-departures = Murati, McGrew, Schulman resign
+event-sutskever-neurips-2024-talk = Ilya Sutskever credits Radford at NeurIPS
+event-radford-leaves-openai = Alec Radford leaves OpenAI
+event-radford-departure-reported-2024 = Alec Radford's departure reported

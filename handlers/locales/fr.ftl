@@ -19,19 +19,19 @@ cmd-timeline = L'histoire dans l'ordre (filtre : personne, année ou sujet)
 cmd-who = Le portrait d'une personne de l'histoire
 cmd-people = Toutes les personnes que le bot connaît
 cmd-sources = Les articles et publications d'où viennent les réponses
-cmd-source = La phrase exacte de la source d'une réponse
-cmd-lang = Choisir la langue des réponses (en ou fr)
+cmd-source = La phrase entière d'où vient une réponse (la dernière par défaut) ou une entrée de la chronologie
+cmd-lang = Choisir la langue des réponses : en, fr, ou auto pour suivre vos messages
 cmd-about = Version et taille de la base de connaissances
 
 param-ask-question = Votre question, en français ou en anglais
 param-timeline-filter = Une personne, une année ou un sujet
 param-who-person = Le nom de la personne
-param-source-fact = L'identifiant du fait
+param-source-fact = Le numéro d'une entrée de la chronologie (rien : la dernière réponse)
 param-lang-language = en ou fr (ou auto)
 
 ask-usage = Écrivez votre question après la commande, par exemple : /ask Quand Alec Radford a-t-il rejoint OpenAI ?
 ask-who-do-you-mean = De qui parlez-vous ? Nommez la personne, ou choisissez :
-answer-source = Source : { $title } — « { $sentence } »
+answer-source = Source : { $title } —
 answer-foreign-source = (cité tel que le dit la source, en { $lang })
 
 decline-no-cover = Mes sources ne couvrent pas cette question, je préfère ne pas deviner.
@@ -46,18 +46,24 @@ chat-admin-only = Seuls les administrateurs de ce groupe peuvent utiliser /{ $co
 
 smalltalk-hello = Bonjour ! Posez-moi une question sur le départ d'Alec Radford d'OpenAI, ou tapez /help.
 smalltalk-thanks = Avec plaisir ! Autre chose sur Radford ou les départs d'OpenAI ?
+smalltalk-ok = Parfait ! Posez-moi d'autres questions sur Radford ou les départs d'OpenAI.
 smalltalk-bye = Au revoir ! Revenez quand vous voulez.
 smalltalk-how = Très bien, merci ! Que voulez-vous savoir sur le départ d'Alec Radford d'OpenAI ?
 smalltalk-who = Je suis un bot qui répond aux questions sur le départ d'Alec Radford d'OpenAI et les départs qui l'entourent, en citant mes sources. Tapez /help pour tout voir.
 
 timeline-title = Chronologie
 timeline-title-filtered = Chronologie : { $filter }
-timeline-nothing = { $filter ->
-    [none] La chronologie est vide.
-   *[other] Rien dans ma chronologie ne correspond à « { $filter } ». Essayez une personne (Radford, Murati…), une année (2016…2024) ou un sujet (GPT, CLIP…).
-}
+timeline-empty = La chronologie est vide.
+timeline-nothing = Rien dans ma chronologie ne correspond à « { $filter } ». Je peux montrer les événements :
+timeline-by-person = d'une personne :
+timeline-by-year = d'une année :
+timeline-by-topic = d'un sujet :
+timeline-source-hint-before = Pour voir d'où vient une entrée, envoyez /source et son numéro, par exemple{" "}
+timeline-source-hint-after = .
+timeline-chart-band = Les départs de { $year }
+timeline-chart-undated = date non précisée
 
-who-usage = Qui dois-je présenter ? Par exemple : /who Mira Murati
+who-usage = Qui dois-je présenter ? Donnez un nom, par exemple /who Mira Murati. Voici toutes les personnes que je connais :
 who-unknown = Je ne connais personne nommé « { $name } » dans cette histoire. Voici les personnes que je connais :
 who-related = Faits liés
 people-title = Les personnes de l'histoire
@@ -67,8 +73,11 @@ sources-facts = { $count ->
     [one] 1 fait
    *[other] { $count } faits
 }
-sources-hint = Chaque réponse nomme sa source et cite la phrase sur laquelle elle repose.
-source-unknown = Je n'ai aucun fait avec cet identifiant.
+sources-hint = Chaque réponse nomme sa source et cite la phrase sur laquelle elle repose ; /source montre cette phrase entière, avec son lien.
+source-unknown = Je n'ai ni entrée de chronologie ni réponse avec ce numéro : /timeline numérote ses { $count } entrées.
+source-none = Il n'y a pas encore de réponse dans cette discussion dont je puisse donner la source. Posez-moi une question, puis /source montre la phrase source entière.
+quote-open = « 
+quote-close =  »
 
 lang-current = Je réponds en { $lang }. Utilisez /lang en ou /lang fr pour choisir, /lang auto pour suivre la langue de vos messages.
 lang-set = Désormais, je répondrai en { $lang }.
@@ -98,6 +107,7 @@ subscribe-done = Abonnement enregistré : les nouvelles sur { $topic }, { $mode 
 subscribe-already = Cette discussion reçoit déjà les nouvelles sur { $topic }, { $mode }.
 subscribe-hint = Quand un nouvel article apporte des faits sur ce sujet, je vous les envoie ici avec leur source. /unsubscribe pour arrêter.
 subscribe-usage = Dites-moi quoi suivre : une personne (/subscribe Murati), un mot-clé (/subscribe Anthropic), ou rien pour tout. Ajoutez « digest 08:00 » pour un message par jour.
+subscribe-bad-mode = « { $mode } » n'est pas un rythme que je propose. Choisissez immediate (dès qu'elles arrivent) ou digest HH:MM (un message par jour), par exemple : /subscribe Murati digest 08:00. Rien n'a été changé.
 subscribe-bad-time = Je ne comprends pas cette heure. Utilisez HH:MM, par exemple : /subscribe digest 08:00
 subscribe-topic-too-long = Ce sujet est trop long (plus de { $max } caractères). Un nom ou un mot-clé suffit.
 subscribe-too-many = Cette discussion suit déjà { $max } sujets, le maximum. Faites d'abord /unsubscribe sur l'un d'eux.
@@ -163,5 +173,31 @@ date-day = { $day ->
     [1] 1er
    *[other] { $day }
 } { $month } { $year }
-source-quote = « { $sentence } »
 lang-one-shot = `radford-bot ask` répond à chaque question dans la langue où elle est posée ; /lang sert dans les conversations.
+
+## Les noms des arguments dans les lignes d'usage (`/who <personne>`).
+arg-ask-question = question
+arg-timeline-filter = filtre
+arg-who-person = personne
+arg-source-fact = numéro
+arg-lang-language = langue
+arg-subscribe-topic = sujet
+arg-subscribe-mode = mode
+arg-subscribe-time = HH:MM
+arg-unsubscribe-topic = sujet
+arg-addarticle-text = texte
+help-lang = Je réponds dans la langue de vos messages ; /lang fr ou /lang en en fixe une, /lang auto revient à la langue de vos messages.
+
+## Les libellés courts de l'image de la chronologie, un par événement (identifiant du fait).
+event-radford-joins-openai = Alec Radford rejoint OpenAI
+event-gpt1-paper-2018 = Article GPT-1, Radford premier auteur
+event-radford-generative-pretraining-2018 = Radford propose le pré-entraînement génératif
+event-gpt2-paper-2019 = Article GPT-2, Radford premier auteur
+event-clip-paper-2021 = Article CLIP, Radford premier auteur
+event-whisper-paper-2022 = Article Whisper, Radford premier auteur
+event-schulman-joins-anthropic-2024 = John Schulman part chez Anthropic
+event-murati-mcgrew-zoph-depart-2024 = Mira Murati, Bob McGrew, Barret Zoph partent
+event-earlier-departures = Murati, McGrew, Schulman démissionnent
+event-sutskever-neurips-2024-talk = Ilya Sutskever salue Radford à NeurIPS
+event-radford-leaves-openai = Alec Radford quitte OpenAI
+event-radford-departure-reported-2024 = Le départ d'Alec Radford révélé

@@ -32,6 +32,7 @@ def count(path, table: str) -> int:
 
 def test_the_cli_copies_the_store_and_will_not_overwrite_without_force(database, tmp_path, capsys) -> None:
     target = tmp_path / "backups" / "bot-1.db"
+    target.parent.mkdir()  # PATH's directory must exist: a backup never creates one (see below)
     assert main(["backup", str(target)]) == 0
     assert "backed up to" in capsys.readouterr().out
     assert count(target, "facts") == count(database, "facts") > 0
@@ -58,6 +59,13 @@ def test_a_backup_is_readable_by_its_owner_only_whatever_the_umask(database, tmp
         os.umask(previous)
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert count(target, "facts") > 0
+
+
+def test_a_backup_into_a_missing_directory_is_refused_and_creates_nothing(database, tmp_path, capsys) -> None:
+    target = tmp_path / "typo" / "nested" / "copy.db"
+    assert main(["backup", str(target)]) == 1
+    assert "no such directory" in capsys.readouterr().err
+    assert not (tmp_path / "typo").exists()
 
 
 def test_a_missing_database_or_a_backup_onto_itself_is_refused(database, tmp_path) -> None:

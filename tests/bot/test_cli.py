@@ -217,3 +217,57 @@ def test_a_database_url_naming_no_usable_file_is_one_clear_line(tmp_path: Path, 
 def test_version(tmp_path: Path) -> None:
     done = run(["--version"], "sqlite:///unused.db", tmp_path)
     assert done.returncode == 0 and done.stdout.startswith("radford-bot ")
+
+
+# -- what operators read (issue 15) ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("target", ["directory", "under-a-file"])
+def test_store_path_errors_name_the_setting(tmp_path: Path, target: str) -> None:
+    blocker = tmp_path / "hostname"
+    blocker.write_text("a file\n", encoding="utf-8")
+    path = {"directory": tmp_path, "under-a-file": blocker / "bot.db"}[target]
+    done = run(["facts"], f"sqlite:///{path}", tmp_path)
+    assert done.returncode == 2
+    reason = {"directory": "is a directory", "under-a-file": "not a directory"}[target]
+    assert done.stderr.strip().endswith(f"DATABASE_URL: {path}: {reason}" + ("" if target != "directory" else
+                                                                                ", not a database file"))  # fmt: skip
+
+
+def test_a_malformed_token_blocks_only_the_commands_that_use_it(database_url: str, tmp_path: Path) -> None:
+    bad = {"TELEGRAM_BOT_TOKEN": "not-a-token", "DISCORD_BOT_TOKEN": "Bot abc def"}
+    assert run(["ask", "Who is Alec Radford?"], database_url, tmp_path, **bad).returncode == 0
+    assert run(["facts", "murati"], database_url, tmp_path, **bad).returncode == 0
+    chat = run(["chat"], database_url, tmp_path, stdin="/about\n", **bad)
+    assert chat.returncode == 0 and "Version" in chat.stdout
+    for command in (["run"], ["discord-sync"]):
+        done = run(command, database_url, tmp_path, **bad)
+        assert done.returncode == 2 and "TOKEN" in done.stderr, command
+        assert "not-a-token" not in done.stderr and "abc def" not in done.stderr
+
+
+def test_every_subcommand_help_says_what_it_does(tmp_path: Path) -> None:
+    from bot.cli import build_parser
+
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert {"ask", "chat", "run", "timeline", "backup", "ingest", "subscribers", "outbox"} <= set(commands)
+    for name in commands:
+        done = run([name, "--help"], "sqlite:///unused.db", tmp_path)
+        assert done.returncode == 0, name
+        description = done.stdout.split("\n\n")[1].strip()
+        assert description and not description.startswith(("positional", "options")), (name, done.stdout)
+
+
+def test_timeline_prints_the_text_and_writes_the_picture(database_url: str, tmp_path: Path) -> None:
+    png = tmp_path / "murati.png"
+    done = run(["timeline", "murrati", "--png", str(png), "--lang", "fr"], database_url, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Chronologie : Mira Murati")
+    data = png.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and 10_000 < len(data) < 2_000_000
+    assert "2 events" in done.stderr and "px" in done.stderr
+    plain = run(["timeline"], database_url, tmp_path)
+    assert plain.returncode == 0 and "1. 2016 — " in plain.stdout
+    missing = run(["timeline", "--png", str(tmp_path / "no" / "x.png")], database_url, tmp_path)
+    assert missing.returncode == 2 and not (tmp_path / "no").exists()

@@ -1,5 +1,5 @@
 """`ask` and `chat` must start fast: they never import a platform library (discord.py alone costs about
-half a second), whatever the store holds."""
+half a second) nor the plotting library the timeline picture needs, whatever the store holds."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ PROBE = """
 import sys
 from bot.cli import main
 code = main(sys.argv[1:])
-heavy = sorted({name.split(".")[0] for name in sys.modules} & {"discord", "telegram"})
+heavy = sorted({name.split(".")[0] for name in sys.modules} & {"discord", "telegram", "matplotlib", "numpy"})
 print("IMPORTED:" + ",".join(heavy))
 sys.exit(code)
 """
@@ -46,4 +46,10 @@ def test_ask_json_stream_imports_no_platform_library(built_store: Path, tmp_path
 
 def test_chat_imports_no_platform_library(built_store: Path, tmp_path: Path) -> None:
     out = _run(built_store, tmp_path, "chat", stdin="")
+    assert out.strip().endswith("IMPORTED:")
+
+
+def test_a_console_timeline_is_text_and_draws_nothing(built_store: Path, tmp_path: Path) -> None:
+    out = _run(built_store, tmp_path, "chat", stdin="/timeline\n/timeline 2024\n")
+    assert "1. 2016 — " in out and "Timeline: 2024" in out
     assert out.strip().endswith("IMPORTED:")

@@ -58,6 +58,46 @@ def test_ingest_then_subscribers_and_outbox(database: Path, capsys: pytest.Captu
     }
 
 
+def test_subscribers_json_labels_are_the_same_in_every_language(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async def go() -> None:
+        store = await SQLiteStore.open(database)
+        await store.subscribe("telegram", "1", everything("everything"), lang="en")
+        await store.subscribe("telegram", "2", everything("tout"), lang="fr")
+        await store.subscribe("telegram", "3", entity_topic("murati", "Mira Murati"), lang="fr")
+        await store.close()
+
+    asyncio.run(go())
+    capsys.readouterr()
+    assert main(["subscribers", "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {(r["topic"], r["label"], r["active"]) for r in rows} == {
+        ("*", "everything", 2),
+        ("entity:murati", "murati", 1),
+    }
+
+
+def test_counts_are_pluralised(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.operator import plural
+
+    assert plural(1, "chat") == "1 chat" and plural(0, "chat") == "0 chats" and plural(2, "new fact") == "2 new facts"
+    article = database.parent / "article.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert main(["build"]) == 0
+
+    async def one() -> None:
+        store = await SQLiteStore.open(database)
+        await store.subscribe("telegram", "1", everything())
+        await store.close()
+
+    asyncio.run(one())
+    capsys.readouterr()
+    assert main(["ingest", str(article)]) == 0
+    out = capsys.readouterr().out
+    assert "4 new facts" in out and "1 chat to notify" in out and "1 chats" not in out
+
+
 def test_ingest_refuses_bad_input_without_a_traceback(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
     empty = database.parent / "empty.txt"
     empty.write_text("\n\n", encoding="utf-8")

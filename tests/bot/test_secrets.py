@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-import handlers.commands as commands
+import handlers.routes as routes
 from bot.core import Core
 from bot.logs import setup_logging
 from bot.settings import Settings
@@ -33,10 +33,8 @@ def leaky_help(monkeypatch: pytest.MonkeyPatch) -> None:
     async def leak(ctx: Context, incoming: Incoming) -> Reply:
         raise RuntimeError(f"could not reach https://api.telegram.org/bot{TOKEN}/sendMessage ({WEBHOOK_SECRET})")
 
-    original = commands.find_command("help")
-    assert original is not None
-    patched = commands.Command("help", leak)
-    monkeypatch.setitem(commands._BY_NAME, "help", patched)
+    assert routes.handler_for("help") is not None
+    monkeypatch.setitem(routes.HANDLERS, "help", leak)
 
 
 @pytest.mark.parametrize("json_lines", [False, True])

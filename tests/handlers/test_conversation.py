@@ -121,7 +121,7 @@ async def test_timeline_in_order_with_precision_and_undated_events_placed(chat: 
     lines = text(reply).splitlines()
     joined = "\n".join(lines)
     assert joined.index("2016") < joined.index("June 2018") < joined.index("February 2019")
-    assert joined.index("before Radford's departure") < joined.index("• December 2024")
+    assert joined.index("before Radford's departure") < joined.index(". December 2024")
     french = await Chat(chat.core, chat="fr", user="fr", locale="fr").say("/timeline 2018")
     assert "juin 2018" in text(french) and "2016 —" not in text(french)
 

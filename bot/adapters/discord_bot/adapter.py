@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import io
 import json
 import logging
 import math
@@ -271,8 +272,29 @@ class DiscordAdapter:
             if label.strip() and value.strip()
         ]
 
+    async def _picture(self, reply: Reply) -> tuple[str, bytes] | None:
+        """The reply's timeline picture (file name, PNG), drawn off the event loop and cached; None without one.
+
+        A picture that cannot be drawn is logged and left out: the text timeline still goes out.
+        """
+        if reply.chart is None:
+            return None
+        from handlers.pictures import draw
+
+        try:
+            drawing = await draw(reply.chart)
+        except Exception:
+            log.exception("discord: could not draw the timeline picture")
+            return None
+        return reply.chart.filename, drawing.png
+
+    async def _handle_with_picture(self, incoming: Incoming) -> tuple[Reply, tuple[str, bytes] | None]:
+        reply = await self.core.handle(incoming)
+        return reply, await self._picture(reply)
+
     async def _answer_interaction(self, interaction: discord.Interaction[Any], incoming: Incoming) -> None:
-        task = asyncio.ensure_future(self.core.handle(incoming))
+        # The picture is drawn inside the deadline's watch: a slow first drawing defers like a slow answer.
+        task = asyncio.ensure_future(self._handle_with_picture(incoming))
         done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
         if not done:
             # Deferred publicly: the kind of reply (and so its ephemerality) is not known yet, and the
@@ -281,13 +303,15 @@ class DiscordAdapter:
                 await interaction.response.defer(thinking=True)
             except discord.HTTPException as error:
                 self._log_send_error(error, f"interaction {interaction.id}")
-        reply = await task
+        reply, picture = await task
         messages = self._messages(incoming.command, reply)
         view = suggestion_view(reply.suggestions, self.queries)
         ephemeral = reply.kind in EPHEMERAL_KINDS
         try:
             for number, out in enumerate(messages):
                 extra: dict[str, Any] = {"allowed_mentions": NO_MENTIONS, "ephemeral": ephemeral}
+                if number == 0 and picture is not None:
+                    extra["file"] = _attach(picture, out)
                 if out.embed is not None:
                     extra["embed"] = out.embed
                 if view is not None and number == len(messages) - 1:
@@ -333,10 +357,13 @@ class DiscordAdapter:
         """Send the messages in order; with `progress`, skip those a failed earlier try delivered."""
         view = suggestion_view(reply.suggestions, self.queries)
         done = self.progress.delivered(progress) if progress else 0
+        picture = await self._picture(reply) if done == 0 else None
         for number, out in enumerate(messages):
             if number < done:
                 continue
             extra: dict[str, Any] = {"allowed_mentions": NO_MENTIONS}
+            if number == 0 and picture is not None:
+                extra["file"] = _attach(picture, out)
             if out.embed is not None:
                 extra["embed"] = out.embed
             if reference is not None and number == 0:
@@ -400,6 +427,14 @@ class DiscordAdapter:
             log.warning("discord: missing permissions in %s (%s)", where, getattr(error, "code", "?"))
         else:
             log.warning("discord: could not send to %s: %s", where, error)
+
+
+def _attach(picture: tuple[str, bytes], out: Outgoing) -> discord.File:
+    """The picture as an attachment of `out`, shown inside its embed when it has one."""
+    filename, png = picture
+    if out.embed is not None:
+        out.embed.set_image(url=f"attachment://{filename}")
+    return discord.File(io.BytesIO(png), filename=filename)
 
 
 if TYPE_CHECKING:

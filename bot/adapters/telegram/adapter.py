@@ -29,6 +29,7 @@ from telegram import (
     InlineKeyboardMarkup,
     InlineQuery,
     InlineQueryResultArticle,
+    InputFile,
     InputTextMessageContent,
     LinkPreviewOptions,
     Message,
@@ -620,6 +621,8 @@ class TelegramAdapter:
         target = chat_id
         key = self.progress.key(chat_id, chunks) if resume else None
         done = self.progress.delivered(key) if key else 0
+        if reply.chart is not None and done == 0:
+            target = await self._send_chart(target, reply, reply_to, max_wait)
         for number, chunk in enumerate(chunks):
             if number < done:
                 continue
@@ -646,20 +649,55 @@ class TelegramAdapter:
         max_wait: float,
     ) -> str:
         """One sendMessage under our error policy; returns the chat id, which a migration may change."""
+
+        async def send(target: str) -> object:
+            return await self.app.bot.send_message(
+                target,
+                text,
+                parse_mode=parse_mode,
+                reply_markup=markup,
+                reply_parameters=(ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None),
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+
+        return await self._under_policy(chat_id, send, parse_mode, max_wait)
+
+    async def _send_chart(self, chat_id: str, reply: Reply, reply_to: int | None, max_wait: float) -> str:
+        """The reply's timeline picture as a photo, its title as the caption; the text follows it.
+
+        Drawn in a worker thread (and cached), so the chats answered meanwhile never wait on it. A picture
+        that cannot be drawn is logged and skipped: the text timeline still goes out.
+        """
+        chart = reply.chart
+        if chart is None:
+            return chat_id
+        from handlers.pictures import draw
+
+        try:
+            drawing = await draw(chart)
+        except Exception:
+            log.exception("telegram: could not draw the timeline picture for chat %s", chat_id)
+            return chat_id
+
+        async def send(target: str) -> object:
+            return await self.app.bot.send_photo(
+                target,
+                InputFile(drawing.png, filename=chart.filename),
+                caption=chart.title[:1024],
+                reply_parameters=(ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None),
+            )
+
+        return await self._under_policy(chat_id, send, None, max_wait)
+
+    async def _under_policy(
+        self, chat_id: str, send: Callable[[str], Awaitable[object]], parse_mode: str | None, max_wait: float
+    ) -> str:
+        """One Bot API call under our error policy: wait out short floods, follow migrations, retry the network."""
         failures = 0
         floods = 0
         while True:
             try:
-                await self.app.bot.send_message(
-                    chat_id,
-                    text,
-                    parse_mode=parse_mode,
-                    reply_markup=markup,
-                    reply_parameters=(
-                        ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
-                    ),
-                    link_preview_options=LinkPreviewOptions(is_disabled=True),
-                )
+                await send(chat_id)
                 return chat_id
             except RetryAfter as error:
                 wait = _retry_after(error)

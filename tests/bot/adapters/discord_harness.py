@@ -108,6 +108,7 @@ class Call:
     method: str
     path: str
     payload: dict[str, Any]
+    files: list[tuple[str, bytes]] = field(default_factory=list)  # (file name, content) of each attachment
 
     @property
     def data(self) -> dict[str, Any]:
@@ -133,10 +134,14 @@ class Recorder(AsyncWebhookAdapter):
         multipart: list[dict[str, Any]] | None = None,
         **_: Any,
     ) -> Any:
+        files: list[tuple[str, bytes]] = []
         if payload is None and multipart:
             payload = json.loads(multipart[0]["value"])
+            for part in multipart[1:]:
+                value = part["value"]
+                files.append((part.get("filename") or "", value if isinstance(value, bytes) else value.read()))
         body = payload or {}
-        self.calls.append(Call(route.method, route.path, body))
+        self.calls.append(Call(route.method, route.path, body, files))
         if route.path.endswith("/callback"):
             flags = (body.get("data") or {}).get("flags", 0)
             return {

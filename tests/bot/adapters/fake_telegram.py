@@ -110,6 +110,24 @@ class Fault:
 
 
 @dataclass
+class Upload:
+    """A file the bot uploaded (multipart), as the Bot API received it."""
+
+    filename: str
+    data: bytes
+
+
+@dataclass
+class Photo:
+    """A photo the bot sent (sendPhoto with an uploaded file)."""
+
+    chat_id: int
+    message_id: int
+    upload: Upload
+    caption: str
+
+
+@dataclass
 class Sent:
     """A message the bot sent: `text` as displayed, `raw` as sent, plus what came with it."""
 
@@ -136,6 +154,7 @@ class FakeTelegram:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.updates: list[dict[str, Any]] = []
         self.sent: list[Sent] = []
+        self.photos: list[Photo] = []
         self.commands: dict[str | None, list[dict[str, Any]]] = {}
         self.callback_answers: list[dict[str, Any]] = []
         self.inline_answers: list[dict[str, Any]] = []
@@ -225,6 +244,9 @@ class FakeTelegram:
         form = await request.post()
         params: dict[str, Any] = {}
         for key, value in form.items():
+            if isinstance(value, web.FileField):  # an uploaded file (sendPhoto): its bytes and name
+                params[key] = Upload(value.filename, value.file.read())
+                continue
             text = value if isinstance(value, str) else str(value)
             if key in _JSON_FIELDS or key.endswith("_id") or key in {"offset", "limit", "timeout"}:
                 try:
@@ -535,6 +557,28 @@ class FakeTelegram:
         if markup:
             message["reply_markup"] = markup
         self.sent.append(Sent(chat_id, message["message_id"], shown, raw, parse_mode, markup, reply_to, message))
+        return message
+
+    async def _api_sendPhoto(self, params: dict[str, Any]) -> Any:
+        chat_id = self._target(params.get("chat_id"))
+        upload = params.get("photo")
+        if isinstance(upload, str) and upload.startswith("attach://"):
+            upload = params.get(upload.removeprefix("attach://"))
+        if not isinstance(upload, Upload) or not upload.data:
+            raise ApiError(400, "Bad Request: there is no photo in the request")
+        caption = str(params.get("caption", ""))
+        if len(caption) > 1024:
+            raise ApiError(400, "Bad Request: message caption is too long")
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": self._chats[chat_id],
+            "from": self.bot_user,
+            "caption": caption,
+            "photo": [{"file_id": f"photo{len(self.photos)}", "file_unique_id": f"p{len(self.photos)}",
+                       "width": 1200, "height": 800, "file_size": len(upload.data)}],
+        }  # fmt: skip
+        self.photos.append(Photo(chat_id, message["message_id"], upload, caption))
         return message
 
     async def _api_editMessageText(self, params: dict[str, Any]) -> Any:

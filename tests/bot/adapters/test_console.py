@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
+import os
+import subprocess
+import sys
 from collections.abc import AsyncIterator, Iterable
+from pathlib import Path
 
 import pytest
 
@@ -129,3 +134,80 @@ async def test_hostile_input_gets_a_polite_reply(core: Core) -> None:
 def test_format_reply_lists_numbered_suggestions() -> None:
     reply = Reply((para("Hello"),), "en", suggestions=(Suggestion("First?", "q1"), Suggestion("Second?", "q2")))
     assert format_reply(reply) == "Hello\n  [1] First?\n  [2] Second?"
+
+
+# -- the terminal: history, notifications above the prompt, piped input ---------------------------------
+
+
+def test_history_lives_beside_the_store_or_in_the_data_directory(tmp_path) -> None:
+    from bot.adapters.console import history_path
+
+    data = tmp_path / "data"
+    assert history_path(tmp_path / "stores" / "bot.db", data) == tmp_path / "stores" / "console_history"
+    assert history_path(Path("bot.db"), data) == data / "console_history", "never the current directory"
+    assert history_path(None, data) == data / "console_history", "a server database: the data directory"
+
+
+async def test_a_notification_while_typing_is_printed_above_the_prompt_which_is_redrawn(tmp_path) -> None:
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output.vt100 import Vt100_Output
+
+    from bot.adapters.console import ConsoleSender, TerminalInput
+
+    screen = io.StringIO()
+    output = Vt100_Output(screen, lambda: Size(rows=24, columns=100), term="xterm")  # type: ignore[arg-type]
+    history = tmp_path / "console_history"
+    with create_pipe_input() as keys, create_app_session(input=keys, output=output):
+        terminal = TerminalInput(history, terminal={"input": keys, "output": output})
+        with terminal.printing_above():
+            reading = asyncio.ensure_future(terminal(PROMPT))
+            await asyncio.sleep(0.3)
+            keys.send_text("When did Mira Mur")
+            await asyncio.sleep(0.3)
+            await ConsoleSender().send("local", Reply((para("News about Mira Murati"),), "en"))
+            await asyncio.sleep(0.5)
+            keys.send_text("ati leave?\r")
+            line = await asyncio.wait_for(reading, 5)
+    assert line == "When did Mira Murati leave?", "the typing went on undisturbed"
+    shown = screen.getvalue()
+    news = shown.index("News about Mira Murati")
+    assert "When did Mira Mur" in shown[:news], "typed before the news arrived"
+    assert "When did Mira Mur" in shown[news:], "the prompt and the typed text are drawn again below the news"
+    assert "When did Mira Murati leave?" in history.read_text(encoding="utf-8")
+
+
+async def test_ctrl_d_in_the_terminal_ends_the_chat(core: Core, tmp_path) -> None:
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from bot.adapters.console import TerminalInput
+
+    with create_pipe_input() as keys:
+        terminal = TerminalInput(tmp_path / "h", terminal={"input": keys, "output": DummyOutput()})
+        out = io.StringIO()
+        keys.send_text("\x04")  # Ctrl-D
+        await asyncio.wait_for(ConsoleChat(core, read_line=terminal, out=out).run(), 10)
+    assert out.getvalue().count("bot> ") == 1 and out.getvalue().endswith("\n")
+
+
+def test_piped_input_echoes_each_line_and_ends_without_a_stray_prompt(database_url: str, tmp_path) -> None:
+    env = {**os.environ, "DATABASE_URL": database_url}
+    env.pop("TELEGRAM_BOT_TOKEN", None)
+    env.pop("DISCORD_BOT_TOKEN", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "chat"],
+        input="When did Alec Radford join OpenAI?\n/source\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"\n{PROMPT}When did Alec Radford join OpenAI?\nbot> " in done.stdout
+    assert f"\n{PROMPT}/source\nbot> " in done.stdout
+    assert done.stdout.endswith("\n") and not done.stdout.rstrip().endswith(PROMPT.strip())
+    assert done.stdout.count(PROMPT) == 2, "a prompt only with the lines it read"
+    assert not (tmp_path / "console_history").exists(), "nothing is written to the current directory"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import discord
 import discord.abc
 import discord.ext.test as dpytest
@@ -23,7 +25,10 @@ class Sent:
 
         def recording(*args, **kwargs):
             params = original(*args, **kwargs)
-            self.payloads.append(dict(params.payload or {}))
+            if params.payload is None and params.multipart:  # with a file, the JSON is the first part
+                self.payloads.append(json.loads(params.multipart[0]["value"]))
+            else:
+                self.payloads.append(dict(params.payload or {}))
             return params
 
         monkeypatch.setattr(discord.abc, "handle_message_parameters", recording)
@@ -106,6 +111,16 @@ async def test_a_command_in_a_mention_gets_an_embed(bot):
     embed = dpytest.get_message().embeds[0]
     assert embed.title == "Mira Murati"
     assert len(embed.description or "") <= 4096
+
+
+async def test_a_timeline_in_a_mention_attaches_its_picture(bot, sent):
+    await dpytest.message(f"{mention(bot)} /timeline 2024")
+    reply = dpytest.get_message()
+    [attachment] = reply.attachments
+    assert attachment.filename == "timeline.png"
+    [embed] = sent.payloads[0]["embeds"]  # dpytest keeps the file but not the embed sent beside it
+    assert embed["title"] == "Timeline: 2024"
+    assert embed["image"]["url"] == "attachment://timeline.png"
 
 
 async def test_everyone_in_the_question_does_not_ping(bot, sent):

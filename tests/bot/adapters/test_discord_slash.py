@@ -11,7 +11,7 @@ from bot.adapters.discord_bot import adapter as adapter_module
 from bot.adapters.discord_bot.buttons import SuggestionButton
 from bot.core import Core
 from handlers.markup import para
-from handlers.types import Reply, Suggestion
+from handlers.types import Incoming, Reply, Suggestion
 
 
 @pytest.fixture
@@ -84,6 +84,28 @@ async def test_timeline_is_an_embed_within_limits(bot):
         total = sum(len(e.get("title") or "") + len(e.get("description") or "") for e in embeds)
         assert total <= 6000
         assert all(len(e.get("description") or "") <= 4096 for e in message.data["embeds"])
+
+
+async def test_timeline_attaches_its_picture_shown_in_the_embed(bot):
+    from handlers.pictures import draw
+
+    recorder = await dispatch(bot, slash("timeline", {"filter": "murrati"}))
+    first = recorder.messages()[0]
+    [(filename, png)] = first.files
+    assert filename == "timeline.png"
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and 10_000 < len(png) < 2_000_000
+    embed = first.data["embeds"][0]
+    assert embed["title"] == "Timeline: Mira Murati"
+    assert embed["image"]["url"] == "attachment://timeline.png"
+    assert [a["filename"] for a in first.data["attachments"]] == ["timeline.png"]
+    reply = await bot.core.handle(
+        Incoming("discord", "1", "1", "/timeline murrati", command="timeline", args="murrati")
+    )
+    assert reply.chart is not None
+    drawing = await draw(reply.chart)
+    assert drawing.png == png
+    for number in drawing.numbers:
+        assert f"\n- {number}\\. " in "\n" + embed["description"], f"event {number} is in the text timeline too"
 
 
 async def test_who_in_a_dm_is_a_french_embed(bot):

@@ -25,7 +25,7 @@ from bot.settings import Settings
 from handlers.commands import visible_commands
 from handlers.context import LANG_KEY
 from handlers.markup import bold, bullets, para
-from handlers.types import Reply, Suggestion
+from handlers.types import Incoming, Reply, Suggestion
 from knowledge.subscriptions import INACTIVE_PREFERENCE
 from tests.conftest import ARTICLE
 
@@ -180,6 +180,25 @@ async def test_timeline(fake: FakeTelegram, bot: TelegramAdapter) -> None:
     assert "<b>" in reply.raw, "titles and dates are bold"
     assert "2016" in reply.text and "2024" in reply.text
     assert "• " in reply.text
+
+
+async def test_timeline_sends_its_picture_as_a_photo_then_the_text(fake: FakeTelegram, bot: TelegramAdapter) -> None:
+    from handlers.pictures import draw
+
+    [reply] = await ask(fake, "/timeline murrati")
+    [photo] = [p for p in fake.photos if p.chat_id == USER]
+    assert photo.upload.data.startswith(b"\x89PNG\r\n\x1a\n") and 10_000 < len(photo.upload.data) < 2_000_000
+    assert photo.upload.filename.endswith(".png")
+    assert photo.caption == "Timeline: Mira Murati", "the caption echoes the filter as understood"
+    assert photo.message_id < reply.message_id, "the picture first, the text timeline beside it"
+    assert reply.text.startswith("Timeline: Mira Murati")
+    chart = (await bot.core.handle(Incoming.from_text("telegram", str(USER), str(USER), "/timeline murrati"))).chart
+    assert chart is not None
+    drawing = await draw(chart)
+    assert drawing.png == photo.upload.data, "the photo is the renderer's drawing of this chart (cached)"
+    for label in drawing.labels:
+        number = label.split(".")[0]
+        assert f"\n• {number}. " in "\n" + reply.text, f"the chart's event {label!r} is in the text timeline"
 
 
 async def test_pressing_a_suggestion_answers_it_and_stops_the_spinner(fake: FakeTelegram, bot: TelegramAdapter) -> None:

@@ -1,0 +1,37 @@
+"""Which function answers each declared command: the one place that imports every handler module.
+
+Kept apart from the declarations (`handlers.commands`), which stay plain data any handler can read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from handlers import articles, ask, help, settings, sources, subscribe, timeline, who
+from handlers.context import Context
+from handlers.types import Incoming, Reply
+
+Handler = Callable[[Context, Incoming], Awaitable[Reply]]
+
+HANDLERS: dict[str, Handler] = {
+    "start": help.handle_start,
+    "help": help.handle_help,
+    "ask": ask.handle,
+    "timeline": timeline.handle,
+    "who": who.handle_who,
+    "people": who.handle_people,
+    "sources": sources.handle_sources,
+    "source": sources.handle_source,
+    "lang": settings.handle_lang,
+    "about": settings.handle_about,
+    "subscribe": subscribe.handle_subscribe,
+    "unsubscribe": subscribe.handle_unsubscribe,
+    "subscriptions": subscribe.handle_subscriptions,
+    "addarticle": articles.handle_addarticle,
+    "removearticle": articles.handle_removearticle,
+}
+
+
+def handler_for(name: str) -> Handler:
+    """The handler of a declared command (every declared command has one: a test checks)."""
+    return HANDLERS[name]
