@@ -146,8 +146,9 @@ class ConceptAnalyzer:
         found = process.extractOne(word, sorted(names), scorer=OSA.distance, score_cutoff=2) if names else None
         return str(found[0]) if found is not None else word
 
-    def correct(self, word: str) -> str:
-        """The known word `word` is most likely a typo of, or `word` itself."""
+    def correct(self, word: str, lang: str | None = None) -> str:
+        """The known word `word` is most likely a typo of, or `word` itself. A real word of the question's
+        language `lang` (either language when None) is left as it is."""
         if len(word) < 4 or any(ch.isdigit() for ch in word) or self.knows(word):
             return word  # short words and model names (`gpt4`) are too easily another real word
         corrected = self._correct(word)
@@ -157,20 +158,20 @@ class ConceptAnalyzer:
             corrected = next((swap for swap in swaps if swap in self._vocabulary), word)
         if corrected == word and len(word) >= 6:
             corrected = self._correct_name(word)
-        if corrected[:4] != word[:4] and (frequency := zipf(word)) is not None and frequency >= REAL_WORD_ZIPF:
+        if corrected[:4] != word[:4] and (frequency := zipf(word, lang)) is not None and frequency >= REAL_WORD_ZIPF:
             # A real word is what was meant ("oeuvre", not the "ouvre" the facts use; "salaire", not "salari…"),
             # unless the known word is another form of it ("sortit" → "sorti", "attribute" → "attribue").
             return word
         return corrected
 
-    def concepts(self, text: str, *, fix_typos: bool = False) -> list[str]:
+    def concepts(self, text: str, *, fix_typos: bool = False, lang: str | None = None) -> list[str]:
         """Concepts of `text` in order of appearance, duplicates kept (callers take sets as they need)."""
-        return self.token_concepts(tokens(text), fix_typos=fix_typos)
+        return self.token_concepts(tokens(text), fix_typos=fix_typos, lang=lang)
 
-    def token_concepts(self, words: list[str], *, fix_typos: bool = False) -> list[str]:
+    def token_concepts(self, words: list[str], *, fix_typos: bool = False, lang: str | None = None) -> list[str]:
         """`concepts` of a text already split into `tokens`."""
         if fix_typos:
-            words = [self.correct(word) for word in words]
+            words = [self.correct(word, lang) for word in words]
         found: list[str] = []
         i = 0
         while i < len(words):

@@ -174,7 +174,7 @@ def read_question(
     found = focus(text)
     text = found.question
     kind = asks(text)
-    concepts = frozenset(analyzer.concepts(text, fix_typos=True))
+    concepts = frozenset(analyzer.concepts(text, fix_typos=True, lang=lang))
     if kind is Asks.WHERE and SOURCE in concepts:
         kind = None  # "Where does that come from?", "D'où vient l'information ?" ask for a source, not a place
     named = frozenset(entity_ids(concepts))

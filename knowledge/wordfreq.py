@@ -3,8 +3,9 @@
 Words no fact uses are weighed by it: a rare one ("nationality") says what a question is about, a common one
 ("trying", "roughly") is the way people talk. And a real word is not a typo: "œuvre" must not be "corrected"
 into "ouvre" because the facts happen to use the latter. The list (`data/word_frequencies.txt.gz`, 89,000
-folded words from the `wordfreq` project, made by `scripts/make_word_frequencies.py`) is read on first use:
-70 ms, paid by the first question that has a word the facts don't use, never at import.
+folded words with their frequency in each language, from the `wordfreq` project, made by
+`scripts/make_word_frequencies.py`) is read on first use (about 0.1 s, paid by the first question with a word
+the facts don't use, never at import).
 """
 
 from __future__ import annotations
@@ -17,16 +18,20 @@ FREQUENCIES = Path(__file__).parent / "data" / "word_frequencies.txt.gz"
 
 
 @cache
-def _table() -> dict[str, str]:
+def _table() -> dict[str, tuple[str, str]]:
     words = gzip.decompress(FREQUENCIES.read_bytes()).decode("ascii").split()
-    return dict(zip(words[::2], words[1::2], strict=True))
+    return dict(zip(words[::3], zip(words[1::3], words[2::3], strict=True), strict=True))
 
 
-def zipf(word: str) -> float | None:
-    """The Zipf frequency of a folded word (the larger of English's and French's), None when it is rarer than
-    2.5 (one in three million words) or not a word at all (a typo, a made-up name)."""
-    value = _table().get(word)
-    return int(value) / 10 if value is not None else None
+def zipf(word: str, lang: str | None = None) -> float | None:
+    """The Zipf frequency of a folded word in `lang` ("en" or "fr"; the larger of the two when None), None
+    when it is rarer than 2.5 (one in three million words) there or not a word at all (a typo, a made-up
+    name)."""
+    values = _table().get(word)
+    if values is None:
+        return None
+    value = int(values[1] if lang == "fr" else values[0]) if lang in ("en", "fr") else max(map(int, values))
+    return value / 10 if value else None
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -51,6 +56,5 @@ def typo_zipf(word: str) -> float | None:
     found = zipf(word)
     if found is not None or len(word) < 4:
         return found
-    table = _table()
-    near = [int(table[candidate]) for candidate in _one_slip(word) if candidate in table]
-    return max(near) / 10 if near else None
+    near = [value for candidate in _one_slip(word) if (value := zipf(candidate)) is not None]
+    return max(near) if near else None

@@ -1,10 +1,10 @@
 """Regenerates knowledge/data/word_frequencies.txt.gz from the `wordfreq` package (a development tool, not a
 dependency of the bot: `pip install wordfreq`, then `python scripts/make_word_frequencies.py`).
 
-One line per word: the word folded as the matcher folds it (lower case, no accents), a space, and its Zipf
-frequency times ten — the larger of English's and French's —, for every word at least as common as
-`MIN_ZIPF`. The matcher uses it to weigh words no fact uses by how common they are in the language, and to
-leave real words alone when it corrects typos.
+One line per word: the word folded as the matcher folds it (lower case, no accents), then its Zipf
+frequency times ten in English and in French (0 where it is rarer than `MIN_ZIPF` in that language), for
+every word at least as common as `MIN_ZIPF` in one of them. The matcher uses it to weigh words no fact uses
+by how common they are, and to leave real words alone when it corrects typos.
 """
 
 from __future__ import annotations
@@ -27,18 +27,17 @@ _WORD = re.compile(r"[a-z]+")
 
 
 def main() -> None:
-    best: dict[str, int] = {}
+    best: dict[str, dict[str, int]] = {}
     for lang in ("en", "fr"):
         for word in top_n_list(lang, TOP):
             zipf = zipf_frequency(word, lang)
             folded = fold(word)
             if zipf < MIN_ZIPF or not _WORD.fullmatch(folded):
                 continue
-            value = round(zipf * 10)
-            if value > best.get(folded, 0):
-                best[folded] = value
+            values = best.setdefault(folded, {"en": 0, "fr": 0})
+            values[lang] = max(values[lang], round(zipf * 10))
     target = ROOT / "knowledge" / "data" / "word_frequencies.txt.gz"
-    lines = "".join(f"{word} {value}\n" for word, value in sorted(best.items()))
+    lines = "".join(f"{word} {v['en']} {v['fr']}\n" for word, v in sorted(best.items()))
     # mtime=0: the same input gives the same bytes, so regenerating never shows a spurious change.
     with gzip.GzipFile(target, "wb", mtime=0) as out:
         out.write(lines.encode("ascii"))
