@@ -101,3 +101,9 @@ async def test_removearticle_is_for_admins_and_takes_effect_at_once(core: Core) 
     assert not (await admin.say("Who is the CTO of Corvid Robotics?")).answered
     assert "no source" in render_plain((await admin.say(f"/removearticle {source_id}")).blocks)
     assert "not an added article" in render_plain((await admin.say("/removearticle seed-radford-fr")).blocks)
+
+
+async def test_sources_list_an_added_articles_id_for_removearticle(core: Core) -> None:
+    source_id = await add(core, OWN_EN.read_text(encoding="utf-8"), "2025-03-03", "en")
+    listing = render_plain((await Chat(core).say("/sources")).blocks)
+    assert source_id in listing and "seed-radford-fr" not in listing
