@@ -1,3 +1,4 @@
+-- Numbered 006: the PostgreSQL work adds 004 (shared state) and 005 (matcher index) in parallel.
 -- People, organisations and places an ingested article introduced (or new aliases it gave a known one),
 -- stored with that article so that removing it removes them. Portable SQL: no engine-specific types.
 CREATE TABLE source_entities (
