@@ -1,7 +1,7 @@
 -- Numbered 006: the PostgreSQL work adds 004 (shared state) and 005 (matcher index) in parallel.
 -- People, organisations and places an ingested article introduced (or new aliases it gave a known one),
 -- stored with that article so that removing it removes them. Portable SQL: no engine-specific types.
-CREATE TABLE source_entities (
+CREATE TABLE IF NOT EXISTS source_entities (
     source_id   TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
     id          TEXT NOT NULL,
     kind        TEXT NOT NULL,
@@ -11,4 +11,4 @@ CREATE TABLE source_entities (
     role_fr     TEXT NOT NULL,
     PRIMARY KEY (source_id, id)
 );
-CREATE INDEX source_entities_id ON source_entities(id);
+CREATE INDEX IF NOT EXISTS source_entities_id ON source_entities(id);

@@ -94,3 +94,20 @@ def test_merged_entities_keep_the_gazetteer_and_add_aliases() -> None:
 async def test_all_entities_reads_both_tables(store: SQLiteStore) -> None:
     await store.set_source_entities("seed-radford-fr", [Entity("x", "organization", "Xylo", (), Localized("", ""))])
     assert "x" in {e.id for e in await all_entities(store)}
+
+
+async def test_the_discovered_entities_migration_runs_on_a_store_that_already_has_its_table(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """IF NOT EXISTS: a store built while this migration had another number opens without an error."""
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    first = await SQLiteStore.open(path)
+    version = await first.schema_version()
+    await first.close()
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {version - 1}")
+    again = await SQLiteStore.open(path)
+    try:
+        assert await again.schema_version() == version and await again.discovered_entities() == []
+    finally:
+        await again.close()
