@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from knowledge.base import Knowledge
@@ -96,7 +98,7 @@ async def test_all_entities_reads_both_tables(store: SQLiteStore) -> None:
     assert "x" in {e.id for e in await all_entities(store)}
 
 
-async def test_the_discovered_entities_migration_runs_on_a_store_that_already_has_its_table(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_the_discovered_entities_migration_runs_on_a_store_that_already_has_its_table(tmp_path: Path) -> None:
     """IF NOT EXISTS: a store built while this migration had another number opens without an error."""
     import sqlite3
 
