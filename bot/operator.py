@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,12 @@ def add_commands(sub: Any) -> None:
     ingest.add_argument("--publisher", help="who published it")
     ingest.add_argument("--json", action="store_true", help="print the report as JSON")
     ingest.set_defaults(func=cmd_ingest)
+    sources = sub.add_parser("sources", help="the sources: id, title, date, language, fact count")
+    sources.add_argument("--json", action="store_true", help="one JSON object per source")
+    sources.set_defaults(func=cmd_sources)
+    remove = sub.add_parser("remove", help="delete an ingested article with its facts and entities")
+    remove.add_argument("source_id", help="the article's id, as `radford-bot sources` lists it")
+    remove.set_defaults(func=cmd_remove)
     subscribers = sub.add_parser("subscribers", help="subscriptions per platform and topic")
     subscribers.add_argument("--json", action="store_true", help="one JSON object per row")
     subscribers.set_defaults(func=cmd_subscribers)
@@ -49,9 +56,16 @@ def topic_id(topic: str) -> str:
 
 
 def _read(name: str) -> str:
+    """The article's text; an ArticleError for a file too big (checked before reading it), binary or not UTF-8."""
+    from knowledge.ingest import MAX_ARTICLE_BYTES, decode_article
+
     if name == "-":
-        return sys.stdin.read()
-    return Path(name).read_text(encoding="utf-8", errors="replace")
+        return decode_article(sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1))
+    path = Path(name)
+    if path.is_file() and path.stat().st_size > MAX_ARTICLE_BYTES:
+        return decode_article(b" " * (MAX_ARTICLE_BYTES + 1))  # the same refusal, without reading 10 MB
+    with path.open("rb") as file:
+        return decode_article(file.read(MAX_ARTICLE_BYTES + 1))
 
 
 async def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
@@ -59,6 +73,7 @@ async def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
     from knowledge.ingest import ArticleError, ingest_article, parse_article
     from knowledge.store import open_store
 
+    started = time.perf_counter()
     try:
         article = parse_article(
             _read(args.file), title=args.title, date=args.date, lang=args.lang, url=args.url,
@@ -71,18 +86,68 @@ async def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
     try:
         await ensure_built(store)  # the gazetteer must exist before extracting
         report = await ingest_article(store, article)
+        # Indexing, as a running bot does on refresh: the figure operators compare with the 2 s budget.
+        from knowledge.base import Knowledge
+
+        await Knowledge.load(store, build=False)
     finally:
         await store.close()
+    seconds = time.perf_counter() - started
     if args.json:
         print(json.dumps({"source": report.source_id, "title": report.title, "added": list(report.added),
                           "repeated": list(report.repeated), "update": report.update_id,
-                          "deliveries": report.deliveries}, ensure_ascii=False))  # fmt: skip
+                          "deliveries": report.deliveries, "already": report.already,
+                          "entities": report.entities, "seconds": round(seconds, 3)}, ensure_ascii=False))  # fmt: skip
+    elif report.already:
+        print(f"{report.source_id} “{report.title}” is already in the store ({report.facts} facts): nothing changed")
     else:
         print(
             f"{report.source_id} “{report.title}”: {plural(len(report.added), 'new fact')}, "
             f"{len(report.repeated)} already known (now also sourced here), "
-            f"{plural(report.deliveries, 'chat')} to notify"
+            f"{plural(report.entities, 'entity', 'entities')}, {plural(report.deliveries, 'chat')} to notify "
+            f"({seconds:.2f} s with indexing)"
         )
+    return 0
+
+
+async def cmd_sources(settings: Settings, args: argparse.Namespace) -> int:
+    from knowledge.store import open_store
+
+    store = await open_store(settings.database_url)
+    try:
+        sources = await store.sources()
+        counts: dict[str, int] = {}
+        for fact in await store.facts():
+            counts[fact.source] = counts.get(fact.source, 0) + 1
+    finally:
+        await store.close()
+    for source in sources:
+        if args.json:
+            print(json.dumps({"id": source.id, "title": source.title, "date": source.date, "lang": source.lang,
+                              "facts": counts.get(source.id, 0)}, ensure_ascii=False))  # fmt: skip
+        else:
+            print(
+                f"{source.id:<26} {source.date or '-':<10} {source.lang} {counts.get(source.id, 0):>4}  {source.title}"
+            )
+    return 0
+
+
+async def cmd_remove(settings: Settings, args: argparse.Namespace) -> int:
+    from knowledge.ingest import ArticleError, remove_article
+    from knowledge.store import open_store
+
+    store = await open_store(settings.database_url)
+    try:
+        removed = await remove_article(store, args.source_id)
+    except ArticleError as error:
+        print(f"radford-bot: {error}", file=sys.stderr)
+        return 1
+    finally:
+        await store.close()
+    if not removed:
+        print(f"radford-bot: no source {args.source_id!r} (see `radford-bot sources`)", file=sys.stderr)
+        return 1
+    print(f"removed {args.source_id} with its facts and entities")
     return 0
 
 

@@ -70,7 +70,9 @@ def answer_reply(ctx: Context, result: MatchResult, fact: Fact) -> Reply:
     text = fact.text.get(ctx.lang)
     blocks: list[Block] = [para(text)]
     source = ctx.knowledge.source(fact.source)
-    if not fact.curated and source and source.lang != ctx.lang:
+    # A recognised relation is rendered in the reader's language; anything else is quoted as the source says it.
+    quoted = fact.text.en == fact.text.fr or fact.sentence in text
+    if not fact.curated and source and source.lang != ctx.lang and quoted:
         blocks.append(para(italic(ctx.t("answer-foreign-source", lang=ctx.t(f"language-{source.lang}")))))
     blocks.append(source_line(ctx, fact))
     alternatives = suggest(ctx, (c.fact for c in result.alternatives), asked=result.question, answered=fact.id)

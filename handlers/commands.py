@@ -77,6 +77,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("unsubscribe", (Param("topic", "unsubscribe"),), writes=True, chat_admin=True),
     Command("subscriptions"),
     Command("addarticle", (Param("text", "addarticle", required=True),), hidden=True, admin=True, writes=True),
+    Command("removearticle", (Param("id", "removearticle", required=True),), hidden=True, admin=True, writes=True),
 )
 _BY_NAME = {command.name: command for command in COMMANDS}
 

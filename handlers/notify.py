@@ -38,6 +38,13 @@ def update_reply(catalog: Catalog, lang: str, topic: str | None, articles: list[
             continue
         shown += len(facts)
         blocks.append(bullets(*(fact.text.get(lang) for fact in facts)))
+        source_lang = article.source.lang if article.source else lang
+        if source_lang != lang and any(
+            not f.curated and (f.text.en == f.text.fr or f.sentence in f.text.get(lang)) for f in facts
+        ):
+            # As in answers: what has no rendering in the reader's language is quoted, and says so.
+            note = catalog.t(lang, "answer-foreign-source", lang=catalog.t(lang, f"language-{source_lang}"))
+            blocks.append(para(italic(note)))
         blocks.append(para(italic(catalog.t(lang, "update-source")), " ", *_source(article)))
     if total > shown:
         blocks.append(para(catalog.t(lang, "update-more", count=total - shown)))

@@ -28,6 +28,7 @@ HANDLERS: dict[str, Handler] = {
     "unsubscribe": subscribe.handle_unsubscribe,
     "subscriptions": subscribe.handle_subscriptions,
     "addarticle": articles.handle_addarticle,
+    "removearticle": articles.handle_removearticle,
 }
 
 

@@ -24,6 +24,8 @@ async def handle_sources(ctx: Context, incoming: Incoming) -> Reply:
                 source.date,
                 ctx.t(f"language-{source.lang}"),
                 ctx.t("sources-facts", count=counts.get(source.id, 0)),
+                # An added article's id, for /removearticle (the seed's sources are not removable).
+                source.id if source.id.startswith("article-") else None,
             )
             if part
         )

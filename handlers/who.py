@@ -9,6 +9,7 @@ from handlers.context import Context
 from handlers.markup import Block, bold, bullets, para
 from handlers.suggest import suggest
 from handlers.types import Incoming, Reply, Suggestion
+from knowledge.models import Fact
 
 MAX_RELATED = 5
 MAX_PEOPLE_BUTTONS = 5  # Telegram shows five buttons at most; the list above them names everyone
@@ -27,7 +28,7 @@ async def handle_who(ctx: Context, incoming: Incoming) -> Reply:
     if profile is not None:
         ctx.memory.remember(incoming.chat_key, fact_id=profile.id)
         blocks.append(para(profile.text.get(ctx.lang)))
-    related = [f for f in ctx.knowledge.facts_about(entity.id) if f.kind != "profile" and f.curated][:MAX_RELATED]
+    related = related_facts(ctx, entity.id)[:MAX_RELATED]
     if related:
         blocks += [para(bold(ctx.t("who-related"))), bullets(*(f.text.get(ctx.lang) for f in related))]
     return Reply(
@@ -38,6 +39,20 @@ async def handle_who(ctx: Context, incoming: Incoming) -> Reply:
         suggestions=suggest(ctx, related),
         fact_id=profile.id if profile else None,
     )
+
+
+# What someone does: their roles and moves come before the rest of what the sources say about them.
+ROLE_KINDS = frozenset({"role", "join", "leave", "found"})
+
+
+def related_facts(ctx: Context, entity_id: str) -> list[Fact]:
+    """Every source's facts about the entity but its profile: their own roles and moves first, each group
+    newest first (undated last), so an article about someone's new job shows it above what they did before."""
+    facts = [f for f in ctx.knowledge.facts_about(entity_id) if f.kind != "profile"]
+    facts.sort(key=lambda f: f.date.sort_key if f.date else "", reverse=True)
+    # Their own roles and moves, then others' that name them, then the rest.
+    facts.sort(key=lambda f: (f.kind not in ROLE_KINDS, f.subject != entity_id, f.date is None))
+    return facts
 
 
 def people_buttons(ctx: Context) -> tuple[Suggestion, ...]:

@@ -15,10 +15,12 @@ from rapidfuzz import fuzz, process
 
 from knowledge.builder import UPDATED_KEY, ensure_built
 from knowledge.concepts import ConceptAnalyzer, entity_ids, load_lexicon
+from knowledge.discovered import all_entities
 from knowledge.loader import DATA_DIR
 from knowledge.matcher import Matcher, MatchResult
 from knowledge.models import Entity, Fact, Lang, Source
 from knowledge.normalize import canonical
+from knowledge.recency import prefer_newest
 from knowledge.store import Store
 
 
@@ -40,12 +42,14 @@ def _build_matcher(facts: Sequence[Fact], entities: Sequence[Entity]) -> Matcher
             gc.enable()
 
 
-def _extend_matcher(matcher: Matcher, facts: Sequence[Fact]) -> Matcher:
-    """`matcher` with `facts` indexed too, the collector paused as in `_build_matcher`."""
-    if facts:
+def _extend_matcher(matcher: Matcher, facts: Sequence[Fact], entities: Sequence[Entity] = ()) -> Matcher:
+    """`matcher` with `entities` and `facts` indexed too, the collector paused as in `_build_matcher`."""
+    if facts or entities:
         enabled = gc.isenabled()
         gc.disable()
         try:
+            if entities:
+                matcher.add_entities(entities)
             matcher.add(facts)
         finally:
             if enabled:
@@ -53,9 +57,33 @@ def _extend_matcher(matcher: Matcher, facts: Sequence[Fact]) -> Matcher:
     return matcher
 
 
-def _additions(old: Snapshot, entities: Sequence[Entity], facts: Sequence[Fact]) -> list[Fact] | None:
-    """The facts that are new since `old`, or None when anything else changed."""
-    if tuple(entities) != old.entities:
+def _entity_additions(old: Sequence[Entity], new: Sequence[Entity]) -> list[Entity] | None:
+    """The entities that are new since `old` or only gained aliases (what an ingested article brings), or
+    None when one is gone or changed otherwise (its kind, its role: a rebuild)."""
+    before = {entity.id: entity for entity in old}
+    if set(before) - {entity.id for entity in new}:
+        return None
+    added: list[Entity] = []
+    for entity in new:
+        previous = before.get(entity.id)
+        if previous == entity:
+            continue
+        if previous is not None and (
+            (previous.kind, previous.name, previous.role, previous.part_of)
+            != (entity.kind, entity.name, entity.role, entity.part_of)
+            or not set(previous.aliases) <= set(entity.aliases)
+        ):
+            return None
+        added.append(entity)
+    return added
+
+
+def _additions(
+    old: Snapshot, entities: Sequence[Entity], facts: Sequence[Fact]
+) -> tuple[list[Entity], list[Fact]] | None:
+    """The entities and facts that are new since `old`, or None when anything else changed."""
+    new_entities = _entity_additions(old.entities, entities)
+    if new_entities is None:
         return None
     known = {fact.id: fact for fact in old.facts}
     added = [fact for fact in facts if fact.id not in known]
@@ -63,7 +91,7 @@ def _additions(old: Snapshot, entities: Sequence[Entity], facts: Sequence[Fact])
         return None  # some fact is gone
     if any(known[fact.id] != fact for fact in facts if fact.id in known):
         return None
-    return added
+    return new_entities, added
 
 
 class _Index:
@@ -123,7 +151,7 @@ class Knowledge:
 
     @staticmethod
     async def _snapshot(store: Store) -> Snapshot:
-        sources, entities, facts = await store.sources(), await store.entities(), await store.facts()
+        sources, entities, facts = await store.sources(), await all_entities(store), await store.facts()
         # Indexing is CPU work (a fifth of a second for the seed, more as articles arrive): off the event
         # loop, so a refresh after an ingest never stalls the chats being answered meanwhile.
         matcher = await asyncio.to_thread(_build_matcher, facts, entities)
@@ -141,7 +169,7 @@ class Knowledge:
         """
         async with self._refreshing:
             store, old = self.reader or self.store, self._snap
-            sources, entities, facts = await store.sources(), await store.entities(), await store.facts()
+            sources, entities, facts = await store.sources(), await all_entities(store), await store.facts()
             last_update = await store.get_meta(UPDATED_KEY)
             added = _additions(old, entities, facts)
             if added is None:
@@ -149,9 +177,9 @@ class Knowledge:
                 matcher = await asyncio.to_thread(_build_matcher, facts, entities)
             else:
                 # Extends the matcher answering questions right now, so it stays on the event loop: a
-                # thread would let a question read the index half-updated. It costs the new facts'
-                # analysis and one pass over the weights, not a rebuild.
-                matcher = _extend_matcher(old.matcher, added)
+                # thread would let a question read the index half-updated. It costs the new entities' and
+                # facts' analysis and one pass over the weights, not a rebuild.
+                matcher = _extend_matcher(old.matcher, added[1], added[0])
             self._snap = Snapshot(tuple(sources), tuple(entities), tuple(facts), matcher, last_update)
 
     @property
@@ -175,7 +203,7 @@ class Knowledge:
         return self._snap.matcher
 
     def ask(self, question: str, *, fallback_lang: Lang = "en") -> MatchResult:
-        return self._snap.matcher.match(question, fallback_lang=fallback_lang)
+        return prefer_newest(self._snap.matcher.match(question, fallback_lang=fallback_lang))
 
     def fact(self, fact_id: str) -> Fact | None:
         return self._lookups.by_id.get(fact_id)

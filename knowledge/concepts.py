@@ -83,6 +83,17 @@ class ConceptAnalyzer:
         if override or key not in self._phrases:
             self._phrases[key] = concept
 
+    def add_entities(self, entities: Iterable[Entity]) -> None:
+        """Names that arrived after the analyzer was built (an ingested article's), added as the constructor
+        adds the gazetteer's."""
+        for entity in entities:
+            for alias in (entity.name, *entity.aliases):
+                key = tuple(tokens(alias))
+                self._add_phrase(key, ENTITY_PREFIX + entity.id, override=True)
+                self._vocabulary.update(key)
+        self._buckets = None
+        self._correct.cache_clear()
+
     def learn(self, text: str) -> None:
         """Add the words of `text` to the vocabulary typos are corrected against."""
         self.learn_tokens(tokens(text))

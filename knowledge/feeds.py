@@ -240,6 +240,7 @@ def _entry_article(entry: Any, feed_lang: str, publisher: str | None) -> Article
         lang=feed_lang if feed_lang in LANGS else None,
         url=link if link.startswith(("http://", "https://")) else None,
         publisher=publisher,
+        min_words=1,  # a feed entry is often a one-sentence summary
     )
 
 

@@ -17,7 +17,8 @@ from datetime import UTC, datetime
 from rapidfuzz import fuzz, process
 
 from knowledge.builder import UPDATED_KEY
-from knowledge.extract import Gazetteer, extract_facts
+from knowledge.discovered import all_entities
+from knowledge.extract_article import extract_article
 from knowledge.language import language_evidence
 from knowledge.markdown import strip_emphasis, strip_links
 from knowledge.models import LANGS, Entity, Fact, Lang, Source
@@ -26,6 +27,11 @@ from knowledge.store import Store
 from knowledge.subscriptions import Notify
 
 MAX_ARTICLE_CHARS = 200_000
+MAX_ARTICLE_BYTES = 4 * MAX_ARTICLE_CHARS  # what a file may weigh before it is even read
+MIN_ARTICLE_WORDS = 40
+# Control characters other than tab and line breaks: a text article never holds them, a binary file does.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_WORDS = re.compile(r"[^\W\d_]+")
 REPEAT_SCORE = 92.0
 _HEADER = re.compile(r"^(title|titre|date|url|link|lien|lang|langue|language|publisher|source)\s*:\s*(.+)$", re.I)
 _HEADER_KEYS = {
@@ -77,6 +83,43 @@ class IngestReport:
     repeated: tuple[str, ...]
     update_id: int | None
     deliveries: int
+    already: bool = False  # the same article was already in the store: nothing changed
+    facts: int = 0  # facts the article holds now
+    entities: int = 0  # entities it introduced or added aliases to
+
+
+def decode_article(data: bytes) -> str:
+    """The text of an article file; an ArticleError for what is not one (too big, binary, not UTF-8)."""
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(
+            f"the file is {len(data)} bytes, more than the {MAX_ARTICLE_BYTES} an article may weigh",
+            "article-too-long",
+            max=MAX_ARTICLE_CHARS,
+        )
+    if b"\x00" in data:
+        raise ArticleError("the file is binary (it holds NUL bytes), not a text article", "article-binary")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ArticleError(
+            f"the file is not UTF-8 text (byte {error.start}: {data[error.start : error.start + 1]!r})",
+            "article-not-utf8",
+        ) from error
+
+
+def check_text(text: str, min_words: int = 0) -> None:
+    """Refuse text no article holds: replaced bytes, control characters, fewer than `min_words` words."""
+    if "\ufffd" in text:
+        raise ArticleError("the text is not UTF-8 (it holds bytes that had to be replaced)", "article-not-utf8")
+    if match := _CONTROL.search(text):
+        raise ArticleError(
+            f"the text holds a control character (U+{ord(match.group(0)):04X} at {match.start()}): not a text article",
+            "article-binary",
+        )
+    if len(_WORDS.findall(text)) < min_words:
+        raise ArticleError(
+            f"the text has fewer than {min_words} words: not an article", "article-too-short", min=min_words
+        )
 
 
 def markdown_to_text(text: str) -> str:
@@ -105,9 +148,18 @@ def parse_article(
     url: str | None = None,
     publisher: str | None = None,
     name: str | None = None,
+    min_words: int = MIN_ARTICLE_WORDS,
 ) -> Article:
     """An article from text; `key: value` lines at the top (title, date, url, lang) fill what is not given."""
-    text = strip_controls(raw.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    if len(raw) > MAX_ARTICLE_CHARS:
+        raise ArticleError(
+            f"the article is longer than {MAX_ARTICLE_CHARS} characters",
+            "article-too-long",
+            max=MAX_ARTICLE_CHARS,
+        )
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    check_text(text)
+    text = strip_controls(text).strip()
     if len(text) > MAX_ARTICLE_CHARS:
         raise ArticleError(
             f"the article is longer than {MAX_ARTICLE_CHARS} characters",
@@ -136,6 +188,7 @@ def parse_article(
     url = url or headers.get("url")
     if url is not None and not url.startswith(("http://", "https://")):
         raise ArticleError(f"the URL must start with http:// or https://, not {url!r}", "article-bad-url", value=url)
+    check_text(body, min_words)
     return Article(
         title[:200],
         body,
@@ -180,9 +233,14 @@ def split_repeats(facts: list[Fact], existing: list[Fact]) -> tuple[list[Fact], 
     return new, tuple(repeats)
 
 
-def _new_facts(article: Article, entities: list[Entity], existing: list[Fact]) -> tuple[list[Fact], tuple[str, ...]]:
-    facts = extract_facts(article.source_id, article.text, article.lang, Gazetteer(entities))
-    return split_repeats(facts, existing)
+def _new_facts(
+    article: Article, entities: list[Entity], existing: list[Fact]
+) -> tuple[list[Fact], tuple[str, ...], list[Entity]]:
+    extraction = extract_article(
+        article.source_id, article.text, article.lang, entities, title=article.title, published=article.date
+    )
+    new, repeats = split_repeats(list(extraction.facts), existing)
+    return new, repeats, list(extraction.entities)
 
 
 async def ingest_article(
@@ -194,11 +252,42 @@ async def ingest_article(
     """
     now = time.time() if now is None else now
     source = article.source()
-    entities = await store.entities()
-    existing = [f for f in await store.facts() if f.source != source.id]
+    facts = await store.facts()
+    already = next((s for s in await store.sources() if s.id == source.id), None)
+    if already is not None and canonical(already.text or "") == canonical(source.text or ""):
+        count = sum(1 for f in facts if f.source == source.id)
+        return IngestReport(source.id, already.title, (), (), None, 0, already=True, facts=count)
+    # The article's own entities are set aside: extraction finds them again (an edited article may drop some).
+    entities = [e for e in await all_entities(store)]
+    existing = [f for f in facts if f.source != source.id]
     # Extraction and the fuzzy comparison are pure CPU work: keep them off the loop that answers questions.
-    new, repeats = await asyncio.to_thread(_new_facts, article, entities, existing)
+    new, repeats, found = await asyncio.to_thread(_new_facts, article, entities, existing)
     report = await store.sync_source(source, new, notify=Notify(now, repeats, deliver=notify))
-    if report.changed:
+    await store.set_source_entities(source.id, found)
+    if report.changed or found:
         await store.set_meta(UPDATED_KEY, datetime.fromtimestamp(now, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
-    return IngestReport(source.id, source.title, report.added, report.repeated, report.update_id, report.deliveries)
+    return IngestReport(
+        source.id, source.title, report.added, report.repeated, report.update_id, report.deliveries,
+        facts=len(new), entities=len(found),
+    )  # fmt: skip
+
+
+async def remove_article(store: Store, source_id: str, *, now: float | None = None) -> bool:
+    """Delete an ingested article with its facts and entities; running bots drop them at their next check.
+
+    Only ingested articles: the sources built from knowledge/data come back with the next build."""
+    if not source_id.startswith("article-"):
+        raise ArticleError(
+            f"{source_id!r} is not an ingested article (their ids start with article-)",
+            "article-not-ingested",
+            id=source_id,
+        )
+    removed = await store.remove_source(source_id)
+    if removed:
+        now = time.time() if now is None else now
+        mark = datetime.fromtimestamp(now, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        if mark == await store.get_meta(UPDATED_KEY):
+            # Within the second of the last change: running bots compare this mark, so it must move.
+            mark = datetime.fromtimestamp(now + 1, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        await store.set_meta(UPDATED_KEY, mark)
+    return removed

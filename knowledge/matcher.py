@@ -314,6 +314,11 @@ class Matcher:
         self._sample_totals: array[float] = array("d")
         self.add(facts)
 
+    def add_entities(self, entities: Sequence[Entity]) -> None:
+        """Entities an ingested article introduced (or gave new aliases), known before its facts are added."""
+        self.entities.update((entity.id, entity) for entity in entities)
+        self.analyzer.add_entities(entities)
+
     def add(self, facts: Sequence[Fact]) -> None:
         """Index more facts. Costs the new facts' analysis plus a pass over the weights, not a rebuild."""
         start = len(self._entries)

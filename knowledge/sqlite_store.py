@@ -195,6 +195,42 @@ class SQLiteStore(SQLiteSubscriptions):
         repeated = notify.repeats if notify is not None else ()
         return SyncReport(tuple(added), tuple(updated), tuple(removed), repeated, update_id, deliveries)
 
+    async def discovered_entities(self) -> list[Entity]:
+        async with self._db.execute("SELECT * FROM source_entities ORDER BY id, source_id") as cursor:
+            rows = await cursor.fetchall()
+        return [
+            Entity(
+                r["id"], r["kind"], r["name"], tuple(json.loads(r["aliases"])), Localized(r["role_en"], r["role_fr"])
+            )
+            for r in rows
+        ]
+
+    async def set_source_entities(self, source_id: str, entities: list[Entity]) -> None:
+        async with self._transaction():
+            await self._db.execute("DELETE FROM source_entities WHERE source_id = ?", (source_id,))
+            await self._db.executemany(
+                "INSERT INTO source_entities (source_id, id, kind, name, aliases, role_en, role_fr)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        source_id,
+                        e.id,
+                        e.kind,
+                        e.name,
+                        json.dumps(list(e.aliases), ensure_ascii=False),
+                        e.role.en,
+                        e.role.fr,
+                    )
+                    for e in entities
+                ],
+            )
+
+    async def remove_source(self, source_id: str) -> bool:
+        # Its facts, their links to other sources, its entities, updates and deliveries go with it (cascade).
+        async with self._transaction(), self._db.execute("DELETE FROM sources WHERE id = ?", (source_id,)) as cursor:
+            removed = cursor.rowcount > 0
+        return removed
+
     async def get_meta(self, key: str) -> str | None:
         async with self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)) as cursor:
             row = await cursor.fetchone()

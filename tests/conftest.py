@@ -24,6 +24,8 @@ ARTICLE = """\
 Mira Murati announced on 2025-02-18 that her new company had hired about twenty researchers.
 Several of them had worked with Alec Radford on GPT-2 and CLIP.
 The weather was pleasant that day.
+The hires will work in San Francisco and London, according to a person familiar with the plans, and more
+are expected before the summer.
 """
 
 # CI runs the property tests with a fixed seed, so a green main stays green; locally they explore.

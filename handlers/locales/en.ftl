@@ -143,6 +143,16 @@ article-too-long = That article is too long (more than { $max } characters).
 article-bad-date = The date must look like 2024, 2024-12 or 2024-12-19, not “{ $value }”.
 article-bad-lang = Articles can be in English (en) or French (fr), not “{ $value }”.
 article-bad-url = The link must start with http:// or https://, not “{ $value }”.
+article-binary = That file is not a text article (it holds binary data or control characters), so I left everything as it was.
+article-not-utf8 = That file is not UTF-8 text, so I left everything as it was. Save it as UTF-8 and send it again.
+article-too-short = That is too short to be an article (fewer than { $min } words), so I left everything as it was.
+article-already = “{ $title }” is already in my sources ({ $facts } facts): nothing changed.
+article-not-ingested = “{ $id }” is not an added article: only articles added with /addarticle or `radford-bot ingest` can be removed.
+article-remove-usage = Give the id of the article to remove, as /sources or `radford-bot sources` lists it.
+article-remove-unknown = I have no source “{ $id }”.
+article-removed = Removed “{ $title }” with its facts and the names it introduced.
+cmd-removearticle = Remove an added article with its facts (administrators)
+param-removearticle-id = The article's id (article-…)
 subscribe-needs-chat = Subscriptions need a chat I can write to later: Telegram, Discord or `radford-bot chat`.
 
 ## Dates on the timeline, at the precision the source gives.

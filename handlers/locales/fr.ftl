@@ -143,6 +143,16 @@ article-too-long = Cet article est trop long (plus de { $max } caractères).
 article-bad-date = La date doit ressembler à 2024, 2024-12 ou 2024-12-19, pas à « { $value } ».
 article-bad-lang = Les articles peuvent être en anglais (en) ou en français (fr), pas en « { $value } ».
 article-bad-url = Le lien doit commencer par http:// ou https://, pas « { $value } ».
+article-binary = Ce fichier n'est pas un article texte (il contient des données binaires ou des caractères de contrôle) : je n'ai rien changé.
+article-not-utf8 = Ce fichier n'est pas du texte UTF-8 : je n'ai rien changé. Enregistrez-le en UTF-8 et renvoyez-le.
+article-too-short = C'est trop court pour un article (moins de { $min } mots) : je n'ai rien changé.
+article-already = « { $title } » fait déjà partie de mes sources ({ $facts } faits) : rien n'a changé.
+article-not-ingested = « { $id } » n'est pas un article ajouté : seuls les articles ajoutés avec /addarticle ou `radford-bot ingest` peuvent être retirés.
+article-remove-usage = Donnez l'identifiant de l'article à retirer, tel que /sources ou `radford-bot sources` l'affiche.
+article-remove-unknown = Je n'ai pas de source « { $id } ».
+article-removed = « { $title } » retiré, avec ses faits et les noms qu'il avait introduits.
+cmd-removearticle = Retirer un article ajouté avec ses faits (administrateurs)
+param-removearticle-id = L'identifiant de l'article (article-…)
 subscribe-needs-chat = Un abonnement demande une conversation où je peux écrire plus tard : Telegram, Discord ou `radford-bot chat`.
 
 ## Les dates de la chronologie, à la précision que donne la source.

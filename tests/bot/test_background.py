@@ -72,3 +72,29 @@ def test_senders_of_picks_adapters_that_can_send() -> None:
 
     console = ConsoleSender(io.StringIO())
     assert senders_of([Quiet(), console]) == [console]
+
+
+async def test_an_article_removed_elsewhere_stops_being_used_within_seconds(core: Core, tmp_path: Path) -> None:
+    from knowledge.ingest import remove_article
+
+    report = await ingest_article(core.store, parse_article(ARTICLE), notify=False, now=5000.0)
+    await core.knowledge.refresh()
+    ask = Incoming.from_text("console", "local", "local", "What did Mira Murati announce?")
+    assert (await core.handle(ask)).fact_id in report.added
+    background = Background(core, [], f"sqlite:///{tmp_path / 'bot.db'}", poll_interval=0.05)
+    await background.start()
+    try:
+        other = await SQLiteStore.open(tmp_path / "bot.db")
+        try:  # `radford-bot remove`, from its own process, in the same second as the ingest
+            assert await remove_article(other, report.source_id, now=5000.0)
+        finally:
+            await other.close()
+        for _ in range(200):
+            if core.knowledge.source(report.source_id) is None:
+                break
+            await asyncio.sleep(0.02)
+    finally:
+        await background.stop()
+    assert core.knowledge.source(report.source_id) is None
+    assert not [f for f in core.knowledge.facts if f.source == report.source_id]
+    assert (await core.handle(ask)).fact_id not in report.added

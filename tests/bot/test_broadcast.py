@@ -24,6 +24,8 @@ from tests.conftest import ARTICLE
 SECOND_ARTICLE = """title: Schulman interview
 
 John Schulman said in March 2025 that he still talks with Alec Radford about research every month.
+The two researchers first worked together on reinforcement learning projects and kept in touch after both
+moved on to other laboratories in San Francisco.
 """
 
 

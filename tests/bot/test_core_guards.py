@@ -115,7 +115,7 @@ async def test_admin_commands_are_refused_to_everyone_but_admin_ids_and_the_cons
     assert not is_admin(frozenset({"discord:42"}), Incoming("discord", "1", "43"))
     assert not is_admin(frozenset({"telegram:42"}), Incoming("discord", "1", "42"))
     admin_commands = [c.name for c in COMMANDS if c.admin]
-    assert admin_commands == ["addarticle"]
+    assert admin_commands == ["addarticle", "removearticle"]
 
 
 async def test_lone_surrogates_become_replacement_characters(core: Core) -> None:

@@ -79,9 +79,9 @@ async def test_addarticle_is_for_admins_only(core: Core) -> None:
     assert not [f for f in core.knowledge.facts if f.source.startswith("article-")]
     core.admin_ids = frozenset({"telegram:7"})
     added = await say(core, "/addarticle", platform="telegram", chat="7", user="7", attachment=ARTICLE)
-    assert added.kind == "info" and "2 new facts" in render_plain(added.blocks)
+    assert added.kind == "info" and "4 new facts" in render_plain(added.blocks)
     # The running bot's knowledge has the new facts at once.
-    assert len([f for f in core.knowledge.facts if f.source.startswith("article-")]) == 2
+    assert len([f for f in core.knowledge.facts if f.source.startswith("article-")]) == 4
     bad = await say(core, "/addarticle date: someday\n\nOpenAI said so in 2024.")
     assert bad.kind == "decline" and "someday" in render_plain(bad.blocks)
 

@@ -178,14 +178,20 @@ async def test_an_admins_text_attachment_is_added_as_an_article(bot, core, tmp_p
 
     author = str(dpytest.get_config().members[0].id)
     article = tmp_path / "murati.txt"
-    article.write_bytes(ARTICLE.encode() + b"\nBroken byte: \xff.\n")
+    article.write_bytes(ARTICLE.encode())
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(ARTICLE.encode() + b"\nBroken byte: \xff.\n")
     await dpytest.message(f"{mention(bot)} /addarticle", attachments=[str(article)])
     assert "administrators" in dpytest.get_message().content  # not an admin yet: refused, file unread
     core.admin_ids = frozenset({f"discord:{author}"})
     bot.settings = Settings(database_url="sqlite:///unused.db", admin_ids=core.admin_ids)
+    await dpytest.message(f"{mention(bot)} /addarticle", attachments=[str(broken)])
+    assert "not UTF-8" in dpytest.get_message().content  # refused, nothing stored
+    assert not [f for f in core.knowledge.facts if f.source.startswith("article-")]
     await dpytest.message(f"{mention(bot)} /addarticle", attachments=[str(article)])
-    assert "2 new facts" in dpytest.get_message().content
-    assert len([f for f in core.knowledge.facts if f.source.startswith("article-")]) == 2
+    added = [f for f in core.knowledge.facts if f.source.startswith("article-")]
+    assert f"{len(added)} new facts" in dpytest.get_message().content
+    assert len(added) == 4  # every statement of the article, the weather included
 
 
 async def test_a_rate_limited_user_is_told_once_per_window_not_once_per_message(bot, core):

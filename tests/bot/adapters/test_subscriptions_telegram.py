@@ -24,6 +24,8 @@ FAN, OTHER, GROUP, SUPERGROUP = 1001, 1002, -5001, -1009001
 ARTICLE = """title: Murati's lab grows
 
 Mira Murati announced on 2025-02-18 that her new company had hired about twenty researchers.
+The new team will work from offices in San Francisco and London, and more hires are expected before
+the end of the summer, according to a person familiar with the plans.
 """
 
 

@@ -526,17 +526,21 @@ async def test_an_admins_text_file_is_added_as_an_article(fake: FakeTelegram, co
     adapter = make_adapter(core, make_settings(fake, database_url, admin_ids=core.admin_ids))
     await adapter.start()
     try:
-        content = ARTICLE.encode() + b"\nBroken byte: \xff.\n"
-        await fake.user_document(content, file_name="murati.txt", caption="/addarticle")
-        [reply] = await fake.replies(USER)
-        assert "2 new facts" in reply.text
-        assert fake.downloads == ["documents/doc-" + fake.downloads[0].rsplit("-", 1)[1]]
-        assert len([f for f in core.knowledge.facts if f.source.startswith("article-")]) == 2
+        broken = ARTICLE.encode() + b"\nBroken byte: \xff.\n"
+        await fake.user_document(broken, file_name="broken.txt", caption="/addarticle")
+        [refusal] = await fake.replies(USER)
+        assert "not UTF-8" in refusal.text  # one line, and nothing stored
+        assert not [f for f in core.knowledge.facts if f.source.startswith("article-")]
+        await fake.user_document(ARTICLE.encode(), file_name="murati.txt", caption="/addarticle")
+        [reply] = (await fake.replies(USER, 2))[1:]
+        assert "4 new facts" in reply.text  # every statement of the article, the weather included
+        assert fake.downloads[-1] == "documents/doc-" + fake.downloads[-1].rsplit("-", 1)[1]
+        assert len([f for f in core.knowledge.facts if f.source.startswith("article-")]) == 4
         # Markdown by name, no caption, in a private chat: an /addarticle too (nothing new the second time).
         before = len(fake.sent)
         await fake.user_document(ARTICLE.encode(), file_name="again.md", mime_type=None)
         [again] = await fake.replies(USER, after=before)
-        assert "0 new facts" in again.text
+        assert "already in my sources" in again.text
         # Too large to be an article: refused before any download.
         before, downloads = len(fake.sent), len(fake.downloads)
         await fake.user_document(b"x" * (MAX_ATTACHMENT_BYTES + 1), caption="/addarticle")

@@ -1,0 +1,367 @@
+"""Who and what an article talks about: the gazetteer's entities, and the names it introduces.
+
+Two passes over the article. The first collects names: known aliases, runs of capitalised words
+("Corvid Robotics Inc."), acronyms with their expansion ("Corvid Robotics Inc. (CRI)"), and the clues
+around each occurrence that say whether it is a person ("Nadia Verhoeven, the former head of research…",
+"said"), an organisation ("at Helix", "la start-up CRI", "…Inc.") or a place ("based in Rotterdam").
+A surname or first name alone, or the first word of an organisation, is an alias of the full name.
+The second pass finds every mention in every sentence, and links "she", "il", "the company" or
+"la société" to the person or organisation the article was last talking about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from knowledge.extract_names import (
+    AliasTable,
+    Candidate,
+    clean_name,
+    context_clues,
+    expansions,
+    kind_of,
+    known_places,
+    name_key,
+    name_runs,
+    slug,
+)
+from knowledge.extract_words import NOT_NAMES, ORG_WORDS, words
+from knowledge.models import Entity
+from knowledge.normalize import fold
+
+_PERSON_PRONOUNS = {"he": "m", "she": "f", "il": "m", "elle": "f"}
+_IMPERSONAL = re.compile(r"^\s*(?:y a|faut|s'agit|s’agit|est (?:prevu|possible|probable|clair|vrai))", re.IGNORECASE)
+_ORG_ANAPHORA = re.compile(
+    r"\b(?:the (?:company|firm|start-?up|startup|group|business|lab)|its|la (?:soci[ée]t[ée]|start-?up|jeune pousse"
+    r"|firme)|l['’]entreprise|le groupe|(?<=that )it(?= (?:has|had|will|would|is|was)\b))\b",
+    re.IGNORECASE,
+)
+_REPORTING = re.compile(
+    r"\s+(?:said|says|told|added|announced|confirmed|a (?:indiqu|pr[ée]cis|d[ée]clar|annonc|confirm)|indique|pr[ée]cise)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Found:
+    """An entity of the article: from the gazetteer (`known`) or discovered in the text."""
+
+    id: str
+    kind: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    known: bool = False
+    gender: str | None = None
+    role: dict[str, str] = field(default_factory=dict)  # lang → the role the article gives (an apposition)
+
+    def entity(self) -> Entity:
+        from knowledge.models import Localized
+
+        role_en = self.role.get("en") or self.role.get("fr") or ""
+        role_fr = self.role.get("fr") or self.role.get("en") or ""
+        aliases = tuple(sorted(a for a in self.aliases if a != self.name))
+        return Entity(self.id, self.kind, self.name, aliases, Localized(role_en, role_fr))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    entity: str
+    start: int
+    end: int
+    text: str
+    pronoun: bool = False
+
+
+class Mentions:
+    """The entities of one article and where each sentence mentions them."""
+
+    def __init__(self, sentences: Sequence[str], known: Iterable[Entity]) -> None:
+        self.sentences = list(sentences)
+        self.words = [words(s) for s in self.sentences]
+        self.table = AliasTable()
+        self.found: dict[str, Found] = {}
+        self._known: dict[str, Entity] = {}
+        self._introduced: dict[str, float] = {}
+        self.main_org: str | None = None  # organisations the text introduces as one ("a new company, X")
+        for entity in known:
+            self._known[entity.id] = entity
+            for alias in (entity.name, *entity.aliases):
+                self.table.add(alias, entity.id)
+        self._discover()
+        self.by_sentence: list[list[Mention]] = self._link()
+
+    # -- discovery -------------------------------------------------------------------------------------
+    def _discover(self) -> None:
+        candidates: dict[tuple[str, ...], Candidate] = {}
+        order: list[tuple[str, ...]] = []
+        capital_elsewhere: set[tuple[str, ...]] = set()
+        runs_per_sentence: list[list[tuple[int, int, tuple[str, ...]]]] = []
+        for sentence, sentence_words in zip(self.sentences, self.words, strict=True):
+            taken: set[int] = set()
+            for entity_id, a, b in self.table.find(sentence_words):
+                taken.update(range(a, b))
+                self._touch_known(entity_id)
+            runs: list[tuple[int, int, tuple[str, ...]]] = []
+            for a, b in known_places(sentence_words, taken):
+                # "the United States", "l'Union européenne": places whatever words they are made of.
+                name = sentence[sentence_words[a].start : sentence_words[b - 1].end]
+                key = name_key(name)
+                taken.update(range(a, b))
+                cand = candidates.get(key)
+                if cand is None:
+                    cand = candidates[key] = Candidate(name, len(key), place=10.0)
+                    order.append(key)
+                cand.count += 1
+                capital_elsewhere.add(key)
+            for a, b, short in expansions(sentence, sentence_words, taken):
+                # "Fonds européen pour la souveraineté numérique (FESN)": a name with lower-case words.
+                # Its own spelling, without a legal form ("Corvid Robotics Inc. (CRI)" is Corvid Robotics).
+                cleaned, legal = clean_name(sentence_words[a:b])
+                name = cleaned if legal else sentence[sentence_words[a].start : sentence_words[b - 1].end]
+                key = name_key(name)
+                taken.update(range(a, b))
+                cand = candidates.get(key)
+                if cand is None:
+                    cand = candidates[key] = Candidate(name, len(key), org=3.0, acronym=short)
+                    order.append(key)
+                cand.count += 1
+                capital_elsewhere.add(key)
+            for a, b in name_runs(sentence, sentence_words, taken):
+                name, _legal = clean_name(sentence_words[a:b])
+                key = name_key(name)
+                if not key:
+                    continue
+                if a > 0:
+                    capital_elsewhere.add(key)
+                runs.append((a, b, key))
+                cand = candidates.get(key)
+                if cand is None:
+                    cand = candidates[key] = Candidate(name, len(key))
+                    order.append(key)
+                elif _legal and len(name) >= len(cand.name):
+                    cand.name = name
+                cand.count += 1
+                if _legal:
+                    cand.org += 3
+                # "Corvid Robotics Inc. (CRI)": the acronym is an alias of the name before it.
+                tail = sentence[sentence_words[b - 1].end : sentence_words[b - 1].end + 14]
+                acronym = re.match(r"^\.?\s*\(\s*([A-Z][A-Za-z0-9&]{1,7})\s*\)", tail)
+                if acronym and acronym.group(1).upper() == acronym.group(1):
+                    cand.acronym = acronym.group(1)
+                    cand.org += 1
+                context_clues(sentence, sentence_words, a, b, cand)
+            runs_per_sentence.append(runs)
+        # A lone capitalised first word of a sentence ("Analysts", "Colleagues") is a name only when the
+        # article also writes it capitalised elsewhere, or it is part of a longer name.
+        for runs, sentence_words in zip(runs_per_sentence, self.words, strict=True):
+            for a, _b, key in runs:
+                if a == 0 and len(key) == 1 and key not in capital_elsewhere and not sentence_words[0].acronym:
+                    cand = candidates.get(key)
+                    if cand is not None and cand.count == 1:
+                        del candidates[key]
+        acronyms = {c.acronym: key for key, c in candidates.items() if c.acronym}
+        merged: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for key in order:
+            if key not in candidates:
+                continue
+            if len(key) == 1 and key[0].upper() in acronyms and name_key(key[0].upper()) != acronyms[key[0].upper()]:
+                merged[key] = acronyms[key[0].upper()]
+        for key in order:
+            cand = candidates.get(key)
+            if cand is None or key in merged:
+                continue
+            # A shorter name inside a longer one: "Verhoeven" in "Nadia Verhoeven", "Corvid" in "Corvid Robotics".
+            longer = [
+                other
+                for other in order
+                if other in candidates
+                and other != key
+                and len(other) > len(key)
+                and other not in merged
+                and (other[-len(key) :] == key or other[: len(key)] == key)
+            ]
+            if longer:
+                merged[key] = max(longer, key=lambda o: candidates[o].count)
+        for key, target in merged.items():
+            if target in candidates and key in candidates:
+                into, cand = candidates[target], candidates[key]
+                into.person += cand.person
+                into.org += cand.org
+                into.place += cand.place
+                for g, n in cand.gender.items():
+                    into.gender[g] = into.gender.get(g, 0) + n
+        for key in order:
+            cand = candidates.get(key)
+            if cand is None or key in merged:
+                continue
+            known = self.table.get(cand.name)
+            if known is not None:
+                self._touch_known(known)
+                continue
+            kind = kind_of(cand)
+            entity_id = self._fresh_id(slug(cand.name))
+            found = Found(entity_id, kind, cand.name, {cand.name})
+            if cand.acronym:
+                found.aliases.add(cand.acronym)
+            if cand.gender:
+                found.gender = max(cand.gender, key=lambda g: cand.gender[g])
+            self.found[entity_id] = found
+            if cand.introduced:
+                self._introduced[entity_id] = 0.5
+            self.table.add(cand.name, entity_id)
+            for alias in found.aliases:
+                self.table.add(alias, entity_id)
+        for key, target in merged.items():
+            merged_id = self.table.get(" ".join(target))
+            if merged_id is None or merged_id not in self.found or key not in candidates:
+                continue
+            entity_id = merged_id
+            short = candidates[key].name
+            found = self.found[entity_id]
+            if (
+                found.kind == "person"
+                and len(key) == 1
+                and any(
+                    other.kind == "person" and other is not found and name_key(short)[0] in name_key(other.name)
+                    for other in self.found.values()
+                )
+            ):
+                continue  # a surname two people share names neither
+            found.aliases.add(short)
+            self.table.add(short, entity_id)
+        for found in list(self.found.values()):
+            parts = found.name.split()
+            if (
+                found.kind == "organization"
+                and len(parts) >= 2
+                and all(fold(p) in ORG_WORDS for p in parts[1:])
+                and self.table.get(parts[0]) is None
+                and fold(parts[0]) not in ORG_WORDS
+            ):
+                found.aliases.add(parts[0])  # "Corvid" for "Corvid Robotics"
+                self.table.add(parts[0], found.id)
+            if found.kind == "person":
+                parts = found.name.split()
+                first = parts[0] if len(parts) >= 2 else None
+                if (
+                    first
+                    and fold(first) not in NOT_NAMES
+                    and not any(o is not found and first in o.name.split() for o in self.found.values())
+                    and self.table.get(first) is None
+                ):
+                    found.aliases.add(first)  # "Elena" for Elena Marchetti, when she is the only Elena
+                    self.table.add(first, found.id)
+                if len(parts) >= 2:
+                    surname = parts[-1]
+                    if not any(
+                        o is not found and o.kind == "person" and surname in o.name.split() for o in self.found.values()
+                    ):
+                        found.aliases.add(surname)
+                        self.table.add(surname, found.id)
+
+    def _touch_known(self, entity_id: str) -> None:
+        if entity_id in self.found or entity_id not in self._known:
+            return
+        entity = self._known[entity_id]
+        self.found[entity_id] = Found(entity.id, entity.kind, entity.name, set(entity.aliases), known=True)
+
+    def _fresh_id(self, base: str) -> str:
+        candidate, n = base, 2
+        while candidate in self._known or candidate in self.found:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+    # -- linking ---------------------------------------------------------------------------------------
+    def _link(self) -> list[list[Mention]]:
+        result: list[list[Mention]] = []
+        found_by_sentence: list[list[Mention]] = []
+        for sentence, sentence_words in zip(self.sentences, self.words, strict=True):
+            mentions: list[Mention] = []
+            for entity_id, a, b in self.table.find(sentence_words):
+                self._touch_known(entity_id)
+                start, end = sentence_words[a].start, sentence_words[b - 1].end
+                mentions.append(Mention(entity_id, start, end, sentence[start:end]))
+            found_by_sentence.append(mentions)
+        counts: dict[str, float] = {}
+        for mentions in found_by_sentence:
+            for m in mentions:
+                if self._kind_of(m.entity) == "organization":
+                    counts[m.entity] = counts.get(m.entity, 0.0) + 1.0 + self._introduced.get(m.entity, 0.0)
+        main_org = max(counts, key=lambda e: counts[e]) if counts else None
+        self.main_org = main_org
+        last_person: str | None = None
+        subject_person: str | None = None
+        previous_org: str | None = None
+        for sentence, sentence_words, mentions in zip(self.sentences, self.words, found_by_sentence, strict=True):
+            extra: list[Mention] = []
+            named = sorted(mentions, key=lambda m: m.start)
+            for w in sentence_words:
+                lowered = fold(w.text)
+                if lowered in _PERSON_PRONOUNS and not any(m.start <= w.start < m.end for m in mentions):
+                    if lowered == "il" and _IMPERSONAL.match(sentence[w.end :]):
+                        continue
+                    # A person named before it in the sentence, else whom the last sentences were about.
+                    before = [m for m in named if m.end <= w.start and self._kind_of(m.entity) == "person"]
+                    options = [before[-1].entity] if before else [p for p in (subject_person, last_person) if p]
+                    fitting = [p for p in options if self._gender_fits(p, lowered)]
+                    target = fitting[0] if fitting else None
+                    if target is None:
+                        continue
+                    found = self.found.get(target)
+                    if found is not None and found.gender is None and lowered in {"he", "she", "elle"}:
+                        found.gender = _PERSON_PRONOUNS[lowered]
+                    elif (
+                        found is not None and found.gender not in (None, _PERSON_PRONOUNS[lowered]) and lowered != "il"
+                    ):
+                        continue
+                    extra.append(Mention(target, w.start, w.end, w.text, pronoun=True))
+            # "the company", "la société": an organisation named earlier in the sentence, else the subject of
+            # the sentence before when it is one, else the organisation the article is about.
+            resolved: str | None = None
+            for match in _ORG_ANAPHORA.finditer(sentence):
+                start, end = match.start(), match.end()
+                if any(m.start <= start < m.end for m in mentions):
+                    continue
+                if any(m.start - end >= 0 and len(sentence[end : m.start].split()) <= 1 for m in mentions):
+                    continue  # "la société suédoise Northvolt" introduces a name, it does not stand for one
+                before = [m for m in named if m.end <= start and self._kind_of(m.entity) == "organization"]
+                reporting = _REPORTING.match(sentence[end:])
+                near = re.match(r"(?:the (?:firm|group)|its|le groupe)\b", match.group(0), re.IGNORECASE)
+                if before and start > 0 and near and not (reporting and resolved):
+                    target = before[-1].entity
+                elif resolved is not None:
+                    target = resolved
+                elif previous_org is not None:
+                    target = previous_org
+                else:
+                    target = main_org
+                if target is not None:
+                    resolved = target
+                    extra.append(Mention(target, start, end, sentence[start:end], pronoun=True))
+            ordered = sorted(mentions + extra, key=lambda m: m.start)
+            people = [m.entity for m in ordered if self._kind_of(m.entity) == "person"]
+            if people:
+                last_person = people[-1]
+                subject_person = people[0]
+            # The organisation the sentence was about, for "the company" in the next one: its subject when that
+            # is an organisation named twice or more in the article (not one mentioned in passing).
+            first = ordered[0].entity if ordered and ordered[0].start < 40 else None
+            salient = first is not None and self._kind_of(first) == "organization" and counts.get(first, 0) >= 2
+            previous_org = first if salient else None
+            result.append(ordered)
+        return result
+
+    def _gender_fits(self, entity_id: str, pronoun: str) -> bool:
+        """ "She" is not a man the article calls "he" or "directeur" ("il" may stand for anyone)."""
+        found = self.found.get(entity_id)
+        return found is None or found.gender is None or pronoun == "il" or found.gender == _PERSON_PRONOUNS[pronoun]
+
+    def _kind_of(self, entity_id: str) -> str:
+        found = self.found.get(entity_id)
+        return found.kind if found else ""
+
+    def entities(self) -> list[Entity]:
+        """The article's entities: the discovered ones, and the known ones it adds aliases to."""
+        return [f.entity() for f in self.found.values()]

@@ -1,0 +1,273 @@
+"""Names in an article's words: runs of capitalised words, acronyms and their expansions, well-known
+places, and the clues around each occurrence that say whether a name is a person, an organisation or a
+place. `extract_mentions` turns the candidates into entities and finds them in every sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from knowledge.extract_words import (
+    FEMININE,
+    KNOWN_PLACES,
+    MASCULINE,
+    NOT_NAMES,
+    ORG_CUES,
+    ORG_HEADS,
+    ORG_WORDS,
+    PERSON_CUES,
+    PERSON_VERBS,
+    PLACE_CUES,
+    TITLES,
+    Word,
+)
+from knowledge.normalize import fold, tokens
+
+LEGAL = frozenset({"inc", "ltd", "corp", "sa", "sas", "sarl", "gmbh", "llc", "plc", "ag", "nv", "bv", "co", "limited"})
+_CONNECTORS = frozenset({"&", "van", "von", "der", "den", "da", "di", "del", "bin", "al", "le", "la"})
+_OF = frozenset({"of", "de", "du", "des", "for"})
+# Words that describe an organisation in an apposition ("Corvid, a start-up that…").
+_ORG_NOUNS = frozenset(
+    fold(
+        "company companies firm start-up startup maker developer provider fund lab laboratory group bank business"
+        " platform studio agency manufacturer société societe entreprise jeune pousse fabricant éditeur editeur"
+        " fonds groupe banque laboratoire spécialiste specialiste"
+    ).split()
+)
+
+
+@dataclass(slots=True)
+class Candidate:
+    name: str
+    words: int
+    person: float = 0.0
+    org: float = 0.0
+    place: float = 0.0
+    count: int = 0
+    acronym: str | None = None
+    introduced: bool = False
+    gender: dict[str, int] = field(default_factory=dict)
+
+
+def slug(name: str) -> str:
+    return "-".join(tokens(name)) or "entity"
+
+
+def name_key(text: str) -> tuple[str, ...]:
+    return tuple(tokens(text))
+
+
+class AliasTable:
+    """Names and aliases → entity ids, matched longest first on a sentence's words."""
+
+    def __init__(self) -> None:
+        self._keys: dict[tuple[str, ...], str] = {}
+        self._longest = 1
+
+    def add(self, alias: str, entity_id: str, *, override: bool = False) -> None:
+        key = name_key(alias)
+        if not key or len(key) > 8:
+            return
+        if override or key not in self._keys:
+            self._keys[key] = entity_id
+            self._longest = max(self._longest, len(key))
+
+    def get(self, alias: str) -> str | None:
+        return self._keys.get(name_key(alias))
+
+    def find(self, sentence_words: Sequence[Word]) -> list[tuple[str, int, int]]:
+        """(entity id, first word, last word + 1) of every alias in the words, longest first, no overlap.
+
+        A one-word alias counts only when written with a capital ("Whisper" the model, not "whisper")."""
+        flat: list[tuple[str, int]] = [(key, i) for i, w in enumerate(sentence_words) for key in w.keys]
+        found: list[tuple[str, int, int]] = []
+        i = 0
+        while i < len(flat):
+            for size in range(min(self._longest, len(flat) - i), 0, -1):
+                key = tuple(k for k, _ in flat[i : i + size])
+                entity = self._keys.get(key)
+                if entity is None:
+                    continue
+                first, last = flat[i][1], flat[i + size - 1][1]
+                span = sentence_words[first : last + 1]
+                if not any(w.capitalised or any(c.isdigit() for c in w.text) for w in span):
+                    continue
+                # Only whole words: "Jean" must not match inside "Jean-Pierre".
+                if (i > 0 and flat[i - 1][1] == first) or (i + size < len(flat) and flat[i + size][1] == last):
+                    continue
+                found.append((entity, first, last + 1))
+                i += size
+                break
+            else:
+                i += 1
+        return found
+
+
+def name_runs(sentence: str, sentence_words: Sequence[Word], taken: set[int]) -> list[tuple[int, int]]:
+    """Runs of capitalised words (with `&`, particles and "University of"-style connectors inside), never
+    across punctuation ("Corvid Robotics Inc. (CRI)" is a name, then an acronym)."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    n = len(sentence_words)
+
+    def is_name(w: Word, index: int) -> bool:
+        if index in taken or not (w.capitalised or w.acronym) or len(w.text) < 2:
+            return False
+        return fold(w.text) not in NOT_NAMES or (w.acronym and fold(w.text) not in NOT_NAMES)
+
+    while i < n:
+        if not is_name(sentence_words[i], i):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            w = sentence_words[j]
+            if sentence[sentence_words[j - 1].end : w.start].strip(" .") or (
+                "." in sentence[sentence_words[j - 1].end : w.start] and fold(sentence_words[j - 1].text) not in LEGAL
+            ):
+                break
+            if is_name(w, j) and not sentence_words[j - 1].possessive:
+                j += 1
+                continue
+            lowered = fold(w.text)
+            joinable = lowered in _CONNECTORS or (lowered in _OF and fold(sentence_words[j - 1].text) in ORG_HEADS)
+            if (
+                joinable
+                and j + 1 < n
+                and is_name(sentence_words[j + 1], j + 1)
+                and not sentence[w.end : sentence_words[j + 1].start].strip()
+            ):
+                j += 2
+                continue
+            break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+_MINOR = frozenset(fold("de du des la le l d pour of for the and et en a à au aux sur on in").split())
+
+
+def known_places(sentence_words: Sequence[Word], taken: set[int]) -> list[tuple[int, int]]:
+    """(first word, last word + 1) of every well-known place of two or three words."""
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(sentence_words):
+        for size in (3, 2):
+            span = sentence_words[i : i + size]
+            if (
+                len(span) == size
+                and not taken & set(range(i, i + size))
+                and span[0].capitalised
+                and fold(" ".join(w.text for w in span)) in KNOWN_PLACES
+            ):
+                found.append((i, i + size))
+                i += size
+                break
+        else:
+            i += 1
+    return found
+
+
+def expansions(sentence: str, sentence_words: Sequence[Word], taken: set[int]) -> list[tuple[int, int, str]]:
+    """(first word, last word + 1, acronym) of every "Long Name (ACR)" whose significant words' initials
+    spell the acronym, minor words ("de", "pour", "of") skipped."""
+    found: list[tuple[int, int, str]] = []
+    for match in re.finditer(r"\(\s*([A-Z][A-Z0-9&]{1,7})\s*\)", sentence):
+        acronym = match.group(1)
+        letters = [c for c in acronym.lower() if c.isalpha()]
+        end = max((i for i, w in enumerate(sentence_words) if w.end <= match.start()), default=-1)
+        if end < 0:
+            continue
+        i, need = end, len(letters) - 1
+        while i >= 0 and need >= 0:
+            word = fold(sentence_words[i].text)
+            if word in _MINOR and need < len(letters) - 1:
+                i -= 1
+                continue
+            if i in taken or not word.startswith(letters[need]):
+                break
+            need -= 1
+            i -= 1
+        start = i + 1
+        if need < 0 and end + 1 - start >= 2 and sentence_words[start].capitalised:
+            found.append((start, end + 1, acronym))
+    return found
+
+
+def clean_name(span: Sequence[Word]) -> tuple[str, str | None]:
+    """The name without a leading title ("Mr", "Mme"), and the legal form it ends with, if any."""
+    items = list(span)
+    while items and fold(items[0].text) in TITLES:
+        items = items[1:]
+    legal = None
+    while len(items) > 1 and fold(items[-1].text) in LEGAL:
+        legal = items[-1].text
+        items = items[:-1]
+    return " ".join(w.text for w in items), legal
+
+
+def context_clues(sentence: str, sentence_words: Sequence[Word], start: int, end: int, cand: Candidate) -> None:
+    """Add what the words around one occurrence say about the candidate's kind and gender."""
+    before = [fold(w.text) for w in sentence_words[max(0, start - 3) : start]]
+    after_text = fold(sentence[sentence_words[end - 1].end : sentence_words[end - 1].end + 80])
+    last = fold(sentence_words[end - 1].text)
+    first = fold(sentence_words[start].text)
+    if last in ORG_WORDS or first in ORG_HEADS:
+        cand.org += 3
+    if sentence_words[end - 1].based:
+        cand.place += 4
+    if cand.acronym or (end - start == 1 and sentence_words[start].acronym):
+        cand.org += 1.5
+    if before:
+        if before[-1] in TITLES:
+            cand.person += 3
+        if before[-1] in ORG_CUES or (len(before) > 1 and before[-2] in ORG_CUES):
+            cand.org += 1
+            if set(before) & _ORG_NOUNS:
+                cand.introduced = True
+        strong = len(before) > 1 and before[-2] in {"based", "basee", "base", "headquartered", "installee", "ville"}
+        if before[-1] in PLACE_CUES or before[-2:] in (["pres", "de"], ["ville", "de"], ["near", "the"]):
+            # "à Paris", "in Toronto": a one-word name; "succède à Anne Roy" is a person.
+            cand.place += 1 if end - start == 1 else 0.25
+            if strong:
+                cand.place += 2
+        if before[-1] in {"and", "et", "or", "ou"} and len(before) >= 3 and before[-3] in PLACE_CUES:
+            cand.place += 1  # "based in Rotterdam and Toronto"
+        if before[-1] in PERSON_CUES or (len(before) > 1 and before[-2] in PERSON_CUES and before[-1] != "of"):
+            cand.person += 1.5
+    appositive = re.match(
+        r"^\s*,\s*(?:the |a |an |its |l |la |le |une? |ancienne? |nouvelle? |actuelle? |former )*([\w' -]{0,60})",
+        after_text,
+    )
+    if appositive:
+        said = set(appositive.group(1).split()[:3])
+        if said & PERSON_CUES:
+            cand.person += 2
+        if said & _ORG_NOUNS:
+            cand.org += 2
+            cand.introduced = True
+    verb = re.match(r"^\s*(?:,[^,]*,\s*)?(\w+)", after_text)
+    if verb and verb.group(1) in PERSON_VERBS:
+        cand.person += 1 if cand.words > 1 else 0.5
+    if re.match(r"^\s*(?:is|est) (?:based|basee|installee|headquartered|located|situee)", after_text):
+        cand.org += 2
+    for word in [*before, *after_text.split()[:4]]:
+        if word in FEMININE:
+            cand.gender["f"] = cand.gender.get("f", 0) + 1
+        elif word in MASCULINE:
+            cand.gender["m"] = cand.gender.get("m", 0) + 1
+
+
+def kind_of(cand: Candidate) -> str:
+    if fold(cand.name) in KNOWN_PLACES:
+        return "place"
+    if cand.place > max(cand.person, cand.org) and (cand.words == 1 or (cand.words == 2 and cand.place >= 1)):
+        return "place"
+    if cand.org >= cand.person and (cand.org > 0 or cand.words == 1):
+        return "organization"
+    if cand.words == 1 and cand.person < 2:
+        return "organization"
+    return "person"

@@ -1,0 +1,67 @@
+"""Names an article introduces, known names it uses, and what pronouns and "the company" stand for."""
+
+from __future__ import annotations
+
+from knowledge.extract_mentions import Mentions
+from knowledge.loader import load_bundle
+
+SENTENCES = [
+    "Nadia Verhoeven, the former head of research at Helix Dynamics, has founded a new company, "
+    "Corvid Robotics Inc. (CRI), which builds robots.",
+    "Verhoeven started the company in February 2025 with Tomas Ekberg, "
+    "a former Helix engineer who left the firm in 2024.",
+    "CRI is based in Rotterdam and Toronto.",
+    "She said Mira Murati had visited the lab.",
+]
+
+
+def mentions() -> Mentions:
+    return Mentions(SENTENCES, load_bundle().entities)
+
+
+def test_new_people_organisations_places_and_acronyms_are_discovered() -> None:
+    found = mentions().found
+    assert found["nadia-verhoeven"].kind == "person"
+    assert found["tomas-ekberg"].kind == "person"
+    corvid = found["corvid-robotics"]
+    assert corvid.kind == "organization" and {"CRI", "Corvid"} <= corvid.aliases
+    assert found["helix-dynamics"].kind == "organization" and "Helix" in found["helix-dynamics"].aliases
+    assert found["rotterdam"].kind == "place" and found["toronto"].kind == "place"
+
+
+def test_known_entities_keep_their_gazetteer_id() -> None:
+    found = mentions().found
+    assert found["murati"].known and not found["nadia-verhoeven"].known
+
+
+def test_surnames_pronouns_and_the_company_link_to_the_full_name() -> None:
+    linked = mentions().by_sentence
+    second = {m.text: m.entity for m in linked[1]}
+    assert second["Verhoeven"] == "nadia-verhoeven"
+    assert second["the company"] == "corvid-robotics"  # the company just introduced, not Helix
+    assert second["the firm"] == "helix-dynamics"  # the firm named just before in the sentence
+    assert {m.text: m.entity for m in linked[2]}["CRI"] == "corvid-robotics"
+    # "She" is whom the sentence before was about (Verhoeven), not the last name it mentioned (Ekberg).
+    assert [(m.text, m.entity) for m in linked[3] if m.pronoun] == [
+        ("She", "nadia-verhoeven"),
+        ("the lab", "corvid-robotics"),
+    ]
+
+
+def test_a_sentence_initial_common_word_is_not_a_name() -> None:
+    found = Mentions(["Colleagues describe her as fair.", "Analysts at Baird said so."], []).found
+    assert "colleagues" not in found and "analysts" not in found
+    assert found["baird"].kind == "organization"
+
+
+def test_french_elisions_and_acronym_expansions() -> None:
+    found = Mentions(
+        [
+            "Claire Morand, directrice générale d'Altis Énergie, a quitté Saft en 2020.",
+            "L'entreprise est basée à Lyon.",
+        ],
+        [],
+    ).found
+    assert found["claire-morand"].kind == "person" and found["claire-morand"].gender == "f"
+    assert found["altis-energie"].name == "Altis Énergie"
+    assert found["lyon"].kind == "place"
