@@ -74,6 +74,7 @@ class ConceptAnalyzer:
                 self._add_phrase(words, ENTITY_PREFIX + entity.id, override=True)
                 self._name_words.update(words)
         self._vocabulary: set[str] = {word for key in self._phrases for word in key}
+        self._short: set[str] = set()
         self._buckets: dict[tuple[str, int], list[str]] | None = None
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
 
@@ -100,6 +101,9 @@ class ConceptAnalyzer:
 
     def learn_tokens(self, words: Iterable[str]) -> None:
         """`learn` for a text already split into `tokens`."""
+        words = list(words)
+        # Short words ("ceo", "hq", "pdg") are known but never typo targets: too easily another word.
+        self._short.update(word for word in words if len(word) <= 3 and word.isalpha())
         before = len(self._vocabulary)
         self._vocabulary.update(word for word in words if len(word) > 3 and not word.isdigit())
         if len(self._vocabulary) != before:
@@ -111,7 +115,7 @@ class ConceptAnalyzer:
         return word in self._name_words or self.correct(word) in self._name_words
 
     def knows(self, word: str) -> bool:
-        return word in self._vocabulary or word in STOPWORDS
+        return word in self._vocabulary or word in STOPWORDS or word in self._short or (word,) in self._phrases
 
     def _correct_uncached(self, word: str) -> str:
         """The closest known word with the same first letter, the first in alphabetical order on a tie.
@@ -203,6 +207,8 @@ class ConceptAnalyzer:
             if not looks_named:
                 continue
             for word in tokens(raw):
+                if len(word) < 2:
+                    continue  # "Series B", "plan B": a letter is no name
                 if word not in STOPWORDS and not self.knows(self.correct(word)) and word not in found:
                     found.append(word)
         return found
