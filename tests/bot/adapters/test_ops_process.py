@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import json
 import signal
-import socket
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -15,6 +14,8 @@ import aiohttp
 import pytest
 from bot_process import bot_env, start_bot
 from fake_telegram import TOKEN, FakeTelegram
+
+from tests.bot.adapters.local import free_port, healthz
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -33,17 +34,6 @@ class SlowTelegram(FakeTelegram):
             self._changed.notify_all()
         await asyncio.sleep(self.delay)
         return await super()._api_sendMessage(params)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-async def healthz(port: int) -> tuple[int, dict[str, Any]]:
-    async with aiohttp.ClientSession() as session, session.get(f"http://127.0.0.1:{port}/healthz") as response:
-        return response.status, await response.json()
 
 
 async def wait_healthy(port: int, within: float = 30.0) -> dict[str, Any]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import socket
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -19,6 +18,7 @@ from bot.core import Core
 from bot.health import HealthServer
 from bot.runtime import run_platforms
 from bot.settings import Settings
+from tests.bot.adapters.local import free_port, healthz
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -28,17 +28,6 @@ async def core(tmp_path) -> AsyncIterator[Core]:
     core = await Core.open(f"sqlite:///{tmp_path / 'bot.db'}")
     yield core
     await core.close()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-async def healthz(port: int) -> tuple[int, dict[str, Any]]:
-    async with aiohttp.ClientSession() as session, session.get(f"http://127.0.0.1:{port}/healthz") as response:
-        return response.status, await response.json()
 
 
 async def wait_health(port: int, status: int, within: float = 30.0) -> dict[str, Any]:

@@ -7,7 +7,6 @@ every assertion reads what the bot really sent to the fake API.
 from __future__ import annotations
 
 import asyncio
-import socket
 import time
 from collections.abc import AsyncIterator
 from typing import Any
@@ -27,6 +26,7 @@ from handlers.context import LANG_KEY
 from handlers.markup import bold, bullets, para
 from handlers.types import Incoming, Reply, Suggestion
 from knowledge.subscriptions import INACTIVE_PREFERENCE
+from tests.bot.adapters.local import free_port
 from tests.conftest import ARTICLE
 
 pytestmark = [
@@ -68,13 +68,6 @@ async def bot(fake: FakeTelegram, core: Core, database_url: str) -> AsyncIterato
     await adapter.start()
     yield adapter
     await adapter.stop()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 async def ask(fake: FakeTelegram, text: str, **options: object) -> list:
