@@ -13,7 +13,7 @@ from bot.core import Core
 from handlers.types import Incoming
 from knowledge.builder import UPDATED_KEY
 from knowledge.ingest import ingest_article, parse_article
-from knowledge.sqlite_store import SQLiteStore
+from knowledge.store.sqlite_facts import SQLiteStore
 from tests.conftest import ARTICLE
 
 

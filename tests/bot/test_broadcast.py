@@ -15,7 +15,7 @@ from bot.pacer import TELEGRAM, Pacer, SimulatedClock
 from handlers.types import Incoming
 from knowledge.base import Knowledge
 from knowledge.ingest import ingest_article, parse_article
-from knowledge.sqlite_store import SQLiteStore
+from knowledge.store.sqlite_facts import SQLiteStore
 from knowledge.subscriptions import Outcome
 from knowledge.topics import entity_topic, everything, keyword_topic
 from tests.bot.fakes import FakeSender

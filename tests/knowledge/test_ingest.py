@@ -6,7 +6,7 @@ import pytest
 
 from knowledge.base import Knowledge
 from knowledge.ingest import ArticleError, ingest_article, parse_article
-from knowledge.sqlite_store import SQLiteStore
+from knowledge.store.sqlite_facts import SQLiteStore
 from knowledge.topics import everything
 from tests.conftest import ARTICLE
 

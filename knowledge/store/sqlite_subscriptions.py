@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, cast
 import aiosqlite
 
 from knowledge.models import Fact, Source
-from knowledge.sqlite_connection import SQLiteConnection
-from knowledge.sqlite_rows import fact_from_row
+from knowledge.store.rows import fact_from_row
+from knowledge.store.sqlite_connection import SQLiteConnection
 from knowledge.subscriptions import (
     INACTIVE_PREFERENCE,
     MAX_STRIKES,

@@ -13,9 +13,10 @@ from pathlib import Path
 import aiosqlite
 
 from knowledge.models import Entity, Fact, Localized, Source
-from knowledge.sqlite_rows import fact_digest, fact_from_row, fact_row
-from knowledge.sqlite_subscriptions import SQLiteSubscriptions
-from knowledge.store import StoreURLError, SyncReport
+from knowledge.store.errors import StoreURLError
+from knowledge.store.interface import SyncReport
+from knowledge.store.rows import fact_digest, fact_from_row, fact_row
+from knowledge.store.sqlite_subscriptions import SQLiteSubscriptions
 from knowledge.subscriptions import Notify
 
 log = logging.getLogger(__name__)

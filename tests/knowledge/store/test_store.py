@@ -11,8 +11,8 @@ import pytest
 
 from knowledge.loader import load_bundle
 from knowledge.models import Fact, FactDate, Localized, Source
-from knowledge.sqlite_store import SQLiteStore
 from knowledge.store import StoreURLError, SyncReport, open_store, sqlite_path
+from knowledge.store.sqlite_facts import SQLiteStore
 
 SOURCE = Source("news-1", "A news article", "en", "2024-12-20", "https://example.org/a", "Example", "Body text.")
 
@@ -215,7 +215,7 @@ async def test_a_write_during_another_coroutines_failing_transaction_is_not_roll
     """One connection serves every chat: a failed ingest must not take a /lang write down with it."""
     import asyncio
 
-    from knowledge.sqlite_store import SQLiteStore
+    from knowledge.store.sqlite_facts import SQLiteStore
 
     store = await SQLiteStore.open(tmp_path / "race.db")
 

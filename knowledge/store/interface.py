@@ -1,13 +1,12 @@
 """The store's async interface: what the rest of the bot may ask of persistent storage.
 
-Kept small so that a server database can take SQLite's place without touching a caller.
-`open_store` picks the implementation from a `DATABASE_URL`.
+Kept small so that a server database can take SQLite's place without touching a caller
+(`knowledge.store.factory.open_store` picks the engine from a `DATABASE_URL`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Protocol
 
 from knowledge.models import Entity, Fact, Source
@@ -57,26 +56,3 @@ class Store(SubscriptionStore, Protocol):
     async def get_preference(self, platform: str, scope_id: str, key: str) -> str | None: ...
 
     async def set_preference(self, platform: str, scope_id: str, key: str, value: str | None) -> None: ...
-
-
-class StoreURLError(ValueError):
-    """A DATABASE_URL this bot cannot use; the message says why."""
-
-
-def sqlite_path(url: str) -> Path:
-    """`sqlite:////abs/path.db` → /abs/path.db; `sqlite:///rel.db` → rel.db; a bare path is accepted too."""
-    if "://" not in url:
-        return Path(url).expanduser()
-    scheme, _, rest = url.partition("://")
-    if scheme not in {"sqlite", "sqlite3"}:
-        raise StoreURLError(f"unsupported database scheme {scheme!r}: only sqlite:///path is supported")
-    if not rest.startswith("/") or rest == "/":
-        raise StoreURLError("a SQLite URL names a file: sqlite:///relative.db or sqlite:////absolute/path.db")
-    return Path(rest[1:]).expanduser()
-
-
-async def open_store(url: str) -> Store:
-    """Open (creating and migrating as needed) the store behind `url`."""
-    from knowledge.sqlite_store import SQLiteStore
-
-    return await SQLiteStore.open(sqlite_path(url))
