@@ -1,0 +1,60 @@
+"""What differs between the engines' SQL, side by side; every other statement is written once, in `?` style.
+
+Statements shared by both engines use `?` placeholders and the SQL both engines speak (`ON CONFLICT … DO
+NOTHING`, `RETURNING`, row values). A fragment that cannot be shared is a field of `Dialect`, with the
+SQLite and PostgreSQL values next to each other below; `translate` turns `?` into `$1, $2…` for asyncpg.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True, slots=True)
+class Dialect:
+    name: str
+    # The current time as ISO-8601 UTC text (the `*_at` columns people read).
+    now_iso: str
+    # Appended to the SELECT that picks deliveries to claim. SQLite serialises writers with BEGIN IMMEDIATE,
+    # so a plain SELECT is enough; PostgreSQL lets several claimers run at once, each skipping rows another
+    # has locked, so N broadcasters share one queue without waiting on each other or taking a row twice.
+    claim_lock: str
+    numbered_placeholders: bool
+
+
+SQLITE = Dialect(
+    name="sqlite",
+    now_iso="strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+    claim_lock="",
+    numbered_placeholders=False,
+)
+
+POSTGRES = Dialect(
+    name="postgresql",
+    now_iso="""to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')""",
+    claim_lock="FOR UPDATE OF d SKIP LOCKED",
+    numbered_placeholders=True,
+)
+
+_PLACEHOLDER = re.compile(r"'[^']*'|\?")
+
+
+@lru_cache(maxsize=512)
+def numbered(sql: str) -> str:
+    """`?` → `$1, $2…` (outside quoted literals), as PostgreSQL's protocol wants them."""
+    counter = 0
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal counter
+        if match.group(0) != "?":
+            return match.group(0)
+        counter += 1
+        return f"${counter}"
+
+    return _PLACEHOLDER.sub(replace, sql)
+
+
+def translate(dialect: Dialect, sql: str) -> str:
+    return numbered(sql) if dialect.numbered_placeholders else sql
