@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from typing import cast
 
@@ -54,6 +55,8 @@ class Background:
         feeds: tuple[str, ...] = (),
         feed_interval: float = 900.0,
         poll_interval: float = 2.0,
+        retention: float = 30 * 86400.0,
+        maintenance_interval: float = 3600.0,
     ) -> None:
         self.core = core
         self.senders = senders
@@ -61,6 +64,8 @@ class Background:
         self.feeds = feeds
         self.feed_interval = feed_interval
         self.poll_interval = poll_interval
+        self.retention = retention
+        self.maintenance_interval = maintenance_interval
         self.broadcasters: list[Broadcaster] = []
         self._stores: list[Store] = []
         self._tasks: list[asyncio.Task[None]] = []
@@ -74,6 +79,7 @@ class Background:
             broadcaster.start()
             log.info("broadcasting to %s", sender.platform)
         self._spawn("knowledge-watcher", self._watch_updates, await self._open())
+        self._spawn("outbox-maintenance", self._maintain, await self._open())
         if self.feeds:
             self._spawn("feed-poller", self._poll_feeds, await self._open())
 
@@ -125,6 +131,26 @@ class Background:
                         broadcaster.nudge()
             except Exception:
                 log.exception("could not refresh the knowledge; trying again shortly")
+
+    async def _maintain(self, store: Store) -> None:
+        """Finish fan-outs a crashed process left half-written, then prune what the retention lets go."""
+        while True:
+            try:
+                added = await store.fan_out_pending()
+                if added:
+                    log.info("finished an interrupted fan-out: %d deliveries written", added)
+                pruned = await store.prune(time.time() - self.retention)
+                if pruned.deliveries or pruned.updates or pruned.feed_entries:
+                    log.info(
+                        "pruned %d deliveries, %d updates, %d feed entries older than %.0f days",
+                        pruned.deliveries,
+                        pruned.updates,
+                        pruned.feed_entries,
+                        self.retention / 86400,
+                    )
+            except Exception:
+                log.exception("outbox maintenance failed; trying again later")
+            await asyncio.sleep(self.maintenance_interval)
 
     async def _poll_feeds(self, store: Store) -> None:
         import httpx

@@ -48,7 +48,12 @@ def build_adapters(core: Core, settings: Settings) -> list[Adapter]:
 def background_for(core: Core, settings: Settings, senders: list[object]) -> Background:
     """Broadcasters for the platforms that can send, the feed poller and the knowledge watcher."""
     return Background(
-        core, senders_of(senders), settings.database_url, feeds=settings.feeds, feed_interval=settings.feed_interval
+        core,
+        senders_of(senders),
+        settings.database_url,
+        feeds=settings.feeds,
+        feed_interval=settings.feed_interval,
+        retention=settings.outbox_retention_days * 86400.0,
     )
 
 

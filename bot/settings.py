@@ -132,6 +132,7 @@ class Settings:
     rate_limit_chat: int = 60
     feeds: tuple[str, ...] = ()
     feed_interval: int = 900
+    outbox_retention_days: int = 30
 
     @property
     def platforms(self) -> list[str]:
@@ -195,4 +196,5 @@ class Settings:
             rate_limit_chat=_int(env, "RATE_LIMIT_PER_CHAT", 60, low=0, high=10_000),
             feeds=_urls(env, "FEEDS"),
             feed_interval=_int(env, "FEED_INTERVAL", 900, low=60, high=7 * 86400),
+            outbox_retention_days=_int(env, "OUTBOX_RETENTION_DAYS", 30, low=1, high=3650),
         )

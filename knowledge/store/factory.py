@@ -8,6 +8,10 @@ from knowledge.store.errors import StoreURLError
 from knowledge.store.interface import Store
 
 SQLITE_SCHEMES = frozenset({"sqlite", "sqlite3"})
+MEMORY_REFUSED = (
+    "sqlite:///:memory: cannot hold the store: each connection the bot opens (answers, broadcasters, the "
+    "feed poller) would get its own empty database. Use a file, e.g. sqlite:////tmp/radford-bot.db"
+)
 
 
 def sqlite_path(url: str) -> Path:
@@ -21,6 +25,8 @@ def sqlite_path(url: str) -> Path:
         if not rest.startswith("/") or rest == "/":
             raise StoreURLError("a SQLite URL names a file: sqlite:///relative.db or sqlite:////absolute/path.db")
         path = Path(rest[1:]).expanduser()
+    if path.name == ":memory:" or "mode=memory" in url:
+        raise StoreURLError(MEMORY_REFUSED)
     return path
 
 

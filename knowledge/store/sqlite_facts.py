@@ -11,6 +11,7 @@ import aiosqlite
 
 from knowledge.migrations import latest_version, migrations, statements
 from knowledge.store.errors import SchemaTooNewError, StoreURLError
+from knowledge.store.factory import MEMORY_REFUSED
 from knowledge.store.shared_facts import SharedFacts
 from knowledge.store.sqlite_connection import SQLiteConnection
 
@@ -78,12 +79,6 @@ class SQLiteStore(SharedFacts, SQLiteConnection):
 
     async def close(self) -> None:
         await self._db.close()
-
-
-MEMORY_REFUSED = (
-    "sqlite:///:memory: cannot hold the store: each connection the bot opens (answers, broadcasters, the "
-    "feed poller) would get its own empty database. Use a file, e.g. sqlite:////tmp/radford-bot.db"
-)
 
 
 def _probe(path: Path) -> None:
