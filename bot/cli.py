@@ -184,8 +184,11 @@ async def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from bot.backup import backup
-    from knowledge.store import sqlite_path
+    from knowledge.store import engine_of, sqlite_path
 
+    if engine_of(settings.database_url) != "sqlite":
+        print("radford-bot: backup copies a SQLite store; back PostgreSQL up with pg_dump", file=sys.stderr)
+        return 2
     report = await backup(sqlite_path(settings.database_url), Path(args.path), overwrite=args.force)
     print(f"backed up to {report.target}: {report.bytes} bytes, schema {report.schema_version}, {report.facts} facts")
     return 0
@@ -261,7 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bot.logs import setup_logging
     from bot.settings import Settings, SettingsError
     from knowledge.loader import KnowledgeFileError
-    from knowledge.store import StoreURLError
+    from knowledge.store import StoreError
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -284,7 +287,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `radford-bot facts | head`: the reader has all it wanted
         sys.stderr.close()
         return 0
-    except (StoreURLError, KnowledgeFileError, OSError) as error:
+    except (StoreError, KnowledgeFileError, OSError) as error:
         print(f"radford-bot: {error}", file=sys.stderr)
         return 1
 

@@ -60,11 +60,12 @@ def background_for(core: Core, settings: Settings, senders: list[object]) -> Bac
 async def run_console(core: Core, settings: Settings | None = None) -> None:
     from bot.adapters.console import ConsoleChat, ConsoleSender, enable_line_editing
     from bot.settings import default_database_url
-    from knowledge.store import sqlite_path
+    from knowledge.store import engine_of, sqlite_path
 
     # History sits beside the store this chat uses, so DATABASE_URL decides where everything lives.
     url = settings.database_url if settings else default_database_url()
-    enable_line_editing(sqlite_path(url).parent / "console_history")
+    folder = sqlite_path(url).parent if engine_of(url) == "sqlite" else sqlite_path(default_database_url()).parent
+    enable_line_editing(folder / "console_history")
     # The terminal is the conversation: routine INFO lines would interleave with it.
     root = logging.getLogger()
     if root.level == logging.INFO:  # an explicit DEBUG still shows everything

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from knowledge.store import StoreURLError, sqlite_path
+from knowledge.store import StoreURLError, engine_of
 
 ENV_FILE = ".env"
 _WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
@@ -152,7 +152,7 @@ class Settings:
             raise SettingsError(f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {level!r}")
         url = env.get("DATABASE_URL", "").strip() or default_database_url()
         try:
-            sqlite_path(url)  # the store's own reading of the URL: one rule, checked at start
+            engine_of(url)  # the store's own reading of the URL: one rule, checked at start
         except StoreURLError as error:
             raise SettingsError(f"DATABASE_URL: {error}") from None
         telegram = env.get("TELEGRAM_BOT_TOKEN", "").strip() or None

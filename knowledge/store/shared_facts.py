@@ -48,11 +48,18 @@ class SharedFacts(SharedSubscriptions):
         return int(row[0]) if row else 0
 
     async def replace_entities(self, entities: list[Entity]) -> None:
+        # Upserts and a delete of the others, not delete-all-then-insert: two processes building at once
+        # (PostgreSQL lets them) would otherwise both insert the same ids.
         async with self._transaction():
-            await self._execute("DELETE FROM entities")
+            await self._execute(
+                f"DELETE FROM entities WHERE id NOT IN ({', '.join('?' for _ in entities) or 'NULL'})",  # noqa: S608
+                [e.id for e in entities],
+            )
             await self._executemany(
-                "INSERT INTO entities (id, kind, name, aliases, role_en, role_fr, part_of)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                """INSERT INTO entities (id, kind, name, aliases, role_en, role_fr, part_of)
+                   VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind,
+                   name = excluded.name, aliases = excluded.aliases, role_en = excluded.role_en,
+                   role_fr = excluded.role_fr, part_of = excluded.part_of""",
                 [
                     (
                         e.id,

@@ -25,7 +25,7 @@ CASES: dict[str, tuple[str, str, Any, list[str]]] = {
         "sqlite:////tmp/x.db",
         "database_url",
         "sqlite:////tmp/x.db",
-        ["postgres://db/x", "sqlite://x.db"],
+        ["postgresql://db/x?schema=X-Y", "sqlite:///:memory:", "sqlite://x.db"],
     ),
     "TELEGRAM_BOT_TOKEN": ("1:abc", "telegram_token", "1:abc", ["abc"]),
     "TELEGRAM_API_BASE_URL": (

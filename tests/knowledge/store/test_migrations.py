@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
 import sqlite3
 import subprocess
 import sys
@@ -13,6 +15,7 @@ import pytest
 from knowledge.migrations import MigrationError, for_engine, latest_version, migrations
 from knowledge.store import SchemaTooNewError, StoreURLError, open_store, sqlite_path
 from knowledge.store.sqlite_facts import SQLiteStore
+from tests.postgres import fresh_schema
 
 ROOT = Path(__file__).resolve().parents[3]
 OPEN_AT = """
@@ -115,3 +118,53 @@ def test_portable_idioms_translate_for_postgresql() -> None:
     translated = for_engine(sql, "postgresql")
     assert "strftime" not in translated and "to_char(now() AT TIME ZONE 'UTC'" in translated
     assert translated.endswith("n BIGINT")
+
+
+ASK_AT = """
+import os, sys, time
+time.sleep(max(0.0, float(sys.argv[1]) - time.time()))
+from bot.cli import main
+sys.exit(main(["ask", "Who is Alec Radford?"]))
+"""
+
+
+@pytest.mark.timeout(240)
+async def test_three_processes_start_at_once_on_an_empty_postgres_store(tmp_path: Path) -> None:
+    """Each migrates (under the advisory lock), builds the knowledge and answers: all three come up."""
+    async with fresh_schema("race") as url:
+        start = f"{time.time() + 4:.3f}"
+        env = {**os.environ, "DATABASE_URL": url, "HOME": str(tmp_path)}
+        running = [
+            await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-c",
+                ASK_AT,
+                start,
+                cwd=tmp_path,
+                env=env,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+            )
+            for _ in range(3)
+        ]
+        for process in running:
+            out, err = await asyncio.wait_for(process.communicate(), timeout=120)
+            assert process.returncode == 0, err.decode()[-3000:]
+            assert "Radford" in out.decode()
+        store = await open_store(url)
+        try:
+            assert await store.schema_version() == latest_version()  # type: ignore[attr-defined]
+            versions = await store._fetchall("SELECT version FROM schema_version ORDER BY version")  # type: ignore[attr-defined]
+            assert [r[0] for r in versions] == [m.version for m in migrations("postgresql")]  # each once
+            assert await store.count_facts() > 0
+        finally:
+            await store.close()
+
+
+async def test_a_postgres_schema_newer_than_the_code_is_refused_naming_both_versions() -> None:
+    async with fresh_schema("new") as url:
+        store = await open_store(url)
+        await store._execute("INSERT INTO schema_version (version) VALUES (99)")  # type: ignore[attr-defined]
+        await store.close()
+        with pytest.raises(SchemaTooNewError, match=rf"version 99.* up to {latest_version()}"):
+            await open_store(url)

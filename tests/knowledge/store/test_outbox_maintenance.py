@@ -6,12 +6,12 @@ import json
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 import pytest
 
 from knowledge.models import Fact, Localized, Source
-from knowledge.store.sqlite_facts import SQLiteStore
+from knowledge.store import open_store
+from knowledge.store.shared_facts import SharedFacts
 from knowledge.subscriptions import Notify
 
 SOURCE = Source("news-1", "A news article", "en", "2024-12-20", None, None, "Body.")
@@ -19,15 +19,16 @@ FACT = Fact("news-1-a", "event", "radford", ("radford",), "news-1", "Radford lef
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[SQLiteStore]:
-    opened = await SQLiteStore.open(tmp_path / "bot.db")
+async def store(store_url: str) -> AsyncIterator[SharedFacts]:
+    opened = await open_store(store_url)
+    assert isinstance(opened, SharedFacts)
     try:
         yield opened
     finally:
         await opened.close()
 
 
-def timed_transactions(store: SQLiteStore) -> list[float]:
+def timed_transactions(store: SharedFacts) -> list[float]:
     """Wraps the store's transactions to record how long each held the write lock."""
     durations: list[float] = []
     original = store._transaction
@@ -43,14 +44,14 @@ def timed_transactions(store: SQLiteStore) -> list[float]:
     return durations
 
 
-async def add_subscribers(store: SQLiteStore, count: int) -> None:
+async def add_subscribers(store: SharedFacts, count: int) -> None:
     await store._executemany(
         "INSERT INTO subscriptions (platform, chat_id, topic, label) VALUES ('telegram', ?, '*', '*')",
         [(f"{n:07d}",) for n in range(count)],
     )
 
 
-async def test_a_big_ingest_writes_its_deliveries_in_short_batches(store: SQLiteStore) -> None:
+async def test_a_big_ingest_writes_its_deliveries_in_short_batches(store: SharedFacts) -> None:
     """300,000 subscribers held the write lock 4.5 s in one transaction; now each batch is its own."""
     await add_subscribers(store, 30_000)
     store.fanout_batch = 2_000
@@ -68,7 +69,7 @@ async def test_a_big_ingest_writes_its_deliveries_in_short_batches(store: SQLite
     assert update is not None and update[0] == 1
 
 
-async def seed_outbox(store: SQLiteStore, *, old: float, recent: float) -> None:
+async def seed_outbox(store: SharedFacts, *, old: float, recent: float) -> None:
     """Two old updates (one fully sent, one with a pending row) and a recent one, with deliveries."""
     await store.sync_source(SOURCE, [FACT])
     await add_subscribers(store, 3_000)
@@ -97,7 +98,7 @@ async def seed_outbox(store: SQLiteStore, *, old: float, recent: float) -> None:
     )
 
 
-async def test_pruning_forgets_old_finished_rows_in_batches_and_keeps_what_is_owed(store: SQLiteStore) -> None:
+async def test_pruning_forgets_old_finished_rows_in_batches_and_keeps_what_is_owed(store: SharedFacts) -> None:
     now = time.time()
     await seed_outbox(store, old=now - 40 * 86400, recent=now - 86400)
     durations = timed_transactions(store)
