@@ -117,10 +117,22 @@ class Background:
         return await store.latest_update_id(), await store.get_meta(UPDATED_KEY)
 
     async def _watch_updates(self, store: Store) -> None:
-        """Answers include facts that `radford-bot ingest`, a build, a feed or another host added, within seconds."""
+        """Answers include facts that `radford-bot ingest`, a build, a feed or another host added, within seconds.
+
+        On PostgreSQL a NOTIFY from the writing process wakes the watcher at once; the poll stays as the
+        fallback (and is all SQLite has).
+        """
         seen = await self._knowledge_mark(store)
+        wake = asyncio.Event()
+        try:
+            if await store.listen_knowledge(wake.set):
+                log.info("listening for knowledge changes from other processes")
+        except Exception:
+            log.exception("cannot listen for knowledge changes; polling every %.0f s", self.poll_interval)
         while True:
-            await asyncio.sleep(self.poll_interval)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(wake.wait(), self.poll_interval)
+            wake.clear()
             try:
                 latest = await self._knowledge_mark(store)
                 if latest != seen:

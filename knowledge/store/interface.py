@@ -6,6 +6,7 @@ Kept small so that a server database can take SQLite's place without touching a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -56,3 +57,6 @@ class Store(SubscriptionStore, Protocol):
     async def get_preference(self, platform: str, scope_id: str, key: str) -> str | None: ...
 
     async def set_preference(self, platform: str, scope_id: str, key: str, value: str | None) -> None: ...
+
+    async def listen_knowledge(self, changed: Callable[[], None]) -> bool:
+        """Have `changed` called when any process changes the knowledge; False if the engine cannot tell."""

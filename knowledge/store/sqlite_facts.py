@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import aiosqlite
@@ -79,6 +80,10 @@ class SQLiteStore(SharedFacts, SQLiteConnection):
 
     async def close(self) -> None:
         await self._db.close()
+
+    async def listen_knowledge(self, changed: Callable[[], None]) -> bool:
+        """SQLite has no notices between processes: the watcher polls (every 2 s) instead."""
+        return False
 
 
 def _probe(path: Path) -> None:

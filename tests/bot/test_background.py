@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
+import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,10 +14,15 @@ from bot.adapters.console import ConsoleSender
 from bot.background import Background, senders_of
 from bot.core import Core
 from handlers.types import Incoming
+from knowledge.base import Knowledge
 from knowledge.builder import UPDATED_KEY
 from knowledge.ingest import ingest_article, parse_article
+from knowledge.store import open_store
 from knowledge.store.sqlite_facts import SQLiteStore
 from tests.conftest import ARTICLE
+from tests.postgres import fresh_schema
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 async def test_rows_another_process_wrote_arrive_within_seconds(core: Core, tmp_path: Path) -> None:
@@ -72,3 +80,42 @@ def test_senders_of_picks_adapters_that_can_send() -> None:
 
     console = ConsoleSender(io.StringIO())
     assert senders_of([Quiet(), console]) == [console]
+
+
+async def test_on_postgres_an_ingest_by_another_process_reaches_the_index_within_two_seconds(tmp_path: Path) -> None:
+    """LISTEN/NOTIFY, not the poll: the poll interval here is a minute."""
+    async with fresh_schema("notify") as url:
+        store = await open_store(url)
+        try:
+            core = Core(await Knowledge.load(store), store)
+            background = Background(core, [], url, poll_interval=60.0)
+            await background.start()
+            try:
+                article = tmp_path / "article.md"
+                article.write_text(ARTICLE, encoding="utf-8")
+                before = len(core.knowledge.facts)
+                known = {f.id for f in core.knowledge.facts}
+
+                async def changed_at() -> float:
+                    while len(core.knowledge.facts) == before:  # noqa: ASYNC110 - the knowledge has no event to await
+                        await asyncio.sleep(0.01)
+                    return time.monotonic()
+
+                watch = asyncio.create_task(changed_at())
+                ingest = await asyncio.create_subprocess_exec(
+                    sys.executable, "-m", "bot", "ingest", str(article),
+                    cwd=tmp_path, env={**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(ROOT)},
+                    stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+                )  # fmt: skip
+                _, err = await ingest.communicate()
+                assert ingest.returncode == 0, err.decode()[-2000:]
+                done = time.monotonic()  # the ingest has committed and exited
+                took = await asyncio.wait_for(watch, timeout=10) - done
+            finally:
+                await background.stop()
+            assert len(core.knowledge.facts) > before
+            assert took < 2.0, f"reached the index {took:.2f} s after the ingest"
+            new = [f for f in core.knowledge.facts if f.id not in known]
+            assert new and all(f.source.startswith("article-") for f in new), "the other process's article"
+        finally:
+            await store.close()
