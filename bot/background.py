@@ -17,10 +17,12 @@ from typing import cast
 from bot.adapters.base import Sender
 from bot.broadcast import Broadcaster
 from bot.core import Core
+from bot.lease import Lease
 from knowledge.builder import UPDATED_KEY
 from knowledge.store import Store, open_store
 
 log = logging.getLogger(__name__)
+FEED_LEASE = "feed-poller"
 
 
 def senders_of(adapters: Sequence[object]) -> list[Sender]:
@@ -151,6 +153,7 @@ class Background:
                 added = await store.fan_out_pending()
                 if added:
                     log.info("finished an interrupted fan-out: %d deliveries written", added)
+                await store.forget_idle(time.time())
                 pruned = await store.prune(time.time() - self.retention)
                 if pruned.deliveries or pruned.updates or pruned.feed_entries:
                     log.info(
@@ -164,13 +167,29 @@ class Background:
                 log.exception("outbox maintenance failed; trying again later")
             await asyncio.sleep(self.maintenance_interval)
 
+    @staticmethod
+    async def _our_turn(lease: Lease) -> bool:
+        try:
+            if await lease.acquire():
+                return True
+            log.debug("feeds: %s polls them; this process waits", await lease.other_holder())
+        except Exception:
+            log.exception("feeds: cannot take the polling lease; trying again next round")
+        return False
+
     async def _poll_feeds(self, store: Store) -> None:
         import httpx
 
         from knowledge.feeds import FeedError, poll_feed
 
+        # One process at a time polls (replicas would fetch every feed N times and race to ingest it): the
+        # holder renews the lease each round; if it dies, another takes over once the lease runs out.
+        lease = Lease(store, FEED_LEASE, ttl=self.feed_interval + 120.0)
         async with httpx.AsyncClient(timeout=30.0) as client:
             while True:
+                if not await self._our_turn(lease):
+                    await asyncio.sleep(self.feed_interval)
+                    continue
                 for url in self.feeds:
                     try:
                         report = await poll_feed(store, client, url)

@@ -22,6 +22,9 @@ class Dialect:
     # has locked, so N broadcasters share one queue without waiting on each other or taking a row twice.
     claim_lock: str
     numbered_placeholders: bool
+    # Appended to a SELECT that reads a row to update it in the same transaction (rate buckets): SQLite's
+    # BEGIN IMMEDIATE already excludes other writers; PostgreSQL needs the row locked.
+    row_lock: str
 
 
 SQLITE = Dialect(
@@ -29,6 +32,7 @@ SQLITE = Dialect(
     now_iso="strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
     claim_lock="",
     numbered_placeholders=False,
+    row_lock="",
 )
 
 POSTGRES = Dialect(
@@ -36,6 +40,7 @@ POSTGRES = Dialect(
     now_iso="""to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')""",
     claim_lock="FOR UPDATE OF d SKIP LOCKED",
     numbered_placeholders=True,
+    row_lock="FOR UPDATE",
 )
 
 _PLACEHOLDER = re.compile(r"'[^']*'|\?")

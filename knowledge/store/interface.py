@@ -58,5 +58,21 @@ class Store(SubscriptionStore, Protocol):
 
     async def set_preference(self, platform: str, scope_id: str, key: str, value: str | None) -> None: ...
 
+    async def acquire_lease(self, name: str, holder: str, ttl: float, now: float) -> bool:
+        """Take or renew the lease `name` for `holder`; False while another holder's lease runs."""
+
+    async def lease_holder(self, name: str, now: float) -> str | None: ...
+
+    async def release_lease(self, name: str, holder: str) -> None: ...
+
+    async def recall_turn(self, chat_key: str, since: float) -> tuple[str | None, str | None, float] | None: ...
+
+    async def remember_turn(self, chat_key: str, subject: str | None, lang: str | None, at: float) -> None: ...
+
+    async def take_tokens(self, buckets: list[tuple[str, int]], now: float) -> tuple[int | None, float]:
+        """Spend a token from every (key, per-minute) bucket or from none: (None, 0) or (empty index, wait)."""
+
+    async def forget_idle(self, now: float) -> int: ...
+
     async def listen_knowledge(self, changed: Callable[[], None]) -> bool:
         """Have `changed` called when any process changes the knowledge; False if the engine cannot tell."""

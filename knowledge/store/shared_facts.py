@@ -8,13 +8,14 @@ import json
 from knowledge.models import Entity, Fact, Localized, Source
 from knowledge.store.interface import SyncReport
 from knowledge.store.rows import fact_digest, fact_from_row, fact_row
+from knowledge.store.shared_state import SharedState
 from knowledge.store.shared_subscriptions import SharedSubscriptions
 from knowledge.subscriptions import Notify
 
 FACT_COLUMNS = tuple(fact_row(Fact("x", "k", None, (), "s", "", Localized("", "")), digest=""))
 
 
-class SharedFacts(SharedSubscriptions):
+class SharedFacts(SharedSubscriptions, SharedState):
     async def sources(self) -> list[Source]:
         rows = await self._fetchall("SELECT * FROM sources ORDER BY date IS NULL, date, id")
         return [Source(r["id"], r["title"], r["lang"], r["date"], r["url"], r["publisher"], r["body"]) for r in rows]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import time
 import warnings
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -66,6 +67,7 @@ from bot.adapters.telegram.updates import (
     incoming_from_message,
 )
 from bot.core import Core
+from bot.lease import Lease
 from bot.settings import Settings
 from handlers.commands import visible_commands
 from handlers.i18n import DEFAULT, SUPPORTED, catalog
@@ -158,6 +160,7 @@ class TelegramAdapter:
         max_attempts: int = 4,
         backoff: float = 1.0,
         max_flood_wait: float = 60.0,
+        poller_lease: float = 30.0,
         on_chat_gone: ChatGone | None = None,
         on_chat_moved: ChatMoved | None = None,
     ) -> None:
@@ -170,6 +173,9 @@ class TelegramAdapter:
         self.max_attempts = max_attempts
         self.backoff = backoff
         self.max_flood_wait = max_flood_wait
+        self.poller_lease = poller_lease
+        self._lease: Lease | None = None
+        self._unpolling: asyncio.Task[None] | None = None
         self.on_chat_gone = on_chat_gone
         self.on_chat_moved = on_chat_moved
         self.keys = CallbackKeys()
@@ -270,6 +276,7 @@ class TelegramAdapter:
                 self.settings.telegram_port,
             )
         else:
+            await self._take_polling_lease()
             await updater.start_polling(
                 timeout=timedelta(seconds=self.poll_timeout),
                 allowed_updates=_ALLOWED_UPDATES,
@@ -278,10 +285,37 @@ class TelegramAdapter:
             )
             log.info("telegram: @%s polling for updates", self.me.username)
 
+    async def _take_polling_lease(self) -> None:
+        """Only one process may call getUpdates for a bot: two fight over it (409 Conflict) and both lose.
+
+        Waits one lease period for a holder that died (a restart after a crash), then refuses to poll.
+        """
+        lease = Lease(self.core.store, f"telegram-poller:{self.me.id}", ttl=self.poller_lease)
+        deadline = time.monotonic() + self.poller_lease + 1.0
+        while not await lease.acquire():
+            if time.monotonic() > deadline:
+                holder = await lease.other_holder()
+                raise TelegramStartError(
+                    f"another process ({holder}) is already polling Telegram for @{self.me.username}: "
+                    "refusing to poll twice; run several replicas with TELEGRAM_WEBHOOK_URL instead"
+                )
+            await asyncio.sleep(min(2.0, self.poller_lease / 3))
+        self._lease = lease
+        lease.keep(lost=self._lost_polling_lease)
+
+    def _lost_polling_lease(self) -> None:
+        log.error("telegram: another process took over polling for @%s; this one stops polling", self.me.username)
+        app = self._app
+        if app is not None and app.updater is not None and app.updater.running:
+            self._unpolling = asyncio.get_running_loop().create_task(app.updater.stop())
+
     async def stop(self) -> None:
         """Stop receiving, let in-flight replies finish, close the HTTP client."""
         app, self._app = self._app, None
         self._running = False
+        lease, self._lease = self._lease, None
+        if lease is not None:
+            await lease.release()
         if app is None:
             return
         if app.updater is not None and app.updater.running:
