@@ -8,10 +8,13 @@ spend a user's last token.
 
 from __future__ import annotations
 
+import hashlib
+
 from knowledge.store.connection import Connection
 
 # Idle rows past these ages carry nothing: a bucket refills fully within a minute, a topic expires.
 BUCKET_IDLE = 600.0
+INDEX_POINTER = "matcher_index"
 TURN_IDLE = 86_400.0
 
 
@@ -34,6 +37,47 @@ class SharedState(Connection):
 
     async def release_lease(self, name: str, holder: str) -> None:
         await self._write("DELETE FROM leases WHERE name = ? AND holder = ?", (name, holder))
+
+    # --- the saved matcher index ---------------------------------------------------------------------
+
+    async def knowledge_digest(self) -> str:
+        """A hash of every stored fact (through its digest), its extra sources and the gazetteer."""
+        digest = hashlib.sha256()
+        row = await self._fetchone(self.dialect.fact_digests)
+        digest.update(str(row[0] if row else "").encode())
+        for row in await self._fetchall("SELECT fact_id, source_id FROM fact_sources ORDER BY fact_id, source_id"):
+            digest.update(f"|{row[0]}\t{row[1]}".encode())
+        columns = ("id", "kind", "name", "aliases", "role_en", "role_fr", "part_of")
+        for row in await self._fetchall(f"SELECT {', '.join(columns)} FROM entities ORDER BY id"):  # noqa: S608
+            digest.update(("#" + "\t".join(str(row[i]) for i in range(len(columns)))).encode())
+        return digest.hexdigest()
+
+    async def saved_index(self) -> str | None:
+        """The name of the last complete saved index (its key, then a unique tail)."""
+        row = await self._fetchone("SELECT value FROM meta WHERE key = ?", (INDEX_POINTER,))
+        return str(row[0]) if row else None
+
+    async def index_chunk(self, name: str, seq: int) -> bytes | None:
+        row = await self._fetchone("SELECT data FROM matcher_index WHERE name = ? AND seq = ?", (name, seq))
+        return bytes(row[0]) if row else None
+
+    async def put_index_chunk(self, name: str, seq: int, data: bytes) -> None:
+        await self._write("INSERT INTO matcher_index (name, seq, data) VALUES (?, ?, ?)", (name, seq, data))
+
+    async def publish_index(self, name: str) -> None:
+        """Point at `name` (complete), then drop every other saved index, a chunk per transaction."""
+        await self._write(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (INDEX_POINTER, name),
+        )
+        await self.drop_indexes(keep=name)
+
+    async def drop_indexes(self, keep: str | None) -> None:
+        while True:
+            row = await self._fetchone("SELECT name, seq FROM matcher_index WHERE name != ? LIMIT 1", (keep or "",))
+            if row is None:
+                return
+            await self._write("DELETE FROM matcher_index WHERE name = ? AND seq = ?", (row[0], row[1]))
 
     # --- follow-up memory ----------------------------------------------------------------------------
 
