@@ -255,8 +255,10 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--clear", action="store_true", help="with --guild: remove that server's copies")
     sync.set_defaults(func=cmd_discord_sync)
     from bot.operator import add_commands
+    from bot.store_cli import add_store_commands
 
     add_commands(sub)
+    add_store_commands(sub)
     return parser
 
 

@@ -19,6 +19,8 @@ class Row(Protocol):
 
     def __getitem__(self, key: Any, /) -> Any: ...
 
+    def keys(self) -> Any: ...
+
 
 class Connection:
     dialect: Dialect

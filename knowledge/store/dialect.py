@@ -28,6 +28,8 @@ class Dialect:
     # Every `id:digest` of the facts as one string, in id order, built by the engine (a million rows
     # through Python took seconds): SQLite keeps a subquery's order in group_concat, PostgreSQL is told.
     fact_digests: str
+    # After rows were copied in with their ids: move the id generator past them (SQLite needs nothing).
+    reset_ids: str
 
 
 SQLITE = Dialect(
@@ -36,6 +38,7 @@ SQLITE = Dialect(
     claim_lock="",
     numbered_placeholders=False,
     row_lock="",
+    reset_ids="",
     fact_digests="SELECT group_concat(id || ':' || digest, ',') FROM (SELECT id, digest FROM facts ORDER BY id)",
 )
 
@@ -45,6 +48,7 @@ POSTGRES = Dialect(
     claim_lock="FOR UPDATE OF d SKIP LOCKED",
     numbered_placeholders=True,
     row_lock="FOR UPDATE",
+    reset_ids="SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false) FROM {table}",
     fact_digests="SELECT string_agg(id || ':' || digest, ',' ORDER BY id) FROM facts",
 )
 
