@@ -29,7 +29,7 @@ async def snapshot(url: str) -> dict[str, object]:
         rows = {}
         for table in TABLES:
             found = await store._fetchall(f"SELECT * FROM {table}")  # type: ignore[attr-defined]
-            rows[table] = sorted(tuple(str(v) for v in (r[k] for k in r.keys())) for r in found)
+            rows[table] = sorted(tuple(str(r[k]) for k in r.keys()) for r in found)  # noqa: SIM118 - a Record iterates values
         rows["digest"] = await store.knowledge_digest()
         return rows
     finally:
