@@ -6,6 +6,8 @@ import asyncio
 import time
 from pathlib import Path
 
+import pytest
+
 from bot.cli import main
 from knowledge.base import Knowledge
 from knowledge.ingest import ingest_article, parse_article
@@ -83,3 +85,12 @@ async def test_a_target_that_is_not_empty_is_refused(tmp_path: Path, capsys) -> 
     target = await seeded(tmp_path / "target.db")
     assert await cli("migrate-store", source, target) == 1
     assert "not empty" in capsys.readouterr().err
+
+
+async def test_backup_of_a_postgresql_store_points_to_pg_dump(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test?schema=unused")
+    assert await cli("backup", str(tmp_path / "copy.db")) == 2
+    assert "pg_dump" in capsys.readouterr().err
+    assert not (tmp_path / "copy.db").exists()
