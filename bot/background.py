@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import sys
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from typing import cast
@@ -23,6 +25,7 @@ from knowledge.store import Store, open_store
 
 log = logging.getLogger(__name__)
 FEED_LEASE = "feed-poller"
+INDEX_LEASE = "matcher-index-build"
 
 
 def senders_of(adapters: Sequence[object]) -> list[Sender]:
@@ -59,6 +62,7 @@ class Background:
         poll_interval: float = 2.0,
         retention: float = 30 * 86400.0,
         maintenance_interval: float = 3600.0,
+        index_delay: float = 60.0,
     ) -> None:
         self.core = core
         self.senders = senders
@@ -68,6 +72,8 @@ class Background:
         self.poll_interval = poll_interval
         self.retention = retention
         self.maintenance_interval = maintenance_interval
+        self.index_delay = index_delay
+        self._index_stale = asyncio.Event()
         self.broadcasters: list[Broadcaster] = []
         self._stores: list[Store] = []
         self._tasks: list[asyncio.Task[None]] = []
@@ -82,6 +88,7 @@ class Background:
             log.info("broadcasting to %s", sender.platform)
         self._spawn("knowledge-watcher", self._watch_updates, await self._open())
         self._spawn("outbox-maintenance", self._maintain, await self._open())
+        self._spawn("index-saver", self._save_index, await self._open())
         if self.feeds:
             self._spawn("feed-poller", self._poll_feeds, await self._open())
 
@@ -140,6 +147,7 @@ class Background:
                 if latest != seen:
                     seen = latest
                     await self.core.knowledge.refresh()
+                    self._index_stale.set()
                     log.info("knowledge refreshed: %d facts", len(self.core.knowledge.facts))
                     for broadcaster in self.broadcasters:
                         broadcaster.nudge()
@@ -166,6 +174,40 @@ class Background:
             except Exception:
                 log.exception("outbox maintenance failed; trying again later")
             await asyncio.sleep(self.maintenance_interval)
+
+    async def _save_index(self, store: Store) -> None:
+        """After the knowledge changed, have the saved matcher index rebuilt, so the next start loads it.
+
+        The running matcher cannot be pickled while it answers (and is extended); a child process builds and
+        saves it instead (`radford-bot index`), a while after the last change, by one process at a time.
+        """
+        lease = Lease(store, INDEX_LEASE, ttl=6 * 3600.0)
+        while True:
+            await self._index_stale.wait()
+            await asyncio.sleep(self.index_delay)  # let a burst of ingests settle first
+            self._index_stale.clear()
+            try:
+                if not await lease.acquire():
+                    continue
+                try:
+                    child = await asyncio.create_subprocess_exec(
+                        sys.executable, "-m", "bot", "index",
+                        env={**os.environ, "DATABASE_URL": self.database_url},
+                        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+                    )  # fmt: skip
+                    try:
+                        out, err = await child.communicate()
+                    except asyncio.CancelledError:
+                        child.kill()  # the bot is stopping: the next change (or start) saves it instead
+                        raise
+                    if child.returncode == 0:
+                        log.info("%s", out.decode().strip())
+                    else:
+                        log.warning("saving the matcher index failed: %s", err.decode().strip()[-500:])
+                finally:
+                    await lease.release()
+            except Exception:
+                log.exception("saving the matcher index failed")
 
     @staticmethod
     async def _our_turn(lease: Lease) -> bool:

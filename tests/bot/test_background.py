@@ -119,3 +119,45 @@ async def test_on_postgres_an_ingest_by_another_process_reaches_the_index_within
             assert new and all(f.source.startswith("article-") for f in new), "the other process's article"
         finally:
             await store.close()
+
+
+async def test_after_an_ingest_elsewhere_the_saved_index_is_rebuilt_for_the_next_start(
+    core: Core, tmp_path: Path
+) -> None:
+    """The running matcher is extended in place; a child `radford-bot index` saves the new state's index."""
+    from knowledge.index_cache import index_key
+
+    url = f"sqlite:///{tmp_path / 'bot.db'}"
+    background = Background(core, [], url, poll_interval=0.05, index_delay=0.1)
+    await background.start()
+    try:
+        other = await SQLiteStore.open(tmp_path / "bot.db")
+        try:
+            report = await ingest_article(other, parse_article(ARTICLE))
+            assert report.added
+            key = await index_key(other)
+            deadline = time.monotonic() + 90
+            while not (await other.saved_index() or "").startswith(key + ":"):
+                assert time.monotonic() < deadline, "the index was never saved for the new facts"
+                await asyncio.sleep(0.1)
+        finally:
+            await other.close()
+    finally:
+        await background.stop()
+    # The next start loads it: no build.
+    again = await SQLiteStore.open(tmp_path / "bot.db")
+    try:
+        import knowledge.base
+
+        def no_build(*_: object) -> None:
+            raise AssertionError("the saved index should have been loaded")
+
+        original = knowledge.base._build_matcher
+        knowledge.base._build_matcher = no_build  # type: ignore[assignment]
+        try:
+            loaded = await Knowledge.load(again)
+        finally:
+            knowledge.base._build_matcher = original
+        assert {f.id for f in loaded.facts} >= set(report.added)
+    finally:
+        await again.close()
