@@ -99,7 +99,8 @@ async def latency(messages: int) -> None:
 # --- broadcast ----------------------------------------------------------------------------------------
 
 BROADCASTER = """
-import asyncio, sys
+import asyncio, sys, logging
+logging.disable(logging.WARNING)  # one "asked to slow down" line per 429 would drown the figures
 from bot.adapters.base import RetryLater
 from bot.broadcast import Broadcaster
 from bot.pacer import Limits, Pacer
@@ -166,7 +167,7 @@ class TokenLimitedPlatform:
         writer.close()
 
 
-async def broadcast_with(processes: int, subscribers: int, limit: int) -> dict[str, float]:
+async def broadcast_with(processes: int, subscribers: int, limit: int, pace: float) -> dict[str, float]:
     from knowledge.ingest import ingest_article, parse_article
     from knowledge.store import open_store
     from knowledge.store.shared_facts import SharedFacts
@@ -193,7 +194,7 @@ async def broadcast_with(processes: int, subscribers: int, limit: int) -> dict[s
         fan_out = time.perf_counter() - started
         for _ in range(processes):
             child = await asyncio.create_subprocess_exec(
-                sys.executable, "-c", BROADCASTER, url, str(port), str(limit), cwd=ROOT,
+                sys.executable, "-c", BROADCASTER, url, str(port), str(pace), cwd=ROOT,
                 env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=asyncio.subprocess.PIPE,
             )  # fmt: skip
             assert child.stdout is not None
@@ -223,12 +224,17 @@ async def broadcast_with(processes: int, subscribers: int, limit: int) -> dict[s
     }
 
 
-async def broadcast(subscribers: int, limit: int) -> None:
+async def broadcast(subscribers: int, limit: int, runs: list[str]) -> None:
+    """Each run: N processes, each pacing at the full limit ("3") or at its share of it ("3/share")."""
     print(f"broadcast of one update to {subscribers:,} subscribers, fake platform limited to {limit}/s per token")
-    for processes in (1, 3):
-        r = await broadcast_with(processes, subscribers, limit)
+    for run in runs:
+        processes, _, shared = run.partition("/")
+        count = int(processes)
+        pace = limit / count if shared else float(limit)
+        r = await broadcast_with(count, subscribers, limit, pace)
         print(
-            f"  {processes} process{'es' if processes > 1 else ''}: {r['sent']:,} sent in {r['drain_s']:.1f} s"
+            f"  {count} process{'es' if count > 1 else ''} pacing at {pace:.0f}/s each:"
+            f" {r['sent']:,} sent in {r['drain_s']:.1f} s"
             f" = {r['rate']:.0f} msg/s ({100 * r['rate'] / limit:.0f} % of the limit), {r['refused']:,} refused"
             f" (429), {r['accepted'] - r['sent']:,} accepted twice; fan-out {r['fan_out_s']:.1f} s"
         )
@@ -242,11 +248,12 @@ def main() -> None:
     cast = sub.add_parser("broadcast")
     cast.add_argument("--subscribers", type=int, default=100_000)
     cast.add_argument("--limit", type=int, default=1000)
+    cast.add_argument("--runs", default="1,3", help="processes per run; 3/share: each paces at limit/3")
     args = parser.parse_args()
     if args.what == "latency":
         asyncio.run(latency(args.messages))
     else:
-        asyncio.run(broadcast(args.subscribers, args.limit))
+        asyncio.run(broadcast(args.subscribers, args.limit, args.runs.split(",")))
 
 
 if __name__ == "__main__":

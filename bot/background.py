@@ -20,6 +20,7 @@ from bot.adapters.base import Sender
 from bot.broadcast import Broadcaster
 from bot.core import Core
 from bot.lease import Lease
+from bot.pacer import LIMITS, UNLIMITED, Pacer, share_of
 from knowledge.builder import UPDATED_KEY
 from knowledge.store import Store, open_store
 
@@ -63,6 +64,7 @@ class Background:
         retention: float = 30 * 86400.0,
         maintenance_interval: float = 3600.0,
         index_delay: float = 60.0,
+        broadcasters_sharing: int = 1,
     ) -> None:
         self.core = core
         self.senders = senders
@@ -73,6 +75,7 @@ class Background:
         self.retention = retention
         self.maintenance_interval = maintenance_interval
         self.index_delay = index_delay
+        self.broadcasters_sharing = broadcasters_sharing
         self._index_stale = asyncio.Event()
         self.broadcasters: list[Broadcaster] = []
         self._stores: list[Store] = []
@@ -81,7 +84,8 @@ class Background:
     async def start(self) -> None:
         for sender in self.senders:
             store = await self._open()
-            broadcaster = Broadcaster(store, sender, poll_interval=self.poll_interval)
+            limits = share_of(LIMITS.get(sender.platform, UNLIMITED), self.broadcasters_sharing)
+            broadcaster = Broadcaster(store, sender, pacer=Pacer(limits), poll_interval=self.poll_interval)
             self.broadcasters.append(broadcaster)
             follow_moves(sender, store)
             broadcaster.start()

@@ -56,6 +56,7 @@ def background_for(core: Core, settings: Settings, senders: list[object]) -> Bac
         feeds=settings.feeds,
         feed_interval=settings.feed_interval,
         retention=settings.outbox_retention_days * 86400.0,
+        broadcasters_sharing=settings.broadcast_processes,
     )
 
 

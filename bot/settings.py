@@ -133,6 +133,7 @@ class Settings:
     feeds: tuple[str, ...] = ()
     feed_interval: int = 900
     outbox_retention_days: int = 30
+    broadcast_processes: int = 1
 
     @property
     def platforms(self) -> list[str]:
@@ -197,4 +198,5 @@ class Settings:
             feeds=_urls(env, "FEEDS"),
             feed_interval=_int(env, "FEED_INTERVAL", 900, low=60, high=7 * 86400),
             outbox_retention_days=_int(env, "OUTBOX_RETENTION_DAYS", 30, low=1, high=3650),
+            broadcast_processes=_int(env, "BROADCAST_PROCESSES", 1, low=1, high=1000),
         )

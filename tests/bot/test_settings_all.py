@@ -54,6 +54,7 @@ CASES: dict[str, tuple[str, str, Any, list[str]]] = {
     ),
     "FEED_INTERVAL": ("600", "feed_interval", 600, ["59", "soon"]),
     "OUTBOX_RETENTION_DAYS": ("7", "outbox_retention_days", 7, ["0", "week", "4000"]),
+    "BROADCAST_PROCESSES": ("3", "broadcast_processes", 3, ["0", "three"]),
 }
 NEEDS = {"DISCORD_SHARD_IDS": {"DISCORD_SHARD_COUNT": "4"}}
 
