@@ -1,7 +1,7 @@
 """The store on PostgreSQL vs SQLite: answer latency through the core, and a broadcast by 1 or 3 processes.
 
     .venv/bin/python benchmarks/store_bench.py latency [--messages 3000]
-    .venv/bin/python benchmarks/store_bench.py broadcast [--subscribers 100000] [--limit 1000]
+    .venv/bin/python benchmarks/store_bench.py broadcast [--subscribers 100000] [--limit 1000] [--runs 1,3,3/share]
 
 `latency`: `Core.handle` (language, preferences, rate limits, follow-up memory, the matcher, the reply) on
 the seed store, configured as `radford-bot run` configures it for each engine — on PostgreSQL the rate
