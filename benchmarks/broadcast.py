@@ -31,7 +31,7 @@ from bot.pacer import TELEGRAM, Pacer, SimulatedClock
 from handlers.types import Incoming, Reply
 from knowledge.base import Knowledge
 from knowledge.ingest import ingest_article, parse_article
-from knowledge.sqlite_store import SQLiteStore
+from knowledge.store.sqlite_facts import SQLiteStore
 
 LIMIT = 30
 REAL_SECONDS = 10.0

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from knowledge.base import Knowledge
 from knowledge.ingest import ingest_article, parse_article
-from knowledge.sqlite_store import SQLiteStore
+from knowledge.store.sqlite_facts import SQLiteStore
 
 MONTHS = 12
 

@@ -53,7 +53,7 @@ async def _build(size: int) -> dict[str, float]:
     from synth import Generator, write_store
 
     from knowledge.builder import ensure_built
-    from knowledge.sqlite_store import SQLiteStore
+    from knowledge.store.sqlite_facts import SQLiteStore
 
     OUT.mkdir(parents=True, exist_ok=True)
     path = store_path(size)
@@ -96,7 +96,7 @@ async def _measure(size: int, naive_limit: int) -> dict[str, object]:
     from rapidfuzz import fuzz, process
 
     from knowledge.base import Knowledge
-    from knowledge.sqlite_store import SQLiteStore
+    from knowledge.store.sqlite_facts import SQLiteStore
 
     questions = load_questions(size)
     before = _memory()["VmRSS"]

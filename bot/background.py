@@ -10,16 +10,23 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
+import sys
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from typing import cast
 
 from bot.adapters.base import Sender
 from bot.broadcast import Broadcaster
 from bot.core import Core
+from bot.lease import Lease
+from bot.pacer import LIMITS, UNLIMITED, Pacer, share_of
 from knowledge.builder import UPDATED_KEY
 from knowledge.store import Store, open_store
 
 log = logging.getLogger(__name__)
+FEED_LEASE = "feed-poller"
+INDEX_LEASE = "matcher-index-build"
 
 
 def senders_of(adapters: Sequence[object]) -> list[Sender]:
@@ -55,6 +62,10 @@ class Background:
         feeds_allow_http: frozenset[str] = frozenset(),
         feed_interval: float = 900.0,
         poll_interval: float = 2.0,
+        retention: float = 30 * 86400.0,
+        maintenance_interval: float = 3600.0,
+        index_delay: float = 60.0,
+        broadcasters_sharing: int = 1,
     ) -> None:
         self.core = core
         self.senders = senders
@@ -63,6 +74,11 @@ class Background:
         self.feeds_allow_http = feeds_allow_http
         self.feed_interval = feed_interval
         self.poll_interval = poll_interval
+        self.retention = retention
+        self.maintenance_interval = maintenance_interval
+        self.index_delay = index_delay
+        self.broadcasters_sharing = broadcasters_sharing
+        self._index_stale = asyncio.Event()
         self.broadcasters: list[Broadcaster] = []
         self._stores: list[Store] = []
         self._tasks: list[asyncio.Task[None]] = []
@@ -70,12 +86,15 @@ class Background:
     async def start(self) -> None:
         for sender in self.senders:
             store = await self._open()
-            broadcaster = Broadcaster(store, sender, poll_interval=self.poll_interval)
+            limits = share_of(LIMITS.get(sender.platform, UNLIMITED), self.broadcasters_sharing)
+            broadcaster = Broadcaster(store, sender, pacer=Pacer(limits), poll_interval=self.poll_interval)
             self.broadcasters.append(broadcaster)
             follow_moves(sender, store)
             broadcaster.start()
             log.info("broadcasting to %s", sender.platform)
         self._spawn("knowledge-watcher", self._watch_updates, await self._open())
+        self._spawn("outbox-maintenance", self._maintain, await self._open())
+        self._spawn("index-saver", self._save_index, await self._open())
         if self.feeds:
             self._spawn("feed-poller", self._poll_feeds, await self._open())
 
@@ -113,20 +132,98 @@ class Background:
         return await store.latest_update_id(), await store.get_meta(UPDATED_KEY)
 
     async def _watch_updates(self, store: Store) -> None:
-        """Answers include facts that `radford-bot ingest`, a build, a feed or another host added, within seconds."""
+        """Answers include facts that `radford-bot ingest`, a build, a feed or another host added, within seconds.
+
+        On PostgreSQL a NOTIFY from the writing process wakes the watcher at once; the poll stays as the
+        fallback (and is all SQLite has).
+        """
         seen = await self._knowledge_mark(store)
+        wake = asyncio.Event()
+        try:
+            if await store.listen_knowledge(wake.set):
+                log.info("listening for knowledge changes from other processes")
+        except Exception:
+            log.exception("cannot listen for knowledge changes; polling every %.0f s", self.poll_interval)
         while True:
-            await asyncio.sleep(self.poll_interval)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(wake.wait(), self.poll_interval)
+            wake.clear()
             try:
                 latest = await self._knowledge_mark(store)
                 if latest != seen:
                     seen = latest
                     await self.core.knowledge.refresh()
+                    self._index_stale.set()
                     log.info("knowledge refreshed: %d facts", len(self.core.knowledge.facts))
                     for broadcaster in self.broadcasters:
                         broadcaster.nudge()
             except Exception:
                 log.exception("could not refresh the knowledge; trying again shortly")
+
+    async def _maintain(self, store: Store) -> None:
+        """Finish fan-outs a crashed process left half-written, then prune what the retention lets go."""
+        while True:
+            try:
+                added = await store.fan_out_pending()
+                if added:
+                    log.info("finished an interrupted fan-out: %d deliveries written", added)
+                await store.forget_idle(time.time())
+                pruned = await store.prune(time.time() - self.retention)
+                if pruned.deliveries or pruned.updates or pruned.feed_entries:
+                    log.info(
+                        "pruned %d deliveries, %d updates, %d feed entries older than %.0f days",
+                        pruned.deliveries,
+                        pruned.updates,
+                        pruned.feed_entries,
+                        self.retention / 86400,
+                    )
+            except Exception:
+                log.exception("outbox maintenance failed; trying again later")
+            await asyncio.sleep(self.maintenance_interval)
+
+    async def _save_index(self, store: Store) -> None:
+        """After the knowledge changed, have the saved matcher index rebuilt, so the next start loads it.
+
+        The running matcher cannot be pickled while it answers (and is extended); a child process builds and
+        saves it instead (`radford-bot index`), a while after the last change, by one process at a time.
+        """
+        lease = Lease(store, INDEX_LEASE, ttl=6 * 3600.0)
+        while True:
+            await self._index_stale.wait()
+            await asyncio.sleep(self.index_delay)  # let a burst of ingests settle first
+            self._index_stale.clear()
+            try:
+                if not await lease.acquire():
+                    continue
+                try:
+                    child = await asyncio.create_subprocess_exec(
+                        sys.executable, "-m", "bot", "index",
+                        env={**os.environ, "DATABASE_URL": self.database_url},
+                        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+                    )  # fmt: skip
+                    try:
+                        out, err = await child.communicate()
+                    except asyncio.CancelledError:
+                        child.kill()  # the bot is stopping: the next change (or start) saves it instead
+                        raise
+                    if child.returncode == 0:
+                        log.info("%s", out.decode().strip())
+                    else:
+                        log.warning("saving the matcher index failed: %s", err.decode().strip()[-500:])
+                finally:
+                    await lease.release()
+            except Exception:
+                log.exception("saving the matcher index failed")
+
+    @staticmethod
+    async def _our_turn(lease: Lease) -> bool:
+        try:
+            if await lease.acquire():
+                return True
+            log.debug("feeds: %s polls them; this process waits", await lease.other_holder())
+        except Exception:
+            log.exception("feeds: cannot take the polling lease; trying again next round")
+        return False
 
     async def _poll_feeds(self, store: Store) -> None:
         import httpx
@@ -134,8 +231,14 @@ class Background:
         from knowledge.feeds import FeedError, FeedPolicy, poll_feeds
 
         policy = FeedPolicy(allow_http=self.feeds_allow_http)
+        # One process at a time polls (replicas would fetch every feed N times and race to ingest it): the
+        # holder renews the lease each round; if it dies, another takes over once the lease runs out.
+        lease = Lease(store, FEED_LEASE, ttl=self.feed_interval + 120.0)
         async with httpx.AsyncClient(timeout=30.0) as client:
             while True:
+                if not await self._our_turn(lease):
+                    await asyncio.sleep(self.feed_interval)
+                    continue
                 results = await poll_feeds(store, client, self.feeds, policy=policy)
                 for url, result in zip(self.feeds, results, strict=True):
                     if isinstance(result, FeedError):

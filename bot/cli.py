@@ -251,8 +251,11 @@ async def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
 
     from bot.backup import backup
     from bot.operator import plural
-    from knowledge.store import sqlite_path
+    from knowledge.store import engine_of, sqlite_path
 
+    if engine_of(settings.database_url) != "sqlite":
+        print("radford-bot: backup copies a SQLite store; back PostgreSQL up with pg_dump", file=sys.stderr)
+        return 2
     report = await backup(sqlite_path(settings.database_url), Path(args.path), overwrite=args.force)
     print(
         f"backed up to {report.target}: {plural(report.bytes, 'byte')}, schema {report.schema_version}, "
@@ -337,8 +340,10 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--clear", action="store_true", help="with --guild: remove that server's copies")
     sync.set_defaults(func=cmd_discord_sync)
     from bot.operator import add_commands
+    from bot.store_cli import add_store_commands
 
     add_commands(sub)
+    add_store_commands(sub)
     for action in sub._choices_actions:  # `radford-bot X --help` says what X does, as the command list does
         command = sub.choices[action.dest]
         if command.description is None and action.help:
@@ -376,7 +381,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bot.logs import setup_logging
     from bot.settings import Settings, SettingsError
     from knowledge.loader import KnowledgeFileError
-    from knowledge.store import StoreURLError
+    from knowledge.store import StoreError
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -404,7 +409,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         print(f"radford-bot: {describe_os_error(error, settings.database_url)}", file=sys.stderr)
         return 1
-    except (StoreURLError, KnowledgeFileError) as error:
+    except (StoreError, KnowledgeFileError) as error:
         print(f"radford-bot: {error}", file=sys.stderr)
         return 1
 

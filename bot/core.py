@@ -112,9 +112,11 @@ class Core:
         incoming = valid_unicode(incoming)
         try:
             await self.seen(incoming)
+            await self.memory.load(incoming.chat_key)
             lang = await self.resolve_lang(incoming)
             ctx = Context(self.knowledge, self.catalog, self.memory, self.store, lang, __version__, self.admin_ids)
             reply = await self._guarded(ctx, incoming, limit)
+            await self.memory.save(incoming.chat_key)
         except Exception:
             self.stats.errors += 1
             log.exception("failed to handle a %s message in chat %s", incoming.platform, incoming.chat_id)
@@ -139,7 +141,7 @@ class Core:
         if len(incoming.text) > MAX_INPUT_CHARS or len(incoming.args) > MAX_INPUT_CHARS:
             return Reply((para(ctx.t("decline-too-long", max=MAX_QUESTION_CHARS)),), ctx.lang, kind="decline")
         if limit and is_question(incoming):
-            verdict = self.limits.check(incoming)
+            verdict = await self.limits.acheck(incoming)
             if not verdict.allowed:
                 self.metrics.limited(incoming.platform, verdict.scope)
                 wait = max(1, math.ceil(verdict.retry_after))

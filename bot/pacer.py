@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
@@ -67,6 +67,14 @@ TELEGRAM = Limits(per_second=30.0, burst=1.0, per_chat_per_second=1.0, per_group
 DISCORD = Limits(per_second=45.0, burst=5.0)
 UNLIMITED = Limits()
 LIMITS = {"telegram": TELEGRAM, "discord": DISCORD}
+
+
+def share_of(limits: Limits, processes: int) -> Limits:
+    """One of `processes` broadcasters' share of a bot token's global rate (per-chat limits stay whole: a
+    delivery goes to its chat from one process). Each pacing at the full rate overshoots it together."""
+    if processes <= 1 or limits.per_second is None:
+        return limits
+    return replace(limits, per_second=limits.per_second / processes)
 
 
 class Pacer:

@@ -15,6 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from handlers.types import Incoming
+from knowledge.store import Store
+
+Clock = Callable[[], float]
 
 LOCAL_PLATFORMS = frozenset({"console", "cli"})  # the operator's own terminal is never limited
 
@@ -109,3 +112,31 @@ class QuestionLimits:
             while len(self._told) > self.capacity:
                 self._told.popitem(last=False)
         return Verdict(False, scope, retry_after, notify)
+
+    async def acheck(self, incoming: Incoming) -> Verdict:
+        """`check`, as the core calls it (the shared limits below must ask the store)."""
+        return self.check(incoming)
+
+
+class SharedQuestionLimits(QuestionLimits):
+    """The same two buckets kept in the store, for replicas sharing one: a user whose messages reach
+    different processes spends from one bucket. Both are spent in one transaction, or neither. Whether a
+    refusal is worth telling is this process's own memory (at worst, each replica tells once a window)."""
+
+    def __init__(self, store: Store, per_user: int = 20, per_chat: int = 60, *, clock: Clock = time.time) -> None:
+        super().__init__(per_user, per_chat, clock=clock)
+        self.store = store
+        self.clock = clock
+
+    async def acheck(self, incoming: Incoming) -> Verdict:
+        if incoming.platform in LOCAL_PLATFORMS:
+            return Verdict(True)
+        buckets = [
+            ("user:" + incoming.user_key, self.users.per_minute),
+            ("chat:" + incoming.chat_key, self.chats.per_minute),
+        ]
+        refused, wait = await self.store.take_tokens(buckets, self.clock())
+        if refused is None:
+            return Verdict(True)
+        scope, key = ("user", incoming.user_key) if refused == 0 else ("chat", incoming.chat_key)
+        return self._refused(scope, key, wait)

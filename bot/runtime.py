@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING
 from bot.adapters.base import Adapter
 from bot.background import Background, senders_of
 from bot.core import Core
-from bot.ratelimit import QuestionLimits
+from bot.ratelimit import QuestionLimits, SharedQuestionLimits
 from bot.settings import Settings
+from handlers.memory import SharedConversationMemory
+from knowledge.store import engine_of
 
 if TYPE_CHECKING:
     from bot.health import HealthServer
@@ -61,6 +63,8 @@ def background_for(core: Core, settings: Settings, senders: list[object]) -> Bac
         feeds=settings.feeds,
         feeds_allow_http=settings.feeds_allow_http,
         feed_interval=settings.feed_interval,
+        retention=settings.outbox_retention_days * 86400.0,
+        broadcasters_sharing=settings.broadcast_processes,
     )
 
 
@@ -98,9 +102,19 @@ async def run_console(core: Core, settings: Settings | None = None) -> None:
             await background.stop()
 
 
+def share_state(core: Core, settings: Settings) -> None:
+    """Rate limits and follow-up memory: in the process on SQLite (one host, as before), in the store on
+    PostgreSQL, where replicas share it and a user's consecutive messages may reach different ones."""
+    if engine_of(settings.database_url) == "postgresql":
+        core.limits = SharedQuestionLimits(core.store, settings.rate_limit_user, settings.rate_limit_chat)
+        core.memory = SharedConversationMemory(core.store)
+    else:
+        core.limits = QuestionLimits(settings.rate_limit_user, settings.rate_limit_chat)
+
+
 async def run(settings: Settings) -> int:
     core = await Core.open(settings.database_url, admin_ids=settings.admin_ids)
-    core.limits = QuestionLimits(settings.rate_limit_user, settings.rate_limit_chat)
+    share_state(core, settings)
     try:
         adapters = build_adapters(core, settings)
         if not adapters:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from knowledge.store import StoreURLError, sqlite_path
+from knowledge.store import StoreURLError, engine_of, sqlite_path
 
 ENV_FILE = ".env"
 _WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
@@ -167,6 +167,8 @@ class Settings:
     feeds_allow_http: frozenset[str] = frozenset()
     feed_interval: int = 900
     warnings: tuple[str, ...] = ()  # logged once logging is set up (the CLI does it)
+    outbox_retention_days: int = 30
+    broadcast_processes: int = 1
 
     @property
     def platforms(self) -> list[str]:
@@ -190,10 +192,11 @@ class Settings:
             raise SettingsError(f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {level!r}")
         url = env.get("DATABASE_URL", "").strip() or default_database_url()
         try:
-            store = sqlite_path(url)  # the store's own reading of the URL: one rule, checked at start
+            # The store's own reading of the URL: one rule, checked at start (and, for a file, its directory).
+            store = sqlite_path(url) if engine_of(url) == "sqlite" else None
         except StoreURLError as error:
             raise SettingsError(f"DATABASE_URL: {error}") from None
-        if problem := _store_path_problem(store):
+        if store is not None and (problem := _store_path_problem(store)):
             raise SettingsError(f"DATABASE_URL: {store}: {problem}")
         telegram = env.get("TELEGRAM_BOT_TOKEN", "").strip() or None
         if platforms and telegram and ":" not in telegram:
@@ -251,4 +254,6 @@ class Settings:
             feeds_allow_http=allow_http,
             feed_interval=_int(env, "FEED_INTERVAL", 900, low=60, high=7 * 86400),
             warnings=admin_notes,
+            outbox_retention_days=_int(env, "OUTBOX_RETENTION_DAYS", 30, low=1, high=3650),
+            broadcast_processes=_int(env, "BROADCAST_PROCESSES", 1, low=1, high=1000),
         )

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from knowledge.builder import UPDATED_KEY, ensure_built
 from knowledge.concepts import ConceptAnalyzer, entity_ids, load_lexicon
 from knowledge.discovered import all_entities
+from knowledge.index_cache import cached_knowledge
 from knowledge.loader import DATA_DIR
 from knowledge.matcher import Matcher, MatchResult
 from knowledge.models import Entity, Fact, Lang, Source
@@ -151,11 +152,12 @@ class Knowledge:
 
     @staticmethod
     async def _snapshot(store: Store) -> Snapshot:
-        sources, entities, facts = await store.sources(), await all_entities(store), await store.facts()
+        sources, entities = await store.sources(), await all_entities(store)
         # Indexing is CPU work (a fifth of a second for the seed, more as articles arrive): off the event
-        # loop, so a refresh after an ingest never stalls the chats being answered meanwhile.
-        matcher = await asyncio.to_thread(_build_matcher, facts, entities)
-        return Snapshot(tuple(sources), tuple(entities), tuple(facts), matcher, await store.get_meta(UPDATED_KEY))
+        # loop, so a refresh after an ingest never stalls the chats being answered meanwhile. A start whose
+        # facts and code match a saved index loads it (and the facts with it) instead (`index_cache`).
+        facts, matcher = await cached_knowledge(store, entities, _build_matcher)
+        return Snapshot(tuple(sources), tuple(entities), facts, matcher, await store.get_meta(UPDATED_KEY))
 
     async def refresh(self) -> None:
         """Swap in what the store holds now; concurrent calls run one after the other.

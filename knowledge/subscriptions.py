@@ -103,6 +103,15 @@ class ParkedDelivery:
     error: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class PruneReport:
+    """Rows `prune` removed: finished deliveries, updates with nothing left to deliver, seen feed entries."""
+
+    deliveries: int = 0
+    updates: int = 0
+    feed_entries: int = 0
+
+
 class SubscriptionStore(Protocol):
     async def subscribe(
         self,
@@ -144,6 +153,12 @@ class SubscriptionStore(Protocol):
 
     async def release_deliveries(self, ids: list[int], now: float, *, worker: str | None = None) -> None:
         """Give back claimed deliveries that were not attempted, due at once (only `worker`'s, if given)."""
+
+    async def fan_out_pending(self) -> int:
+        """Write the deliveries of updates whose fan-out a crashed process left unfinished."""
+
+    async def prune(self, before: float, *, batch: int = 1_000) -> PruneReport:
+        """Forget delivered or parked rows, finished updates and seen feed entries older than `before`."""
 
     async def facts_by_id(self, ids: list[str]) -> list[Fact]: ...
 

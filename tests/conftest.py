@@ -16,7 +16,7 @@ from hypothesis import settings
 from bot.core import Core
 from knowledge.base import Knowledge
 from knowledge.builder import ensure_built
-from knowledge.sqlite_store import SQLiteStore
+from knowledge.store.sqlite_facts import SQLiteStore
 
 ARTICLE = """\
 # Murati's new lab hires former OpenAI researchers

@@ -5,7 +5,12 @@ from __future__ import annotations
 import asyncio
 import io
 import random
+import shutil
 import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
 
 from bot.adapters.base import RecipientGone, RetryLater, TemporaryFailure
 from bot.adapters.console import ConsoleSender
@@ -14,12 +19,35 @@ from bot.core import Core
 from bot.pacer import TELEGRAM, Pacer, SimulatedClock
 from handlers.types import Incoming
 from knowledge.base import Knowledge
+from knowledge.builder import ensure_built
 from knowledge.ingest import ingest_article, parse_article
-from knowledge.sqlite_store import SQLiteStore
+from knowledge.store import Store, open_store
 from knowledge.subscriptions import Outcome
 from knowledge.topics import entity_topic, everything, keyword_topic
 from tests.bot.fakes import FakeSender
 from tests.conftest import ARTICLE
+from tests.postgres import fresh_schema
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def store(request: pytest.FixtureRequest, built_store: Path, tmp_path: Path) -> AsyncIterator[Store]:
+    """The broadcaster's suite runs on both engines: a copy of the built SQLite store, or a fresh schema."""
+    if request.param == "sqlite":
+        shutil.copy(built_store, tmp_path / "bot.db")
+        opened = await open_store(f"sqlite:///{tmp_path / 'bot.db'}")
+        try:
+            yield opened
+        finally:
+            await opened.close()
+        return
+    async with fresh_schema() as url:
+        opened = await open_store(url)
+        try:
+            await ensure_built(opened)
+            yield opened
+        finally:
+            await opened.close()
+
 
 SECOND_ARTICLE = """title: Schulman interview
 
@@ -29,12 +57,12 @@ moved on to other laboratories in San Francisco.
 """
 
 
-def broadcaster(store: SQLiteStore, sender: FakeSender, clock: SimulatedClock, **options: object) -> Broadcaster:
+def broadcaster(store: Store, sender: FakeSender, clock: SimulatedClock, **options: object) -> Broadcaster:
     pacer = Pacer(TELEGRAM, clock=clock, sleep=clock.sleep)
     return Broadcaster(store, sender, pacer=pacer, clock=clock, sleep=clock.sleep, **options)  # type: ignore[arg-type]
 
 
-async def until_settled(b: Broadcaster, store: SQLiteStore, clock: SimulatedClock, *, rounds: int = 400) -> None:
+async def until_settled(b: Broadcaster, store: Store, clock: SimulatedClock, *, rounds: int = 400) -> None:
     """Drain, let simulated time pass, again, until nothing is pending for this platform."""
     for _ in range(rounds):
         await b.drain()
@@ -44,7 +72,7 @@ async def until_settled(b: Broadcaster, store: SQLiteStore, clock: SimulatedCloc
     raise AssertionError("the outbox never settled")
 
 
-async def subscribe_chats(store: SQLiteStore, count: int, platform: str = "telegram") -> list[str]:
+async def subscribe_chats(store: Store, count: int, platform: str = "telegram") -> list[str]:
     chats = [str(1000 + n) for n in range(count)]
     for chat in chats:
         await store.subscribe(platform, chat, everything())
@@ -67,7 +95,7 @@ async def test_console_subscriber_receives_the_new_facts(core: Core) -> None:
     assert await Broadcaster(core.store, ConsoleSender(out)).drain() == 0  # nothing twice
 
 
-async def test_topics_select_the_facts_each_chat_hears_about(store: SQLiteStore) -> None:
+async def test_topics_select_the_facts_each_chat_hears_about(store: Store) -> None:
     await Knowledge.load(store)
     clock = SimulatedClock()
     await store.subscribe("telegram", "murati-fan", entity_topic("murati", "Mira Murati"))
@@ -82,7 +110,7 @@ async def test_topics_select_the_facts_each_chat_hears_about(store: SQLiteStore)
     assert "CLIP" in texts["clip-fan"] and "twenty researchers" not in texts["clip-fan"]
 
 
-async def test_429_storm_every_subscriber_once_within_limits(store: SQLiteStore) -> None:
+async def test_429_storm_every_subscriber_once_within_limits(store: Store) -> None:
     await Knowledge.load(store)
     clock = SimulatedClock()
     chats = await subscribe_chats(store, 120)
@@ -123,7 +151,7 @@ async def test_blocked_chats_become_inactive_and_come_back(core: Core) -> None:
     assert chats[3] in sender.per_chat() and chats[17] not in sender.per_chat()
 
 
-async def test_temporary_failures_retry_with_backoff_then_park(store: SQLiteStore) -> None:
+async def test_temporary_failures_retry_with_backoff_then_park(store: Store) -> None:
     await Knowledge.load(store)
     clock = SimulatedClock()
     chats = await subscribe_chats(store, 5)
@@ -146,7 +174,7 @@ async def test_temporary_failures_retry_with_backoff_then_park(store: SQLiteStor
     assert parked.chat_id == broken and parked.attempts == 4 and "502" in (parked.error or "")
 
 
-async def test_stopped_mid_way_and_restarted_nobody_twice(store: SQLiteStore) -> None:
+async def test_stopped_mid_way_and_restarted_nobody_twice(store: Store) -> None:
     await Knowledge.load(store)
     clock = SimulatedClock()
     chats = await subscribe_chats(store, 150)
@@ -175,7 +203,7 @@ async def test_stopped_mid_way_and_restarted_nobody_twice(store: SQLiteStore) ->
     assert counts == {(chat, topic): 1 for chat in chats for topic in ("Schulman", "Murati")}
 
 
-async def test_digest_groups_a_days_articles_into_one_message(store: SQLiteStore) -> None:
+async def test_digest_groups_a_days_articles_into_one_message(store: Store) -> None:
     await Knowledge.load(store)
     clock = SimulatedClock(1_700_000_000.0)  # 2023-11-14 22:13 UTC
     await store.subscribe("telegram", "digest-reader", everything(), mode="digest", digest_time="08:00")
@@ -193,7 +221,7 @@ async def test_digest_groups_a_days_articles_into_one_message(store: SQLiteStore
     assert "daily digest" in text and "twenty researchers" in text and "Schulman" in text
 
 
-async def test_a_chat_the_adapter_marked_inactive_waits_until_it_is_back(store: SQLiteStore) -> None:
+async def test_a_chat_the_adapter_marked_inactive_waits_until_it_is_back(store: Store) -> None:
     await Knowledge.load(store)
     clock = SimulatedClock()
     chats = await subscribe_chats(store, 3)
@@ -208,7 +236,7 @@ async def test_a_chat_the_adapter_marked_inactive_waits_until_it_is_back(store: 
     assert sender.per_chat() == dict.fromkeys(chats, 1)
 
 
-async def test_one_strike_per_incident_however_many_messages_wait(store: SQLiteStore) -> None:
+async def test_one_strike_per_incident_however_many_messages_wait(store: Store) -> None:
     await Knowledge.load(store)
     clock = SimulatedClock()
     [chat] = await subscribe_chats(store, 1)
@@ -227,7 +255,7 @@ async def test_one_strike_per_incident_however_many_messages_wait(store: SQLiteS
     assert subscription.strikes == 0
 
 
-async def test_switching_a_digest_to_immediate_sends_what_it_owes_now(store: SQLiteStore) -> None:
+async def test_switching_a_digest_to_immediate_sends_what_it_owes_now(store: Store) -> None:
     await Knowledge.load(store)
     clock = SimulatedClock(1_700_000_000.0)  # well before the next 08:00 UTC
     await store.subscribe("telegram", "reader", everything(), mode="digest", digest_time="08:00")
@@ -242,7 +270,7 @@ async def test_switching_a_digest_to_immediate_sends_what_it_owes_now(store: SQL
     assert sender.per_chat() == {"reader": 1}
 
 
-async def test_no_send_can_outlive_its_lease(store: SQLiteStore) -> None:
+async def test_no_send_can_outlive_its_lease(store: Store) -> None:
     """Every send that starts must be able to finish (send_timeout) before the lease lets another host in."""
     await Knowledge.load(store)
     clock = SimulatedClock()
@@ -267,7 +295,7 @@ async def test_no_send_can_outlive_its_lease(store: SQLiteStore) -> None:
     assert len(await store.claim_deliveries("telegram", clock(), worker="other")) == 6 - len(starts)
 
 
-async def test_a_worker_that_lost_its_lease_cannot_finish_the_row(store: SQLiteStore) -> None:
+async def test_a_worker_that_lost_its_lease_cannot_finish_the_row(store: Store) -> None:
     await Knowledge.load(store)
     await subscribe_chats(store, 1)
     await ingest_article(store, parse_article(ARTICLE), now=1000.0)

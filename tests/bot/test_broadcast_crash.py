@@ -18,7 +18,7 @@ import pytest
 
 from knowledge.base import Knowledge
 from knowledge.ingest import ingest_article, parse_article
-from knowledge.sqlite_store import SQLiteStore
+from knowledge.store.sqlite_facts import SQLiteStore
 from knowledge.topics import everything
 from tests.conftest import ARTICLE
 
@@ -32,7 +32,7 @@ import asyncio, os, sys
 from pathlib import Path
 import bot.broadcast
 from bot.broadcast import Broadcaster
-from knowledge.sqlite_store import SQLiteStore
+from knowledge.store.sqlite_facts import SQLiteStore
 
 class FileSender:
     platform = "fake"  # no pacer limits for this platform: the test is about crashes, not pacing

@@ -185,7 +185,7 @@ def test_facts_in_french(database_url: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "url",
     [
-        "postgres://user@host/db",
+        "postgresql://user@127.0.0.1:9/db",  # nothing listens there
         "sqlite://relative.db",
         "mysql://localhost/bot",
     ],

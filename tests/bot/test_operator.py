@@ -10,7 +10,7 @@ import pytest
 
 from bot.cli import main
 from bot.settings import Settings, SettingsError
-from knowledge.sqlite_store import SQLiteStore
+from knowledge.store.sqlite_facts import SQLiteStore
 from knowledge.topics import entity_topic, everything
 from tests.conftest import ARTICLE
 

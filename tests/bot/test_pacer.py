@@ -73,3 +73,34 @@ async def test_many_chats_do_not_grow_memory_forever() -> None:
     for n in range(1000):
         await pacer.acquire(str(n))
     assert len(pacer._chats) <= 100
+
+
+def test_broadcasters_sharing_a_token_each_pace_at_their_share_of_its_rate() -> None:
+    from bot.pacer import TELEGRAM, share_of
+
+    third = share_of(TELEGRAM, 3)
+    assert third.per_second == 10.0
+    assert third.per_chat_per_second == TELEGRAM.per_chat_per_second  # a chat is served by one process
+    assert third.per_group_per_minute == TELEGRAM.per_group_per_minute
+    assert share_of(TELEGRAM, 1) is TELEGRAM
+
+
+async def test_the_background_paces_each_broadcaster_at_its_share(core) -> None:
+    from bot.adapters.console import ConsoleSender
+    from bot.background import Background
+
+    class TelegramLike(ConsoleSender):
+        platform = "telegram"
+
+    background = Background(core, [TelegramLike()], "sqlite:///unused.db", broadcasters_sharing=3)
+    background._open = lambda: _ready(core.store)  # type: ignore[method-assign]
+    await background.start()
+    try:
+        assert background.broadcasters[0].pacer.limits.per_second == 10.0
+    finally:
+        background._stores.clear()  # the core's store: closed by its fixture
+        await background.stop()
+
+
+async def _ready(store):
+    return store

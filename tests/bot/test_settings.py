@@ -107,7 +107,8 @@ def test_a_malformed_dotenv_line_says_where(tmp_path: Path, line: str) -> None:
     ("name", "value"),
     [
         ("LOG_LEVEL", "verbose"),
-        ("DATABASE_URL", "postgres://user@host/db"),
+        ("DATABASE_URL", "postgresql://user@host/db?pool=0"),
+        ("DATABASE_URL", "sqlite:///:memory:"),
         ("DATABASE_URL", "sqlite://relative.db"),
         ("DATABASE_URL", "sqlite:///"),
         ("TELEGRAM_BOT_TOKEN", "no-colon"),

@@ -25,7 +25,7 @@ CASES: dict[str, tuple[str, str, Any, list[str]]] = {
         "sqlite:////tmp/x.db",
         "database_url",
         "sqlite:////tmp/x.db",
-        ["postgres://db/x", "sqlite://x.db"],
+        ["postgresql://db/x?schema=X-Y", "sqlite:///:memory:", "sqlite://x.db"],
     ),
     "TELEGRAM_BOT_TOKEN": ("1:abc", "telegram_token", "1:abc", ["abc"]),
     "TELEGRAM_API_BASE_URL": (
@@ -65,6 +65,8 @@ CASES: dict[str, tuple[str, str, Any, list[str]]] = {
         ["b.example"],
     ),
     "FEED_INTERVAL": ("600", "feed_interval", 600, ["59", "soon"]),
+    "OUTBOX_RETENTION_DAYS": ("7", "outbox_retention_days", 7, ["0", "week", "4000"]),
+    "BROADCAST_PROCESSES": ("3", "broadcast_processes", 3, ["0", "three"]),
 }
 NEEDS = {
     "DISCORD_SHARD_IDS": {"DISCORD_SHARD_COUNT": "4"},

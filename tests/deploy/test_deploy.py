@@ -163,3 +163,24 @@ def test_compose_keeps_the_health_endpoint_the_health_check_needs_whatever_env_s
     assert settings.health_port == 8080 and settings.health_host == "127.0.0.1"
     assert "HEALTH_PORT=8080" in " ".join(instructions("ENV"))
     assert "or '8080'" in instructions("HEALTHCHECK")[0], "an empty HEALTH_PORT falls back to the image's port"
+
+
+def test_the_postgres_compose_runs_two_webhook_replicas_on_one_store_behind_the_proxy() -> None:
+    from knowledge.store import engine_of
+
+    compose = yaml.safe_load((DEPLOY / "compose.postgres.yaml").read_text())
+    services = compose["services"]
+    replicas = [services[name] for name in ("bot-1", "bot-2")]
+    for bot in replicas:
+        env = bot["environment"]
+        url = env["DATABASE_URL"].replace("${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in deploy/.env}", "pw")
+        assert engine_of(url) == "postgresql"
+        assert env["TELEGRAM_LISTEN"] == "0.0.0.0" and env["TELEGRAM_PORT"] == "8443"
+        assert bot["depends_on"]["db"]["condition"] == "service_healthy"
+        assert bot["build"]["dockerfile"] == "deploy/Dockerfile"
+    assert "pg_isready" in services["db"]["healthcheck"]["test"]
+    caddy = (DEPLOY / "Caddyfile").read_text()
+    assert "reverse_proxy bot-1:8443 bot-2:8443" in caddy
+    assert "handle /telegram/updates" in caddy
+    mounted = {volume.split(":")[0] for volume in services["proxy"]["volumes"]}
+    assert "./Caddyfile" in mounted and (DEPLOY / "Caddyfile").is_file()

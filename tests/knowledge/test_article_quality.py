@@ -16,7 +16,7 @@ import pytest
 from bot.core import Core
 from knowledge.base import Knowledge
 from knowledge.ingest import ingest_article, parse_article
-from knowledge.sqlite_store import SQLiteStore
+from knowledge.store.sqlite_facts import SQLiteStore
 from tests.knowledge.test_answer_quality import BLIND_TUNE, DEV_SET, OWN_SET, SECOND_SET, load, score
 
 ARTICLES = Path(__file__).with_name("data") / "articles"

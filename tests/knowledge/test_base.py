@@ -10,8 +10,8 @@ import pytest
 
 from knowledge.base import Knowledge
 from knowledge.models import Entity, Fact, FactDate, Localized, Source
-from knowledge.sqlite_store import SQLiteStore
 from knowledge.store import open_store
+from knowledge.store.sqlite_facts import SQLiteStore
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import pytest
 
 from knowledge.builder import DIGEST_KEY, UPDATED_KEY, BuildReport, ensure_built
 from knowledge.loader import DATA_DIR, load_bundle
-from knowledge.sqlite_store import SQLiteStore
+from knowledge.store.sqlite_facts import SQLiteStore
 
 FACT = "radford-joins-openai"
 

@@ -12,7 +12,7 @@ import pytest
 
 from knowledge.base import Knowledge
 from knowledge.feeds import FeedError, FeedPolicy, html_to_text, poll_feed
-from knowledge.sqlite_store import SQLiteStore
+from knowledge.store.sqlite_facts import SQLiteStore
 from knowledge.topics import everything
 
 RSS = b"""<?xml version="1.0" encoding="UTF-8"?>

@@ -26,7 +26,7 @@ from knowledge.feeds import (
     is_private_address,
     poll_feeds,
 )
-from knowledge.sqlite_store import SQLiteStore
+from knowledge.store.sqlite_facts import SQLiteStore
 from tests.knowledge.test_feeds import RSS
 
 pytestmark = pytest.mark.timeout(60)

@@ -6,7 +6,7 @@ import pytest
 
 from knowledge.base import Knowledge
 from knowledge.ingest import ArticleError, ingest_article, parse_article
-from knowledge.sqlite_store import SQLiteStore
+from knowledge.store.sqlite_facts import SQLiteStore
 from knowledge.topics import everything
 from tests.conftest import ARTICLE
 
@@ -79,18 +79,15 @@ async def test_a_failure_mid_ingest_leaves_neither_facts_nor_outbox_rows(
     await store.subscribe("console", "local", everything())
     facts_before = await store.count_facts()
 
-    async def broken(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("disk on fire")
+    # The update is the last row the facts' transaction writes (its deliveries follow in batches): fail there.
+    original = store._db.execute
 
-    # The deliveries are the last rows the transaction writes: fail right there.
-    original = store._db.executemany
+    def failing_execute(sql: str, parameters: object = ()) -> object:
+        if "INSERT INTO updates" in sql:
+            raise RuntimeError("disk on fire")
+        return original(sql, parameters)  # type: ignore[arg-type]
 
-    async def failing_executemany(sql: str, rows: object) -> object:
-        if "INSERT OR IGNORE INTO deliveries" in sql:
-            await broken()
-        return await original(sql, rows)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(store._db, "executemany", failing_executemany)
+    monkeypatch.setattr(store._db, "execute", failing_execute)
     with pytest.raises(RuntimeError, match="disk on fire"):
         await ingest_article(store, parse_article(ARTICLE))
     monkeypatch.undo()
@@ -101,3 +98,33 @@ async def test_a_failure_mid_ingest_leaves_neither_facts_nor_outbox_rows(
     # And the store still works: the same article goes in cleanly afterwards.
     report = await ingest_article(store, parse_article(ARTICLE))
     assert report.added and report.deliveries == 1
+
+
+async def test_a_fan_out_cut_short_is_finished_by_the_next_ingest(
+    store: SQLiteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deliveries are written in batches after the facts: a crash between batches loses no subscriber."""
+    await Knowledge.load(store)
+    for n in range(7):
+        await store.subscribe("console", f"chat-{n}", everything())
+    monkeypatch.setattr(store, "fanout_batch", 2)
+    original = store._fan_out_batch
+    calls = 0
+
+    async def dying_batch(*args: object) -> object:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise RuntimeError("killed between batches")
+        return await original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "_fan_out_batch", dying_batch)
+    with pytest.raises(RuntimeError, match="killed between batches"):
+        await ingest_article(store, parse_article(ARTICLE))
+    monkeypatch.setattr(store, "_fan_out_batch", original)
+    assert await count(store, "updates") == 1
+    assert await count(store, "deliveries") == 4  # two batches of two chats made it
+    assert await store.fan_out_pending() == 3
+    assert await count(store, "deliveries") == 7
+    assert await store.fan_out_pending() == 0  # done, and nothing written twice
+    assert await count(store, "deliveries") == 7

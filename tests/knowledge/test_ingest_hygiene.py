@@ -18,7 +18,7 @@ from knowledge.ingest import (
     remove_article,
 )
 from knowledge.models import Entity, Localized
-from knowledge.sqlite_store import SQLiteStore
+from knowledge.store.sqlite_facts import SQLiteStore
 from tests.conftest import ARTICLE
 
 

@@ -16,7 +16,7 @@ from knowledge.concepts import ConceptAnalyzer, load_lexicon
 from knowledge.loader import DATA_DIR
 from knowledge.matcher import Matcher, MatchResult
 from knowledge.normalize import fold
-from knowledge.sqlite_store import SQLiteStore
+from knowledge.store.sqlite_facts import SQLiteStore
 from tests.knowledge.reference_matcher import ReferenceMatcher
 
 HERE = Path(__file__).parent

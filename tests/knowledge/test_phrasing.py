@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.base import Knowledge
-from knowledge.sqlite_store import SQLiteStore
+from knowledge.store.sqlite_facts import SQLiteStore
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ import contextlib
 import json
 import logging
 import random
+import time
 import warnings
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -76,6 +77,7 @@ from bot.adapters.telegram.updates import (
     incoming_from_message,
 )
 from bot.core import Core, is_quiet
+from bot.lease import Lease
 from bot.settings import Settings
 from handlers.admin import is_admin
 from handlers.commands import visible_commands
@@ -195,6 +197,7 @@ class TelegramAdapter:
         max_flood_wait: float = 60.0,
         stop_grace: float = 10.0,
         health_grace: float = DEFAULT_GRACE,
+        poller_lease: float = 30.0,
         on_chat_gone: ChatGone | None = None,
         on_chat_moved: ChatMoved | None = None,
     ) -> None:
@@ -210,6 +213,9 @@ class TelegramAdapter:
         self.backoff = backoff
         self.max_flood_wait = max_flood_wait
         self.stop_grace = stop_grace  # seconds a stop lets queued replies go out before dropping them
+        self.poller_lease = poller_lease
+        self._lease: Lease | None = None
+        self._unpolling: asyncio.Task[None] | None = None
         self.on_chat_gone = on_chat_gone
         self.on_chat_moved = on_chat_moved
         self.keys = CallbackKeys()
@@ -321,6 +327,7 @@ class TelegramAdapter:
                 self.settings.telegram_port,
             )
         else:
+            await self._take_polling_lease()
             await updater.start_polling(
                 timeout=timedelta(seconds=self.poll_timeout),
                 allowed_updates=_ALLOWED_UPDATES,
@@ -328,6 +335,30 @@ class TelegramAdapter:
                 error_callback=self._on_polling_error,
             )
             log.info("telegram: @%s polling for updates", self.me.username)
+
+    async def _take_polling_lease(self) -> None:
+        """Only one process may call getUpdates for a bot: two fight over it (409 Conflict) and both lose.
+
+        Waits one lease period for a holder that died (a restart after a crash), then refuses to poll.
+        """
+        lease = Lease(self.core.store, f"telegram-poller:{self.me.id}", ttl=self.poller_lease)
+        deadline = time.monotonic() + self.poller_lease + 1.0
+        while not await lease.acquire():
+            if time.monotonic() > deadline:
+                holder = await lease.other_holder()
+                raise TelegramStartError(
+                    f"another process ({holder}) is already polling Telegram for @{self.me.username}: "
+                    "refusing to poll twice; run several replicas with TELEGRAM_WEBHOOK_URL instead"
+                )
+            await asyncio.sleep(min(2.0, self.poller_lease / 3))
+        self._lease = lease
+        lease.keep(lost=self._lost_polling_lease)
+
+    def _lost_polling_lease(self) -> None:
+        log.error("telegram: another process took over polling for @%s; this one stops polling", self.me.username)
+        app = self._app
+        if app is not None and app.updater is not None and app.updater.running:
+            self._unpolling = asyncio.get_running_loop().create_task(app.updater.stop())
 
     async def stop(self) -> None:
         """Stop receiving, let queued replies go out for up to `stop_grace` seconds, close the HTTP client.
@@ -337,6 +368,9 @@ class TelegramAdapter:
         """
         app = self._app
         self._running = False
+        lease, self._lease = self._lease, None
+        if lease is not None:
+            await lease.release()
         if app is None:
             return
         try:

@@ -14,7 +14,7 @@ from bot.background import Background
 from bot.core import Core
 from bot.settings import Settings
 from knowledge.ingest import ingest_article, parse_article
-from knowledge.sqlite_store import SQLiteStore
+from knowledge.store.sqlite_facts import SQLiteStore
 
 pytestmark = [
     pytest.mark.timeout(30),

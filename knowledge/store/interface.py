@@ -1,13 +1,13 @@
 """The store's async interface: what the rest of the bot may ask of persistent storage.
 
-Kept small so that a server database can take SQLite's place without touching a caller.
-`open_store` picks the implementation from a `DATABASE_URL`.
+Kept small so that a server database can take SQLite's place without touching a caller
+(`knowledge.store.factory.open_store` picks the engine from a `DATABASE_URL`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Protocol
 
 from knowledge.models import Entity, Fact, Source
@@ -70,25 +70,34 @@ class Store(SubscriptionStore, Protocol):
 
     async def set_preference(self, platform: str, scope_id: str, key: str, value: str | None) -> None: ...
 
+    async def acquire_lease(self, name: str, holder: str, ttl: float, now: float) -> bool:
+        """Take or renew the lease `name` for `holder`; False while another holder's lease runs."""
 
-class StoreURLError(ValueError):
-    """A DATABASE_URL this bot cannot use; the message says why."""
+    async def lease_holder(self, name: str, now: float) -> str | None: ...
 
+    async def release_lease(self, name: str, holder: str) -> None: ...
 
-def sqlite_path(url: str) -> Path:
-    """`sqlite:////abs/path.db` → /abs/path.db; `sqlite:///rel.db` → rel.db; a bare path is accepted too."""
-    if "://" not in url:
-        return Path(url).expanduser()
-    scheme, _, rest = url.partition("://")
-    if scheme not in {"sqlite", "sqlite3"}:
-        raise StoreURLError(f"unsupported database scheme {scheme!r}: only sqlite:///path is supported")
-    if not rest.startswith("/") or rest == "/":
-        raise StoreURLError("a SQLite URL names a file: sqlite:///relative.db or sqlite:////absolute/path.db")
-    return Path(rest[1:]).expanduser()
+    async def recall_turn(self, chat_key: str, since: float) -> tuple[str | None, str | None, float] | None: ...
 
+    async def remember_turn(self, chat_key: str, subject: str | None, lang: str | None, at: float) -> None: ...
 
-async def open_store(url: str) -> Store:
-    """Open (creating and migrating as needed) the store behind `url`."""
-    from knowledge.sqlite_store import SQLiteStore
+    async def take_tokens(self, buckets: list[tuple[str, int]], now: float) -> tuple[int | None, float]:
+        """Spend a token from every (key, per-minute) bucket or from none: (None, 0) or (empty index, wait)."""
 
-    return await SQLiteStore.open(sqlite_path(url))
+    async def forget_idle(self, now: float) -> int: ...
+
+    async def knowledge_digest(self) -> str:
+        """Changes whenever a fact, a fact's sources or the gazetteer does: what a saved index is valid for."""
+
+    async def saved_index(self) -> str | None: ...
+
+    async def index_chunk(self, name: str, seq: int) -> bytes | None: ...
+
+    async def put_index_chunk(self, name: str, seq: int, data: bytes) -> None: ...
+
+    async def publish_index(self, name: str) -> None: ...
+
+    async def drop_indexes(self, keep: str | None) -> None: ...
+
+    async def listen_knowledge(self, changed: Callable[[], None]) -> bool:
+        """Have `changed` called when any process changes the knowledge; False if the engine cannot tell."""

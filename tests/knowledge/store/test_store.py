@@ -1,4 +1,4 @@
-"""The SQLite store: migrations, WAL, one transaction per source, preferences, and the DATABASE_URL it opens."""
+"""The store on both engines: one transaction per source, preferences; SQLite's file, WAL and URL."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
 
+import asyncpg
 import pytest
 
 from knowledge.loader import load_bundle
+from knowledge.migrations import latest_version
 from knowledge.models import Fact, FactDate, Localized, Source
-from knowledge.sqlite_store import SQLiteStore
-from knowledge.store import StoreURLError, SyncReport, open_store, sqlite_path
+from knowledge.store import Store, StoreURLError, SyncReport, open_store, sqlite_path
+from knowledge.store.sqlite_facts import SQLiteStore
 
 SOURCE = Source("news-1", "A news article", "en", "2024-12-20", "https://example.org/a", "Example", "Body text.")
 
@@ -35,7 +37,16 @@ def make_fact(fact_id: str, text: str = "Radford left OpenAI.", **changes: objec
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[SQLiteStore]:
+async def store(store_url: str) -> AsyncIterator[Store]:
+    opened = await open_store(store_url)
+    try:
+        yield opened
+    finally:
+        await opened.close()
+
+
+@pytest.fixture
+async def sqlite_store(tmp_path: Path) -> AsyncIterator[SQLiteStore]:
     opened = await SQLiteStore.open(tmp_path / "bot.db")
     try:
         yield opened
@@ -48,26 +59,27 @@ def tables(path: Path) -> set[str]:
         return {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
-async def test_migrations_create_the_schema_and_set_user_version(store: SQLiteStore, tmp_path: Path) -> None:
+async def test_migrations_create_the_schema_and_set_user_version(sqlite_store: SQLiteStore, tmp_path: Path) -> None:
     assert {"sources", "entities", "facts", "fact_sources", "meta", "preferences"} <= tables(tmp_path / "bot.db")
-    assert await store.schema_version() >= 2
+    assert await sqlite_store.schema_version() == latest_version()
     with sqlite3.connect(tmp_path / "bot.db") as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == await store.schema_version()
+        assert db.execute("PRAGMA user_version").fetchone()[0] == await sqlite_store.schema_version()
 
 
-async def test_the_database_is_in_wal_mode(store: SQLiteStore, tmp_path: Path) -> None:
+async def test_the_database_is_in_wal_mode(sqlite_store: SQLiteStore, tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / "bot.db") as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-async def test_reopening_keeps_the_data_and_does_not_migrate_again(tmp_path: Path) -> None:
-    first = await SQLiteStore.open(tmp_path / "bot.db")
+async def test_reopening_keeps_the_data_and_does_not_migrate_again(store_url: str) -> None:
+    first = await open_store(store_url)
     await first.sync_source(SOURCE, [make_fact("f1")])
-    version = await first.schema_version()
+    version = await first.schema_version()  # type: ignore[attr-defined]
     await first.close()
-    again = await SQLiteStore.open(tmp_path / "bot.db")
+    again = await open_store(store_url)
     try:
-        assert await again.schema_version() == version
+        assert version == latest_version()
+        assert await again.schema_version() == version  # type: ignore[attr-defined]
         assert [f.id for f in await again.facts()] == ["f1"]
     finally:
         await again.close()
@@ -79,7 +91,7 @@ async def test_open_creates_missing_folders(tmp_path: Path) -> None:
     assert (tmp_path / "a" / "b" / "bot.db").is_file()
 
 
-async def test_sync_source_round_trips_sources_and_facts(store: SQLiteStore) -> None:
+async def test_sync_source_round_trips_sources_and_facts(store: Store) -> None:
     fact = make_fact("f1", when=Localized("before", "avant"), curated=False)
     report = await store.sync_source(SOURCE, [fact])
     assert report == SyncReport(added=("f1",))
@@ -89,7 +101,7 @@ async def test_sync_source_round_trips_sources_and_facts(store: SQLiteStore) -> 
     assert await store.count_facts() == 1
 
 
-async def test_sync_source_again_changes_nothing(store: SQLiteStore) -> None:
+async def test_sync_source_again_changes_nothing(store: Store) -> None:
     facts = [make_fact("f1"), make_fact("f2", "Murati resigned.")]
     await store.sync_source(SOURCE, facts)
     report = await store.sync_source(SOURCE, facts)
@@ -97,7 +109,7 @@ async def test_sync_source_again_changes_nothing(store: SQLiteStore) -> None:
     assert not report.changed
 
 
-async def test_sync_source_reports_exactly_the_edited_fact(store: SQLiteStore) -> None:
+async def test_sync_source_reports_exactly_the_edited_fact(store: Store) -> None:
     await store.sync_source(SOURCE, [make_fact("f1"), make_fact("f2", "Murati resigned.")])
     report = await store.sync_source(
         SOURCE, [make_fact("f1", "Radford left OpenAI in December."), make_fact("f2", "Murati resigned.")]
@@ -108,21 +120,21 @@ async def test_sync_source_reports_exactly_the_edited_fact(store: SQLiteStore) -
     assert facts["f2"].text.en == "Murati resigned."
 
 
-async def test_sync_source_prunes_facts_no_longer_given(store: SQLiteStore) -> None:
+async def test_sync_source_prunes_facts_no_longer_given(store: Store) -> None:
     await store.sync_source(SOURCE, [make_fact("f1"), make_fact("f2", "Murati resigned.")])
     report = await store.sync_source(SOURCE, [make_fact("f1")])
     assert report == SyncReport(removed=("f2",))
     assert [f.id for f in await store.facts()] == ["f1"]
 
 
-async def test_sync_source_without_prune_keeps_other_facts(store: SQLiteStore) -> None:
+async def test_sync_source_without_prune_keeps_other_facts(store: Store) -> None:
     await store.sync_source(SOURCE, [make_fact("f1"), make_fact("f2", "Murati resigned.")])
     report = await store.sync_source(SOURCE, [make_fact("f3", "McGrew resigned.")], prune=False)
     assert report == SyncReport(added=("f3",))
     assert [f.id for f in await store.facts()] == ["f1", "f2", "f3"]
 
 
-async def test_prune_only_touches_the_synced_source(store: SQLiteStore) -> None:
+async def test_prune_only_touches_the_synced_source(store: Store) -> None:
     other = replace(SOURCE, id="news-2", title="Another article")
     await store.sync_source(SOURCE, [make_fact("f1")])
     await store.sync_source(other, [make_fact("g1", source="news-2")])
@@ -130,13 +142,13 @@ async def test_prune_only_touches_the_synced_source(store: SQLiteStore) -> None:
     assert [f.id for f in await store.facts()] == ["g1"]
 
 
-async def test_a_failure_inside_sync_source_rolls_everything_back(store: SQLiteStore) -> None:
+async def test_a_failure_inside_sync_source_rolls_everything_back(store: Store) -> None:
     await store.sync_source(SOURCE, [make_fact("f1"), make_fact("f2", "Murati resigned.")])
     before_sources, before_facts = await store.sources(), await store.facts()
     renamed = replace(SOURCE, title="A renamed article")
     broken = make_fact("f3", "Broken.", date=FactDate("2024", "week"))  # type: ignore[arg-type]
     # f1 is edited, f2 removed, f3 violates a CHECK constraint: none of it may survive.
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises((sqlite3.IntegrityError, asyncpg.IntegrityConstraintViolationError)):
         await store.sync_source(renamed, [make_fact("f1", "Edited."), broken])
     assert await store.sources() == before_sources
     assert await store.facts() == before_facts
@@ -145,7 +157,7 @@ async def test_a_failure_inside_sync_source_rolls_everything_back(store: SQLiteS
     assert (await store.sources())[0].title == "A renamed article"
 
 
-async def test_replace_entities(store: SQLiteStore) -> None:
+async def test_replace_entities(store: Store) -> None:
     entities = load_bundle().entities
     await store.replace_entities(entities)
     assert await store.entities() == sorted(entities, key=lambda e: e.id)
@@ -153,14 +165,14 @@ async def test_replace_entities(store: SQLiteStore) -> None:
     assert len(await store.entities()) == 2
 
 
-async def test_meta(store: SQLiteStore) -> None:
+async def test_meta(store: Store) -> None:
     assert await store.get_meta("data_digest") is None
     await store.set_meta("data_digest", "abc")
     await store.set_meta("data_digest", "def")
     assert await store.get_meta("data_digest") == "def"
 
 
-async def test_preferences_set_get_delete(store: SQLiteStore) -> None:
+async def test_preferences_set_get_delete(store: Store) -> None:
     assert await store.get_preference("telegram", "42", "lang") is None
     await store.set_preference("telegram", "42", "lang", "fr")
     await store.set_preference("discord", "42", "lang", "en")
@@ -173,7 +185,7 @@ async def test_preferences_set_get_delete(store: SQLiteStore) -> None:
     await store.set_preference("telegram", "42", "lang", None)  # deleting twice is fine
 
 
-async def test_text_is_stored_as_data_never_as_sql(store: SQLiteStore) -> None:
+async def test_text_is_stored_as_data_never_as_sql(store: Store) -> None:
     hostile = "'; DROP TABLE facts; --"
     await store.set_preference("cli", hostile, "lang", hostile)
     await store.sync_source(SOURCE, [make_fact("f1", hostile)])
@@ -199,7 +211,7 @@ def test_sqlite_path(url: str, path: Path) -> None:
 @pytest.mark.parametrize(
     ("url", "reason"),
     [
-        ("postgres://user@host/db", "unsupported database scheme 'postgres'"),
+        ("postgres://user@host/db", "unsupported database scheme 'postgres'"),  # not a SQLite URL
         ("mysql://host/db", "unsupported"),
         ("sqlite://relative.db", "names a file"),
         ("sqlite:///", "names a file"),
@@ -211,20 +223,18 @@ def test_sqlite_path_rejects_bad_urls(url: str, reason: str) -> None:
         sqlite_path(url)
 
 
-async def test_a_write_during_another_coroutines_failing_transaction_is_not_rolled_back_with_it(tmp_path):
+async def test_a_write_during_another_coroutines_failing_transaction_is_not_rolled_back_with_it(store_url):
     """One connection serves every chat: a failed ingest must not take a /lang write down with it."""
     import asyncio
 
-    from knowledge.sqlite_store import SQLiteStore
-
-    store = await SQLiteStore.open(tmp_path / "race.db")
+    store = await open_store(store_url)
 
     class Boom(Exception):
         pass
 
     async def failing_transaction() -> None:
         async with store._transaction():
-            await store._db.execute("INSERT INTO meta (key, value) VALUES ('half', 'written')")
+            await store._execute("INSERT INTO meta (key, value) VALUES ('half', 'written')")
             await asyncio.sleep(0.05)
             raise Boom
 

@@ -7,9 +7,8 @@ import json
 import sys
 from typing import Any
 
-import aiosqlite
-
 from knowledge.models import Fact, FactDate, Localized
+from knowledge.store.connection import Row
 
 
 def fact_digest(fact: Fact) -> str:
@@ -41,7 +40,7 @@ def fact_row(fact: Fact, *, digest: str) -> dict[str, Any]:
     }
 
 
-def fact_from_row(row: aiosqlite.Row, extra_sources: tuple[str, ...]) -> Fact:
+def fact_from_row(row: Row, extra_sources: tuple[str, ...]) -> Fact:
     # Ids of sources, entities and kinds repeat across thousands of facts, and an extracted fact's text is
     # the same sentence in both languages: share those strings rather than hold a copy per fact.
     intern = sys.intern

@@ -1,0 +1,102 @@
+"""The SQLite engine: one file, WAL mode, migrations under `BEGIN IMMEDIATE`; the queries are shared."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import aiosqlite
+
+from knowledge.migrations import latest_version, migrations, statements
+from knowledge.store.errors import SchemaTooNewError, StoreURLError
+from knowledge.store.factory import MEMORY_REFUSED
+from knowledge.store.shared_facts import SharedFacts
+from knowledge.store.sqlite_connection import SQLiteConnection
+
+log = logging.getLogger(__name__)
+
+
+class SQLiteStore(SharedFacts, SQLiteConnection):
+    """The default store. Safe for several processes on one host: WAL, a busy timeout, short transactions."""
+
+    def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
+        self._init_connection(connection)
+        self.path = path
+
+    @classmethod
+    async def open(cls, path: Path) -> SQLiteStore:
+        if str(path) == ":memory:":
+            raise StoreURLError(MEMORY_REFUSED)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        await asyncio.to_thread(_probe, path)
+        connection = await aiosqlite.connect(str(path), isolation_level=None)
+        connection.row_factory = aiosqlite.Row
+        store = cls(connection, path)
+        try:
+            await store._configure()
+            await store._migrate()
+        except BaseException:
+            await connection.close()
+            raise
+        return store
+
+    async def _configure(self) -> None:
+        await self._db.execute("PRAGMA busy_timeout = 5000")
+        await self._db.execute("PRAGMA journal_mode = WAL")
+        await self._db.execute("PRAGMA synchronous = NORMAL")
+        await self._db.execute("PRAGMA foreign_keys = ON")
+
+    async def _migrate(self) -> None:
+        """Each pending migration in its own `BEGIN IMMEDIATE`, the version read inside it.
+
+        Reading the version before taking the write lock let three processes opening a fresh store all
+        see 0 and all try `CREATE TABLE sources`; inside the lock, the second one sees the first's work.
+        """
+        known = latest_version()
+        current = await self.schema_version()
+        if current > known:
+            raise SchemaTooNewError(current, known)
+        for migration in migrations("sqlite"):
+            if migration.version <= current:
+                continue
+            async with self._transaction():
+                current = await self.schema_version()
+                if current > known:
+                    raise SchemaTooNewError(current, known)
+                if migration.version <= current:
+                    continue
+                log.info("migrating store %s to version %d", self.path, migration.version)
+                # executescript would commit on its own; run statement by statement inside our transaction.
+                for statement in statements(migration.sql):
+                    await self._db.execute(statement)
+                await self._db.execute(f"PRAGMA user_version = {migration.version:d}")
+
+    async def schema_version(self) -> int:
+        row = await self._fetchone("PRAGMA user_version")
+        return int(row[0]) if row else 0
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    async def listen_knowledge(self, changed: Callable[[], None]) -> bool:
+        """SQLite has no notices between processes: the watcher polls (every 2 s) instead."""
+        return False
+
+
+def _probe(path: Path) -> None:
+    """Fail early, with the path in the message, when `path` cannot be a SQLite store (a folder, a text file…).
+
+    Checked with the plain sqlite3 module: a failed aiosqlite connect leaves its worker thread to report
+    on a closed event loop, which buries the real reason under a second traceback.
+    """
+    try:
+        connection = sqlite3.connect(path)
+        try:
+            connection.execute("PRAGMA schema_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise StoreURLError(f"cannot use {path} as the store: {error}") from error
