@@ -255,6 +255,8 @@ async def ingest_article(
     facts = await store.facts()
     already = next((s for s in await store.sources() if s.id == source.id), None)
     if already is not None and canonical(already.text or "") == canonical(source.text or ""):
+        # Nothing to store; but a process killed while telling its subscribers left that half done: finish it.
+        await store.fan_out_pending()
         count = sum(1 for f in facts if f.source == source.id)
         return IngestReport(source.id, already.title, (), (), None, 0, already=True, facts=count)
     # The article's own entities are set aside: extraction finds them again (an edited article may drop some).

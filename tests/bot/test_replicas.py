@@ -61,7 +61,7 @@ async def test_feeds_are_polled_by_one_replica_at_a_time(replicas: tuple[Core, C
     for name, core in (("one", one), ("two", two)):
         background = Background(core, [], "unused", feeds=("https://127.0.0.1:9/feed",), feed_interval=3600.0)
 
-        async def poll(store: object, client: object, url: str, name: str = name) -> object:
+        async def poll(store: object, client: object, url: str, name: str = name, **options: object) -> object:
             polled.append(name)
             raise RuntimeError("not fetched in this test")
 
