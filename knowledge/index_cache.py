@@ -17,6 +17,7 @@ processes sharing the store share the index, and a process killed mid-save leave
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import functools
 import gc
@@ -171,15 +172,23 @@ async def index_key(store: Store, entities: Sequence[Entity]) -> str:
 
 async def load_saved(store: Store, key: str, entities: Sequence[Entity]) -> tuple[tuple[Fact, ...], Matcher] | None:
     """The facts and index saved for `key`, or None (none saved, another key, or unreadable: then rebuilt)."""
-    name = await store.saved_index()
+    try:
+        name = await store.saved_index()
+    except Exception:
+        log.warning("the store's saved matcher index could not be looked up; building it", exc_info=True)
+        return None
     if name is None or not name.startswith(key + ":"):
         return None
     with tempfile.TemporaryFile() as spool:
         # Chunk by chunk onto disk, then unpickled from there: never the blob and the index in memory at once.
         seq = 0
-        while (chunk := await store.index_chunk(name, seq)) is not None:
-            spool.write(chunk)
-            seq += 1
+        try:
+            while (chunk := await store.index_chunk(name, seq)) is not None:
+                spool.write(chunk)
+                seq += 1
+        except Exception:
+            log.warning("the saved matcher index could not be read from the store; building it", exc_info=True)
+            return None
         if seq == 0:
             return None
         spool.seek(0)
@@ -206,7 +215,14 @@ async def save(store: Store, key: str, matcher: Matcher, facts: Sequence[Fact], 
                 await store.put_index_chunk(name, seq, chunk)
                 seq += 1
             await store.publish_index(name)
-        except BaseException:
+        except Exception:
+            # A store that cannot take it (locked, full, a schema without the table) costs the next start a
+            # rebuild, never this one its answers.
+            log.warning("the matcher index could not be saved in the store; the next start rebuilds it", exc_info=True)
+            with contextlib.suppress(Exception):
+                await asyncio.shield(store.drop_indexes(keep=await store.saved_index()))
+            return False
+        except BaseException:  # cancelled half-way: no partial index left behind, then stop as asked
             await asyncio.shield(store.drop_indexes(keep=await store.saved_index()))
             raise
     return True

@@ -123,3 +123,18 @@ async def test_an_index_that_cannot_be_pickled_leaves_the_bot_working(
     assert "cannot be saved" in caplog.text
     assert await store.saved_index() is None
     assert knowledge.ask("When did Alec Radford join OpenAI?").answered
+
+
+async def test_a_store_that_refuses_the_index_leaves_the_bot_working(
+    store: Store, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Before: a failed write of the index (here the store refuses every chunk) failed the whole start."""
+
+    async def refuse(name: str, seq: int, data: bytes) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store, "put_index_chunk", refuse)
+    with caplog.at_level(logging.WARNING):
+        knowledge = await Knowledge.load(store)
+    assert "could not be saved in the store" in caplog.text
+    assert knowledge.ask("When did Alec Radford join OpenAI?").answered
