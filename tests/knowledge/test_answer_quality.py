@@ -22,6 +22,7 @@ DEV_SET = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 OWN_SET = Path(__file__).with_name("data") / "questions.jsonl"
 SECOND_SET = Path(__file__).with_name("data") / "questions_second.jsonl"
 BLIND_TUNE = Path(__file__).with_name("data") / "blind_tune.jsonl"
+BLIND_HOLDOUT = Path(__file__).with_name("data") / "blind_holdout.jsonl"  # untouched until the final figure
 
 
 def judge(row: dict[str, object], answered: bool, answer: str) -> bool:
@@ -51,8 +52,8 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
 
 @pytest.mark.parametrize(
     ("path", "floor"),
-    [(OWN_SET, 0.89), (SECOND_SET, 0.93), (BLIND_TUNE, 0.89)],
-    ids=["own", "second", "blind-tune"],
+    [(OWN_SET, 0.89), (SECOND_SET, 0.93), (BLIND_TUNE, 0.89), (BLIND_HOLDOUT, 0.74)],
+    ids=["own", "second", "blind-tune", "blind-holdout"],
 )
 async def test_own_question_sets_stay_above_their_floors(core: Core, path: Path, floor: float) -> None:
     rows = load(path)
