@@ -34,7 +34,7 @@ def leaky_help(monkeypatch: pytest.MonkeyPatch) -> None:
         raise RuntimeError(f"could not reach https://api.telegram.org/bot{TOKEN}/sendMessage ({WEBHOOK_SECRET})")
 
     assert routes.handler_for("help") is not None
-    monkeypatch.setitem(routes.HANDLERS, "help", leak)
+    monkeypatch.setattr("handlers.help.handle_help", leak)
 
 
 @pytest.mark.parametrize("json_lines", [False, True])

@@ -11,7 +11,7 @@ from bot.core import Core
 from handlers.commands import COMMANDS, visible_commands
 from handlers.markup import render_plain
 from handlers.pictures import draw
-from handlers.routes import HANDLERS
+from handlers.routes import HANDLERS, handler_for
 from handlers.smalltalk import smalltalk_key
 from handlers.suggest import reads_as_question
 from handlers.timeline_png import position
@@ -32,6 +32,7 @@ def entry_lines(reply: Reply) -> list[str]:
 
 def test_every_declared_command_has_a_handler_and_the_declarations_name_none() -> None:
     assert set(HANDLERS) == {c.name for c in COMMANDS}
+    assert all(callable(handler_for(c.name)) for c in COMMANDS)  # each names a function that exists
     for command in COMMANDS:
         assert not any(callable(getattr(command, field)) for field in command.__slots__)  # type: ignore[attr-defined]
 
