@@ -28,13 +28,17 @@ _EN_WORDS = frozenset(
 )
 _FR_SHAPES = re.compile(r"\b(?:qu|l|d|n|s|j|c)'|-t-(?:il|elle|on)\b|[àâçéèêëîïôûùüÿœ]")
 _WORD = re.compile(r"[a-z]+(?:-t-[a-z]+)?")
+_EN_CONTRACTIONS = re.compile(r"(?<=[a-z])'(?:s|t|re|ve|ll|d|m)\b")
 
 
 def guess_language(text: str, fallback: Lang = "en") -> Lang:
     """Return `fr` or `en`; `fallback` when the text gives no evidence either way."""
     lowered = text.casefold().replace("’", "'")
+    # "What's", "Radford's", "didn't": English contractions and possessives, not French elisions; their
+    # "s" and "t" must not count as the French words "s'" and "t".
+    en = float(len(_EN_CONTRACTIONS.findall(lowered)))
+    lowered = _EN_CONTRACTIONS.sub(" ", lowered)
     fr = 2.0 * len(_FR_SHAPES.findall(lowered))
-    en = 0.0
     for word in _WORD.findall(fold(lowered)):
         in_fr, in_en = word in _FR_WORDS, word in _EN_WORDS
         if in_fr and not in_en:

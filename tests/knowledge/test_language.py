@@ -61,3 +61,9 @@ def test_accents_alone_are_evidence_of_french() -> None:
 def test_words_shared_by_both_languages_lean_neither_way() -> None:
     # "a" and "on" are words of both languages.
     assert language_evidence("a on") is None
+
+
+@pytest.mark.parametrize("text", ["What's Radford's salary?", "Radford didn't stay?", "Who's Murati"])
+def test_english_contractions_are_english_not_french_elisions(text: str) -> None:
+    """Before: the "s" of "What's" and "Radford's" counted as the French "s'", and this was answered in French."""
+    assert guess_language(text, "fr") == "en"
