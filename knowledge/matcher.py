@@ -40,6 +40,7 @@ from knowledge.focus import focus
 from knowledge.intent import Asks, asked_kinds, asks
 from knowledge.language import guess_language
 from knowledge.models import Entity, Fact, Lang
+from knowledge.names import NameMender
 from knowledge.normalize import canonical, canonical_tokens, stem, strip_controls, tokens
 from knowledge.stopwords import STOPWORDS
 from knowledge.wordfreq import typo_zipf
@@ -164,9 +165,11 @@ def read_question(
     holders: Mapping[str, str],
     fallback_lang: Lang,
     known: Callable[[str], bool] = lambda concept: False,
+    names: NameMender | None = None,
 ) -> Reading | MatchResult:
     """The reading of `question`, or the verdict when there is nothing to match (empty, too long, no topic).
-    `known`: whether the facts use a concept (its weight is then theirs, not the word's frequency's)."""
+    `known`: whether the facts use a concept (its weight is then theirs, not the word's frequency's);
+    `names`: mends slips in names given in full ("Jon Schulman")."""
     text = strip_controls(question).strip()
     lang = guess_language(text[:MAX_QUESTION_CHARS], fallback_lang) if text else fallback_lang
     if not text:
@@ -174,7 +177,7 @@ def read_question(
     if len(text) > MAX_QUESTION_CHARS:
         return MatchResult(question, lang, None, (), False, "too_long")
     found = focus(text)
-    text = found.question
+    text = names.mend(found.question) if names is not None else found.question
     kind = asks(text)
     concepts = frozenset(analyzer.concepts(text, fix_typos=True, lang=lang))
     if kind is Asks.WHERE and SOURCE in concepts:
@@ -289,6 +292,7 @@ class Matcher:
         self.facts: list[Fact] = []
         self.entities = {entity.id: entity for entity in entities}
         self.analyzer = analyzer
+        self.names = NameMender(entities)
         self._parents = {ENTITY_PREFIX + e.id: ENTITY_PREFIX + e.part_of for e in entities if e.part_of}
         self._holders = self._title_holders(entities)
         self._entries: list[_Entry] = []
@@ -318,6 +322,7 @@ class Matcher:
         """Entities an ingested article introduced (or gave new aliases), known before its facts are added."""
         self.entities.update((entity.id, entity) for entity in entities)
         self.analyzer.add_entities(entities)
+        self.names.add(entities)
 
     def add(self, facts: Sequence[Fact]) -> None:
         """Index more facts. Costs the new facts' analysis plus a pass over the weights, not a rebuild."""
@@ -467,7 +472,7 @@ class Matcher:
     def match(self, question: str, *, fallback_lang: Lang = "en") -> MatchResult:
         """Score `question` against the facts that share a concept with it; abstain when unsure."""
         reading = read_question(
-            question, self.analyzer, self.entities, self._holders, fallback_lang, self._idf.__contains__
+            question, self.analyzer, self.entities, self._holders, fallback_lang, self._idf.__contains__, self.names
         )
         if isinstance(reading, MatchResult):
             return reading

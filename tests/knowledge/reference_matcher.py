@@ -35,6 +35,7 @@ from knowledge.matcher import (
     read_question,
 )
 from knowledge.models import Entity, Fact, Lang
+from knowledge.names import NameMender
 from knowledge.normalize import canonical
 from knowledge.stopwords import STOPWORDS
 
@@ -86,6 +87,7 @@ class ReferenceMatcher:
         self.facts = list(facts)
         self._unknown: Mapping[str, float] = {}
         self.entities = {entity.id: entity for entity in entities}
+        self.names = NameMender(entities)
         self.analyzer = analyzer
         self._parents = {ENTITY_PREFIX + e.id: ENTITY_PREFIX + e.part_of for e in entities if e.part_of}
         self._holders = self._title_holders(entities)
@@ -168,7 +170,7 @@ class ReferenceMatcher:
         """Score `question` against every fact that shares a concept with it; abstain when unsure.
         (How a question is read and the verdict drawn are shared with the matcher: only scoring is compared.)"""
         reading = read_question(
-            question, self.analyzer, self.entities, self._holders, fallback_lang, self._idf.__contains__
+            question, self.analyzer, self.entities, self._holders, fallback_lang, self._idf.__contains__, self.names
         )
         if isinstance(reading, MatchResult):
             return reading

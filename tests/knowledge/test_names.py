@@ -1,0 +1,48 @@
+"""Slips in names given in full are mended; real words and other aliases are left as they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.models import Entity, Localized
+from knowledge.names import NameMender
+
+
+def _person(entity_id: str, name: str, *aliases: str) -> Entity:
+    return Entity(id=entity_id, name=name, kind="person", aliases=aliases, role=Localized(en="", fr=""))
+
+
+MENDER = NameMender(
+    [
+        _person("lovelace", "Ada Lovelace", "ada lovelace", "lovelace", "ada lovelance"),
+        _person("babbage", "Charles Babbage", "charles babbage", "babbage"),
+        _person("hopper", "Grace Hopper", "grace hopper", "hopper"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "mended"),
+    [
+        ("When did Charls Babbage die?", "When did Charles Babbage die?"),
+        ("when did charles babage die", "when did charles babbage die"),
+        ("Grace Hoper's first compiler?", "Grace Hopper's first compiler?"),
+        ("Ada Lovlace wrote what?", "Ada Lovelace wrote what?"),
+    ],
+)
+def test_a_slip_next_to_the_rest_of_a_name_is_mended(text: str, mended: str) -> None:
+    assert MENDER.mend(text) == mended
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who is Ada Lovelance?",  # an alias as it stands
+        "Grace Kelly was an actress",  # too far from any alias
+        "Charles then left",  # a stop word is never a slip
+        "Grace hoped for more",  # a common word is a word
+        "Where is Babbage buried?",  # one word: nothing to anchor a slip
+    ],
+)
+def test_words_that_are_not_slips_stay(text: str) -> None:
+    assert MENDER.mend(text) == text
