@@ -30,6 +30,7 @@ _MENTION = re.compile(r"(?<![\w.])@\w+")
 _MARKUP = re.compile(r"[*_~`|>#]+")
 _REPEATED = re.compile(r"([?!.])[?!.]+|([,;:])(?:\s*[,;:])+")
 _SPACES = re.compile(r"\s+")
+_ELIDED = re.compile(r"^\w+['’](\w.*)$")
 # A clause ends at a sentence mark, a colon or semicolon, or a comma; commas are joined back below unless the
 # piece they close is courtesy or scene-setting, so "Who, besides Radford, left?" stays one clause.
 _CLAUSE = re.compile(r"[^.!?;:,]+[.!?;:,]*")
@@ -63,8 +64,11 @@ _THANKS_TAIL = re.compile(
 )
 _TAIL_STARTS = ("thank", "thx", "ty", "cheers", "much", "merci", "mille", "grand", "many", "a lot", "big")
 _HEARSAY = re.compile(
-    r"^(?:so |well |alors |bon )?(?:i (?:think|believe|heard|read|saw|guess|thought|remember)|i ve (?:heard|read|seen)|"
-    r"apparently|je (?:crois|pense|suppose|me souviens)|j ai (?:lu|entendu|vu|cru)|il parait|on m a dit|"
+    r"^(?:so |well |alors |bon )?(?:i (?:think|believe|heard|hear|read|saw|guess|thought|remember|feel)|"
+    r"i ve (?:heard|read|seen|been (?:hearing|reading|seeing))|i keep (?:hearing|reading|seeing)|"
+    r"i (?:get|got|have|had) the (?:impression|feeling)|it (?:seems|looks like)|rumou?r has it|word is|"
+    r"apparently|je (?:crois|pense|suppose|me souviens|lis|vois|sens)|j ai (?:lu|entendu|vu|cru)|"
+    r"j (?:entends|ai l impression|ai le sentiment)|il (?:parait|me semble|semble)|on m a dit|on entend|"
     r"someone told me|people say|on dit)\b"
 )
 _FIRST_PERSON = re.compile(
@@ -100,7 +104,11 @@ _FRAMES = re.compile(
     r"(?:est ce que )?(?:tu sais|vous savez|tu saurais|vous sauriez)(?: me dire)?|sais tu|savez vous|"
     r"(?:j aimerais|je voudrais|je souhaiterais|je veux|je voulais) (?:bien )?(?:savoir|connaitre|comprendre)|"
     r"je me demand(?:e|ais)|dis moi|dites moi|explique moi|expliquez moi|rappelle moi|rappelez moi|"
-    r"please|pls|plz|svp|stp|s il (?:vous|te) plait)\b"
+    r"please|pls|plz|svp|stp|s il (?:vous|te) plait|"
+    # Hearsay leads: "I keep hearing OpenAI is losing people", "j'ai l'impression qu'OpenAI perd du monde".
+    r"i keep (?:hearing|reading|seeing)(?: that)?|i ve been (?:hearing|reading)(?: that)?|"
+    r"i (?:get|have|got) the (?:impression|feeling)(?: that)?|j ai (?:l impression|le sentiment)(?: que| qu)?|"
+    r"il me semble(?: que| qu)?|j ai entendu dire(?: que| qu)?|on m a dit(?: que| qu)?)\b"
 )
 
 
@@ -193,10 +201,17 @@ def _strip_frames(text: str) -> str:
     for number, word in enumerate(words):
         owner.extend(number for _ in _key(word).split())
     folded = " ".join(_key(word) for word in words if _key(word))
-    drop: set[int] = set()
+    taken = [0] * len(words)  # for each word, how many of its folded tokens a frame took
     for found in _FRAMES.finditer(folded):
         first = folded[: found.start()].count(" ")
-        drop.update(owner[first : first + len(found.group().split())])
-    if not drop:
+        for number in owner[first : first + len(found.group().split())]:
+            taken[number] += 1
+    if not any(taken):
         return text
-    return " ".join(w for number, w in enumerate(words) if number not in drop).strip(" ,;:")
+    kept = []
+    for number, word in enumerate(words):
+        if not taken[number]:
+            kept.append(word)
+        elif taken[number] < owner.count(number) and (elided := _ELIDED.match(word)):
+            kept.append(elided.group(1))  # "qu'OpenAI" after "j'ai l'impression": the frame took "qu'" only
+    return " ".join(kept).strip(" ,;:")
