@@ -68,8 +68,13 @@ def source_line(ctx: Context, fact: Fact) -> Block:
 
 def answer_reply(ctx: Context, result: MatchResult, fact: Fact) -> Reply:
     text = fact.text.get(ctx.lang)
-    blocks: list[Block] = [para(text)]
     source = ctx.knowledge.source(fact.source)
+    if result.cites and source:
+        # "Which outlet reported that Murati left?": the news answers, and who published it is the point.
+        origin = source.publisher or source.title
+        if canonical(origin) not in canonical(text):
+            text = f"{text} {ctx.t('answer-cited', origin=origin)}"
+    blocks: list[Block] = [para(text)]
     # A recognised relation is rendered in the reader's language; anything else is quoted as the source says it.
     quoted = fact.text.en == fact.text.fr or fact.sentence in text
     if not fact.curated and source and source.lang != ctx.lang and quoted:

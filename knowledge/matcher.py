@@ -29,7 +29,7 @@ import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from math import fsum
 
@@ -53,6 +53,8 @@ _TEXT_SAMPLE_WEIGHT = 0.85
 # is how people talk. Between Zipf 3 and `_TALK_ZIPF` the weight falls linearly from the one to the other.
 UNKNOWN_WEIGHT = 5.0
 SOURCE = "source"  # the lexicon's concept for where a claim comes from ("according to", "d'où vient")
+# What asks for a claim's origin: the source, the media, a report. Every fact has a source to cite.
+CITING = frozenset({SOURCE, "media", "report"})
 # What a fact's sample questions talk about is its topic; what only its text says (a name in passing, "award",
 # "Vancouver") still covers a question, at this share of its weight.
 STATEMENT_SHARE = 0.6
@@ -88,6 +90,9 @@ class MatchResult:
     reason: str
     asks: Asks | None = None
     entities: frozenset[str] = field(default_factory=frozenset)
+    # The question asks where the answer comes from ("Which outlet broke the story of…"): the reply names the
+    # fact's source, which every fact has, rather than the fact having to be about a report.
+    cites: bool = False
 
     @property
     def fact(self) -> Fact | None:
@@ -241,6 +246,18 @@ def lacking(
     return missing
 
 
+def without_citing(reading: Reading) -> Reading | None:
+    """The question a request for a source is about ("Which outlet reported that Murati left?" is about Murati
+    leaving), or None when it asks nothing besides the source. Tried when the question as asked finds no
+    fact: the news itself then answers, and the reply cites who published it."""
+    rest = reading.concepts - CITING
+    if rest == reading.concepts or not rest:
+        return None
+    # "Who broke the story", "where did the news come from": the who and the where are the source's.
+    kind = None if reading.kind in (Asks.WHO, Asks.WHERE) else reading.kind
+    return replace(reading, kind=kind, concepts=rest, relations=reading.relations - CITING)
+
+
 def decide(
     reading: Reading, ranked: Sequence[Candidate], supported: frozenset[Asks], threshold: float, suggest_floor: float
 ) -> MatchResult:
@@ -256,6 +273,25 @@ def decide(
     floor = max(suggest_floor, best.score / 2)
     alternatives = tuple(c for c in ranked[1:4] if c.score >= floor)
     return MatchResult(question, lang, best, alternatives, True, "ok", kind, named)
+
+
+def verdict(
+    reading: Reading,
+    rank: Callable[[Reading], Sequence[Candidate]],
+    supported: frozenset[Asks],
+    threshold: float,
+    suggest_floor: float,
+) -> MatchResult:
+    """`decide` on the candidates `rank` finds; when a question that asks for a source finds none, the news it
+    asks the source of is tried (see `without_citing`). Either way its answer cites who published it."""
+    result = decide(reading, rank(reading), supported, threshold, suggest_floor)
+    if not result.answered and (news := without_citing(reading)) is not None:
+        retry = decide(news, rank(news), supported, threshold, suggest_floor)
+        if retry.answered:
+            return replace(retry, cites=True)
+    if result.answered and reading.concepts & CITING:
+        return replace(result, cites=True)
+    return result
 
 
 class Matcher:
@@ -476,8 +512,7 @@ class Matcher:
         )
         if isinstance(reading, MatchResult):
             return reading
-        ranked = self._rank(reading)
-        return decide(reading, ranked, self._supported_kinds, self.threshold, self.suggest_floor)
+        return verdict(reading, self._rank, self._supported_kinds, self.threshold, self.suggest_floor)
 
     def _query(self, reading: Reading) -> _Query:
         text, concepts, kind = reading.text, reading.concepts, reading.kind

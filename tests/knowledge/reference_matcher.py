@@ -3,7 +3,7 @@ obviously-correct reference the equivalence test compares the fast matcher with.
 stores. To update it when the scoring changes, copy main's knowledge/matcher.py again and redo the edits below.
 
 Verbatim but for these edits: `Candidate` and `MatchResult` are imported from knowledge.matcher rather than
-defined again (so results compare equal), so are `read_question` and `decide` (how a question is read and
+defined again (so results compare equal), so are `read_question` and `verdict` (how a question is read and
 the verdict drawn: the fast matcher changes neither, only which facts it scores and how fast), the class is
 `ReferenceMatcher`, and `_weigh` sums with
 `math.fsum`. A plain `sum` over a set follows the set's order, which follows the process's string hash
@@ -30,9 +30,9 @@ from knowledge.matcher import (
     Candidate,
     MatchResult,
     Reading,
-    decide,
     lacking,
     read_question,
+    verdict,
 )
 from knowledge.models import Entity, Fact, Lang
 from knowledge.names import NameMender
@@ -174,8 +174,7 @@ class ReferenceMatcher:
         )
         if isinstance(reading, MatchResult):
             return reading
-        ranked = self._rank(reading)
-        return decide(reading, ranked, self._supported_kinds, self.threshold, self.suggest_floor)
+        return verdict(reading, self._rank, self._supported_kinds, self.threshold, self.suggest_floor)
 
     def _agreement(self, concepts: frozenset[str], q_weight: float, sample: _Sample) -> float:
         shared = concepts & sample.concepts
