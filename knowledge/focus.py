@@ -105,6 +105,10 @@ _FRAMES = re.compile(
     r"(?:j aimerais|je voudrais|je souhaiterais|je veux|je voulais) (?:bien )?(?:savoir|connaitre|comprendre)|"
     r"je me demand(?:e|ais)|dis moi|dites moi|explique moi|expliquez moi|rappelle moi|rappelez moi|"
     r"please|pls|plz|svp|stp|s il (?:vous|te) plait|"
+    # A request in the imperative at the head of the question: "Name the co-authors…", "Donne-moi la date…".
+    r"^(?:(?:please |kindly )?(?:name|list|give me|show me|tell us|quote|enumerate|summari[sz]e|describe)|"
+    r"(?:donne|donnez|citez|liste|listez|nomme|nommez|enumere|enumerez|resume|resumez|decris|decrivez|"
+    r"presente|presentez)(?: moi| nous)?)(?= \w)|"
     # Hearsay leads: "I keep hearing OpenAI is losing people", "j'ai l'impression qu'OpenAI perd du monde".
     r"i keep (?:hearing|reading|seeing)(?: that)?|i ve been (?:hearing|reading)(?: that)?|"
     r"i (?:get|have|got) the (?:impression|feeling)(?: that)?|j ai (?:l impression|le sentiment)(?: que| qu)?|"

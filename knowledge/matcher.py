@@ -35,7 +35,7 @@ from math import fsum
 
 from rapidfuzz import fuzz
 
-from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
+from knowledge.concepts import ENTITY_PREFIX, REAL_WORD_ZIPF, ConceptAnalyzer, entity_ids
 from knowledge.focus import focus
 from knowledge.intent import Asks, asked_kinds, asks
 from knowledge.language import guess_language
@@ -43,7 +43,7 @@ from knowledge.models import Entity, Fact, Lang
 from knowledge.names import NameMender
 from knowledge.normalize import canonical, canonical_tokens, stem, strip_controls, tokens
 from knowledge.stopwords import STOPWORDS
-from knowledge.wordfreq import typo_zipf
+from knowledge.wordfreq import typo_zipf, zipf
 
 MAX_QUESTION_CHARS = 500
 _AMOUNT = re.compile(r"\d[\d\s.,]*\s*(?:million|milliard|billion|%|\$|dollars?|euros?)", re.IGNORECASE)
@@ -163,6 +163,26 @@ class Reading:
         return min(known, cap) if known is not None else self.unknown.get(concept, UNKNOWN_WEIGHT)
 
 
+def spelled(analyzer: ConceptAnalyzer, words: Iterable[str], lang: Lang) -> list[str]:
+    """`words` with their typos corrected, except a real word of the question's language is not "corrected"
+    into another word the facts use ("recette" is not "recent", "salaire" not "salarié") unless it is a form of
+    it (all but their last letters alike: "sortit" → "sorti", "étais" → "était")."""
+    fixed = []
+    for word in words:
+        meant = analyzer.correct(word, lang)
+        if meant != word and not _forms_of_one(word, meant):
+            frequency = zipf(word, lang)
+            if frequency is not None and frequency >= REAL_WORD_ZIPF:
+                meant = word
+        fixed.append(meant)
+    return fixed
+
+
+def _forms_of_one(word: str, other: str) -> bool:
+    shared = next((i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b), min(len(word), len(other)))
+    return shared >= min(len(word), len(other)) - 1
+
+
 def read_question(
     question: str,
     analyzer: ConceptAnalyzer,
@@ -184,7 +204,7 @@ def read_question(
     found = focus(text)
     text = names.mend(found.question) if names is not None else found.question
     kind = asks(text)
-    concepts = frozenset(analyzer.concepts(text, fix_typos=True, lang=lang))
+    concepts = frozenset(analyzer.token_concepts(spelled(analyzer, tokens(text), lang)))
     if kind is Asks.WHERE and SOURCE in concepts:
         kind = None  # "Where does that come from?", "D'où vient l'information ?" ask for a source, not a place
     named = frozenset(entity_ids(concepts))
@@ -210,7 +230,7 @@ def read_question(
     for word in tokens(text):
         if word in STOPWORDS or word.isdigit():
             continue
-        meant = analyzer.token_concepts([word], fix_typos=True, lang=lang)
+        meant = analyzer.token_concepts(spelled(analyzer, [word], lang))
         if meant and known(meant[0]):
             # A word whose concept the facts use weighs what that concept weighs (and the list of word
             # frequencies is not even read for a question made only of those).
