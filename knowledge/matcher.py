@@ -156,6 +156,8 @@ class Reading:
     strangers: int  # names it uses that nothing in the store knows
     relations: frozenset[str]  # what it says happened: joined, left, founded, said…
     unknown: Mapping[str, float]  # the weight each of its concepts would have if no fact used it
+    # Choices it offers ("Radford or Sutskever", "2022 ou 2023"): a fact needs only one of each.
+    alternatives: tuple[frozenset[str], ...] = ()
 
     def weight(self, concept: str, idf: Mapping[str, float], cap: float) -> float:
         """A concept facts use weighs its IDF (capped); one they don't, by how rare the word is."""
@@ -179,8 +181,24 @@ def spelled(analyzer: ConceptAnalyzer, words: Iterable[str], lang: Lang) -> list
 
 
 def _forms_of_one(word: str, other: str) -> bool:
+    """Two forms of one word: alike but for their last letter ("sortit", "sorti")."""
     shared = next((i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b), min(len(word), len(other)))
     return shared >= min(len(word), len(other)) - 1
+
+
+_OR = re.compile(r"(?<![\w'’])(?:or|ou)(?![\w'’])", re.IGNORECASE)  # "où" (where) is not "ou"
+
+
+def offered(text: str, analyzer: ConceptAnalyzer, lang: Lang) -> tuple[frozenset[str], ...]:
+    """The choices a question offers: the concepts either side of each "or"/"ou" ("Radford or Sutskever",
+    "en 2022 ou en 2023", "RNNs or Transformers")."""
+    choices = []
+    for found in _OR.finditer(text):
+        before = analyzer.token_concepts(spelled(analyzer, tokens(text[: found.start()]), lang))
+        after = analyzer.token_concepts(spelled(analyzer, tokens(text[found.end() :]), lang))
+        if before and after and before[-1] != after[0]:
+            choices.append(frozenset((before[-1], after[0])))
+    return tuple(choices)
 
 
 def read_question(
@@ -205,6 +223,12 @@ def read_question(
     text = names.mend(found.question) if names is not None else found.question
     kind = asks(text)
     concepts = frozenset(analyzer.token_concepts(spelled(analyzer, tokens(text), lang)))
+    alternatives = offered(text, analyzer, lang)
+    # A year or number offered as a choice that no fact uses is no evidence against the fact that gives the
+    # other: "Was Whisper out in 2022 or 2023?" is answered by the 2022 fact. (A word is: "the startup or the
+    # lab of Radford" asks about a lab whatever else it says.)
+    unused = {c for pair in alternatives for c in pair if c.isdigit() and not known(c) and any(map(known, pair))}
+    concepts -= unused
     if kind is Asks.WHERE and SOURCE in concepts:
         kind = None  # "Where does that come from?", "D'où vient l'information ?" ask for a source, not a place
     named = frozenset(entity_ids(concepts))
@@ -242,7 +266,8 @@ def read_question(
             unknown[concept] = min(unknown.get(concept, UNKNOWN_WEIGHT), unknown_weight(frequency))
         if not talk and not analyzer.is_name_word(word):
             head = False
-    return Reading(question, text, lang, kind, concepts, named, strangers, concepts & analyzer.relations, unknown)
+    relations = concepts & analyzer.relations
+    return Reading(question, text, lang, kind, concepts, named, strangers, relations, unknown, alternatives)
 
 
 def lacking(
@@ -255,7 +280,8 @@ def lacking(
     must be what the fact is about or states (`stated`: in its samples or its texts): "Did Sutskever leave
     OpenAI?" is not answered by who Sutskever is. And a profile answers for its own subject only: "What is
     GPT-2?" is not answered by GPT-3's profile, however often it mentions GPT-2."""
-    missing = sum(1 for name in reading.named if name not in involved) + reading.strangers
+    missing = sum(1 for name in reading.named if name not in involved and not _chose(name, involved, reading))
+    missing += reading.strangers
     # A date belongs to what the fact is about (`topic`, its samples' concepts), not to what it mentions in
     # passing: "When was Anthropic founded?" is not answered by the date Schulman joined "Anthropic, the
     # company founded by Dario Amodei".
@@ -276,6 +302,16 @@ def without_citing(reading: Reading) -> Reading | None:
     # "Who broke the story", "where did the news come from": the who and the where are the source's.
     kind = None if reading.kind in (Asks.WHO, Asks.WHERE) else reading.kind
     return replace(reading, kind=kind, concepts=rest, relations=reading.relations - CITING)
+
+
+def _chose(name: str, involved: Collection[str], reading: Reading) -> bool:
+    """Whether `name` is one of a choice the question offers of which the fact involves another ("was it
+    Radford or Sutskever who built GPT-1?" is answered by the fact that Radford did)."""
+    concept = ENTITY_PREFIX + name
+    return any(
+        concept in pair and any(o[len(ENTITY_PREFIX) :] in involved for o in pair if o != concept)
+        for pair in reading.alternatives
+    )
 
 
 def decide(
