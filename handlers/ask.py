@@ -15,7 +15,7 @@ from handlers.sources import quoted
 from handlers.suggest import MAX_SUGGESTIONS, decline_suggestions, example_suggestions, suggest
 from handlers.types import Citation, Incoming, Reply, Suggestion
 from knowledge.concepts import entity_ids
-from knowledge.matcher import MAX_QUESTION_CHARS, MatchResult
+from knowledge.matcher import MAX_QUESTION_CHARS, Matcher, MatchResult
 from knowledge.models import Fact
 from knowledge.normalize import canonical
 
@@ -66,14 +66,26 @@ def source_line(ctx: Context, fact: Fact) -> Block:
     return para(italic(label + " " + quoted(ctx, citation.sentence)))
 
 
+def _published(ctx: Context, result: MatchResult) -> Fact | None:
+    """For a question about who reported something, the best answer whose source names its publisher: an
+    article that says so beats a background one that only tells the story, when both answer."""
+    if result.fact is None:
+        return None
+    for candidate in (result.best, *result.alternatives):
+        if candidate is None or candidate.score < Matcher.threshold:
+            break
+        source = ctx.knowledge.source(candidate.fact.source)
+        if source is not None and source.publisher:
+            return candidate.fact
+    return result.fact
+
+
 def answer_reply(ctx: Context, result: MatchResult, fact: Fact) -> Reply:
     text = fact.text.get(ctx.lang)
     source = ctx.knowledge.source(fact.source)
-    if result.cites and source:
+    if result.cites and source and source.publisher and canonical(source.publisher) not in canonical(text):
         # "Which outlet reported that Murati left?": the news answers, and who published it is the point.
-        origin = source.publisher or source.title
-        if canonical(origin) not in canonical(text):
-            text = f"{text} {ctx.t('answer-cited', origin=origin)}"
+        text = f"{text} {ctx.t('answer-cited', origin=source.publisher)}"
     blocks: list[Block] = [para(text)]
     # A recognised relation is rendered in the reader's language; anything else is quoted as the source says it.
     quoted = fact.text.en == fact.text.fr or fact.sentence in text
@@ -140,7 +152,7 @@ async def answer(ctx: Context, incoming: Incoming, question: str) -> Reply:
             answer_text=ctx.t("ask-who-do-you-mean"),
         )
     result = ctx.knowledge.ask(resolved, fallback_lang=ctx.lang)  # type: ignore[arg-type]
-    fact = result.fact
+    fact = _published(ctx, result) if result.cites else result.fact
     if fact is None:
         ctx.memory.remember(incoming.chat_key, lang=ctx.lang)
         return decline_reply(ctx, result, _DECLINE_KEYS.get(result.reason, "decline-no-cover"))

@@ -294,8 +294,8 @@ def lacking(
 
 def without_citing(reading: Reading) -> Reading | None:
     """The question a request for a source is about ("Which outlet reported that Murati left?" is about Murati
-    leaving), or None when it asks nothing besides the source. Tried when the question as asked finds no
-    fact: the news itself then answers, and the reply cites who published it."""
+    leaving), or None when it asks nothing besides the source: the news itself answers it, and the reply cites
+    who published it."""
     rest = reading.concepts - CITING
     if rest == reading.concepts or not rest:
         return None
@@ -338,12 +338,16 @@ def verdict(
     threshold: float,
     suggest_floor: float,
 ) -> MatchResult:
-    """`decide` on the candidates `rank` finds; when a question that asks for a source finds none, the news it
-    asks the source of is tried (see `without_citing`). Either way its answer cites who published it."""
+    """`decide` on the candidates `rank` finds. A question that asks for a source is also read as the news it
+    asks the source of (see `without_citing`), and the better answer of the two is kept; either way its answer
+    cites who published it."""
     result = decide(reading, rank(reading), supported, threshold, suggest_floor)
-    if not result.answered and (news := without_citing(reading)) is not None:
+    if (news := without_citing(reading)) is not None:
         retry = decide(news, rank(news), supported, threshold, suggest_floor)
-        if retry.answered:
+        # A profile says who someone is, not what was reported: the news beats it. Any other fact that fits
+        # the question as asked ("where does the partnership claim come from?") names its source itself.
+        background = result.best is not None and result.best.fact.kind == "profile"
+        if retry.answered and (not result.answered or (background and retry.score > result.score)):
             return replace(retry, cites=True)
     if result.answered and reading.concepts & CITING:
         return replace(result, cites=True)

@@ -198,3 +198,17 @@ async def test_bad_input_gets_a_polite_reply_and_leaves_the_store_unchanged(core
     assert reply.kind in {"decline", "info", "smalltalk"}
     assert render_plain(reply.blocks).strip()
     assert await core.store.count_facts() == before
+
+
+@pytest.mark.parametrize(
+    ("question", "publisher"),
+    [
+        ("Which newspaper reported that Mira Murati was stepping down?", "CNN"),
+        ("Quel journal a annoncé que Schulman partait chez Anthropic ?", "The Information"),
+    ],
+)
+async def test_a_question_about_who_reported_the_news_is_answered_with_its_publisher(
+    chat: Chat, question: str, publisher: str
+) -> None:
+    reply = await chat.say(question)
+    assert reply.answered and publisher in (reply.answer_text or ""), (question, reply.answer_text)

@@ -24,6 +24,13 @@ from knowledge.focus import clean, focus
         ("J'aimerais savoir où est basée la société.", "où est basée la société."),
         ("I was wondering what Mark Chen said", "what Mark Chen said"),
         ("dis-moi qui a fondé Anthropic stp", "qui a fondé Anthropic"),
+        # Hearsay leads and imperative requests are frames; a frame that takes an elision keeps its word
+        ("I keep hearing Anthropic is hiring. Is that so?", "Anthropic is hiring. Is that so?"),
+        ("J'ai l'impression qu'Anthropic recrute beaucoup, non ?", "Anthropic recrute beaucoup, non ?"),
+        ("Il me semble qu'OpenAI a changé de patron ?", "OpenAI a changé de patron ?"),
+        ("List the models OpenAI released in 2023", "the models OpenAI released in 2023"),
+        ("Donnez-moi la liste des fondateurs d'Anthropic", "la liste des fondateurs d'Anthropic"),
+        ("Présente-moi Dario Amodei", "Dario Amodei"),
     ],
 )
 def test_the_question_proper_is_kept(message: str, question: str) -> None:
@@ -32,7 +39,15 @@ def test_the_question_proper_is_kept(message: str, question: str) -> None:
 
 @pytest.mark.parametrize(
     "message",
-    ["Who, besides Radford, left OpenAI?", "Qui est Mira Murati ?", "Radford", "GPT-2 ?", "what did he say"],
+    [
+        "Who, besides Radford, left OpenAI?",
+        "Qui est Mira Murati ?",
+        "Radford",
+        "GPT-2 ?",
+        "what did he say",
+        "Name?",  # a request verb alone requests nothing
+        "Cité par qui ?",  # "cité" is no imperative
+    ],
 )
 def test_plain_questions_are_untouched(message: str) -> None:
     assert focus(message).question == message

@@ -44,6 +44,19 @@ async def knowledge(store: SQLiteStore) -> Knowledge:
         ("What is GPT-1?", "profile-gpt-1"),
         # A "when" inside a what-question is a conjunction, and typos of question words are still read
         ("wen did the gpt2 paper come out", "gpt2-paper-2019"),
+        # A slip in a short word of a name given in full is still that name
+        ("Which company did Jon Schulman move to?", "schulman-joins-anthropic-2024 profile-schulman"),
+        ("What was Barret Zof's job?", "profile-zoph"),
+        ("Mira Murrati, c'était quoi son poste ?", "profile-murati murati-resigned"),
+        # General news vocabulary: joined = intégré, relies on = architecture, a rival
+        ("Depuis quelle année Radford avait-il intégré OpenAI ?", "radford-joins-openai"),
+        ("Which company did Schulman go to, a rival of OpenAI?", "schulman-joins-anthropic-2024 profile-anthropic"),
+        # A choice offered: the fact that gives one of them answers
+        ("Did Radford or Murati build GPT-1?", "radford-built-gpt1"),
+        ("Le papier GPT-2, c'était en 2019 ou en 2020 ?", "gpt2-paper-2019"),
+        # Imperative requests and "in a few words" are how people ask "who is"
+        ("Présente-moi Mira Murati en deux mots", "profile-murati"),
+        ("Describe Barret Zoph briefly", "profile-zoph"),
     ],
 )
 async def test_any_phrasing_reaches_the_fact(knowledge: Knowledge, question: str, fact_id: str) -> None:
@@ -68,6 +81,13 @@ async def test_any_phrasing_reaches_the_fact(knowledge: Knowledge, question: str
         "Who is the CEO of OpenAI?",
         "When was GPT-3 released?",
         "When was Anthropic founded?",  # the Schulman fact mentions its founding, its date is Schulman's move
+        # What someone did after leaving, or whether they are still somewhere, must be stated
+        "What did Mira Murati do after she left OpenAI?",
+        "Qu'a fait Bob McGrew après son départ ?",
+        "Is John Schulman still at Anthropic today?",
+        # A real word is not a typo of a word the facts use
+        "Donne-moi une bonne recette de gâteau",
+        "Quel est le salaire moyen chez Anthropic ?",
     ],
 )
 async def test_a_neighbouring_fact_is_not_an_answer(knowledge: Knowledge, question: str) -> None:
