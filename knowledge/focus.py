@@ -104,6 +104,7 @@ _FRAMES = re.compile(
     r"(?:est ce que )?(?:tu sais|vous savez|tu saurais|vous sauriez)(?: me dire)?|sais tu|savez vous|"
     r"(?:j aimerais|je voudrais|je souhaiterais|je veux|je voulais) (?:bien )?(?:savoir|connaitre|comprendre)|"
     r"je me demand(?:e|ais)|dis moi|dites moi|explique moi|expliquez moi|rappelle moi|rappelez moi|"
+    r"merci de (?:me |m |nous )?" + _DEMANDE_VERBS + r"|"
     r"please|pls|plz|svp|stp|s il (?:vous|te) plait|"
     # A request in the imperative at the head of the question: "Name the co-authors…", "Donne-moi la date…".
     r"^(?:(?:please |kindly )?(?:name|list|give me|show me|tell us|quote|enumerate|summari[sz]e|describe)|"

@@ -186,6 +186,25 @@ def _forms_of_one(word: str, other: str) -> bool:
     return shared >= min(len(word), len(other)) - 1
 
 
+_WORKPLACE = frozenset({"work", "role"})
+_BESIDES = re.compile(
+    r"\b(?:besides|apart from|aside from|other than|except|excluding|not counting|beyond|"
+    r"a part|à part|en dehors de|en dehors d|hormis|sauf|autre que|autres que|outre|en plus de|en plus d)\s+",
+    re.IGNORECASE,
+)
+
+
+def excluded(text: str, analyzer: ConceptAnalyzer, lang: Lang) -> frozenset[str]:
+    """Names a question sets aside ("Besides GPT, what did he work on?", "À part Murati, qui est parti ?"): the
+    answer need not involve them."""
+    names: set[str] = set()
+    for found in _BESIDES.finditer(text):
+        following = analyzer.token_concepts(spelled(analyzer, tokens(text[found.end() :]), lang))
+        if following and following[0].startswith(ENTITY_PREFIX):
+            names.add(following[0][len(ENTITY_PREFIX) :])
+    return frozenset(names)
+
+
 _OR = re.compile(r"(?<![\w'’])(?:or|ou)(?![\w'’])", re.IGNORECASE)  # "où" (where) is not "ou"
 
 
@@ -231,6 +250,8 @@ def read_question(
     concepts -= unused
     if kind is Asks.WHERE and SOURCE in concepts:
         kind = None  # "Where does that come from?", "D'où vient l'information ?" ask for a source, not a place
+    if kind is Asks.WHERE and concepts & _WORKPLACE:
+        kind = None  # "Where does Chen work?", "Murati travaille où ?" ask for an employer: a role says it
     named = frozenset(entity_ids(concepts))
     if found.context:
         # "I'm reading about Mira Murati: what was her job?" is about whom the scene-setting names; "I hope to
@@ -240,6 +261,7 @@ def read_question(
         concepts |= context
         if not named:
             named = frozenset(entity_ids(context))
+    named -= excluded(text, analyzer, lang)
     if not any(entities[e].kind == "person" for e in named if e in entities):
         # "the CTO" is whoever holds that title, when exactly one person in the story does.
         concepts |= {holders[c] for c in concepts if c in holders}

@@ -54,6 +54,9 @@ async def knowledge(store: SQLiteStore) -> Knowledge:
         # A choice offered: the fact that gives one of them answers
         ("Did Radford or Murati build GPT-1?", "radford-built-gpt1"),
         ("Le papier GPT-2, c'était en 2019 ou en 2020 ?", "gpt2-paper-2019"),
+        # A name set aside is not one the answer must involve; "where does X work" asks for a role
+        ("À part Radford, qui a quitté OpenAI avant décembre 2024 ?", "earlier-departures openai-exodus"),
+        ("Mark Chen works where?", "profile-chen"),
         # Imperative requests and "in a few words" are how people ask "who is"
         ("Présente-moi Mira Murati en deux mots", "profile-murati"),
         ("Describe Barret Zoph briefly", "profile-zoph"),
@@ -88,6 +91,7 @@ async def test_any_phrasing_reaches_the_fact(knowledge: Knowledge, question: str
         # A real word is not a typo of a word the facts use
         "Donne-moi une bonne recette de gâteau",
         "Quel est le salaire moyen chez Anthropic ?",
+        "J'ai un trou, tu proposes quoi comme film ?",  # chit-chat
     ],
 )
 async def test_a_neighbouring_fact_is_not_an_answer(knowledge: Knowledge, question: str) -> None:
