@@ -187,6 +187,22 @@ def _forms_of_one(word: str, other: str) -> bool:
 
 
 _WORKPLACE = frozenset({"work", "role"})
+_AFTER, _FUTURE = "after", "future"
+
+
+def _after_leaving(concepts: list[str], entities: Mapping[str, Entity]) -> list[str]:
+    """ "After OpenAI", "après OpenAI" (an organisation right after "after") is after leaving it: what came next,
+    which a fact must state ("What did Radford do after OpenAI?")."""
+    found = list(concepts)
+    for index, concept in enumerate(found[:-1]):
+        following = found[index + 1]
+        if concept == _AFTER and following.startswith(ENTITY_PREFIX):
+            entity = entities.get(following[len(ENTITY_PREFIX) :])
+            if entity is not None and entity.kind == "organization":
+                found[index] = _FUTURE
+    return found
+
+
 _BESIDES = re.compile(
     r"\b(?:besides|apart from|aside from|other than|except|excluding|not counting|beyond|"
     r"a part|à part|en dehors de|en dehors d|hormis|sauf|autre que|autres que|outre|en plus de|en plus d)\s+",
@@ -241,7 +257,10 @@ def read_question(
     found = focus(text)
     text = names.mend(found.question) if names is not None else found.question
     kind = asks(text)
-    concepts = frozenset(analyzer.token_concepts(spelled(analyzer, tokens(text), lang)))
+    ordered = analyzer.token_concepts(spelled(analyzer, tokens(text), lang))
+    if names is not None:
+        ordered = names.nicknames(ordered)
+    concepts = frozenset(_after_leaving(ordered, entities))
     alternatives = offered(text, analyzer, lang)
     # A year or number offered as a choice that no fact uses is no evidence against the fact that gives the
     # other: "Was Whisper out in 2022 or 2023?" is answered by the 2022 fact. (A word is: "the startup or the
@@ -410,7 +429,7 @@ class Matcher:
         self.facts: list[Fact] = []
         self.entities = {entity.id: entity for entity in entities}
         self.analyzer = analyzer
-        self.names = NameMender(entities)
+        self.names = NameMender(entities, self._word_concepts, analyzer.relations)
         self._parents = {ENTITY_PREFIX + e.id: ENTITY_PREFIX + e.part_of for e in entities if e.part_of}
         self._holders = self._title_holders(entities)
         self._entries: list[_Entry] = []
@@ -435,6 +454,9 @@ class Matcher:
         self._sample_weights: array[float] = array("d")
         self._sample_totals: array[float] = array("d")
         self.add(facts)
+
+    def _word_concepts(self, word: str) -> list[str]:
+        return self.analyzer.token_concepts([word])
 
     def add_entities(self, entities: Sequence[Entity]) -> None:
         """Entities an ingested article introduced (or gave new aliases), known before its facts are added."""

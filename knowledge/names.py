@@ -1,20 +1,26 @@
-"""Mends slips in the names a question gives in full: "Jon Schulman", "Barret Zof", "Mira Murrati".
+"""Mends slips in the names a question gives in full ("Jon Schulman", "Barret Zof", "Mira Murrati") and reads
+nicknames said in other words ("le papa de GPT" for "le père du GPT", "GPT's dad").
 
 A short word is too easily another word to be corrected on its own ("Jon" may be anyone, "Zof" is three
 letters), so typo correction leaves it alone, and the question then names a stranger and is declined. Next to
 the rest of a known name it is no stranger: when a run of words is a few slips from a multi-word alias and at
 least one of its words is exact, the slipped words are that alias's. The allowance grows with the length of
 the name, so "Mark Chan" is Mark Chen but "Mark Twain" is not.
+
+A person's nickname is a phrase ("father of GPT") whose words the lexicon folds into concepts: said with
+synonyms, in either language and either order, it is the same concepts side by side, and so the same person.
+Only nicknames made of a name and words that state no relation count ("father of GPT", not "proposed GPT").
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from rapidfuzz.distance import OSA
 
+from knowledge.concepts import ENTITY_PREFIX
 from knowledge.models import Entity
 from knowledge.normalize import fold, tokens
 from knowledge.stopwords import STOPWORDS
@@ -35,12 +41,23 @@ def _allowance(alias: tuple[str, ...]) -> int:
 class NameMender:
     """Multi-word aliases indexed by each of their words, to find a name around any exact word of it."""
 
-    def __init__(self, entities: Iterable[Entity] = ()) -> None:
+    def __init__(
+        self,
+        entities: Iterable[Entity] = (),
+        word_concepts: Callable[[str], Sequence[str]] | None = None,
+        relations: Iterable[str] = (),
+    ) -> None:
         # An ordered set per word (a dict's keys): the same aliases in the same order on every run.
         self._by_word: dict[str, dict[tuple[tuple[str, ...], int], None]] = defaultdict(dict)
+        self._word_concepts = word_concepts
+        self._relations = frozenset(relations)
+        self._nicknames: dict[tuple[str, ...], str | None] = {}  # sorted concepts → entity concept (None: two)
+        self._sizes: set[int] = set()
         self.add(entities)
 
     def add(self, entities: Iterable[Entity]) -> None:
+        entities = list(entities)
+        self._add_nicknames(entities)
         for entity in entities:
             for alias in (entity.name, *entity.aliases):
                 words = tuple(tokens(alias))
@@ -48,6 +65,37 @@ class NameMender:
                     continue
                 for position, word in enumerate(words):
                     self._by_word[word][(words, position)] = None
+
+    def _add_nicknames(self, entities: Sequence[Entity]) -> None:
+        if self._word_concepts is None:
+            return
+        for entity in entities:
+            if entity.kind != "person":
+                continue
+            for alias in (entity.name, *entity.aliases):
+                words = tokens(alias)
+                concepts = [c for word in words for c in self._word_concepts(word)] if len(words) > 1 else []
+                named = [c for c in concepts if c.startswith(ENTITY_PREFIX)]
+                said = [c for c in concepts if not c.startswith(ENTITY_PREFIX)]
+                if len(named) != 1 or not said or self._relations.intersection(said):
+                    continue
+                key = tuple(sorted(concepts))
+                meant = ENTITY_PREFIX + entity.id
+                self._nicknames[key] = meant if self._nicknames.get(key, meant) == meant else None
+                self._sizes.add(len(key))
+
+    def nicknames(self, concepts: Sequence[str]) -> list[str]:
+        """`concepts` (a question's, in order) with every run that is a person's nickname in other words
+        replaced by that person: [father, @gpt] → [@radford]."""
+        found = list(concepts)
+        for size in sorted(self._sizes, reverse=True):
+            start = 0
+            while start + size <= len(found):
+                meant = self._nicknames.get(tuple(sorted(found[start : start + size])))
+                if meant is not None:
+                    found[start : start + size] = [meant]
+                start += 1
+        return found
 
     def mend(self, text: str) -> str:
         """`text` with every slipped word of a name it gives in full replaced by the alias's word."""

@@ -87,7 +87,7 @@ class ReferenceMatcher:
         self.facts = list(facts)
         self._unknown: Mapping[str, float] = {}
         self.entities = {entity.id: entity for entity in entities}
-        self.names = NameMender(entities)
+        self.names = NameMender(entities, lambda word: analyzer.token_concepts([word]), analyzer.relations)
         self.analyzer = analyzer
         self._parents = {ENTITY_PREFIX + e.id: ENTITY_PREFIX + e.part_of for e in entities if e.part_of}
         self._holders = self._title_holders(entities)

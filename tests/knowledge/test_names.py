@@ -46,3 +46,34 @@ def test_a_slip_next_to_the_rest_of_a_name_is_mended(text: str, mended: str) -> 
 )
 def test_words_that_are_not_slips_stay(text: str) -> None:
     assert MENDER.mend(text) == text
+
+
+_LEXICON = {"mother": "parent", "mum": "parent", "mom": "parent", "of": "", "computing": "@computing", "wrote": "write"}
+
+
+def _word_concepts(word: str) -> list[str]:
+    concept = _LEXICON.get(word, word)
+    return [concept] if concept else []
+
+
+NICKNAMES = NameMender(
+    [
+        _person("lovelace", "Ada Lovelace", "mother of computing"),
+        _person("hopper", "Grace Hopper", "wrote computing"),  # a relation: no nickname
+    ],
+    _word_concepts,
+    relations={"write"},
+)
+
+
+@pytest.mark.parametrize(
+    ("concepts", "read"),
+    [
+        (["who", "parent", "@computing"], ["who", "@lovelace"]),  # "who is the mum of computing"
+        (["@computing", "parent", "born"], ["@lovelace", "born"]),  # "computing's mom, when was she born"
+        (["parent", "born", "@computing"], ["parent", "born", "@computing"]),  # not side by side
+        (["write", "@computing"], ["write", "@computing"]),  # a relation is no nickname
+    ],
+)
+def test_a_nickname_in_other_words_is_its_person(concepts: list[str], read: list[str]) -> None:
+    assert NICKNAMES.nicknames(concepts) == read

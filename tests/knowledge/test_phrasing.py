@@ -54,6 +54,9 @@ async def knowledge(store: SQLiteStore) -> Knowledge:
         # A choice offered: the fact that gives one of them answers
         ("Did Radford or Murati build GPT-1?", "radford-built-gpt1"),
         ("Le papier GPT-2, c'était en 2019 ou en 2020 ?", "gpt2-paper-2019"),
+        # A nickname said with other words is still the nickname
+        ("Who is GPT's dad?", "profile-radford radford-father-of-gpt"),
+        ("Le papa du GPT a quitté OpenAI quand ?", "radford-leaves-openai radford-departure-reported-2024"),
         # A name set aside is not one the answer must involve; "where does X work" asks for a role
         ("À part Radford, qui a quitté OpenAI avant décembre 2024 ?", "earlier-departures openai-exodus"),
         ("Mark Chen works where?", "profile-chen"),
@@ -87,6 +90,7 @@ async def test_any_phrasing_reaches_the_fact(knowledge: Knowledge, question: str
         # What someone did after leaving, or whether they are still somewhere, must be stated
         "What did Mira Murati do after she left OpenAI?",
         "Qu'a fait Bob McGrew après son départ ?",
+        "What did Mira Murati do after OpenAI?",  # after an organisation: after leaving it
         "Is John Schulman still at Anthropic today?",
         # A real word is not a typo of a word the facts use
         "Donne-moi une bonne recette de gâteau",
