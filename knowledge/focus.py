@@ -75,6 +75,15 @@ _FIRST_PERSON = re.compile(
     r"^(?:so |well |alors |bon |en fait |actually )?(?:i|i m|i am|i ve|i have|i was|i d|i ll|we|we re|we are|my|our|"
     r"je|j|nous|mon|ma|mes|notre|nos|on)\b"
 )
+# A clause that only says what the answer is for: "for a school project", "pour un exposé sur l'IA".
+_PURPOSE = re.compile(
+    r"^(?:it s |c est |this is |c est juste )?(?:for|pour|as part of|dans le cadre d) "
+    r"(?:a|an|my|our|the|un|une|mon|ma|mes|notre|nos|le|la|l) (?:\w+ ){0,3}"
+    r"(?:project|report|class|course|lesson|lecture|essay|thesis|article|"
+    r"presentation|podcast|newsletter|homework|assignment|talk|paper|quiz|exam|projet|expose|cours|devoir|"
+    r"memoire|these|dossier|rapport|presentation|conference|examen|travail|recherche|research|school|ecole|"
+    r"blog|video|debate|debat)(?: \w+){0,4}$"
+)
 _ASKING = re.compile(
     r"\b(?:who|whom|whose|what|when|where|why|how|which|qui|que|quoi|quand|ou|pourquoi|comment|quel|quelle|quels|"
     r"quelles|combien|lequel|laquelle|est ce|tell|explain|wonder|wondering|know|curious|dis|dites|explique|"
@@ -91,7 +100,7 @@ _DEMANDE_VERBS = (
     r"communiquer|nommer|eclairer)"
 )
 _FRAMES = re.compile(
-    r"\b(?:(?:could|can|would|will) you (?:please |kindly |possibly )?(?:also )?"
+    r"\b(?:(?:could|can|would|will) you (?:please |kindly |possibly |briefly |quickly |just |also )*"
     + _ASK_VERBS
     + r"(?: me| us)?(?: know)?|"
     r"would you mind " + _ASK_VERBS + r"(?: me| us)?|(?:i d|i would) be (?:grateful|thankful|glad|happy) if you "
@@ -157,6 +166,8 @@ def _kind(clause: str) -> str:
         return "asks"
     if _HEARSAY.match(key):
         return "statement"  # "I think Radford left, when was that?": the clause says what the question is about
+    if _PURPOSE.match(key):
+        return "scene"  # "For a school project, …", "Pour mon exposé, …"
     if _FIRST_PERSON.match(key):
         # "I'm trying to keep track of who went where." sets the scene; "I was wondering who founded
         # Anthropic." asks, once its frame is gone.

@@ -327,7 +327,7 @@ def lacking(
     # passing: "When was Anthropic founded?" is not answered by the date Schulman joined "Anthropic, the
     # company founded by Dario Amodei".
     holds = topic.__contains__ if reading.kind is Asks.WHEN else stated
-    missing += sum(1 for relation in reading.relations if not holds(relation))
+    missing += sum(1 for relation in reading.relations if not holds(relation) and not _moved_on(relation, holds))
     if fact.kind == "profile" and fact.subject and reading.named and fact.subject not in reading.named:
         missing += 1
     return missing
@@ -343,6 +343,12 @@ def without_citing(reading: Reading) -> Reading | None:
     # "Who broke the story", "where did the news come from": the who and the where are the source's.
     kind = None if reading.kind in (Asks.WHO, Asks.WHERE) else reading.kind
     return replace(reading, kind=kind, concepts=rest, relations=reading.relations - CITING)
+
+
+def _moved_on(relation: str, holds: Callable[[str], bool]) -> bool:
+    """What someone did next is stated by a fact that they left to join somewhere ("What did Schulman do after
+    leaving OpenAI?": he joined Anthropic)."""
+    return relation == _FUTURE and holds("leave") and holds("join")
 
 
 def _chose(name: str, involved: Collection[str], reading: Reading) -> bool:

@@ -31,6 +31,10 @@ from knowledge.focus import clean, focus
         ("List the models OpenAI released in 2023", "the models OpenAI released in 2023"),
         ("Donnez-moi la liste des fondateurs d'Anthropic", "la liste des fondateurs d'Anthropic"),
         ("Présente-moi Dario Amodei", "Dario Amodei"),
+        # What the answer is for sets the scene; adverbs inside a request frame are part of it
+        ("For my thesis on AI labs, who runs Anthropic?", "who runs Anthropic?"),
+        ("Pour un devoir d'histoire, quand OpenAI a-t-elle été fondée ?", "quand OpenAI a-t-elle été fondée ?"),
+        ("Could you quickly tell me who Dario Amodei is?", "who Dario Amodei is?"),
     ],
 )
 def test_the_question_proper_is_kept(message: str, question: str) -> None:
@@ -47,6 +51,7 @@ def test_the_question_proper_is_kept(message: str, question: str) -> None:
         "what did he say",
         "Name?",  # a request verb alone requests nothing
         "Cité par qui ?",  # "cité" is no imperative
+        "For which project did Radford leave?",  # asks: no scene to drop
     ],
 )
 def test_plain_questions_are_untouched(message: str) -> None:

@@ -57,6 +57,9 @@ async def knowledge(store: SQLiteStore) -> Knowledge:
         # A nickname said with other words is still the nickname
         ("Who is GPT's dad?", "profile-radford radford-father-of-gpt"),
         ("Le papa du GPT a quitté OpenAI quand ?", "radford-leaves-openai radford-departure-reported-2024"),
+        # What someone did after leaving is stated by a fact that they left to join somewhere
+        ("And Schulman, what did he do once he had left OpenAI?", "schulman-joins-anthropic-2024 profile-schulman"),
+        ("Hey, for a class presentation, in two words: who is Bob McGrew?", "profile-mcgrew"),
         # A name set aside is not one the answer must involve; "where does X work" asks for a role
         ("À part Radford, qui a quitté OpenAI avant décembre 2024 ?", "earlier-departures openai-exodus"),
         ("Mark Chen works where?", "profile-chen"),
