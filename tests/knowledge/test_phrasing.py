@@ -99,6 +99,7 @@ async def test_any_phrasing_reaches_the_fact(knowledge: Knowledge, question: str
         "Donne-moi une bonne recette de gâteau",
         "Quel est le salaire moyen chez Anthropic ?",
         "J'ai un trou, tu proposes quoi comme film ?",  # chit-chat
+        "How big is Mira Murati's net worth?",  # "worth watching" is attention, not money
     ],
 )
 async def test_a_neighbouring_fact_is_not_an_answer(knowledge: Knowledge, question: str) -> None:
