@@ -100,6 +100,7 @@ async def test_any_phrasing_reaches_the_fact(knowledge: Knowledge, question: str
         "Quel est le salaire moyen chez Anthropic ?",
         "J'ai un trou, tu proposes quoi comme film ?",  # chit-chat
         "How big is Mira Murati's net worth?",  # "worth watching" is attention, not money
+        "Quel sera le prochain produit de Radford ?",  # a next project is not the projects he led
     ],
 )
 async def test_a_neighbouring_fact_is_not_an_answer(knowledge: Knowledge, question: str) -> None:
