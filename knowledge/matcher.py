@@ -41,7 +41,7 @@ from knowledge.intent import Asks, asked_kinds, asks
 from knowledge.language import guess_language
 from knowledge.models import Entity, Fact, Lang
 from knowledge.names import NameMender
-from knowledge.normalize import canonical, canonical_tokens, stem, strip_controls, tokens
+from knowledge.normalize import canonical, canonical_tokens, fold, stem, strip_controls, tokens
 from knowledge.stopwords import STOPWORDS
 from knowledge.wordfreq import typo_zipf, zipf
 
@@ -188,6 +188,31 @@ def _forms_of_one(word: str, other: str) -> bool:
 
 _WORKPLACE = frozenset({"work", "role"})
 _AFTER, _FUTURE = "after", "future"
+SAY = "say"
+# "What did Murati say about Radford?", "Qu'a dit Murati de Radford ?": what someone said, which the lexicon's
+# "say about" (what a departure says about the industry: its meaning) would hide.
+_SAID_BY = re.compile(
+    r"\b(?:did|does|do|has|have|will|would)\s+(?P<en>[^?.!,;:]{1,40}?)\s+(?:say|says|said|think|thinks)\s+(?:about|of)\b"
+    r"|\b(?:a|ont)[\s-]+(?:t[\s-]+)?(?:dit|pense)\s+(?P<fr>[^?.!,;:]{1,40}?)\s+(?:de|d|sur|a propos)\b",
+    re.IGNORECASE,
+)
+
+
+def _said_by_someone(text: str, analyzer: ConceptAnalyzer, entities: Mapping[str, Entity], lang: Lang) -> bool:
+    """Whether the question asks what a person said about something (the words before "say about" name
+    people and nothing else), rather than what an event says about it."""
+    found = _SAID_BY.search(fold(text).replace("'", " "))
+    if found is None:
+        return False
+    speaker = analyzer.token_concepts(spelled(analyzer, tokens(found.group("en") or found.group("fr")), lang))
+    people = [c for c in speaker if c.startswith(ENTITY_PREFIX)]
+    return (
+        bool(people)
+        and len(people) == len(speaker)
+        and all(
+            (entity := entities.get(c[len(ENTITY_PREFIX) :])) is not None and entity.kind == "person" for c in people
+        )
+    )
 
 
 def _after_leaving(concepts: list[str], entities: Mapping[str, Entity]) -> list[str]:
@@ -261,6 +286,10 @@ def read_question(
     if names is not None:
         ordered = names.nicknames(ordered)
     concepts = frozenset(_after_leaving(ordered, entities))
+    # Asked what a person said, the fact must state what they said; the words still weigh as they read.
+    spoken = (
+        frozenset({SAY}) if SAY not in concepts and _said_by_someone(text, analyzer, entities, lang) else frozenset()
+    )
     alternatives = offered(text, analyzer, lang)
     # A year or number offered as a choice that no fact uses is no evidence against the fact that gives the
     # other: "Was Whisper out in 2022 or 2023?" is answered by the 2022 fact. (A word is: "the startup or the
@@ -307,7 +336,7 @@ def read_question(
             unknown[concept] = min(unknown.get(concept, UNKNOWN_WEIGHT), unknown_weight(frequency))
         if not talk and not analyzer.is_name_word(word):
             head = False
-    relations = concepts & analyzer.relations
+    relations = (concepts & analyzer.relations) | spoken
     return Reading(question, text, lang, kind, concepts, named, strangers, relations, unknown, alternatives)
 
 
@@ -327,7 +356,7 @@ def lacking(
     # passing: "When was Anthropic founded?" is not answered by the date Schulman joined "Anthropic, the
     # company founded by Dario Amodei".
     holds = topic.__contains__ if reading.kind is Asks.WHEN else stated
-    missing += sum(1 for relation in reading.relations if not holds(relation) and not _moved_on(relation, holds))
+    missing += sum(1 for relation in reading.relations if not holds(relation) and not _implied(relation, holds))
     if fact.kind == "profile" and fact.subject and reading.named and fact.subject not in reading.named:
         missing += 1
     return missing
@@ -345,10 +374,17 @@ def without_citing(reading: Reading) -> Reading | None:
     return replace(reading, kind=kind, concepts=rest, relations=reading.relations - CITING)
 
 
-def _moved_on(relation: str, holds: Callable[[str], bool]) -> bool:
-    """What someone did next is stated by a fact that they left to join somewhere ("What did Schulman do after
-    leaving OpenAI?": he joined Anthropic)."""
-    return relation == _FUTURE and holds("leave") and holds("join")
+# Relations another states: what someone did next, that they left to join somewhere ("What did Schulman do
+# after leaving OpenAI?": he joined Anthropic); what someone said, that they credited or thanked someone.
+_IMPLIED: dict[str, tuple[tuple[str, ...], ...]] = {
+    _FUTURE: (("leave", "join"),),
+    SAY: (("credit",), ("gratitude",)),
+}
+
+
+def _implied(relation: str, holds: Callable[[str], bool]) -> bool:
+    """Whether the fact states `relation` through relations that imply it (see `_IMPLIED`)."""
+    return any(all(map(holds, together)) for together in _IMPLIED.get(relation, ()))
 
 
 def _chose(name: str, involved: Collection[str], reading: Reading) -> bool:

@@ -60,6 +60,11 @@ async def knowledge(store: SQLiteStore) -> Knowledge:
         # What someone did after leaving is stated by a fact that they left to join somewhere
         ("And Schulman, what did he do once he had left OpenAI?", "schulman-joins-anthropic-2024 profile-schulman"),
         ("Hey, for a class presentation, in two words: who is Bob McGrew?", "profile-mcgrew"),
+        # What someone said: crediting or thanking someone says something
+        (
+            "What did Ilya say about Alec Radford's work?",
+            "sutskever-credits-radford-amodei sutskever-neurips-2024-talk",
+        ),
         # A name set aside is not one the answer must involve; "where does X work" asks for a role
         ("À part Radford, qui a quitté OpenAI avant décembre 2024 ?", "earlier-departures openai-exodus"),
         ("Mark Chen works where?", "profile-chen"),
@@ -101,6 +106,8 @@ async def test_any_phrasing_reaches_the_fact(knowledge: Knowledge, question: str
         "J'ai un trou, tu proposes quoi comme film ?",  # chit-chat
         "How big is Mira Murati's net worth?",  # "worth watching" is attention, not money
         "Quel sera le prochain produit de Radford ?",  # a next project is not the projects he led
+        "What did Bob McGrew say about Radford leaving?",  # asked what a person said: a fact must say it
+        "Qu'a dit Barret Zoph à propos de Sutskever ?",
     ],
 )
 async def test_a_neighbouring_fact_is_not_an_answer(knowledge: Knowledge, question: str) -> None:
