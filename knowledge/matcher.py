@@ -246,6 +246,7 @@ def excluded(text: str, analyzer: ConceptAnalyzer, lang: Lang) -> frozenset[str]
     return frozenset(names)
 
 
+_CHOICE_WORDS = 4
 _OR = re.compile(r"(?<![\w'’])(?:or|ou)(?![\w'’])", re.IGNORECASE)  # "où" (where) is not "ou"
 
 
@@ -254,8 +255,9 @@ def offered(text: str, analyzer: ConceptAnalyzer, lang: Lang) -> tuple[frozenset
     "en 2022 ou en 2023", "RNNs or Transformers")."""
     choices = []
     for found in _OR.finditer(text):
-        before = analyzer.token_concepts(spelled(analyzer, tokens(text[: found.start()]), lang))
-        after = analyzer.token_concepts(spelled(analyzer, tokens(text[found.end() :]), lang))
+        # A few words either side are enough to read the two choices (a phrase is at most a few words long).
+        before = analyzer.token_concepts(spelled(analyzer, tokens(text[: found.start()])[-_CHOICE_WORDS:], lang))
+        after = analyzer.token_concepts(spelled(analyzer, tokens(text[found.end() :])[:_CHOICE_WORDS], lang))
         if before and after and before[-1] != after[0]:
             choices.append(frozenset((before[-1], after[0])))
     return tuple(choices)
