@@ -16,9 +16,9 @@ ORGANIZATION = "organization"
 
 _ORG_NOUNS = (
     r"(?:compan(?:y|ies)|firms?|start[- ]?ups?|labs?|laborator(?:y|ies)|organi[sz]ations?|employers?|rivals?"
-    r"|competitors?|universit(?:y|ies)|colleges?|institutes?|agenc(?:y|ies)|regulators?|banks?"
+    r"|competitors?|suppliers?|manufacturers?|(?:car|auto)?makers?|universit(?:y|ies)|colleges?|institutes?|agenc(?:y|ies)|regulators?|banks?"
     r"|entreprises?|societes?|boites?|labos?|laboratoires?|employeurs?|concurrents?|universites?|ecoles?"
-    r"|instituts?|agences?|regulateurs?|banques?|firmes?|jeunes?\s+pousses?)"
+    r"|instituts?|fournisseurs?|equipementiers?|constructeurs?|fabricants?|agences?|regulateurs?|banques?|firmes?|jeunes?\s+pousses?)"
 )
 # "which company", "what new start-up", "quelle entreprise", "pour quel concurrent", "chez quelle société";
 # and "what is his new company called", "le nom de sa start-up", "comment s'appelle sa société".

@@ -23,6 +23,8 @@ from knowledge.store.sqlite_facts import SQLiteStore
         "what's the name of his start-up",
         "Quel est le nom de sa nouvelle société ?",
         "Comment s'appelle sa boîte ?",
+        "Which car supplier did she work for in Munich?",
+        "Chez quel équipementier a-t-elle travaillé ?",
     ],
 )
 def test_questions_that_want_an_organisation_named(question: str) -> None:
