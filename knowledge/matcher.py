@@ -35,6 +35,7 @@ from math import fsum
 
 from rapidfuzz import fuzz
 
+from knowledge.answer_type import wanted_kind
 from knowledge.concepts import ENTITY_PREFIX, REAL_WORD_ZIPF, ConceptAnalyzer, entity_ids
 from knowledge.focus import focus
 from knowledge.intent import Asks, asked_kinds, asks
@@ -158,6 +159,7 @@ class Reading:
     unknown: Mapping[str, float]  # the weight each of its concepts would have if no fact used it
     # Choices it offers ("Radford or Sutskever", "2022 ou 2023"): a fact needs only one of each.
     alternatives: tuple[frozenset[str], ...] = ()
+    wants: str | None = None  # the kind of entity its answer must name besides its own ("which company…")
 
     def weight(self, concept: str, idf: Mapping[str, float], cap: float) -> float:
         """A concept facts use weighs its IDF (capped); one they don't, by how rare the word is."""
@@ -339,11 +341,17 @@ def read_question(
         if not talk and not analyzer.is_name_word(word):
             head = False
     relations = (concepts & analyzer.relations) | spoken
-    return Reading(question, text, lang, kind, concepts, named, strangers, relations, unknown, alternatives)
+    wanted = wanted_kind(text)
+    return Reading(question, text, lang, kind, concepts, named, strangers, relations, unknown, alternatives, wanted)
 
 
 def lacking(
-    fact: Fact, involved: Collection[str], stated: Callable[[str], bool], topic: Collection[str], reading: Reading
+    fact: Fact,
+    involved: Collection[str],
+    stated: Callable[[str], bool],
+    topic: Collection[str],
+    reading: Reading,
+    entities: Mapping[str, Entity] | None = None,
 ) -> int:
     """How many things the question asks about that the fact does not give; each costs most of a score.
 
@@ -351,7 +359,8 @@ def lacking(
     knows ("GPT-4", "Altman") is part of no answer. What the question says happened (left, founded, said…)
     must be what the fact is about or states (`stated`: in its samples or its texts): "Did Sutskever leave
     OpenAI?" is not answered by who Sutskever is. And a profile answers for its own subject only: "What is
-    GPT-2?" is not answered by GPT-3's profile, however often it mentions GPT-2."""
+    GPT-2?" is not answered by GPT-3's profile, however often it mentions GPT-2. A question that wants a kind of
+    entity named ("which company…?") needs a fact naming one besides the question's own (`entities`: their kinds)."""
     missing = sum(1 for name in reading.named if name not in involved and not _chose(name, involved, reading))
     missing += reading.strangers
     # A date belongs to what the fact is about (`topic`, its samples' concepts), not to what it mentions in
@@ -361,6 +370,9 @@ def lacking(
     missing += sum(1 for relation in reading.relations if not holds(relation) and not _implied(relation, holds))
     if fact.kind == "profile" and fact.subject and reading.named and fact.subject not in reading.named:
         missing += 1
+    if reading.wants is not None and entities is not None:
+        answers = (entities.get(name) for name in involved if name not in reading.named)
+        missing += not any(entity is not None and entity.kind == reading.wants for entity in answers)
     return missing
 
 
@@ -853,7 +865,9 @@ class Matcher:
         found: list[tuple[float, int]] = []
         for index in self._candidates(query):
             entry = self._entries[index]
-            missing = lacking(entry.fact, entry.entities, partial(self._states, entry), entry.bag, reading)
+            missing = lacking(
+                entry.fact, entry.entities, partial(self._states, entry), entry.bag, reading, self.entities
+            )
             score = self._score(entry, query, self.missing_name_factor**missing if missing else 1.0, floor)
             # Below the floor, `kept` facts already score strictly more: it cannot be among them.
             if score is None or score <= 0 or score < floor:

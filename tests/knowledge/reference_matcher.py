@@ -241,7 +241,7 @@ class ReferenceMatcher:
             entry = self._entries[index]
             score = self._score(entry, concepts, q_weight, kind, fuzzy_form)
             stated = entry.bags[None] | entry.said
-            missing = lacking(entry.fact, entry.entities, stated.__contains__, entry.bags[None], reading)
+            missing = lacking(entry.fact, entry.entities, stated.__contains__, entry.bags[None], reading, self.entities)
             if missing:
                 score *= self.missing_name_factor**missing
             if score > 0:

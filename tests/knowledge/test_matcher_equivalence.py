@@ -209,7 +209,9 @@ async def test_score_bounds_are_never_below_the_score(real: Knowledge) -> None:
         query = matcher._query(reading)
         for index in matcher._candidates(query):
             entry = matcher._entries[index]
-            missing = lacking(entry.fact, entry.entities, partial(matcher._states, entry), entry.bag, reading)
+            missing = lacking(
+                entry.fact, entry.entities, partial(matcher._states, entry), entry.bag, reading, matcher.entities
+            )
             factor = matcher.missing_name_factor**missing if missing else 1.0
             score = matcher._score(entry, query, factor, -math.inf)
             assert score is not None

@@ -1,0 +1,82 @@
+"""A question that asks "which company…?" needs a fact that names a company besides the ones it gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answer_type import ORGANIZATION, wanted_kind
+from knowledge.base import Knowledge
+from knowledge.ingest import ingest_article, parse_article
+from knowledge.store.sqlite_facts import SQLiteStore
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which company did she join?",
+        "which start-up did he found",
+        "What new lab is he starting?",
+        "Quelle entreprise a-t-elle rejointe ?",
+        "Pour quel concurrent travaille-t-il maintenant ?",
+        "Dans quelle université enseignait-il ?",
+        "What is her company called?",
+        "what's the name of his start-up",
+        "Quel est le nom de sa nouvelle société ?",
+        "Comment s'appelle sa boîte ?",
+        "Which car supplier did she work for in Munich?",
+        "Chez quel équipementier a-t-elle travaillé ?",
+    ],
+)
+def test_questions_that_want_an_organisation_named(question: str) -> None:
+    assert wanted_kind(question) == ORGANIZATION
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does the company do?",
+        "Who founded the company?",
+        "What is OpenAI?",
+        "Quand la société a-t-elle été créée ?",
+        "Combien d'employés compte l'entreprise ?",
+        "Which outlet reported it?",  # a source, which the answer cites: not an entity the fact must name
+    ],
+)
+def test_questions_that_do_not(question: str) -> None:
+    assert wanted_kind(question) is None
+
+
+ARTICLE = """Harbor Analytics names a new research chief
+
+Maya Lindgren has joined Harbor Analytics as head of research, the Oslo-based company said on Monday. Lindgren
+spent six years at Fjordline Systems, where she led the speech team, before she left in March 2025. Harbor
+Analytics was founded in 2018 by Erik Solberg and employs about 140 people across two offices. Solberg said the
+company would publish its first open model later this year, without giving a date or a name for it.
+"""
+
+
+@pytest.fixture
+async def knowledge(store: SQLiteStore) -> Knowledge:
+    await ingest_article(store, parse_article(ARTICLE, date="2025-06-02", lang="en"), notify=False)
+    return await Knowledge.load(store)
+
+
+async def test_which_company_is_answered_by_a_fact_naming_another_company(knowledge: Knowledge) -> None:
+    result = knowledge.ask("Which company did Maya Lindgren leave in March 2025?")
+    assert result.answered and result.fact is not None
+    assert "Fjordline" in result.fact.text.en
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which company did Erik Solberg work for before founding Harbor Analytics?",
+        "Quelle entreprise Erik Solberg dirigeait-il avant Harbor Analytics ?",
+    ],
+)
+async def test_which_company_is_declined_when_the_facts_name_only_the_questions_own(
+    knowledge: Knowledge, question: str
+) -> None:
+    # Every sentence about Solberg names Harbor Analytics alone: where he worked before is not there.
+    result = knowledge.ask(question)
+    assert not result.answered, result.fact
