@@ -173,14 +173,22 @@ DEMONYMS = {
     "londonien": "Londres", "berlinois": "Berlin", "bruxellois": "Bruxelles", "genevois": "Genève",
     "lausannois": "Lausanne", "montrealais": "Montréal", "quebecois": "Québec", "new-yorkais": "New York",
     "californien": "Californie", "munichois": "Munich", "milanais": "Milan", "madrilene": "Madrid",
-    "barcelonais": "Barcelone", "amstellodamois": "Amsterdam",
+    "barcelonais": "Barcelone", "amstellodamois": "Amsterdam", "liegeois": "Liège", "anversois": "Anvers",
+    "luxembourgeois": "Luxembourg", "zurichois": "Zurich", "viennois": "Vienne", "romain": "Rome",
+    # countries: "la start-up belge", "un éditeur néerlandais"
+    "belge": "Belgique", "suisse": "Suisse", "allemand": "Allemagne", "britannique": "Royaume-Uni",
+    "americain": "États-Unis", "canadien": "Canada", "neerlandais": "Pays-Bas", "italien": "Italie",
+    "espagnol": "Espagne", "japonais": "Japon", "chinois": "Chine", "francais": "France", "irlandais": "Irlande",
+    "suedois": "Suède", "danois": "Danemark", "finlandais": "Finlande", "norvegien": "Norvège",
+    "portugais": "Portugal", "israelien": "Israël", "indien": "Inde", "coreen": "Corée du Sud",
 }  # fmt: skip
 
 
 def demonym(masked: Masked, match: re.Match[str]) -> list[Relation]:
     org = masked.entity(match.group("o"))
-    word = re.sub(r"(?:e|es|s|ne|nes)$", "", match.group("demonym"))
-    city = DEMONYMS.get(word) or DEMONYMS.get(match.group("demonym").rstrip("s"))
+    said = match.group("demonym")
+    # "bruxellois" as it is, "lyonnaises" without its endings, "belges" without its plural
+    city = DEMONYMS.get(said) or DEMONYMS.get(re.sub(r"(?:e|es|s|ne|nes)$", "", said)) or DEMONYMS.get(said.rstrip("s"))
     if org is None or city is None:
         return []
     return [Relation("based", org, org, what=city)]

@@ -30,6 +30,7 @@ from knowledge.extract_names import (
 from knowledge.extract_words import NOT_NAMES, ORG_WORDS, words
 from knowledge.models import Entity
 from knowledge.normalize import fold
+from knowledge.places import other_names
 
 _PERSON_PRONOUNS = {"he": "m", "she": "f", "il": "m", "elle": "f"}
 _IMPERSONAL = re.compile(r"^\s*(?:y a|faut|s'agit|s’agit|est (?:prevu|possible|probable|clair|vrai))", re.IGNORECASE)
@@ -260,6 +261,14 @@ class Mentions:
                     ):
                         found.aliases.add(surname)
                         self.table.add(surname, found.id)
+
+        for found in self.found.values():
+            if found.kind != "place":
+                continue
+            for other in other_names(found.name):
+                if self.table.get(other) is None:
+                    found.aliases.add(other)  # "Brussels" for the "Bruxelles" a French article names
+                    self.table.add(other, found.id)
 
     def _touch_known(self, entity_id: str) -> None:
         if entity_id in self.found or entity_id not in self._known:

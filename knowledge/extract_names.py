@@ -24,6 +24,7 @@ from knowledge.extract_words import (
     Word,
 )
 from knowledge.normalize import fold, tokens
+from knowledge.places import is_place
 
 LEGAL = frozenset({"inc", "ltd", "corp", "sa", "sas", "sarl", "gmbh", "llc", "plc", "ag", "nv", "bv", "co", "limited"})
 _CONNECTORS = frozenset({"&", "van", "von", "der", "den", "da", "di", "del", "bin", "al", "le", "la"})
@@ -264,6 +265,8 @@ def context_clues(sentence: str, sentence_words: Sequence[Word], start: int, end
 def kind_of(cand: Candidate) -> str:
     if fold(cand.name) in KNOWN_PLACES:
         return "place"
+    if is_place(cand.name) and cand.person == 0 and cand.org <= cand.place + 1:
+        return "place"  # "Luxembourg", "Bruxelles": a country or a big city, unless the text says otherwise
     if cand.place > max(cand.person, cand.org) and (cand.words == 1 or (cand.words == 2 and cand.place >= 1)):
         return "place"
     if cand.org >= cand.person and (cand.org > 0 or cand.words == 1):

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from knowledge.extract_relations import Relation, fold1
 from knowledge.models import FactDate
+from knowledge.places import place_name
 
 _MONTHS = {
     "en": "January February March April May June July August September October November December".split(),
@@ -174,7 +175,7 @@ def amount_in(amount: str, lang: str) -> str:
 
 
 def _names(ids: tuple[str, ...], names: Mapping[str, str], lang: str) -> str:
-    items = [names.get(i, i) for i in ids]
+    items = [place_name(names.get(i, i), lang) for i in ids]  # "Bruxelles" is "Brussels" in English
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + (" and " if lang == "en" else " et ") + items[-1]
@@ -245,7 +246,7 @@ def render(relation: Relation, names: Mapping[str, str], genders: Mapping[str, s
             else f"{subject} a vendu {relation.what} à {buyer}{price}{when}."
         )
     if kind == "based":
-        places = _names(relation.others, names, lang) if relation.others else relation.what or ""
+        places = _names(relation.others, names, lang) if relation.others else place_name(relation.what or "", lang)
         return f"{subject} is based in {places}." if en else f"{subject} est basée à {places}."
     if kind == "announce" and relation.what:
         return (
