@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from knowledge.extract_counts import asked_forms
 from knowledge.extract_dates import article_date, main_clause_date
 from knowledge.extract_mentions import Found, Mention, Mentions
 from knowledge.extract_questions import (
@@ -183,7 +184,7 @@ def _content_samples(text: str, draft: Draft, lang: str) -> list[str]:
     "where" question only with a fact that has such a sample). Not "how many" for any number: "how much does
     it cost?" would then take "it uses 8 watts" for an answer."""
     content = content_sample(text)
-    found = [content]
+    found = [content, *asked_forms(content, lang)]
     if any(m.entity in draft.places for m in draft.mentions):
         found.append(("Where " if lang == "en" else "Où ") + content)
     return found

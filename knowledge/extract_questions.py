@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from knowledge.extract_counts import count_questions
 from knowledge.extract_mentions import Found, Mention
 from knowledge.extract_relations import Relation, fold1
 from knowledge.extract_render import entity_questions, present_questions
@@ -39,24 +40,6 @@ _PURPOSE = re.compile(
     r"\b(?:to (?:start|found|launch|join|create|set up|pursue|focus|work)|pour (?:fonder|lancer|rejoindre|creer|monter"
     r"|se consacrer|poursuivre)|afin de|in order to|because|parce qu|car )"
 )
-_COUNT = re.compile(r"\b(\d[\d,.\u202f ]*)\s+(?:de |d')?([^\W\d_]{3,})", re.UNICODE)
-_NOT_COUNTED = frozenset(
-    "million millions milliard milliards billion billions percent pour cent ans years months mois jours days weeks"
-    " semaines heures hours minutes fois times".split()
-)
-
-
-# Words counted in one language asked about in the other ("60 salariés" → "how many employees").
-_COUNTED = {
-    "employee": ("employees", "salariés"), "people": ("employees", "salariés"), "staff": ("employees", "salariés"),
-    "worker": ("workers", "employés"), "salarie": ("employees", "salariés"), "employe": ("employees", "employés"),
-    "personne": ("people", "personnes"), "engineer": ("engineers", "ingénieurs"), "ingenieur": ("engineers", "ingénieurs"),
-    "researcher": ("researchers", "chercheurs"), "chercheur": ("researchers", "chercheurs"),
-    "customer": ("customers", "clients"), "client": ("clients", "clients"), "user": ("users", "utilisateurs"),
-    "utilisateur": ("users", "utilisateurs"), "office": ("offices", "bureaux"), "bureau": ("offices", "bureaux"),
-    "country": ("countries", "pays"), "pays": ("countries", "pays"), "store": ("stores", "magasins"),
-    "magasin": ("stores", "magasins"), "retailer": ("retailers", "distributeurs"), "watt": ("watts", "watts"),
-}  # fmt: skip
 _DURATION = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|deux|trois|quatre|cinq|six|sept"
     r"|huit|neuf|dix|douze|quinze|vingt)\s+(?:years?|ans|annees|months|mois|decades?|decennies?)\b"
@@ -100,14 +83,8 @@ def add_statement_questions(draft: Draft, kinds: dict[str, str], names: dict[str
                 f"Pour quoi faire {person} a-t-il quitté {org} ?",
             ]
     subject = names.get(draft.subject, "") if draft.subject else ""
-    for match in _COUNT.finditer(draft.sentence):
-        noun = match.group(2)
-        if fold1(noun) in _NOT_COUNTED or noun[:1].isupper():
-            continue
-        english, french = _COUNTED.get(fold1(noun).rstrip("s"), (noun, noun))
-        draft.questions["en"] += [f"How many {english} does {subject} have?", f"How many {english}?"]
-        de = "d'" if fold1(french[:1]) in "aeiouyh" else "de "
-        draft.questions["fr"] += [f"Combien {de}{french} compte {subject} ?", f"Combien {de}{french} ?"]
+    for lang, asked in count_questions(draft.sentence, draft.mentions, kinds, names, subject).items():
+        draft.questions[lang] += asked
     # "…which values the company at $900 million": a valuation.
     if re.search(r"\b(?:values?|valued|valuation|valorise|valorisee|valorisation)\b", folded) and re.search(
         r"\d", folded

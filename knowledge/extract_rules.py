@@ -37,6 +37,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
 P, O = r"@(?P<p>\d+)@", r"@(?P<o>\d+)@"
 _THE = r"(?:(?:the|a|an|its|their|his|her|la|le|les|un|une|son|sa)\s+|l')?"
 _AT = r"\s+(?:at|of|for|with|de|d'|du|des|chez|au sein de)\s*(?:la\s+|le\s+|l'|the\s+)?"
+_FIRM = r"start-?up|jeune pousse|societe|entreprise|firme|pme|groupe|specialiste|editeur|fabricant|constructeur|acteur"
 RULES: tuple[Rule, ...] = (
     # Roles. "@0@, the former head of research at @1@" / "@0@, directrice générale d'@1@"
     (
@@ -158,17 +159,16 @@ RULES: tuple[Rule, ...] = (
     ),
     # "…à l'Institut national des circuits intelligents (INCI), à Grenoble,", "…at the Port of Rotterdam, in Seattle"
     ("based", _compile(rf"(?={O}(?:\s*\(@\d+@\))?,\s+(?:a|in|en)\s+(?P<places>@\d+@)(?=\s*[,.;]|\s*$))"), located),
-    # "la start-up lyonnaise @0@", "@0@, une jeune pousse grenobloise": a French city's adjective.
+    # "la start-up lyonnaise @0@", "le spécialiste bruxellois de la traduction automatique @0@", "@0@, une jeune
+    # pousse grenobloise", "@0@, un éditeur néerlandais": a city's or a country's adjective.
     (
         "based",
-        _compile(rf"(?:start-?up|jeune pousse|societe|entreprise|firme|pme|groupe)\s+(?P<demonym>\w+)\s+{O}"),
+        _compile(rf"(?:{_FIRM})\s+(?P<demonym>\w+)\s+(?:(?:de|du|des|d'|en)\s*(?:la\s+|l')?(?:[\w-]+\s+){{1,3}}?)?{O}"),
         demonym,
     ),
     (
         "based",
-        _compile(
-            rf"{O},\s+(?:une?|la|le)\s+(?:start-?up|jeune pousse|societe|entreprise|firme|pme|groupe)\s+(?P<demonym>\w+)"
-        ),
+        _compile(rf"{O},\s+(?:une?|la|le)\s+(?:{_FIRM})\s+(?P<demonym>\w+)"),
         demonym,
     ),
     # "@0@ a profité de l'annonce pour dévoiler @1@, …", "@0@ used the event to unveil @1@"
@@ -228,11 +228,11 @@ RULES: tuple[Rule, ...] = (
         ),
         invest_led,
     ),
-    # Founding.
+    # Founding, also in a relative clause ("Delvaux, qui a créé Altisène en 2017, …").
     (
         "found",
         _compile(
-            rf"(?P<ps>{ES}){APPO}\s+(?P<verb>(?:has\s+|had\s+|have\s+|a\s+|ont\s+|avait\s+|avaient\s+)?(?:co-?founded|founded|started|set up|launched"
+            rf"(?P<ps>{ES}){APPO},?\s+(?:who\s+|qui\s+)?(?P<verb>(?:has\s+|had\s+|have\s+|a\s+|ont\s+|avait\s+|avaient\s+)?(?:co-?founded|founded|started|set up|launched"
             r"|created|co-?fonde|cofonde|fonde|cree|lance))\s+(?:(?:a|the|its|their|his|her|une|la|sa|leur)\s+(?:new\s+|nouvelle\s+)?"
             rf"(?:company|start-?up|firm|venture|lab|societe|entreprise|jeune pousse)\s*,?\s*)?{O}"
         ),

@@ -1,0 +1,145 @@
+"""How many, how long, by how much: the sample questions a statement with a count or a duration answers.
+
+"Altisène emploie 110 personnes", "une vingtaine d'ingénieurs d'ici à la fin de l'année", "dans 24 langues",
+"a contract over four years", "cuts errors by half": counts are asked about the organisation that has them
+(not the person quoted saying so), in both languages, with the counted word in each; number words count as
+numbers. A statement with a count or a duration also gets its own words asked as "how many" / "how long",
+so the matcher finds it for such a question whatever the question's other words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from knowledge.extract_masked import fold1
+from knowledge.extract_mentions import Mention
+from knowledge.stopwords import STOPWORDS
+from knowledge.wordforms import NUMBER_WORDS
+
+_NUMBER = r"(?:\d[\d,.\u202f ]*\d|\d|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+# A number, an optional "de"/"d'"/"of", then the word it counts.
+COUNT = re.compile(rf"\b({_NUMBER})\s+(?:de\s+|d'|of\s+)?([^\W\d_]{{3,}})", re.IGNORECASE | re.UNICODE)
+NOT_COUNTED = frozenset(
+    "million millions milliard milliards billion billions percent pour cent ans years year months month mois jours"
+    " days day weeks week semaines heures hours minutes fois times euros dollars livres pounds francs an annees"
+    " fevrier janvier mars avril mai juin juillet aout septembre octobre novembre decembre january february march"
+    " april may june july august september october november december et and ou or".split()
+)
+# Words counted in one language asked about in the other ("60 salariés" → "how many employees"): folded
+# singular → (English plural, French plural).
+COUNTED: Mapping[str, tuple[str, str]] = {
+    "employee": ("employees", "salariés"), "people": ("people", "personnes"), "staff": ("employees", "salariés"),
+    "worker": ("workers", "employés"), "salarie": ("employees", "salariés"), "employe": ("employees", "employés"),
+    "personne": ("people", "personnes"), "engineer": ("engineers", "ingénieurs"),
+    "ingenieur": ("engineers", "ingénieurs"), "researcher": ("researchers", "chercheurs"),
+    "chercheur": ("researchers", "chercheurs"), "customer": ("customers", "clients"), "client": ("clients", "clients"),
+    "user": ("users", "utilisateurs"), "utilisateur": ("users", "utilisateurs"), "office": ("offices", "bureaux"),
+    "bureau": ("offices", "bureaux"), "bureaux": ("offices", "bureaux"), "country": ("countries", "pays"),
+    "countrie": ("countries", "pays"), "pays": ("countries", "pays"), "store": ("stores", "magasins"),
+    "magasin": ("stores", "magasins"), "retailer": ("retailers", "distributeurs"), "watt": ("watts", "watts"),
+    "language": ("languages", "langues"), "langue": ("languages", "langues"), "hospital": ("hospitals", "hôpitaux"),
+    "hopital": ("hospitals", "hôpitaux"), "hopitaux": ("hospitals", "hôpitaux"), "market": ("markets", "marchés"),
+    "marche": ("markets", "marchés"), "city": ("cities", "villes"), "citie": ("cities", "villes"),
+    "ville": ("cities", "villes"), "site": ("sites", "sites"), "factory": ("factories", "usines"),
+    "factorie": ("factories", "usines"), "usine": ("factories", "usines"), "product": ("products", "produits"),
+    "produit": ("products", "produits"), "model": ("models", "modèles"), "modele": ("models", "modèles"),
+    "partner": ("partners", "partenaires"), "partenaire": ("partners", "partenaires"),
+    "developer": ("developers", "développeurs"), "developpeur": ("developers", "développeurs"),
+    "job": ("jobs", "emplois"), "emploi": ("jobs", "emplois"), "poste": ("jobs", "postes"),
+    "patient": ("patients", "patients"), "student": ("students", "étudiants"), "etudiant": ("students", "étudiants"),
+    "school": ("schools", "écoles"), "ecole": ("schools", "écoles"), "university": ("universities", "universités"),
+    "universite": ("universities", "universités"), "contract": ("contracts", "contrats"),
+    "contrat": ("contracts", "contrats"), "vehicle": ("vehicles", "véhicules"), "vehicule": ("vehicles", "véhicules"),
+    "robot": ("robots", "robots"), "chip": ("chips", "puces"), "puce": ("chips", "puces"),
+    "device": ("devices", "appareils"), "appareil": ("devices", "appareils"), "member": ("members", "membres"),
+    "membre": ("members", "membres"), "subscriber": ("subscribers", "abonnés"), "abonne": ("subscribers", "abonnés"),
+    "hire": ("hires", "recrues"), "recrue": ("hires", "recrues"), "port": ("ports", "ports"),
+    "airport": ("airports", "aéroports"), "aeroport": ("airports", "aéroports"), "bank": ("banks", "banques"),
+    "banque": ("banks", "banques"), "team": ("teams", "équipes"), "equipe": ("teams", "équipes"),
+}  # fmt: skip
+_PEOPLE = frozenset({"employees", "people", "workers", "engineers", "researchers", "developers", "hires", "jobs"})
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_UNITS = frozenset({"watts"})  # "8 watts" answers how much power, not "how much does it cost"
+_EMPLOYS = re.compile(r"\b(?:employs?|employed|emploie|emploient|compte|comptait|headcount|effectif|staff of)\b")
+_HIRES = re.compile(r"\b(?:hire|hiring|recruit|recruiting|add|recruter|embaucher|recrutera|embauchera|creer|create)\b")
+DURATION = re.compile(
+    rf"\b(?:over|for|during|sur|pendant|durant|de)\s+(?:the\s+next\s+|les\s+|the\s+)?(?:{_NUMBER})\s+(?:years?|ans|annees|months?|mois|weeks?|semaines)\b",
+    re.IGNORECASE,
+)
+_HOW_MUCH = re.compile(
+    r"\b(?:by half|de moitie|par deux|\d+\s*(?:%|percent|pour cent)|(?:two|three|four|five|ten|deux|trois|quatre|cinq|dix|\d+)\s+(?:times|fois))"
+)
+
+
+def counted(sentence: str) -> list[tuple[str, str]]:
+    """(English plural, French plural) of every word the sentence counts ("24 langues", "une vingtaine
+    d'ingénieurs", "140 people"); a sum of money, a date or a duration is not a count."""
+    found: list[tuple[str, str]] = []
+    for match in COUNT.finditer(sentence):
+        noun = match.group(2)
+        folded = fold1(noun).lower()
+        if folded in NOT_COUNTED or folded in STOPWORDS or noun[:1].isupper() or _YEAR.fullmatch(match.group(1)):
+            continue
+        pair = COUNTED.get(folded) or COUNTED.get(folded.rstrip("sx")) or (noun, noun)
+        if pair not in found:
+            found.append(pair)
+    return found
+
+
+def _owner(sentence: str, mentions: Sequence[Mention], kinds: Mapping[str, str], names: Mapping[str, str]) -> str:
+    """The organisation named last before the first count in the same clause ("Brightwater employs about
+    140 people…, Lindqvist said"), or "" ("…left Harbor to start his own company, which has 85 employees")."""
+    first = next((m for m in COUNT.finditer(sentence) if fold1(m.group(2)).lower() not in NOT_COUNTED), None)
+    if first is None:
+        return ""
+    before = [
+        m
+        for m in mentions
+        if m.end <= first.start()
+        and kinds.get(m.entity) == "organization"
+        and not re.search(r"[,;:]", sentence[m.end : first.start()])
+    ]
+    return names.get(before[-1].entity, "") if before else ""
+
+
+def count_questions(
+    sentence: str, mentions: Sequence[Mention], kinds: Mapping[str, str], names: Mapping[str, str], subject: str
+) -> dict[str, list[str]]:
+    """How-many questions, asked about the organisation that has the count ("Altisène emploie 110 personnes"),
+    else about the sentence's subject: not about whoever is quoted saying it."""
+    asked: dict[str, list[str]] = {"en": [], "fr": []}
+    nouns = counted(sentence)
+    if not nouns:
+        return asked
+    owner = _owner(sentence, mentions, kinds, names) or subject
+    folded = fold1(sentence).lower()
+    employs, hires = bool(_EMPLOYS.search(folded)), bool(_HIRES.search(folded))
+    for english, french in nouns:
+        de = "d'" if fold1(french[:1]).lower() in "aeiouyh" else "de "
+        asked["en"] += [f"How many {english} does {owner} have?", f"How many {english}?"]
+        asked["fr"] += [f"Combien {de}{french} compte {owner} ?", f"Combien {de}{french} ?"]
+        if english in _PEOPLE and employs:
+            asked["en"] += [f"How many people does {owner} employ?", f"How many employees does {owner} have?"]
+            asked["fr"] += [f"Combien de personnes emploie {owner} ?", f"Combien de salariés compte {owner} ?"]
+        if english in _PEOPLE and hires:
+            asked["en"] += [f"How many {english} does {owner} plan to hire?", f"How many people will {owner} recruit?"]
+            asked["fr"] += [
+                f"Combien {de}{french} {owner} va-t-elle recruter ?",
+                f"Combien de personnes {owner} prévoit-elle d'embaucher ?",
+            ]
+    return asked
+
+
+def asked_forms(text: str, lang: str) -> list[str]:
+    """The statement's own words asked "how many" / "how long" / "by how much" when it states a count, a
+    duration or a proportion: any question of that kind about its words may take it for an answer."""
+    folded = fold1(text).lower()
+    found: list[str] = []
+    if DURATION.search(folded):
+        found.append(("How long " if lang == "en" else "Pendant combien de temps ") + text)
+    if any(english not in _UNITS for english, _ in counted(text)):
+        found.append(("How many " if lang == "en" else "Combien ") + text)
+    if _HOW_MUCH.search(folded):
+        found.append(("By how much " if lang == "en" else "De combien ") + text)
+    return found
