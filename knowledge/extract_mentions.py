@@ -27,7 +27,7 @@ from knowledge.extract_names import (
     name_runs,
     slug,
 )
-from knowledge.extract_words import NOT_NAMES, ORG_WORDS, words
+from knowledge.extract_words import NOT_NAMES, ORG_WORDS, Word, words
 from knowledge.models import Entity
 from knowledge.normalize import fold
 from knowledge.places import other_names
@@ -101,7 +101,10 @@ class Mentions:
         runs_per_sentence: list[list[tuple[int, int, tuple[str, ...]]]] = []
         for sentence, sentence_words in zip(self.sentences, self.words, strict=True):
             taken: set[int] = set()
-            for entity_id, a, b in self.table.find(sentence_words):
+            matches = self.table.find(sentence_words)
+            for entity_id, a, b in matches:
+                if self._other_person(entity_id, a, b, sentence, sentence_words, matches):
+                    continue
                 taken.update(range(a, b))
                 self._touch_known(entity_id)
             runs: list[tuple[int, int, tuple[str, ...]]] = []
@@ -269,6 +272,32 @@ class Mentions:
                 if self.table.get(other) is None:
                     found.aliases.add(other)  # "Brussels" for the "Bruxelles" a French article names
                     self.table.add(other, found.id)
+
+    def _other_person(
+        self,
+        entity_id: str,
+        a: int,
+        b: int,
+        sentence: str,
+        sentence_words: Sequence[Word],
+        matches: Sequence[tuple[str, int, int]],
+    ) -> bool:
+        """A known person's one-word alias inside a longer name is someone else: "Julien" of an earlier
+        article's Julien Coste, in "Julien Morvan"; "Marchetti" in "Sarah Marchetti"."""
+        entity = self._known.get(entity_id)
+        if entity is None or entity.kind != "person" or b - a != 1 or len(entity.name.split()) < 2:
+            return False
+        matched = {i for _, x, y in matches for i in range(x, y)}
+
+        def joined(i: int, j: int) -> bool:  # neighbours in one name: capitalised, nothing but a space between
+            return (
+                0 <= i < len(sentence_words)
+                and i not in matched
+                and sentence_words[i].capitalised
+                and not sentence[sentence_words[min(i, j)].end : sentence_words[max(i, j)].start].strip()
+            )
+
+        return joined(b, b - 1) or (a > 0 and joined(a - 1, a))
 
     def _touch_known(self, entity_id: str) -> None:
         if entity_id in self.found or entity_id not in self._known:

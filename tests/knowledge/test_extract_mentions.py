@@ -65,3 +65,13 @@ def test_french_elisions_and_acronym_expansions() -> None:
     assert found["claire-morand"].kind == "person" and found["claire-morand"].gender == "f"
     assert found["altis-energie"].name == "Altis Énergie"
     assert found["lyon"].kind == "place"
+
+
+def test_a_known_first_name_inside_a_new_full_name_is_someone_else() -> None:
+    from knowledge.models import Entity, Localized
+
+    known = [Entity("ana-ruiz", "person", "Ana Ruiz", ("Ana", "Ruiz"), Localized("", ""))]
+    sentences = ["Ana Lopez a quitté la société Brema en mai.", "Ana Ruiz dirige désormais Brema."]
+    mentions = Mentions(sentences, known)
+    assert mentions.by_sentence[0][0].entity == "ana-lopez"
+    assert mentions.by_sentence[1][0].entity == "ana-ruiz"
