@@ -38,6 +38,11 @@ P, O = r"@(?P<p>\d+)@", r"@(?P<o>\d+)@"
 _THE = r"(?:(?:the|a|an|its|their|his|her|la|le|les|un|une|son|sa)\s+|l')?"
 _AT = r"\s+(?:at|of|for|with|de|d'|du|des|chez|au sein de)\s*(?:la\s+|le\s+|l'|the\s+)?"
 _FIRM = r"start-?up|jeune pousse|societe|entreprise|firme|pme|groupe|specialiste|editeur|fabricant|constructeur|acteur"
+# "is expected to become", "devrait devenir": a role to come is still the role the sentence gives.
+_BECOMES = (
+    r"(?:is|are)\s+(?:expected|set|due|poised|slated|tipped)\s+to\s+(?:become|be named|be appointed|serve as|take over as)"
+    r"|devrait devenir|va devenir|doit devenir|devrait etre nommee?|sera nommee?|prendra le poste de"
+)
 RULES: tuple[Rule, ...] = (
     # Roles. "@0@, the former head of research at @1@" / "@0@, directrice générale d'@1@"
     (
@@ -53,7 +58,7 @@ RULES: tuple[Rule, ...] = (
         _compile(
             rf"{P}{APPO}\s+(?:is|was|has been|had been|became|becomes|will be|will become|serves as|served as|remains|is now"
             r"|was named|has been named|was appointed|has been appointed|est|etait|a ete|avait ete|devient|est devenue?"
-            r"|deviendra|sera|reste|a ete nommee?|est nommee?|occupe le poste de|occupait le poste de)\s+(?:now\s+)?"
+            rf"|deviendra|sera|reste|a ete nommee?|est nommee?|occupe le poste de|occupait le poste de|{_BECOMES})\s+(?:now\s+)?"
             rf"{_THE}(?P<former>(?:former|ancienne?|nouvelle?|new)\s+)?{TITLE}(?:{_AT}{O})?(?=\s*[,.;]|\s+(?:and|et|while|since|depuis|in|en)\b|$)"
         ),
         role,
@@ -62,7 +67,7 @@ RULES: tuple[Rule, ...] = (
     (
         "role",
         _compile(
-            rf"{P}{APPO}\s+(?:is|was|serves as|served as|became|est|etait|devient)\s+(?:the\s+)?{O}\s+{TITLE}(?=\s*[,.;]|$)"
+            rf"{P}{APPO}\s+(?:is|was|serves as|served as|became|est|etait|devient|will become|will be|will serve as|{_BECOMES})\s+(?:the\s+)?{O}(?:'s)?\s+{TITLE}(?=\s*[,.;]|$)"
         ),
         role,
     ),

@@ -132,3 +132,17 @@ def test_who_led_a_round_and_who_took_part_and_where_an_institute_is() -> None:
     assert invest.what == "led" and invest.others[0] == "rhone-capital" and "capucine-partners" in invest.others
     based = next(r for r in place if r.kind == "based")
     assert (based.subject, based.others) == ("institut-national-des-circuits-intelligents", ("grenoble",))
+
+
+def test_a_role_to_come_and_a_founding_in_a_relative_clause() -> None:
+    from knowledge.extract_article import extract_article
+
+    text = (
+        "Harbor Labs is a new robotics company in Oslo that was started this spring by two engineers. "
+        "Ines Varga is expected to become Harbor's chief technology officer later this year. "
+        "Paul Remy, qui a créé Harbor Labs en 2024 après dix ans dans l'industrie, reste au conseil."
+    )
+    facts = extract_article("s", text, "en", []).facts
+    kinds = [f.kind for f in facts]
+    assert kinds[1] == "role" and "chief technology officer" in facts[1].text.en
+    assert kinds[2] == "found"
