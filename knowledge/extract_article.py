@@ -23,7 +23,9 @@ from knowledge.extract_questions import (
     add_present_questions,
     add_statement_questions,
     feminine,
+    speaker_of,
 )
+from knowledge.extract_quotes import quote_speakers
 from knowledge.extract_relations import Relation, fold1, relations
 from knowledge.extract_render import questions, render
 from knowledge.extract_sentences import statements
@@ -89,8 +91,11 @@ def extract_article(
     stated = {
         r.subject for found_relations in per_sentence for r in found_relations if r.kind == "found" and not r.derived
     }
+    speakers = quote_speakers(sentences, mentions.by_sentence, kinds, genders, lambda s, m: speaker_of(s, m, kinds))
     drafts: list[Draft] = []
-    for sentence, sentence_mentions, every in zip(sentences, mentions.by_sentence, per_sentence, strict=True):
+    for index, (sentence, sentence_mentions, every) in enumerate(
+        zip(sentences, mentions.by_sentence, per_sentence, strict=True)
+    ):
         found_relations = [r for r in every if not (r.derived and r.subject in stated)]
         # What happened first (its kind is the fact's, its rendering leads), what holds after.
         found_relations.sort(key=lambda r: _PRIORITY.get(r.kind, len(_PRIORITY)))
@@ -121,7 +126,12 @@ def extract_article(
                 frozenset(e for e in entities if kinds.get(e) == "place"),
             )
         )
-        add_statement_questions(drafts[-1], kinds, names, mentions.main_org)
+        quoted = speakers.get(index)
+        if quoted is not None:
+            drafts[-1].speaker = quoted
+            if quoted not in entities:
+                entities.append(quoted)
+        add_statement_questions(drafts[-1], kinds, names, mentions.main_org, quoted)
     add_entity_questions(drafts, found, names)
     add_present_questions(drafts, found, names)
     women = [names[k] for k, g in genders.items() if g == "f" and kinds.get(k) == "person"]
@@ -193,6 +203,9 @@ def _content_samples(text: str, draft: Draft, lang: str) -> list[str]:
 def _fact(source_id: str, lang: Lang, draft: Draft, names: dict[str, str], genders: dict[str, str | None]) -> Fact:
     digest = hashlib.sha256(canonical(draft.sentence).encode()).hexdigest()[:10]
     own_text = _named_text(draft.sentence, draft.mentions, names)
+    if draft.speaker in names:
+        # A quotation that names its speaker elsewhere: the answer says who speaks.
+        own_text = f"{names[draft.speaker]}{' :' if lang == 'fr' else ':'} {own_text}"
     texts: dict[str, str] = {lang: own_text}
     for other in LANGS:
         if other == lang:

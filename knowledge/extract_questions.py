@@ -29,6 +29,7 @@ class Draft:
     subject: str | None
     questions: dict[str, list[str]]
     places: frozenset[str] = frozenset()  # the entities it names that are places
+    speaker: str | None = None  # who says it, when it is a quotation that does not name its speaker
 
 
 _SPEECH = re.compile(
@@ -60,9 +61,17 @@ def _speaker(sentence: str, mentions: Sequence[Mention], kinds: dict[str, str]) 
     return None
 
 
-def add_statement_questions(draft: Draft, kinds: dict[str, str], names: dict[str, str], main: str | None) -> None:
-    """Questions a statement answers beyond its relations: what someone said, why someone left, how many."""
-    speaker = _speaker(draft.sentence, draft.mentions, kinds)
+def speaker_of(sentence: str, mentions: Sequence[Mention], kinds: dict[str, str]) -> str | None:
+    """The person a reporting verb in `sentence` names, if any."""
+    return _speaker(sentence, mentions, kinds)
+
+
+def add_statement_questions(
+    draft: Draft, kinds: dict[str, str], names: dict[str, str], main: str | None, quoted: str | None = None
+) -> None:
+    """Questions a statement answers beyond its relations: what someone said (`quoted`: who says it, when a
+    quotation names its speaker in another sentence), why someone left, how many."""
+    speaker = _speaker(draft.sentence, draft.mentions, kinds) or quoted
     about = names.get(main, "") if main else ""
     if speaker is not None:
         who = names[speaker]

@@ -69,7 +69,7 @@ NOT_NAMES = _folded(
     according meanwhile however also yet still now today yesterday last next new former many some several most
     le la les l un une des du de d au aux en dans pour par avec apres avant depuis selon mais et ou son sa ses
     leur leurs ce cet cette ces il elle ils elles nous vous je tu on plusieurs certains certaines tous toutes
-    aujourd hier demain desormais ainsi alors cependant pourtant enfin lors quant deja encore si quand comme
+    aujourd aujourd'hui jusqu'ici hier demain desormais ainsi alors cependant pourtant enfin lors quant deja encore si quand comme
     monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche
     january february march april may june july august september october november december janvier fevrier mars
     avril mai juin juillet aout septembre octobre novembre decembre
