@@ -252,11 +252,11 @@ RULES: tuple[Rule, ...] = (
         ),
         found_passive,
     ),
-    # Money.
+    # Money, also in a relative clause ("Sémaphore, qui avait levé 32 millions d'euros…").
     (
         "raise",
         _compile(
-            rf"{O}{APPO}\s+(?P<verb>(?:has\s+|had\s+|a\s+|avait\s+|vient de\s+)?(?:raised|raises|secured|closed|landed|obtained|received|leve|levera|obtenu"
+            rf"{O}{APPO},?\s+(?:which\s+|qui\s+)?(?P<verb>(?:has\s+|had\s+|a\s+|avait\s+|vient de\s+)?(?:raised|raises|secured|closed|landed|obtained|received|leve|levera|obtenu"
             r"|boucle|realise une levee de fonds de|annonce une levee de fonds de))\s+(?:a\s+|un\s+)?(?:funding\s+(?:round\s+)?of\s+|tour de table de\s+)?"
             rf"(?:more than\s+|about\s+|nearly\s+|plus de\s+|pres de\s+|environ\s+)?{AMOUNT}"
         ),
