@@ -19,9 +19,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from knowledge.models import Entity
-from knowledge.normalize import stem, strip_controls, tokens
+from knowledge.normalize import strip_controls, tokens
 from knowledge.stopwords import STOPWORDS
-from knowledge.wordforms import NUMBER_WORDS, base_forms
+from knowledge.wordforms import NUMBER_WORDS, base_forms, cognate_stem
 from knowledge.wordfreq import zipf
 
 ENTITY_PREFIX = "@"
@@ -197,7 +197,8 @@ class ConceptAnalyzer:
 
     def _word_concept(self, word: str) -> str:
         """The concept of a word no phrase matched: a number word's digits, the lexicon concept of another
-        form of it ("lancera" → "lance" → `release`, "recruited" → `join`), else its crude stem."""
+        form of it ("lancera" → "lance" → `release`, "recruited" → `join`), else its crude stem, one French and
+        English cognates share ("modèle" and "model")."""
         known = self._forms.get(word)
         if known is not None:
             return known
@@ -209,7 +210,7 @@ class ConceptAnalyzer:
                     concept = meant
                     break
         if concept is None:
-            concept = stem(word)
+            concept = cognate_stem(word)
         if len(self._forms) < 65536:  # a cache, bounded: words are a small, slowly growing set
             self._forms[word] = concept
         return concept

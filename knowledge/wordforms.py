@@ -83,6 +83,28 @@ def base_forms(word: str) -> list[str]:
     return [form for form in dict.fromkeys(found) if form != word]
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def cognate_stem(word: str) -> str:
+    """A crude stem on which French and English cognates meet more often than on a plain prefix.
+
+    The plain stem (plural dropped, six letters) already joins "directeur"/"director", "université"/"university",
+    "terminologie"/"terminology"; it misses short words whose French form ends in a mute e or in "-re" where
+    English has "-er": "modèle"/"model", "groupe"/"group", "membre"/"member", "centre"/"center",
+    "publique"/"public". Both languages go through the same steps, so a word only ever meets its twin.
+    """
+    if len(word) > 3 and word.endswith(("s", "x")) and not word.endswith("ss"):
+        word = word[:-1]
+    if len(word) >= 6 and word.endswith("ique"):
+        word = word[:-3] + "c"  # publique → public, numérique → numeric
+    elif len(word) >= 5 and word.endswith("re") and word[-3] not in _VOWELS and word[-3] != "r":
+        word = word[:-2] + "er"  # membre → member, centre → center
+    elif len(word) >= 5 and word.endswith("e") and word[-2] not in _VOWELS:
+        word = word[:-1]  # modèle → model, groupe → group
+    return word[:6]
+
+
 # Cardinal and approximate number words of both languages, folded, as the digits they stand for. Left out:
 # "un", "une", "one" (articles far more often than counts), "neuf" (new) and "cent" ("pour cent").
 NUMBER_WORDS: dict[str, str] = {

@@ -29,3 +29,13 @@ def test_analyzer_reads_other_tenses_and_numbers() -> None:
     assert "4" in analyzer.concepts("un accord sur quatre ans")
     assert "20" in analyzer.concepts("une vingtaine de chercheurs")
     assert "4" in analyzer.concepts("four years")
+
+
+def test_cognates_meet_on_their_stem() -> None:
+    from knowledge.wordforms import cognate_stem
+
+    assert cognate_stem("modèles".replace("è", "e")) == cognate_stem("models")
+    assert cognate_stem("membre") == cognate_stem("member")
+    assert cognate_stem("publique") == cognate_stem("public")
+    assert cognate_stem("groupe") == cognate_stem("group")
+    assert cognate_stem("store") != cognate_stem("ster")
