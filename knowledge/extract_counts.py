@@ -19,7 +19,9 @@ from knowledge.wordforms import NUMBER_WORDS
 
 _NUMBER = r"(?:\d[\d,.\u202f ]*\d|\d|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 # A number, an optional "de"/"d'"/"of", then the word it counts.
-COUNT = re.compile(rf"\b({_NUMBER})\s+(?:de\s+|d'|of\s+)?([^\W\d_]{{3,}})", re.IGNORECASE | re.UNICODE)
+COUNT = re.compile(
+    rf"\b({_NUMBER})\s+(?:de\s+|d'|of\s+)?([^\W\d_]{{3,}})(?:\s+([^\W\d_]{{3,}}))?", re.IGNORECASE | re.UNICODE
+)
 NOT_COUNTED = frozenset(
     "million millions milliard milliards billion billions percent pour cent ans years year months month mois jours"
     " days day weeks week semaines heures hours minutes fois times euros dollars livres pounds francs an annees"
@@ -72,6 +74,10 @@ _HOW_MUCH = re.compile(
 )
 
 
+def _known_count(folded: str) -> tuple[str, str] | None:
+    return COUNTED.get(folded) or COUNTED.get(folded.rstrip("sx"))
+
+
 def counted(sentence: str) -> list[tuple[str, str]]:
     """(English plural, French plural) of every word the sentence counts ("24 langues", "une vingtaine
     d'ingénieurs", "140 people"); a sum of money, a date or a duration is not a count."""
@@ -81,7 +87,11 @@ def counted(sentence: str) -> list[tuple[str, str]]:
         folded = fold1(noun).lower()
         if folded in NOT_COUNTED or folded in STOPWORDS or noun[:1].isupper() or _YEAR.fullmatch(match.group(1)):
             continue
-        pair = COUNTED.get(folded) or COUNTED.get(folded.rstrip("sx")) or (noun, noun)
+        pair = _known_count(folded)
+        if pair is None and match.group(3):
+            # "40,000 business customers": an adjective first, the counted word second
+            pair = _known_count(fold1(match.group(3)).lower())
+        pair = pair or (noun, noun)
         if pair not in found:
             found.append(pair)
     return found

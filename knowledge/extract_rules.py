@@ -193,6 +193,23 @@ RULES: tuple[Rule, ...] = (
         ),
         replace,
     ),
+    # "@1@ sera remplacé le 1er mars par @0@", "@1@ will be succeeded by @0@": the same, passive.
+    (
+        "replace",
+        _compile(
+            rf"@(?P<q>\d+)@{APPO},?\s+(?P<verb>(?:will be|is being|has been|was|is to be|sera|est|a ete|va etre|doit etre)\s+"
+            rf"(?:replaced|succeeded|remplacee?|relayee?))\s+(?:[^.;@]{{0,40}}?\s)?(?:by|par)\s+{P}"
+        ),
+        replace,
+    ),
+    # "…hired @0@ … to succeed @1@", "…a nommé @0@ pour remplacer @1@": who takes whose place.
+    (
+        "replace",
+        _compile(
+            rf"{P}[^.;]{{0,160}}?\s(?P<verb>to succeed|to replace|replacing|succeeding|pour succeder a|pour remplacer|en remplacement de|succedant a)\s+@(?P<q>\d+)@"
+        ),
+        replace,
+    ),
     # "@0@ has hired @1@ as chief financial officer", "@0@ a recruté @1@": a join seen from the company.
     (
         "join",

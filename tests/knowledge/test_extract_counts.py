@@ -27,3 +27,7 @@ def test_counts_durations_and_proportions_ask_the_statement() -> None:
     assert asked_forms("un accord sur cinq ans avec la ville", "fr")[0].startswith("Pendant combien de temps")
     assert asked_forms("the tool cuts review time by half", "en") == ["By how much the tool cuts review time by half"]
     assert asked_forms("the chip uses 8 watts", "en") == []  # a unit is not a head count
+
+
+def test_an_adjective_before_the_counted_word() -> None:
+    assert counted("The tool is used by more than 12,000 business customers.") == [("customers", "clients")]

@@ -146,3 +146,15 @@ def test_a_role_to_come_and_a_founding_in_a_relative_clause() -> None:
     kinds = [f.kind for f in facts]
     assert kinds[1] == "role" and "chief technology officer" in facts[1].text.en
     assert kinds[2] == "found"
+
+
+def test_who_takes_whose_place_actively_and_passively() -> None:
+    from knowledge.extract_article import extract_article
+
+    text = (
+        "Corvane has hired Lea Brunner, a former director at Ostra Bank, to succeed Piet Aalders as chief "
+        "financial officer. Chez Corvane, Marc Oudin sera remplacé en juin par Zoé Carrel, qui dirigeait les ventes."
+    )
+    facts = extract_article("s", text, "en", []).facts
+    assert "Who replaced Piet Aalders?" in facts[0].questions_en
+    assert "Who replaced Marc Oudin?" in facts[1].questions_en
