@@ -35,8 +35,9 @@ from knowledge.places import other_names
 _PERSON_PRONOUNS = {"he": "m", "she": "f", "il": "m", "elle": "f"}
 _IMPERSONAL = re.compile(r"^\s*(?:y a|faut|s'agit|s’agit|est (?:prevu|possible|probable|clair|vrai))", re.IGNORECASE)
 _ORG_ANAPHORA = re.compile(
-    r"\b(?:the (?:company|firm|start-?up|startup|group|business|lab)|its|la (?:soci[ée]t[ée]|start-?up|jeune pousse"
-    r"|firme)|l['’]entreprise|le groupe|(?<=that )it(?= (?:has|had|will|would|is|was)\b))\b",
+    r"\b(?:the (?:company|firm|start-?up|startup|group|business|lab|organi[sz]ation|association|agency|institute)|its"
+    r"|la (?:soci[ée]t[ée]|start-?up|jeune pousse|firme)|l['’](?:entreprise|organisation|association|agence|institut)"
+    r"|le (?:groupe|groupement|syndicat)|(?<=that )it(?= (?:has|had|will|would|is|was)\b))\b",
     re.IGNORECASE,
 )
 _REPORTING = re.compile(
