@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from knowledge.extract_counts import count_questions
 from knowledge.extract_mentions import Found, Mention
+from knowledge.extract_patterns import pattern_questions
 from knowledge.extract_relations import Relation, fold1
 from knowledge.extract_render import entity_questions, present_questions
 from knowledge.models import LANGS, FactDate
@@ -93,6 +94,8 @@ def add_statement_questions(
             ]
     subject = names.get(draft.subject, "") if draft.subject else ""
     for lang, asked in count_questions(draft.sentence, draft.mentions, kinds, names, subject).items():
+        draft.questions[lang] += asked
+    for lang, asked in pattern_questions(draft.sentence, draft.mentions, kinds, names, main).items():
         draft.questions[lang] += asked
     # "…which values the company at $900 million": a valuation.
     if re.search(r"\b(?:values?|valued|valuation|valorise|valorisee|valorisation)\b", folded) and re.search(
