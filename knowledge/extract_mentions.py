@@ -40,6 +40,10 @@ _ORG_ANAPHORA = re.compile(
     r"|le (?:groupe|groupement|syndicat)|(?<=that )it(?= (?:has|had|will|would|is|was)\b))\b",
     re.IGNORECASE,
 )
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:at|in|of|for|with|from|by|to|into|chez|a|à|de|du|des|au|aux|dans|par|pour|avec|sur|vers|the)\s*$|\b[dl]['’]\s*$",
+    re.IGNORECASE,
+)
 _REPORTING = re.compile(
     r"\s+(?:said|says|told|added|announced|confirmed|a (?:indiqu|pr[ée]cis|d[ée]clar|annonc|confirm)|indique|pr[ée]cise)",
     re.IGNORECASE,
@@ -333,6 +337,7 @@ class Mentions:
         last_person: str | None = None
         subject_person: str | None = None
         previous_org: str | None = None
+        focus_age = 0
         for sentence, sentence_words, mentions in zip(self.sentences, self.words, found_by_sentence, strict=True):
             extra: list[Mention] = []
             named = sorted(mentions, key=lambda m: m.start)
@@ -361,8 +366,8 @@ class Mentions:
             resolved: str | None = None
             for match in _ORG_ANAPHORA.finditer(sentence):
                 start, end = match.start(), match.end()
-                if any(m.start <= start < m.end for m in mentions):
-                    continue
+                if any(start < m.end and m.start < end for m in mentions):
+                    continue  # part of a name ("l'Institut national…", "the Agency for…")
                 if any(m.start - end >= 0 and len(sentence[end : m.start].split()) <= 1 for m in mentions):
                     continue  # "la société suédoise Northvolt" introduces a name, it does not stand for one
                 before = [m for m in named if m.end <= start and self._kind_of(m.entity) == "organization"]
@@ -386,9 +391,20 @@ class Mentions:
                 subject_person = people[0]
             # The organisation the sentence was about, for "the company" in the next one: its subject when that
             # is an organisation named twice or more in the article (not one mentioned in passing).
-            first = ordered[0].entity if ordered and ordered[0].start < 40 else None
+            lead = sentence[: ordered[0].start] if ordered else ""
+            # …and not the object of a preposition ("The two met as researchers at the Carroway Institute").
+            subject_like = bool(ordered) and ordered[0].start < 40 and not _PREPOSITION_BEFORE.search(lead)
+            first = ordered[0].entity if subject_like else None
             salient = first is not None and self._kind_of(first) == "organization" and counts.get(first, 0) >= 2
-            previous_org = first if salient else None
+            # It stays in focus for one more sentence ("Orrin was founded… The two met at CIM… The company's
+            # main product…"), unless another organisation is the subject.
+            if salient:
+                previous_org, focus_age = first, 0
+            else:
+                focus_age += 1
+                article_org = any(m.entity == main_org for m in ordered)  # "…at the top of Pellucid." is in focus
+                if focus_age > 1 or article_org or (first is not None and self._kind_of(first) == "organization"):
+                    previous_org = None
             result.append(ordered)
         return result
 

@@ -184,6 +184,8 @@ def _describes(draft: Draft, entity_id: str, names: dict[str, str]) -> bool:
             rf"{name}(?:\s*\([^)]*\))?\s*(?:,\s*(?:a|an|the|une?|la|le|sa|son|its)\s|is an?\s|est une?\s)",
             draft.sentence,
         )
+        # "The company's main product, ClearRead, …", "son nouveau modèle, Passerelle, …"
+        or re.search(rf"(?:'s|\b(?:its|their|son|sa|ses|leur))\s+[\w\s-]{{2,40}},\s+{name}\s*[,.]", draft.sentence)
     )
 
 

@@ -75,3 +75,15 @@ def test_a_known_first_name_inside_a_new_full_name_is_someone_else() -> None:
     mentions = Mentions(sentences, known)
     assert mentions.by_sentence[0][0].entity == "ana-lopez"
     assert mentions.by_sentence[1][0].entity == "ana-ruiz"
+
+
+def test_the_company_is_the_subject_of_a_recent_sentence_not_an_institute_in_passing() -> None:
+    sentences = [
+        "Halden Medical bought Brisk Labs on Monday.",
+        "Brisk Labs was founded in 2019 by Mira Olsen.",
+        "She met her co-founder as a researcher at the Tarrow Institute.",
+        "The company's main product, Scanly, is used in 40 clinics.",
+    ]
+    mentions = Mentions(sentences, [])
+    company = next(m for m in mentions.by_sentence[3] if m.text == "The company")
+    assert company.entity == "brisk-labs"
