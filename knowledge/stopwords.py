@@ -33,6 +33,8 @@ STOPWORDS: frozenset[str] = frozenset(
     jouera joueront vraiment reellement really truly actually saw seen heard vu entendu city ville town
     seront sera serait seraient serons serez serai etre ete etaient sommes fut furent
     utilise utiliser utilisent utilisee utilises utilisees utilisant utilisait
+    lors aupres ainsi alors cependant toutefois tres puis afin plutot notamment egalement enfin quelque quelques
+    certains certaines memes tel telle tels telles plusieurs via
     wen whn wehn qand quan kand kan wat wut wich whta waht quoa koa
     """.split()
 )
