@@ -123,7 +123,14 @@ def earlier(masked: Masked, date: FactDate | None) -> bool:
 
 
 def invest(masked: Masked, match: re.Match[str]) -> list[Relation]:
-    target = masked.main or masked.context
+    # The round's organisation: one named before it in the sentence ("Lanternfish has raised $85 million in a
+    # seed round led by…"), else the article's.
+    earlier_orgs = [
+        e
+        for e in masked.entities(masked.key[: match.start()])
+        if masked.kinds.get(e) == "organization" and e not in masked.entities(match.group("is"))
+    ]
+    target = earlier_orgs[0] if earlier_orgs else masked.main or masked.context
     investors = tuple(e for e in masked.entities(match.group("is")) if e != target)
     if target is None or not investors:
         return []
@@ -199,8 +206,9 @@ def announce(masked: Masked, match: re.Match[str]) -> list[Relation]:
     if who is None:
         return []
     what = re.sub(r"^(?:that|que|qu'|qu’)\s*", "", masked.text(*match.span("what")), flags=re.IGNORECASE)
-    if len(what.split()) < 2:
-        return []
+    dateless = re.sub(r"^(?:(?:in|on|en|le|au)\s+\w+(?:\s+\d{4})?\s+)", "", what, flags=re.IGNORECASE)
+    if len(what.split()) < 2 or re.match(r"(?:and|which|who|but|or|et|qui|mais|ou|dont)\b", dateless, re.IGNORECASE):
+        return []  # "the model MIS released in March and which…": the thing released came before the verb
     return [Relation("announce", who, what=what, date=clause_date(masked, match.start("verb")))]
 
 

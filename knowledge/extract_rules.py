@@ -146,7 +146,7 @@ RULES: tuple[Rule, ...] = (
         "found",
         _compile(
             r"^(?P<verb>(?:co-?)?(?:fondee?s?|founded|creee?s?|created))\s+(?:(?:en|in)\s+\d{4}\s+)?(?:par|by)\s+"
-            rf"(?P<ps>{E}(?:[^.;@]{{0,80}}?{E})*)[^.;@]{{0,80}}?,\s+{O}"
+            rf"(?P<ps>{E}(?:[^.;@]{{0,80}}?{E})*)[^.;@]{{0,140}}?,\s+{O}"
         ),
         found_active,
     ),

@@ -73,7 +73,7 @@ NOT_NAMES = _folded(
     monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche
     january february march april may june july august september october november december janvier fevrier mars
     avril mai juin juillet aout septembre octobre novembre decembre
-    mr mrs ms dr prof m mme mlle sir dame
+    mr mrs ms dr prof m mme mlle sir dame me maitre
     chief executive officer officers president vice head director directors chair chairman chairwoman founder
     cofounder co-founder ceo cto cfo coo cso cmo vp svp evp partner manager lead senior principal general
     directeur directrice president presidente pdg dg fondateur fondatrice cofondateur cofondatrice responsable
@@ -84,7 +84,7 @@ NOT_NAMES = _folded(
     ai ia us usa uk eu ue un
     """
 )
-TITLES = _folded("mr mrs ms dr prof m mme mlle sir dame")
+TITLES = _folded("mr mrs ms dr prof m mme mlle sir dame me maitre")
 # Last words that make a name an organisation ("Corvid Robotics Inc.", "Rhône Capital", "Banque de France").
 ORG_WORDS = _folded(
     """inc incorporated ltd limited corp corporation co sa sas sarl gmbh llc plc ag nv bv spa ab asa

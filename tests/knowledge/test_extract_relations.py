@@ -158,3 +158,18 @@ def test_who_takes_whose_place_actively_and_passively() -> None:
     facts = extract_article("s", text, "en", []).facts
     assert "Who replaced Piet Aalders?" in facts[0].questions_en
     assert "Who replaced Marc Oudin?" in facts[1].questions_en
+
+
+def test_a_round_belongs_to_the_organisation_named_before_it() -> None:
+    (found,) = relations_of(
+        "Pike Robotics has raised $20 million in a seed round led by Alder Ventures, with participation from Kite Fund."
+    )
+    invest = next(r for r in found if r.kind == "invest")
+    assert invest.subject == "pike-robotics" and invest.others[0] == "alder-ventures"
+
+
+def test_what_was_released_is_not_the_clause_after_the_verb() -> None:
+    (found,) = relations_of(
+        "Tomas Berg designed Nimbus 3, the model Orla Systems released in May and which clients like."
+    )
+    assert not any(r.kind == "announce" for r in found)
