@@ -65,6 +65,17 @@ def _named_text(sentence: str, mentions: Sequence[Mention], names: dict[str, str
     return names[first.entity] + sentence[first.end :]
 
 
+def resolved_text(sentence: str, mentions: Sequence[Mention], names: dict[str, str], people: set[str]) -> str:
+    """The sentence with every pronoun and description of a person replaced by the name it stands for ("…, elle
+    soutient en 2014 une thèse…" → "…, Nadia Ferrand soutient…"): a sample that names whom the fact is about,
+    so a question naming them finds it. Not shown to users: the answer quotes the article as written.
+    ("the company" already leads to its organisation through the fact's entities and questions.)"""
+    out = sentence
+    for m in sorted((m for m in mentions if m.pronoun and m.entity in people), key=lambda m: -m.start):
+        out = out[: m.start] + names[m.entity] + out[m.end :]
+    return out
+
+
 def extract_article(
     source_id: str,
     text: str,
@@ -137,7 +148,8 @@ def extract_article(
     women = [names[k] for k, g in genders.items() if g == "f" and kinds.get(k) == "person"]
     for draft in drafts:
         draft.questions["fr"] = [feminine(q, women) for q in draft.questions["fr"]]
-    facts = [_fact(source_id, lang, draft, names, genders) for draft in drafts]
+    people = {k for k, kind in kinds.items() if kind == "person"}
+    facts = [_fact(source_id, lang, draft, names, genders, people) for draft in drafts]
     _describe(found, title, published)
     introduced = tuple(f.entity() for f in found.values() if not f.known or f.aliases - _known_aliases(known, f.id))
     return Extraction(tuple(facts), introduced)
@@ -200,7 +212,14 @@ def _content_samples(text: str, draft: Draft, lang: str) -> list[str]:
     return found
 
 
-def _fact(source_id: str, lang: Lang, draft: Draft, names: dict[str, str], genders: dict[str, str | None]) -> Fact:
+def _fact(
+    source_id: str,
+    lang: Lang,
+    draft: Draft,
+    names: dict[str, str],
+    genders: dict[str, str | None],
+    people: set[str],
+) -> Fact:
     digest = hashlib.sha256(canonical(draft.sentence).encode()).hexdigest()[:10]
     own_text = _named_text(draft.sentence, draft.mentions, names)
     if draft.speaker in names:
@@ -217,6 +236,8 @@ def _fact(source_id: str, lang: Lang, draft: Draft, names: dict[str, str], gende
             # What the relations leave out ("a team of about 200 engineers") is quoted as the source says it.
             open_quote, close_quote = ("“", "”") if other == "en" else ("« ", " »")
             texts[other] += f" {open_quote}{own_text}{close_quote}"
+    resolved = resolved_text(draft.sentence, draft.mentions, names, people)
+    sampled = {other: resolved if text == own_text else text for other, text in texts.items()}
     events = [r for r in draft.relations if r.kind in EVENTS]
     date = draft.date  # a side clause's date never becomes the fact's: the article's date stands
     return Fact(
@@ -229,7 +250,7 @@ def _fact(source_id: str, lang: Lang, draft: Draft, names: dict[str, str], gende
         text=Localized(texts["en"], texts["fr"]),
         date=date,
         timeline=bool(date is not None and (draft.own_date or events)),
-        questions_en=tuple(dict.fromkeys([*draft.questions["en"], *_content_samples(texts["en"], draft, "en")])),
-        questions_fr=tuple(dict.fromkeys([*draft.questions["fr"], *_content_samples(texts["fr"], draft, "fr")])),
+        questions_en=tuple(dict.fromkeys([*draft.questions["en"], *_content_samples(sampled["en"], draft, "en")])),
+        questions_fr=tuple(dict.fromkeys([*draft.questions["fr"], *_content_samples(sampled["fr"], draft, "fr")])),
         curated=False,
     )

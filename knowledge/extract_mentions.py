@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from knowledge.extract_descriptions import described_org, org_descriptions, person_descriptions
 from knowledge.extract_names import (
     AliasTable,
     Candidate,
@@ -48,6 +49,22 @@ _REPORTING = re.compile(
     r"\s+(?:said|says|told|added|announced|confirmed|a (?:indiqu|pr[ée]cis|d[ée]clar|annonc|confirm)|indique|pr[ée]cise)",
     re.IGNORECASE,
 )
+
+
+def _introduces(sentence: str, end: int, mentions: Sequence[Mention], strict: bool = False) -> bool:
+    """A description right before a name ("la société suédoise Northvolt", "le fonds Rhône Capital") introduces
+    it: it does not stand for another one. `strict`: only an adjective of origin may come between ("the
+    authority said Pelham…" does not introduce Pelham)."""
+    for m in mentions:
+        between = sentence[end : m.start].split() if m.start >= end else None
+        if between is None or len(between) > 1:
+            continue
+        if not between or not strict or _ORIGIN.fullmatch(between[0]):
+            return True
+    return False
+
+
+_ORIGIN = re.compile(r"[a-zàâçéèêëîïôûùüÿ-]+(?:ais|aise|ois|oise|ien|ienne|ain|aine|ique|al|ale|ese|ish|ian|an|ane)")
 
 
 @dataclass(slots=True)
@@ -337,6 +354,7 @@ class Mentions:
         last_person: str | None = None
         subject_person: str | None = None
         previous_org: str | None = None
+        recent_orgs: list[str] = []  # most recently mentioned first
         focus_age = 0
         for sentence, sentence_words, mentions in zip(self.sentences, self.words, found_by_sentence, strict=True):
             extra: list[Mention] = []
@@ -361,14 +379,49 @@ class Mentions:
                     ):
                         continue
                     extra.append(Mention(target, w.start, w.end, w.text, pronoun=True))
+            # "cette ancienne chercheuse": the person the last sentences were about, if the noun's gender fits.
+            for start, end, gender in person_descriptions(sentence):
+                if any(start < m.end and m.start < end for m in mentions + extra) or _introduces(
+                    sentence, end, mentions, strict=True
+                ):
+                    continue
+                options = [p for p in (subject_person, last_person) if p]
+                fitting = [
+                    p for p in options if gender is None or self._gender_fits(p, "elle" if gender == "f" else "il")
+                ]
+                if fitting:
+                    found = self.found.get(fitting[0])
+                    if found is not None and found.gender is None and gender == "f":
+                        found.gender = gender
+                    extra.append(Mention(fitting[0], start, end, sentence[start:end], pronoun=True))
+            # "the commission", "le régulateur": the organisation whose name says that kind, most recent first.
+            resolved: str | None = None
+            described: list[tuple[int, int]] = []
+            in_sentence = [m.entity for m in reversed(named) if self._kind_of(m.entity) == "organization"]
+            organisations = [
+                (e, self.found[e].name)
+                for e in dict.fromkeys([*in_sentence, *recent_orgs, *self.found])
+                if self._kind_of(e) == "organization"
+            ]
+            for start, end, kind in org_descriptions(sentence):
+                if any(start < m.end and m.start < end for m in mentions) or _introduces(
+                    sentence, end, mentions, strict=True
+                ):
+                    continue  # part of a name, or "le fonds Rhône Capital" introducing one
+                target = described_org(kind, organisations)
+                if target is not None:
+                    resolved = target
+                    described.append((start, end))
+                    extra.append(Mention(target, start, end, sentence[start:end], pronoun=True))
             # "the company", "la société": an organisation named earlier in the sentence, else the subject of
             # the sentence before when it is one, else the organisation the article is about.
-            resolved: str | None = None
             for match in _ORG_ANAPHORA.finditer(sentence):
                 start, end = match.start(), match.end()
-                if any(start < m.end and m.start < end for m in mentions):
-                    continue  # part of a name ("l'Institut national…", "the Agency for…")
-                if any(m.start - end >= 0 and len(sentence[end : m.start].split()) <= 1 for m in mentions):
+                if any(start < m.end and m.start < end for m in mentions) or any(
+                    start < b and a < end for a, b in described
+                ):
+                    continue  # part of a name ("l'Institut national…", "the Agency for…"), or described above
+                if _introduces(sentence, end, mentions):
                     continue  # "la société suédoise Northvolt" introduces a name, it does not stand for one
                 before = [m for m in named if m.end <= start and self._kind_of(m.entity) == "organization"]
                 reporting = _REPORTING.match(sentence[end:])
@@ -385,6 +438,9 @@ class Mentions:
                     resolved = target
                     extra.append(Mention(target, start, end, sentence[start:end], pronoun=True))
             ordered = sorted(mentions + extra, key=lambda m: m.start)
+            for m in reversed(ordered):
+                if self._kind_of(m.entity) == "organization":
+                    recent_orgs = [m.entity, *(e for e in recent_orgs if e != m.entity)]
             people = [m.entity for m in ordered if self._kind_of(m.entity) == "person"]
             if people:
                 last_person = people[-1]

@@ -59,7 +59,8 @@ RULES: tuple[Rule, ...] = (
             rf"{P}{APPO}\s+(?:is|was|has been|had been|became|becomes|will be|will become|serves as|served as|remains|is now"
             r"|was named|has been named|was appointed|has been appointed|est|etait|a ete|avait ete|devient|est devenue?"
             rf"|deviendra|sera|reste|a ete nommee?|est nommee?|occupe le poste de|occupait le poste de|{_BECOMES})\s+(?:now\s+)?"
-            rf"{_THE}(?P<former>(?:former|ancienne?|nouvelle?|new)\s+)?{TITLE}(?:{_AT}{O})?(?=\s*[,.;]|\s+(?:and|et|while|since|depuis|in|en)\b|$)"
+            rf"{_THE}(?P<former>(?:former|ancienne?|nouvelle?|new)\s+)?{TITLE}(?:{_AT}{O})?"
+            r"(?=\s*[,.;]|\s+(?:and|et|while|since|depuis|in|en)\b|$|(?<=@)\s+(?:qui\b|que\b|qu'|dont\b|which\b|that\b|who\b))"
         ),
         role,
     ),

@@ -93,7 +93,9 @@ ORG_WORDS = _folded(
     media studios studio software networks dynamics industries university universite institute institut fund
     fonds foundation fondation college school ecole agency agence ministry ministere council conseil
     association society societe company compagnie corporation solutions semiconductors electronics automotive
-    mobility analytics security cloud data health sante bio ai ia ventures investments invest associates"""
+    mobility analytics security cloud data health sante bio ai ia ventures investments invest associates
+    authority authorities autorite commission committee comite court cour tribunal regulator regulateur board
+    foods"""
 )
 ORG_HEADS = _folded("port university universite institute institut bank banque ministry ministere school ecole college")
 # Words just before a name that say what it is.
