@@ -69,9 +69,10 @@ def resolved_text(sentence: str, mentions: Sequence[Mention], names: dict[str, s
     """The sentence with every pronoun and description of a person replaced by the name it stands for ("…, elle
     soutient en 2014 une thèse…" → "…, Nadia Ferrand soutient…"): a sample that names whom the fact is about,
     so a question naming them finds it. Not shown to users: the answer quotes the article as written.
-    ("the company" already leads to its organisation through the fact's entities and questions.)"""
+    "The company" is replaced only where it opens the sentence, as in the fact's own text."""
     out = sentence
-    for m in sorted((m for m in mentions if m.pronoun and m.entity in people), key=lambda m: -m.start):
+    chosen = (m for m in mentions if m.pronoun and m.entity in names and (m.entity in people or m.start == 0))
+    for m in sorted(chosen, key=lambda m: -m.start):
         out = out[: m.start] + names[m.entity] + out[m.end :]
     return out
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from knowledge.extract_descriptions import described_org, org_descriptions, person_descriptions
 from knowledge.extract_names import (
+    KNOWN_PLACES,
     AliasTable,
     Candidate,
     clean_name,
@@ -31,7 +32,7 @@ from knowledge.extract_names import (
 from knowledge.extract_words import NOT_NAMES, ORG_WORDS, Word, words
 from knowledge.models import Entity
 from knowledge.normalize import fold
-from knowledge.places import other_names
+from knowledge.places import is_place, other_names
 
 _PERSON_PRONOUNS = {"he": "m", "she": "f", "il": "m", "elle": "f"}
 _IMPERSONAL = re.compile(r"^\s*(?:y a|faut|s'agit|s’agit|est (?:prevu|possible|probable|clair|vrai))", re.IGNORECASE)
@@ -208,7 +209,8 @@ class Mentions:
                 and other not in merged
                 and (other[-len(key) :] == key or other[: len(key)] == key)
             ]
-            if longer:
+            # A known place is not short for "Canada's Digital Services Commission".
+            if longer and cand.place < 10 and fold(cand.name) not in KNOWN_PLACES and not is_place(cand.name):
                 merged[key] = max(longer, key=lambda o: candidates[o].count)
         for key, target in merged.items():
             if target in candidates and key in candidates:

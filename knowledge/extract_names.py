@@ -203,6 +203,8 @@ def clean_name(span: Sequence[Word]) -> tuple[str, str | None]:
     items = list(span)
     while items and fold(items[0].text) in TITLES:
         items = items[1:]
+    if len(items) > 2 and items[0].possessive:
+        items = items[1:]  # "Canada's Digital Services Commission": the owner is not part of the name
     legal = None
     while len(items) > 1 and fold(items[-1].text) in LEGAL:
         legal = items[-1].text

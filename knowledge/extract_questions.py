@@ -203,9 +203,11 @@ def add_entity_questions(drafts: list[Draft], found: dict[str, Found], names: di
                 return (0, 1)
             if any(r.kind in {"role", "found"} and r.subject == entity_id for r in d.relations):
                 return (1, 0)
+            # A fact that only describes it ("the commission found…") comes after one that names it.
+            named = any(m.entity == entity_id and not m.pronoun for m in d.mentions)
             if d.subject == entity_id:
-                return (2, 0)
-            return (3, 0)
+                return (2 if named else 4, 0)
+            return (3 if named else 5, 0)
 
         candidates = [d for d in drafts if entity_id in d.entities]
         if not candidates:

@@ -84,7 +84,7 @@ NOT_NAMES = _folded(
     ai ia us usa uk eu ue un
     """
 )
-TITLES = _folded("mr mrs ms dr prof m mme mlle sir dame me maitre")
+TITLES = _folded("mr mrs ms dr prof m mme mlle sir dame me maitre mp mep senator sen")
 # Last words that make a name an organisation ("Corvid Robotics Inc.", "Rhône Capital", "Banque de France").
 ORG_WORDS = _folded(
     """inc incorporated ltd limited corp corporation co sa sas sarl gmbh llc plc ag nv bv spa ab asa

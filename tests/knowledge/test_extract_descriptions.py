@@ -71,3 +71,26 @@ def test_resolved_text_names_whom_pronouns_stand_for() -> None:
 def test_a_fronted_since_dates_the_main_clause() -> None:
     date = main_clause_date("Since June 2022, the group has been led by a former banker who joined in 2019.")
     assert date is not None and date.value == "2022-06"
+
+
+def test_a_place_is_not_short_for_the_organisation_it_owns() -> None:
+    sentences = [
+        "Norway's Maritime Safety Board (NMSB) fined Skarvik Shipping on Friday.",
+        "Skarvik Shipping operates 40 ships in Norway and Sweden.",
+        "MP Ingrid Solberg said the board had been too slow.",
+    ]
+    mentions = Mentions(sentences, [])
+    board = next(f for f in mentions.found.values() if "NMSB" in f.aliases)
+    assert "Norway" not in board.aliases
+    assert "ingrid-solberg" in mentions.found  # "MP" is a title, not part of the name
+
+
+def test_what_an_acronym_stands_for_is_asked_where_it_is_named() -> None:
+    text = (
+        "The Maritime Safety Board (MSB) fined Skarvik Shipping €2 million on Friday. "
+        "In its decision, the board found that Skarvik had falsified safety logs for three years. "
+        "Skarvik Shipping said it would appeal the decision before the end of the month."
+    )
+    facts = extract_article("s", text, "en", [], published="2025-03-02").facts
+    asked = [f for f in facts if "What does MSB stand for?" in f.questions_en]
+    assert [f.sentence[:16] for f in asked] == ["The Maritime Saf"]
