@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from knowledge.extract_descriptions import described_org, org_descriptions, person_descriptions
 from knowledge.extract_names import (
-    KNOWN_PLACES,
     AliasTable,
     Candidate,
     clean_name,
@@ -29,7 +28,7 @@ from knowledge.extract_names import (
     name_runs,
     slug,
 )
-from knowledge.extract_words import NOT_NAMES, ORG_WORDS, Word, words
+from knowledge.extract_words import KNOWN_PLACES, NOT_NAMES, ORG_WORDS, Word, words
 from knowledge.models import Entity
 from knowledge.normalize import fold
 from knowledge.places import is_place, other_names
