@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from knowledge.extract_career import career_questions
 from knowledge.extract_counts import count_questions
 from knowledge.extract_mentions import Found, Mention
 from knowledge.extract_patterns import pattern_questions
@@ -96,6 +97,8 @@ def add_statement_questions(
     for lang, asked in count_questions(draft.sentence, draft.mentions, kinds, names, subject).items():
         draft.questions[lang] += asked
     for lang, asked in pattern_questions(draft.sentence, draft.mentions, kinds, names, main).items():
+        draft.questions[lang] += asked
+    for lang, asked in career_questions(draft.sentence, draft.mentions, kinds, names, main).items():
         draft.questions[lang] += asked
     # "…which values the company at $900 million": a valuation.
     if re.search(r"\b(?:values?|valued|valuation|valorise|valorisee|valorisation)\b", folded) and re.search(

@@ -103,7 +103,8 @@ ORG_CUES = _folded(
     """at chez joined join joins rejoint rejoindre left leave quit quitte company firm startup start-up
     entreprise societe fonds fund group groupe lab laboratoire investor investisseur bank banque rival rivale
     concurrent acquired bought racheter rachete acquis client customer maker fabricant editeur studio cabinet
-    agence agency marque brand label journal newspaper magazine called dubbed baptise baptisee appele appelee"""
+    agence agency marque brand label journal newspaper magazine called dubbed baptise baptisee appele appelee
+    diplome diplomee diplomes diplomees graduated graduate alumnus alumna studied etudie etudiante etudiant"""
 )
 PLACE_CUES = _folded("in en a near pres based basee base headquartered installee city ville entre between")
 PERSON_CUES = _folded(

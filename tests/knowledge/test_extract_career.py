@@ -1,0 +1,55 @@
+"""Steps of a career a profile tells are asked the way people ask about them."""
+
+from __future__ import annotations
+
+from knowledge.extract_article import extract_article
+from knowledge.extract_career import career_questions
+from knowledge.extract_mentions import Mention
+
+KINDS = {"tomas": "person", "kth": "organization", "oslo": "place", "orvane": "organization"}
+NAMES = {"tomas": "Tomas Lind", "kth": "KTH", "oslo": "Oslo", "orvane": "Orvane"}
+
+
+def _at(sentence: str, text: str, entity: str, pronoun: bool = False) -> Mention:
+    start = sentence.index(text)
+    return Mention(entity, start, start + len(text), text, pronoun)
+
+
+def test_studies_and_a_doctorate_are_asked_about_the_person() -> None:
+    sentence = "A graduate of KTH, he defended a PhD on battery chemistry in 2012."
+    mentions = [_at(sentence, "KTH", "kth"), _at(sentence, "he", "tomas", pronoun=True)]
+    asked = career_questions(sentence, mentions, KINDS, NAMES, None)
+    assert "Where did Tomas Lind study?" in asked["en"]
+    assert "When did Tomas Lind get a PhD?" in asked["en"]
+    assert "Quand Tomas Lind a-t-il obtenu son doctorat ?" in asked["fr"]
+
+
+def test_a_return_and_a_stint_somewhere_name_the_place() -> None:
+    sentence = "Tomas Lind returned to KTH in 2016, after two years in Oslo where he designed sensors."
+    mentions = [_at(sentence, "Tomas Lind", "tomas"), _at(sentence, "KTH", "kth"), _at(sentence, "Oslo", "oslo")]
+    asked = career_questions(sentence, mentions, KINDS, NAMES, None)
+    assert "When did Tomas Lind return to KTH?" in asked["en"]
+    assert "What did Tomas Lind do in Oslo?" in asked["en"]
+
+
+def test_the_idea_a_company_was_born_from() -> None:
+    sentence = "L'idée d'Orvane vient en 2017, pendant un stage à l'hôpital."
+    asked = career_questions(sentence, [_at(sentence, "Orvane", "orvane")], KINDS, NAMES, None)
+    assert "D'où vient l'idée de Orvane ?" in asked["fr"]
+
+
+def test_nothing_is_asked_of_a_sentence_without_a_career_step() -> None:
+    sentence = "Tomas Lind said the market was growing."
+    asked = career_questions(sentence, [_at(sentence, "Tomas Lind", "tomas")], KINDS, NAMES, None)
+    assert asked == {"en": [], "fr": []}
+
+
+def test_a_profile_sentence_gets_the_questions_in_both_languages_agreeing_with_her() -> None:
+    text = (
+        "Inès Barthe dirige Orvane, une start-up nantaise. "
+        "Diplômée de Centrale Nantes en 2008, elle soutient en 2011 une thèse sur les batteries."
+    )
+    facts = extract_article("s", text, "fr", [], published="2025-05-02").facts
+    profile = next(f for f in facts if "thèse" in f.sentence)
+    assert "Where did Inès Barthe study?" in profile.questions_en
+    assert "Quand Inès Barthe a-t-elle obtenu son doctorat ?" in profile.questions_fr
