@@ -35,6 +35,7 @@ STOPWORDS: frozenset[str] = frozenset(
     utilise utiliser utilisent utilisee utilises utilisees utilisant utilisait
     lors aupres ainsi alors cependant toutefois tres puis afin plutot notamment egalement enfin quelque quelques
     certains certaines memes tel telle tels telles plusieurs via
+    voulait voulaient veut veulent vouloir voulu doit doivent devait devaient devra
     wen whn wehn qand quan kand kan wat wut wich whta waht quoa koa
     """.split()
 )
