@@ -29,6 +29,14 @@ from knowledge.places import is_place
 LEGAL = frozenset({"inc", "ltd", "corp", "sa", "sas", "sarl", "gmbh", "llc", "plc", "ag", "nv", "bv", "co", "limited"})
 _CONNECTORS = frozenset({"&", "van", "von", "der", "den", "da", "di", "del", "bin", "al", "le", "la"})
 _OF = frozenset({"of", "de", "du", "des", "for"})
+# Lower-case adjectives French institutions carry after their head word ("École normale supérieure").
+_INSTITUTION_ADJECTIVES = frozenset(
+    fold(
+        "normale normal supérieure supérieur nationale national nationaux polytechnique fédérale fédéral européenne "
+        "européen internationale international libre catholique technique technologique centrale royale royal "
+        "militaire publique public populaire régionale régional municipale scientifique agronomique"
+    ).split()
+)
 # Words that describe an organisation in an apposition ("Corvid, a start-up that…").
 _ORG_NOUNS = frozenset(
     fold(
@@ -133,6 +141,24 @@ def name_runs(sentence: str, sentence_words: Sequence[Word], taken: set[int]) ->
                 j += 1
                 continue
             lowered = fold(w.text)
+            if fold(sentence_words[j - 1].text) in ORG_HEADS and lowered in _INSTITUTION_ADJECTIVES:
+                # "École normale supérieure (de Lyon)", "Institut national…": the adjectives belong to the name.
+                def adjacent(a: int) -> bool:  # nothing but a space between word a - 1 and word a
+                    return not sentence[sentence_words[a - 1].end : sentence_words[a].start].strip()
+
+                k = j
+                while k < n and fold(sentence_words[k].text) in _INSTITUTION_ADJECTIVES and adjacent(k):
+                    k += 1
+                j = k
+                if (
+                    k + 1 < n
+                    and fold(sentence_words[k].text) in _OF
+                    and is_name(sentence_words[k + 1], k + 1)
+                    and adjacent(k)
+                    and adjacent(k + 1)
+                ):
+                    j = k + 2
+                continue
             joinable = lowered in _CONNECTORS or (lowered in _OF and fold(sentence_words[j - 1].text) in ORG_HEADS)
             if (
                 joinable
@@ -195,6 +221,26 @@ def expansions(sentence: str, sentence_words: Sequence[Word], taken: set[int]) -
         start = i + 1
         if need < 0 and end + 1 - start >= 2 and sentence_words[start].capitalised:
             found.append((start, end + 1, acronym))
+    found += _institutions(sentence, sentence_words, taken, {a for a, _, _ in found})
+    return found
+
+
+def _institutions(
+    sentence: str, sentence_words: Sequence[Word], taken: set[int], starts: set[int]
+) -> list[tuple[int, int, str]]:
+    """ "Institut national de recherche en sciences et technologies du numérique (Inria)": a head word
+    ("Institut", "University") opening a lower-case name that a short name in parentheses abbreviates,
+    whether or not it is its initials."""
+    found: list[tuple[int, int, str]] = []
+    for match in re.finditer(r"\(\s*([A-Z][A-Za-z0-9&-]{1,11})\s*\)", sentence):
+        end = max((i for i, w in enumerate(sentence_words) if w.end <= match.start()), default=-1)
+        for head in range(end - 1, max(-1, end - 14), -1):
+            gap = sentence[sentence_words[head].end : sentence_words[head + 1].start]
+            if head in taken or gap.strip(" '’") or head in starts:
+                break
+            if sentence_words[head].capitalised and fold(sentence_words[head].text) in ORG_HEADS:
+                found.append((head, end + 1, match.group(1)))
+                break
     return found
 
 

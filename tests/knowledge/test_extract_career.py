@@ -53,3 +53,18 @@ def test_a_profile_sentence_gets_the_questions_in_both_languages_agreeing_with_h
     profile = next(f for f in facts if "thèse" in f.sentence)
     assert "Where did Inès Barthe study?" in profile.questions_en
     assert "Quand Inès Barthe a-t-elle obtenu son doctorat ?" in profile.questions_fr
+
+
+def test_french_institution_names_keep_their_lower_case_words() -> None:
+    from knowledge.extract_mentions import Mentions
+
+    sentences = [
+        "Diplômé de l'École normale supérieure de Rennes, il rejoint l'Institut national des sols et des forêts "
+        "(Insolf) en 2015.",
+        "Il quitte l'Insolf en 2019 pour l'Université libre de Bruxelles.",
+    ]
+    found = Mentions(sentences, []).found
+    names = {f.name: f for f in found.values()}
+    assert "École normale supérieure de Rennes" in names
+    assert "Insolf" in names["Institut national des sols et des forêts"].aliases
+    assert names["Université libre de Bruxelles"].kind == "organization"
