@@ -35,6 +35,24 @@ def role(masked: Masked, match: re.Match[str]) -> list[Relation]:
     return relations
 
 
+# "qui a pris la présidence", "who took the helm": the position taken, as a title.
+_POSTS = {
+    "presidence": "président", "direction generale": "directeur général", "direction": "directeur",
+    "tete": "dirigeant", "helm": "chief executive", "chair": "chair", "reins": "chief executive",
+}  # fmt: skip
+
+
+def took_post(masked: Masked, match: re.Match[str]) -> list[Relation]:
+    """ "@0@, qui a pris la présidence en janvier 2025": the person holds that position at the sentence's
+    organisation (or the one named), from the clause's date."""
+    person = masked.entity(match.group("p"))
+    org = masked.entity(match.groupdict().get("o")) or masked.context or masked.main
+    title = _POSTS.get(match.group("post"))
+    if person is None or org is None or title is None:
+        return []
+    return [Relation("role", person, org, title=title)]
+
+
 _DEPARTMENTS = {
     "recherche": "research", "ingenierie": "engineering", "produit": "product", "technique": "technology",
     "ventes": "sales", "finances": "finance", "strategie": "strategy",

@@ -26,6 +26,7 @@ from knowledge.extract_builders import (
     replace,
     role,
     sell,
+    took_post,
 )
 from knowledge.extract_masked import AMOUNT, APPO, ES, TITLE, E, Rule
 
@@ -98,6 +99,15 @@ RULES: tuple[Rule, ...] = (
             rf"{P},[^.;@]{{0,80}}?\s*(?:who\s+|qui\s+)(?:now\s+)?(?:serves as|is|est|occupe le poste de|is now)\s+(?P<ctx>)(?:the\s+|le\s+|la\s+|l')?{TITLE}(?=\s*[,.;]|$)"
         ),
         role,
+    ),
+    # "@0@, qui a pris la présidence en janvier 2025", "@0@, who took the helm of @1@ in 2023"
+    (
+        "role",
+        _compile(
+            rf"{P},\s+(?:who|qui)\s+(?:a pris|took|has taken|took over|prend|prit|avait pris)\s+(?:la\s+|the\s+|le\s+)?"
+            rf"(?P<post>presidence|direction generale|direction|tete|helm|chair|reins)\b(?:\s+(?:de|d'|du|of)\s*{O})?"
+        ),
+        took_post,
     ),
     # "@1@ partner @0@", "@1@'s head of research, @0@"
     ("role", _compile(rf"{O}(?:'s)?\s+(?:former\s+)?{TITLE},?\s+{P}"), role),

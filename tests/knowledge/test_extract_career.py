@@ -68,3 +68,17 @@ def test_french_institution_names_keep_their_lower_case_words() -> None:
     assert "École normale supérieure de Rennes" in names
     assert "Insolf" in names["Institut national des sols et des forêts"].aliases
     assert names["Université libre de Bruxelles"].kind == "organization"
+
+
+def test_taking_the_chair_is_a_role_at_the_organisation() -> None:
+    text = (
+        "La start-up nantaise Orvane fabrique des batteries. "
+        "Paul Meunier, qui a pris la présidence en mars 2024, veut ouvrir deux usines."
+    )
+    facts = extract_article("s", text, "fr", [], published="2025-05-02").facts
+    role = next(f for f in facts if "Paul Meunier" in f.sentence)
+    assert role.kind == "role" and "orvane" in role.entities
+    assert (
+        "Qui est le président de Orvane ?" in role.questions_fr
+        or "Qui est le président d'Orvane ?" in role.questions_fr
+    )
