@@ -82,3 +82,22 @@ def test_taking_the_chair_is_a_role_at_the_organisation() -> None:
         "Qui est le président de Orvane ?" in role.questions_fr
         or "Qui est le président d'Orvane ?" in role.questions_fr
     )
+
+
+def test_a_question_about_pay_is_not_answered_by_the_job() -> None:
+    from knowledge.concepts import ConceptAnalyzer, load_lexicon
+    from knowledge.loader import DATA_DIR
+    from knowledge.matcher import Matcher
+
+    text = (
+        "Inès Barthe dirige Orvane, une start-up nantaise qui fabrique des batteries pour vélos. "
+        "Depuis mars 2024, cette ancienne chercheuse est directrice générale de la société qu'elle a fondée."
+    )
+    extraction = extract_article("s", text, "fr", [], published="2025-05-02")
+    entities = list(extraction.entities)
+    matcher = Matcher(
+        list(extraction.facts), entities, ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), entities)
+    )
+    assert matcher.match("Quel est le poste d'Inès Barthe ?").answered
+    assert not matcher.match("Combien gagne Inès Barthe ?").answered
+    assert not matcher.match("What is Inès Barthe's salary?").answered
