@@ -264,7 +264,8 @@ def context_clues(sentence: str, sentence_words: Sequence[Word], start: int, end
     after_text = fold(sentence[sentence_words[end - 1].end : sentence_words[end - 1].end + 80])
     last = fold(sentence_words[end - 1].text)
     first = fold(sentence_words[start].text)
-    if last in ORG_WORDS or first in ORG_HEADS:
+    heads = {fold(w.text) for w in sentence_words[start : end - 1]} & ORG_HEADS  # "Federal Court of Appeal"
+    if last in ORG_WORDS or first in ORG_HEADS or heads:
         cand.org += 3
     if sentence_words[end - 1].based:
         cand.place += 4

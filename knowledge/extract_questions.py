@@ -17,6 +17,7 @@ from knowledge.extract_mentions import Found, Mention
 from knowledge.extract_patterns import pattern_questions
 from knowledge.extract_relations import Relation, fold1
 from knowledge.extract_render import entity_questions, present_questions
+from knowledge.extract_sanctions import sanction_questions
 from knowledge.models import LANGS, FactDate
 
 
@@ -99,6 +100,8 @@ def add_statement_questions(
     for lang, asked in pattern_questions(draft.sentence, draft.mentions, kinds, names, main).items():
         draft.questions[lang] += asked
     for lang, asked in career_questions(draft.sentence, draft.mentions, kinds, names, main).items():
+        draft.questions[lang] += asked
+    for lang, asked in sanction_questions(draft.sentence, draft.mentions, kinds, names, main).items():
         draft.questions[lang] += asked
     # "…which values the company at $900 million": a valuation.
     if re.search(r"\b(?:values?|valued|valuation|valorise|valorisee|valorisation)\b", folded) and re.search(

@@ -97,7 +97,10 @@ ORG_WORDS = _folded(
     authority authorities autorite commission committee comite court cour tribunal regulator regulateur board
     foods"""
 )
-ORG_HEADS = _folded("port university universite institute institut bank banque ministry ministere school ecole college")
+ORG_HEADS = _folded(
+    "port university universite institute institut bank banque ministry ministere school ecole college court cour "
+    "tribunal commission committee board authority autorite"
+)
 # Words just before a name that say what it is.
 ORG_CUES = _folded(
     """at chez joined join joins rejoint rejoindre left leave quit quitte company firm startup start-up
