@@ -34,11 +34,10 @@ def test_an_adjective_before_the_counted_word() -> None:
 
 
 def test_each_count_has_its_own_owner_and_sources_are_no_count() -> None:
-    sentence = "Two people familiar with the matter said Ines Roy designed Vela, which Kora Labs sells to 900 hospitals."
+    sentence = "Two people familiar with the matter said Ines Roy built Vela, which Kora Labs sells to 900 hospitals."
     kinds = {"ines": "person", "kora": "organization"}
     names = {"ines": "Ines Roy", "kora": "Kora Labs"}
-    asked = count_questions(
-        sentence, [mention(sentence, "Ines Roy", "ines"), mention(sentence, "Kora Labs", "kora")], kinds, names, "Ines Roy"
-    )
+    found = [mention(sentence, "Ines Roy", "ines"), mention(sentence, "Kora Labs", "kora")]
+    asked = count_questions(sentence, found, kinds, names, "Ines Roy")
     assert "How many hospitals does Kora Labs have?" in asked["en"]
     assert not any("people" in q for q in asked["en"])
