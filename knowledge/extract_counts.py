@@ -126,10 +126,15 @@ def _owner(
 
 
 def _counts(match: re.Match[str]) -> bool:
-    """A number that counts something: not a sum, a date or "two people familiar with the matter"."""
+    """A number that counts something: not a sum, a date or "two people familiar with the matter"; a number
+    word only before a word known to be counted ("The two met…" counts nothing)."""
     noun = fold1(match.group(2)).lower()
     if noun in NOT_COUNTED or noun in STOPWORDS or match.group(2)[:1].isupper() or _YEAR.fullmatch(match.group(1)):
         return False
+    if not match.group(1)[:1].isdigit() and _known_count(noun) is None:
+        following = fold1(match.group(3) or "").lower()
+        if _known_count(following) is None:
+            return False
     return not (match.group(3) and fold1(match.group(3)).lower() in _SOURCES)
 
 
