@@ -110,10 +110,13 @@ def extract_article(
         previous = drafts[-1].subject if drafts else None
         if belongs and previous is not None and kinds.get(previous) == "organization" and previous not in entities:
             main = previous  # "Orrin was founded by… The two met at CIM": the founders are the previous one's
+        # "Il sera remplacé le 1er mars par Noémie Castagnède, ancienne directrice chez Veltris": a place taken at
+        # the article's company, though the sentence names only the newcomer's former one.
+        succession = any(r.kind == "replace" and r.org is None for r in found_relations)
         if (
             main is not None
             and main not in entities
-            and (belongs or not any(kinds.get(e) == "organization" for e in entities))
+            and (belongs or succession or not any(kinds.get(e) == "organization" for e in entities))
         ):
             entities.append(main)  # "Les deux cofondateurs se sont rencontrés…": the article's company, unnamed
         drafts.append(

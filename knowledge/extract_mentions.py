@@ -44,6 +44,13 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:at|in|of|for|with|from|by|to|into|chez|a|à|de|du|des|au|aux|dans|par|pour|avec|sur|vers|the)\s*$|\b[dl]['’]\s*$",
     re.IGNORECASE,
 )
+# Anaphors that name their organisation's kind, and the words its name would have.
+_TYPED = {
+    "agence": ("agence", "agency"), "agency": ("agence", "agency"), "institut": ("institut", "institute"),
+    "institute": ("institut", "institute"), "association": ("association",), "groupement": ("groupement",),
+    "organisation": ("organisation", "organization"), "organization": ("organisation", "organization"),
+    "syndicat": ("syndicat",), "lab": ("lab", "labs", "laboratory"),
+}  # fmt: skip
 _REPORTING = re.compile(
     r"\s+(?:said|says|told|added|announced|confirmed|a (?:indiqu|pr[ée]cis|d[ée]clar|annonc|confirm)|indique|pr[ée]cise)",
     re.IGNORECASE,
@@ -338,6 +345,7 @@ class Mentions:
         subject_person: str | None = None
         previous_org: str | None = None
         focus_age = 0
+        recent: list[str] = []  # organisations named lately, oldest first
         for sentence, sentence_words, mentions in zip(self.sentences, self.words, found_by_sentence, strict=True):
             extra: list[Mention] = []
             named = sorted(mentions, key=lambda m: m.start)
@@ -372,8 +380,11 @@ class Mentions:
                     continue  # "la société suédoise Northvolt" introduces a name, it does not stand for one
                 before = [m for m in named if m.end <= start and self._kind_of(m.entity) == "organization"]
                 reporting = _REPORTING.match(sentence[end:])
+                typed = self._typed(match.group(0), recent)
                 near = re.match(r"(?:the (?:firm|group)|its|le groupe)\b", match.group(0), re.IGNORECASE)
-                if before and start > 0 and near and not (reporting and resolved):
+                if typed is not None:
+                    target = typed  # "l'agence" is the Agence européenne… named lately, not the company in focus
+                elif before and start > 0 and near and not (reporting and resolved):
                     target = before[-1].entity
                 elif resolved is not None:
                     target = resolved
@@ -385,6 +396,7 @@ class Mentions:
                     resolved = target
                     extra.append(Mention(target, start, end, sentence[start:end], pronoun=True))
             ordered = sorted(mentions + extra, key=lambda m: m.start)
+            recent = [*recent, *(m.entity for m in ordered if self._kind_of(m.entity) == "organization")][-12:]
             people = [m.entity for m in ordered if self._kind_of(m.entity) == "person"]
             if people:
                 last_person = people[-1]
@@ -407,6 +419,19 @@ class Mentions:
                     previous_org = None
             result.append(ordered)
         return result
+
+    def _typed(self, anaphor: str, recent: Sequence[str]) -> str | None:
+        """The organisation named lately whose name has the anaphor's own noun ("l'agence" → "Agence européenne
+        des services linguistiques", "the institute" → "Tarrow Institute"), if any."""
+        head = fold(anaphor).replace("’", "'").split("'")[-1].split()[-1]
+        stems = _TYPED.get(head)
+        if stems is None:
+            return None
+        for entity_id in reversed(recent):
+            found = self.found.get(entity_id)
+            if found is not None and any(stem in fold(found.name).split() for stem in stems):
+                return entity_id
+        return None
 
     def _gender_fits(self, entity_id: str, pronoun: str) -> bool:
         """ "She" is not a man the article calls "he" or "directeur" ("il" may stand for anyone)."""

@@ -87,3 +87,13 @@ def test_the_company_is_the_subject_of_a_recent_sentence_not_an_institute_in_pas
     mentions = Mentions(sentences, [])
     company = next(m for m in mentions.by_sentence[3] if m.text == "The company")
     assert company.entity == "brisk-labs"
+
+
+def test_an_anaphor_naming_its_kind_is_the_organisation_of_that_kind() -> None:
+    sentences = [
+        "Orvala a signé un contrat avec l'Agence nordique des transports (ANT).",
+        "Orvala fournira à l'agence des capteurs pour ses ponts.",
+    ]
+    mentions = Mentions(sentences, [])
+    agency = next(m for m in mentions.by_sentence[1] if m.text == "l'agence")
+    assert agency.entity == "agence-nordique-des-transports"
