@@ -272,10 +272,20 @@ class Mentions:
                 if len(parts) >= 2:
                     surname = parts[-1]
                     if not any(
-                        o is not found and o.kind == "person" and surname in o.name.split() for o in self.found.values()
+                        o is not found
+                        and o.kind == "person"
+                        and surname in o.name.split()
+                        and not (o.known and not self._named_in_full(o.id))
+                        for o in self.found.values()
                     ):
-                        found.aliases.add(surname)
-                        self.table.add(surname, found.id)
+                        holder = self.table.get(surname)
+                        if holder is not None and holder in self._known and not self._named_in_full(holder):
+                            # An earlier article's Elena Marchetti, not named here: in this article "Marchetti"
+                            # is its own Helen Marchetti, but the stored alias stays hers.
+                            self.table.add(surname, found.id, override=True)
+                        else:
+                            found.aliases.add(surname)
+                            self.table.add(surname, found.id)
 
         for found in self.found.values():
             if found.kind != "place":
@@ -299,17 +309,24 @@ class Mentions:
         entity = self._known.get(entity_id)
         if entity is None or entity.kind != "person" or b - a != 1 or len(entity.name.split()) < 2:
             return False
-        matched = {i for _, x, y in matches for i in range(x, y)}
+        # Words another entity's alias took ("Helen" of Helen Duarte beside "Marchetti" of Elena Marchetti: a
+        # third person, Helen Marchetti) still make a longer name; the same entity's words do not.
+        matched = {i: other for other, x, y in matches for i in range(x, y)}
 
         def joined(i: int, j: int) -> bool:  # neighbours in one name: capitalised, nothing but a space between
             return (
                 0 <= i < len(sentence_words)
-                and i not in matched
+                and matched.get(i, "") != entity_id
                 and sentence_words[i].capitalised
                 and not sentence[sentence_words[min(i, j)].end : sentence_words[max(i, j)].start].strip()
             )
 
         return joined(b, b - 1) or (a > 0 and joined(a - 1, a))
+
+    def _named_in_full(self, entity_id: str) -> bool:
+        """Whether the article writes the known entity's full name somewhere (not only a surname it shares)."""
+        name = fold(self._known[entity_id].name)
+        return any(name in fold(sentence) for sentence in self.sentences)
 
     def _touch_known(self, entity_id: str) -> None:
         if entity_id in self.found or entity_id not in self._known:

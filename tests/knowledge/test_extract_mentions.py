@@ -97,3 +97,16 @@ def test_an_anaphor_naming_its_kind_is_the_organisation_of_that_kind() -> None:
     mentions = Mentions(sentences, [])
     agency = next(m for m in mentions.by_sentence[1] if m.text == "l'agence")
     assert agency.entity == "agence-nordique-des-transports"
+
+
+def test_a_new_person_made_of_two_known_aliases_owns_the_surname_in_its_article() -> None:
+    from knowledge.models import Entity, Localized
+
+    known = [
+        Entity("ana-ruiz", "person", "Ana Ruiz", ("Ana", "Ruiz"), Localized("", "")),
+        Entity("tom-vidal", "person", "Tom Vidal", ("Tom", "Vidal"), Localized("", "")),
+    ]
+    mentions = Mentions(["Tom Ruiz left Brema in June.", "Ruiz said it was time."], known)
+    assert mentions.by_sentence[0][0].entity == "tom-ruiz"
+    assert mentions.by_sentence[1][0].entity == "tom-ruiz"
+    assert "Ruiz" not in mentions.found["tom-ruiz"].aliases  # the stored alias stays Ana Ruiz's
