@@ -37,13 +37,16 @@ _IMPERSONAL = re.compile(r"^\s*(?:y a|faut|s'agit|s’agit|est (?:prevu|possible
 _ORG_ANAPHORA = re.compile(
     r"\b(?:the (?:company|firm|start-?up|startup|group|business|lab|organi[sz]ation|association|agency|institute)|its"
     r"|la (?:soci[ée]t[ée]|start-?up|jeune pousse|firme)|l['’](?:entreprise|organisation|association|agence|institut)"
-    r"|le (?:groupe|groupement|syndicat)|(?<=that )it(?= (?:has|had|will|would|is|was)\b))\b",
+    r"|le (?:groupe|groupement|syndicat)|(?<=that )it(?= (?:has|had|will|would|is|was)\b)"
+    r"|the (?:model|product)|le (?:mod[èe]le|produit))\b",
     re.IGNORECASE,
 )
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:at|in|of|for|with|from|by|to|into|chez|a|à|de|du|des|au|aux|dans|par|pour|avec|sur|vers|the)\s*$|\b[dl]['’]\s*$",
     re.IGNORECASE,
 )
+_ORGISH = frozenset({"organization", "product", "project"})
+_PRODUCT_WORDS = frozenset({"model", "modele", "product", "produit"})
 # Anaphors that name their organisation's kind, and the words its name would have.
 _TYPED = {
     "agence": ("agence", "agency"), "agency": ("agence", "agency"), "institut": ("institut", "institute"),
@@ -399,6 +402,8 @@ class Mentions:
                 reporting = _REPORTING.match(sentence[end:])
                 typed = self._typed(match.group(0), recent)
                 near = re.match(r"(?:the (?:firm|group)|its|le groupe)\b", match.group(0), re.IGNORECASE)
+                if typed is None and fold(match.group(0)).split()[-1] in _PRODUCT_WORDS:
+                    continue  # "the model" with no versioned product named lately is not the company
                 if typed is not None:
                     target = typed  # "l'agence" is the Agence européenne… named lately, not the company in focus
                 elif before and start > 0 and near and not (reporting and resolved):
@@ -413,7 +418,7 @@ class Mentions:
                     resolved = target
                     extra.append(Mention(target, start, end, sentence[start:end], pronoun=True))
             ordered = sorted(mentions + extra, key=lambda m: m.start)
-            recent = [*recent, *(m.entity for m in ordered if self._kind_of(m.entity) == "organization")][-12:]
+            recent = [*recent, *(m.entity for m in ordered if self._kind_of(m.entity) in _ORGISH)][-12:]
             people = [m.entity for m in ordered if self._kind_of(m.entity) == "person"]
             if people:
                 last_person = people[-1]
@@ -441,6 +446,9 @@ class Mentions:
         """The organisation named lately whose name has the anaphor's own noun ("l'agence" → "Agence européenne
         des services linguistiques", "the institute" → "Tarrow Institute"), if any."""
         head = fold(anaphor).replace("’", "'").split("'")[-1].split()[-1]
+        if head in _PRODUCT_WORDS:
+            # "The model was scheduled for release…": the versioned product named lately ("Corvid 4")
+            return next((e for e in reversed(recent) if e in self.found and self._versioned(e)), None)
         stems = _TYPED.get(head)
         if stems is None:
             return None
@@ -449,6 +457,10 @@ class Mentions:
             if found is not None and any(stem in fold(found.name).split() for stem in stems):
                 return entity_id
         return None
+
+    def _versioned(self, entity_id: str) -> bool:
+        found = self.found[entity_id]
+        return found.kind in {"product", "project"} or bool(re.search(r"\s\d{1,2}(?:\.\d)?$", found.name))
 
     def _gender_fits(self, entity_id: str, pronoun: str) -> bool:
         """ "She" is not a man the article calls "he" or "directeur" ("il" may stand for anyone)."""

@@ -110,3 +110,13 @@ def test_a_new_person_made_of_two_known_aliases_owns_the_surname_in_its_article(
     assert mentions.by_sentence[0][0].entity == "tom-ruiz"
     assert mentions.by_sentence[1][0].entity == "tom-ruiz"
     assert "Ruiz" not in mentions.found["tom-ruiz"].aliases  # the stored alias stays Ana Ruiz's
+
+
+def test_a_versioned_model_is_one_product_and_the_model_refers_to_it() -> None:
+    sentences = [
+        "Orla Systems is preparing its next model, Nimbus 4, for launch.",
+        "The model was scheduled for release in May but slipped to June.",
+    ]
+    mentions = Mentions(sentences, [])
+    assert mentions.found["nimbus-4"].kind == "product"
+    assert mentions.by_sentence[1][0].entity == "nimbus-4"
