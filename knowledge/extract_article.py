@@ -119,10 +119,16 @@ def extract_article(
                     entities.append(entity)
         main = mentions.main_org
         belongs = _MEMBERS.search(fold1(sentence))
+        previous = drafts[-1].subject if drafts else None
+        if belongs and previous is not None and kinds.get(previous) == "organization" and previous not in entities:
+            main = previous  # "Orrin was founded by… The two met at CIM": the founders are the previous one's
+        # "Il sera remplacé le 1er mars par Noémie Castagnède, ancienne directrice chez Veltris": a place taken at
+        # the article's company, though the sentence names only the newcomer's former one.
+        succession = any(r.kind == "replace" and r.org is None for r in found_relations)
         if (
             main is not None
             and main not in entities
-            and (belongs or not any(kinds.get(e) == "organization" for e in entities))
+            and (belongs or succession or not any(kinds.get(e) == "organization" for e in entities))
         ):
             entities.append(main)  # "Les deux cofondateurs se sont rencontrés…": the article's company, unnamed
         drafts.append(
@@ -184,9 +190,10 @@ def _says_more(sentence: str, rendering: str) -> bool:
     return bool(numbers) or len(sentence.split()) > 2 * len(rendering.split())
 
 
-# Words that speak of the company's own people: "les deux cofondateurs", "its 140 employees".
+# Words that speak of the company's own people: "les deux cofondateurs", "its 140 employees", "The two met…".
 _MEMBERS = re.compile(
     r"\b(?:co-?founders?|founders|cofondat\w*|co-fondat\w*|fondateurs|employees|salaries|staff|team|equipe)\b"
+    r"|^(?:the two|les deux|both)\b(?! \w+ (?:companies|firms|groups|societes|entreprises))"
 )
 
 _ASKING = re.compile(

@@ -61,6 +61,14 @@ COUNTED: Mapping[str, tuple[str, str]] = {
     "banque": ("banks", "banques"), "team": ("teams", "équipes"), "equipe": ("teams", "équipes"),
 }  # fmt: skip
 _PEOPLE = frozenset({"employees", "people", "workers", "engineers", "researchers", "developers", "hires", "jobs"})
+_ORG_COUNTS = frozenset(
+    "employees customers clients users offices hospitals stores countries markets cities sites factories products"
+    " partners subscribers hires jobs retailers banks airports ports".split()
+)
+_UNNAMED_ORG = re.compile(
+    r"\b(?:his|her|their|own|new|sa|son|leur|propre|nouvelle)\s+(?:own\s+)?(?:company|firm|start-?up|venture|societe|entreprise)"
+)
+_SOURCES = frozenset({"familiar", "close", "proches", "informed", "briefed"})  # "two people familiar with…"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _UNITS = frozenset({"watts"})  # "8 watts" answers how much power, not "how much does it cost"
 _EMPLOYS = re.compile(r"\b(?:employs?|employed|emploie|emploient|compte|comptait|headcount|effectif|staff of)\b")
@@ -78,39 +86,56 @@ def _known_count(folded: str) -> tuple[str, str] | None:
     return COUNTED.get(folded) or COUNTED.get(folded.rstrip("sx"))
 
 
+def _pair(match: re.Match[str]) -> tuple[str, str] | None:
+    """(English plural, French plural) of what a count match counts, None when it counts nothing."""
+    if not _counts(match):
+        return None
+    noun = match.group(2)
+    pair = _known_count(fold1(noun).lower())
+    if pair is None and match.group(3):
+        # "40,000 business customers": an adjective first, the counted word second
+        pair = _known_count(fold1(match.group(3)).lower())
+    return pair or (noun, noun)
+
+
 def counted(sentence: str) -> list[tuple[str, str]]:
     """(English plural, French plural) of every word the sentence counts ("24 langues", "une vingtaine
     d'ingénieurs", "140 people"); a sum of money, a date or a duration is not a count."""
-    found: list[tuple[str, str]] = []
-    for match in COUNT.finditer(sentence):
-        noun = match.group(2)
-        folded = fold1(noun).lower()
-        if folded in NOT_COUNTED or folded in STOPWORDS or noun[:1].isupper() or _YEAR.fullmatch(match.group(1)):
-            continue
-        pair = _known_count(folded)
-        if pair is None and match.group(3):
-            # "40,000 business customers": an adjective first, the counted word second
-            pair = _known_count(fold1(match.group(3)).lower())
-        pair = pair or (noun, noun)
-        if pair not in found:
-            found.append(pair)
-    return found
+    return list(dict.fromkeys(pair for match in COUNT.finditer(sentence) if (pair := _pair(match)) is not None))
 
 
-def _owner(sentence: str, mentions: Sequence[Mention], kinds: Mapping[str, str], names: Mapping[str, str]) -> str:
-    """The organisation named last before the first count in the same clause ("Brightwater employs about
-    140 people…, Lindqvist said"), or "" ("…left Harbor to start his own company, which has 85 employees")."""
-    first = next((m for m in COUNT.finditer(sentence) if fold1(m.group(2)).lower() not in NOT_COUNTED), None)
-    if first is None:
+def _owner(
+    sentence: str, first: re.Match[str], mentions: Sequence[Mention], kinds: Mapping[str, str], names: Mapping[str, str]
+) -> str:
+    """Who has the count `first`: the organisation named last before it in the same clause
+    ("Brightwater employs about 140 people…, Lindqvist said"); for what only organisations have (employees,
+    customers, offices), the organisation named last before it at all ("Corvid 3, the model MIS released…, is
+    now used by 40,000 business customers"). "" when the count belongs to an unnamed one ("…left Harbor to
+    start his own company, which has 85 employees")."""
+    orgs = [m for m in mentions if m.end <= first.start() and kinds.get(m.entity) == "organization"]
+    if not orgs:
         return ""
-    before = [
-        m
-        for m in mentions
-        if m.end <= first.start()
-        and kinds.get(m.entity) == "organization"
-        and not re.search(r"[,;:]", sentence[m.end : first.start()])
-    ]
-    return names.get(before[-1].entity, "") if before else ""
+    between = fold1(sentence[orgs[-1].end : first.start()]).lower()
+    if _UNNAMED_ORG.search(between):
+        return ""
+    same_clause = not re.search(r"[,;:]", between)
+    pair = _pair(first)
+    if same_clause or (pair is not None and pair[0] in _ORG_COUNTS):
+        return names.get(orgs[-1].entity, "")
+    return ""
+
+
+def _counts(match: re.Match[str]) -> bool:
+    """A number that counts something: not a sum, a date or "two people familiar with the matter"; a number
+    word only before a word known to be counted ("The two met…" counts nothing)."""
+    noun = fold1(match.group(2)).lower()
+    if noun in NOT_COUNTED or noun in STOPWORDS or match.group(2)[:1].isupper() or _YEAR.fullmatch(match.group(1)):
+        return False
+    if not match.group(1)[:1].isdigit() and _known_count(noun) is None:
+        following = fold1(match.group(3) or "").lower()
+        if _known_count(following) is None:
+            return False
+    return not (match.group(3) and fold1(match.group(3)).lower() in _SOURCES)
 
 
 def count_questions(
@@ -119,13 +144,16 @@ def count_questions(
     """How-many questions, asked about the organisation that has the count ("Altisène emploie 110 personnes"),
     else about the sentence's subject: not about whoever is quoted saying it."""
     asked: dict[str, list[str]] = {"en": [], "fr": []}
-    nouns = counted(sentence)
-    if not nouns:
-        return asked
-    owner = _owner(sentence, mentions, kinds, names) or subject
     folded = fold1(sentence).lower()
     employs, hires = bool(_EMPLOYS.search(folded)), bool(_HIRES.search(folded))
-    for english, french in nouns:
+    seen: set[tuple[str, str]] = set()
+    for match in COUNT.finditer(sentence):
+        pair = _pair(match)
+        if pair is None or pair in seen:
+            continue
+        seen.add(pair)
+        english, french = pair
+        owner = _owner(sentence, match, mentions, kinds, names) or subject
         de = "d'" if fold1(french[:1]).lower() in "aeiouyh" else "de "
         asked["en"] += [f"How many {english} does {owner} have?", f"How many {english}?"]
         asked["fr"] += [f"Combien {de}{french} compte {owner} ?", f"Combien {de}{french} ?"]

@@ -38,13 +38,23 @@ _IMPERSONAL = re.compile(r"^\s*(?:y a|faut|s'agit|s’agit|est (?:prevu|possible
 _ORG_ANAPHORA = re.compile(
     r"\b(?:the (?:company|firm|start-?up|startup|group|business|lab|organi[sz]ation|association|agency|institute)|its"
     r"|la (?:soci[ée]t[ée]|start-?up|jeune pousse|firme)|l['’](?:entreprise|organisation|association|agence|institut)"
-    r"|le (?:groupe|groupement|syndicat)|(?<=that )it(?= (?:has|had|will|would|is|was)\b))\b",
+    r"|le (?:groupe|groupement|syndicat)|(?<=that )it(?= (?:has|had|will|would|is|was)\b)"
+    r"|the (?:model|product)|le (?:mod[èe]le|produit))\b",
     re.IGNORECASE,
 )
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:at|in|of|for|with|from|by|to|into|chez|a|à|de|du|des|au|aux|dans|par|pour|avec|sur|vers|the)\s*$|\b[dl]['’]\s*$",
     re.IGNORECASE,
 )
+_ORGISH = frozenset({"organization", "product", "project"})
+_PRODUCT_WORDS = frozenset({"model", "modele", "product", "produit"})
+# Anaphors that name their organisation's kind, and the words its name would have.
+_TYPED = {
+    "agence": ("agence", "agency"), "agency": ("agence", "agency"), "institut": ("institut", "institute"),
+    "institute": ("institut", "institute"), "association": ("association",), "groupement": ("groupement",),
+    "organisation": ("organisation", "organization"), "organization": ("organisation", "organization"),
+    "syndicat": ("syndicat",), "lab": ("lab", "labs", "laboratory"),
+}  # fmt: skip
 _REPORTING = re.compile(
     r"\s+(?:said|says|told|added|announced|confirmed|a (?:indiqu|pr[ée]cis|d[ée]clar|annonc|confirm)|indique|pr[ée]cise)",
     re.IGNORECASE,
@@ -283,10 +293,20 @@ class Mentions:
                 if len(parts) >= 2:
                     surname = parts[-1]
                     if not any(
-                        o is not found and o.kind == "person" and surname in o.name.split() for o in self.found.values()
+                        o is not found
+                        and o.kind == "person"
+                        and surname in o.name.split()
+                        and not (o.known and not self._named_in_full(o.id))
+                        for o in self.found.values()
                     ):
-                        found.aliases.add(surname)
-                        self.table.add(surname, found.id)
+                        holder = self.table.get(surname)
+                        if holder is not None and holder in self._known and not self._named_in_full(holder):
+                            # An earlier article's Elena Marchetti, not named here: in this article "Marchetti"
+                            # is its own Helen Marchetti, but the stored alias stays hers.
+                            self.table.add(surname, found.id, override=True)
+                        else:
+                            found.aliases.add(surname)
+                            self.table.add(surname, found.id)
 
         for found in self.found.values():
             if found.kind != "place":
@@ -310,17 +330,24 @@ class Mentions:
         entity = self._known.get(entity_id)
         if entity is None or entity.kind != "person" or b - a != 1 or len(entity.name.split()) < 2:
             return False
-        matched = {i for _, x, y in matches for i in range(x, y)}
+        # Words another entity's alias took ("Helen" of Helen Duarte beside "Marchetti" of Elena Marchetti: a
+        # third person, Helen Marchetti) still make a longer name; the same entity's words do not.
+        matched = {i: other for other, x, y in matches for i in range(x, y)}
 
         def joined(i: int, j: int) -> bool:  # neighbours in one name: capitalised, nothing but a space between
             return (
                 0 <= i < len(sentence_words)
-                and i not in matched
+                and matched.get(i, "") != entity_id
                 and sentence_words[i].capitalised
                 and not sentence[sentence_words[min(i, j)].end : sentence_words[max(i, j)].start].strip()
             )
 
         return joined(b, b - 1) or (a > 0 and joined(a - 1, a))
+
+    def _named_in_full(self, entity_id: str) -> bool:
+        """Whether the article writes the known entity's full name somewhere (not only a surname it shares)."""
+        name = fold(self._known[entity_id].name)
+        return any(name in fold(sentence) for sentence in self.sentences)
 
     def _touch_known(self, entity_id: str) -> None:
         if entity_id in self.found or entity_id not in self._known:
@@ -357,6 +384,7 @@ class Mentions:
         previous_org: str | None = None
         recent_orgs: list[str] = []  # most recently mentioned first
         focus_age = 0
+        recent: list[str] = []  # organisations named lately, oldest first
         for sentence, sentence_words, mentions in zip(self.sentences, self.words, found_by_sentence, strict=True):
             extra: list[Mention] = []
             named = sorted(mentions, key=lambda m: m.start)
@@ -426,8 +454,13 @@ class Mentions:
                     continue  # "la société suédoise Northvolt" introduces a name, it does not stand for one
                 before = [m for m in named if m.end <= start and self._kind_of(m.entity) == "organization"]
                 reporting = _REPORTING.match(sentence[end:])
+                typed = self._typed(match.group(0), recent)
                 near = re.match(r"(?:the (?:firm|group)|its|le groupe)\b", match.group(0), re.IGNORECASE)
-                if before and start > 0 and near and not (reporting and resolved):
+                if typed is None and fold(match.group(0)).split()[-1] in _PRODUCT_WORDS:
+                    continue  # "the model" with no versioned product named lately is not the company
+                if typed is not None:
+                    target = typed  # "l'agence" is the Agence européenne… named lately, not the company in focus
+                elif before and start > 0 and near and not (reporting and resolved):
                     target = before[-1].entity
                 elif resolved is not None:
                     target = resolved
@@ -442,6 +475,7 @@ class Mentions:
             for m in reversed(ordered):
                 if self._kind_of(m.entity) == "organization":
                     recent_orgs = [m.entity, *(e for e in recent_orgs if e != m.entity)]
+            recent = [*recent, *(m.entity for m in ordered if self._kind_of(m.entity) in _ORGISH)][-12:]
             people = [m.entity for m in ordered if self._kind_of(m.entity) == "person"]
             if people:
                 last_person = people[-1]
@@ -464,6 +498,26 @@ class Mentions:
                     previous_org = None
             result.append(ordered)
         return result
+
+    def _typed(self, anaphor: str, recent: Sequence[str]) -> str | None:
+        """The organisation named lately whose name has the anaphor's own noun ("l'agence" → "Agence européenne
+        des services linguistiques", "the institute" → "Tarrow Institute"), if any."""
+        head = fold(anaphor).replace("’", "'").split("'")[-1].split()[-1]
+        if head in _PRODUCT_WORDS:
+            # "The model was scheduled for release…": the versioned product named lately ("Corvid 4")
+            return next((e for e in reversed(recent) if e in self.found and self._versioned(e)), None)
+        stems = _TYPED.get(head)
+        if stems is None:
+            return None
+        for entity_id in reversed(recent):
+            found = self.found.get(entity_id)
+            if found is not None and any(stem in fold(found.name).split() for stem in stems):
+                return entity_id
+        return None
+
+    def _versioned(self, entity_id: str) -> bool:
+        found = self.found[entity_id]
+        return found.kind in {"product", "project"} or bool(re.search(r"\s\d{1,2}(?:\.\d)?$", found.name))
 
     def _gender_fits(self, entity_id: str, pronoun: str) -> bool:
         """ "She" is not a man the article calls "he" or "directeur" ("il" may stand for anyone)."""

@@ -140,6 +140,13 @@ def name_runs(sentence: str, sentence_words: Sequence[Word], taken: set[int]) ->
             if is_name(w, j) and not sentence_words[j - 1].possessive:
                 j += 1
                 continue
+            if (
+                _VERSION.fullmatch(w.text)
+                and not sentence_words[j - 1].possessive
+                and (j + 1 >= n or not is_name(sentence_words[j + 1], j + 1))
+            ):
+                j += 1  # "Corvid 4", "Vigie 2": a model and its version are one name
+                break
             lowered = fold(w.text)
             if fold(sentence_words[j - 1].text) in ORG_HEADS and lowered in _INSTITUTION_ADJECTIVES:
                 # "École normale supérieure (de Lyon)", "Institut national…": the adjectives belong to the name.
@@ -174,6 +181,7 @@ def name_runs(sentence: str, sentence_words: Sequence[Word], taken: set[int]) ->
     return runs
 
 
+_VERSION = re.compile(r"\d{1,2}(?:\.\d)?")
 _MINOR = frozenset(fold("de du des la le l d pour of for the and et en a à au aux sur on in").split())
 
 
@@ -314,6 +322,8 @@ def context_clues(sentence: str, sentence_words: Sequence[Word], start: int, end
 def kind_of(cand: Candidate) -> str:
     if fold(cand.name) in KNOWN_PLACES:
         return "place"
+    if cand.words >= 2 and _VERSION.fullmatch(cand.name.split()[-1]):
+        return "product"  # "Corvid 4", "Vigie 2": people and companies have no version number
     if is_place(cand.name) and cand.person == 0 and cand.org <= cand.place + 1:
         return "place"  # "Luxembourg", "Bruxelles": a country or a big city, unless the text says otherwise
     if cand.place > max(cand.person, cand.org) and (cand.words == 1 or (cand.words == 2 and cand.place >= 1)):

@@ -32,6 +32,8 @@ _HIRE = re.compile(
 _PRIORITY = re.compile(
     r"\b(?:priorit\w*|marches? (?:cles|prioritaires)|key markets?|priority markets?|comme marches)\b"
 )
+_MET = re.compile(r"\b(?:met|meet|rencontres?|rencontrees?|se sont connus|connus)\b")
+_FOUNDERS = re.compile(r"^(?:the two|les deux|both)\b|\b(?:co-?founders?|founders|cofondat\w*|fondat\w*)\b")
 _IMPROVE = re.compile(
     r"\b(?:reduit|reduire|reduces?|reduced|cuts?|diminue|ameliore|improves?|improved|augmente|increases?|accelere"
     r"|speeds? up|divise|halves?)\b"
@@ -125,6 +127,12 @@ def pattern_questions(
         for who in [*people[:1], org]:
             en += [f"What are {who}'s priorities?", f"Which markets does {who} target?"]
             fr += [f"Quelles sont les priorités de {who} ?", f"Quels marchés {who} vise-t-elle ?"]
+    if _MET.search(folded) and _FOUNDERS.search(folded):
+        en += [f"Where did the founders of {org} meet?", f"How did {org}'s founders meet?"]
+        fr += [
+            f"Où se sont rencontrés les fondateurs de {org} ?",
+            f"Comment les fondateurs de {org} se sont-ils connus ?",
+        ]
     if _IMPROVE.search(folded) and re.search(r"\d|moitie|half|fois|times|tiers|third", folded):
         subject = next((names[m.entity] for m in mentions if kinds.get(m.entity) in {"product", "project"}), org)
         en += [f"By how much does {subject} reduce it?", f"What does {subject} improve?"]

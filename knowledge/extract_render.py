@@ -335,10 +335,12 @@ def questions(relation: Relation, names: Mapping[str, str], lang: str) -> list[s
     elif kind == "replace":
         predecessor = _names(relation.others, names, lang)
         found += (
-            [f"Who replaced {predecessor}?", f"Who succeeded {predecessor}?", f"Whom did {s} replace?", f"Who is {predecessor}'s successor?"]
+            [f"Who replaced {predecessor}?", f"Who succeeded {predecessor}?", f"Whom did {s} replace?", f"Who is {predecessor}'s successor?",
+             f"When does {s} start in {predecessor}'s place?", f"From when does {s} replace {predecessor}?"]
             if en
             else [f"Qui a remplacé {predecessor} ?", f"Qui succède à {predecessor} ?", f"Qui {s} remplace-t-il ?",
-                  f"Qui est le successeur de {predecessor} ?"]
+                  f"Qui est le successeur de {predecessor} ?", f"Quand {s} prendra-t-il la suite de {predecessor} ?",
+                  f"À partir de quand {s} prend-il ses fonctions ?"]
         )  # fmt: skip
     elif kind == "invest" and relation.former:
         found += (

@@ -31,3 +31,13 @@ def test_counts_durations_and_proportions_ask_the_statement() -> None:
 
 def test_an_adjective_before_the_counted_word() -> None:
     assert counted("The tool is used by more than 12,000 business customers.") == [("customers", "clients")]
+
+
+def test_each_count_has_its_own_owner_and_sources_are_no_count() -> None:
+    sentence = "Two people familiar with the matter said Ines Roy built Vela, which Kora Labs sells to 900 hospitals."
+    kinds = {"ines": "person", "kora": "organization"}
+    names = {"ines": "Ines Roy", "kora": "Kora Labs"}
+    found = [mention(sentence, "Ines Roy", "ines"), mention(sentence, "Kora Labs", "kora")]
+    asked = count_questions(sentence, found, kinds, names, "Ines Roy")
+    assert "How many hospitals does Kora Labs have?" in asked["en"]
+    assert not any("people" in q for q in asked["en"])
