@@ -70,6 +70,8 @@ _UNNAMED_ORG = re.compile(
 )
 _SOURCES = frozenset({"familiar", "close", "proches", "informed", "briefed"})  # "two people familiar with…"
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# "a 64-page decision", "a 12-person team": a count written into an adjective (not a year: "2024-2025").
+_HYPHENATED = re.compile(r"\b\d{1,4}-(?!(?:year|month|day|week|hour|minute)s?\b)[a-z]{3,}\b")
 _UNITS = frozenset({"watts"})  # "8 watts" answers how much power, not "how much does it cost"
 _EMPLOYS = re.compile(r"\b(?:employs?|employed|emploie|emploient|compte|comptait|headcount|effectif|staff of)\b")
 _HIRES = re.compile(r"\b(?:hire|hiring|recruit|recruiting|add|recruter|embaucher|recrutera|embauchera|creer|create)\b")
@@ -176,7 +178,7 @@ def asked_forms(text: str, lang: str) -> list[str]:
     found: list[str] = []
     if DURATION.search(folded):
         found.append(("How long " if lang == "en" else "Pendant combien de temps ") + text)
-    if any(english not in _UNITS for english, _ in counted(text)):
+    if any(english not in _UNITS for english, _ in counted(text)) or _HYPHENATED.search(folded):
         found.append(("How many " if lang == "en" else "Combien ") + text)
     if _HOW_MUCH.search(folded):
         found.append(("By how much " if lang == "en" else "De combien ") + text)

@@ -41,3 +41,11 @@ def test_a_french_fine_names_the_one_condemned() -> None:
     names = {m.entity: m.text for m in mentions}
     asked = sanction_questions(sentence, mentions, kinds, names, None)
     assert "Qui a sanctionné Pelham Foods ?" in asked["fr"]
+
+
+def test_a_count_written_as_an_adjective_is_asked_how_many() -> None:
+    from knowledge.extract_counts import asked_forms
+
+    assert asked_forms("The authority published a 48-page ruling on Monday.", "en")
+    assert not asked_forms("The 2024-2025 budget was approved.", "en")
+    assert not asked_forms("Pelham signed a 3-year lease.", "en") == ["How many Pelham signed a 3-year lease."]
