@@ -48,4 +48,4 @@ def test_a_count_written_as_an_adjective_is_asked_how_many() -> None:
 
     assert asked_forms("The authority published a 48-page ruling on Monday.", "en")
     assert not asked_forms("The 2024-2025 budget was approved.", "en")
-    assert not asked_forms("Pelham signed a 3-year lease.", "en") == ["How many Pelham signed a 3-year lease."]
+    assert "How many Pelham signed a 3-year lease." not in asked_forms("Pelham signed a 3-year lease.", "en")
