@@ -96,6 +96,16 @@ def found_active(masked: Masked, match: re.Match[str]) -> list[Relation]:
     return [Relation("found", org, org, others=founders, date=clause_date(masked, match.start("verb")))]
 
 
+def found_with(masked: Masked, match: re.Match[str]) -> list[Relation]:
+    """ "Avec @0@, un ingénieur…, @1@ fonde une société qui…": both found the company the sentence names
+    next, else the article's own (the one it describes without naming)."""
+    founders = masked.entities(match.group("ps")) + masked.entities(match.group("with"))
+    org = masked.entity(match.groupdict().get("o")) or masked.main
+    if org is None or org in founders or not founders:
+        return []
+    return [Relation("found", org, org, others=founders, date=clause_date(masked, match.start("verb")))]
+
+
 def found_passive(masked: Masked, match: re.Match[str]) -> list[Relation]:
     founders = masked.entities(match.group("ps"))
     org = masked.entity(match.group("o"))

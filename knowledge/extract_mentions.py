@@ -42,6 +42,8 @@ _ORG_ANAPHORA = re.compile(
     r"|the (?:model|product)|le (?:mod[èe]le|produit))\b",
     re.IGNORECASE,
 )
+# "Avec Mathieu Roussel, un ingénieur…, elle fonde…": a companion is not whom the pronoun stands for.
+_COMPANION = re.compile(r"\b(?:avec|with|alongside|aux c[oô]t[ée]s de|together with)\s*$", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:at|in|of|for|with|from|by|to|into|chez|a|à|de|du|des|au|aux|dans|par|pour|avec|sur|vers|the)\s*$|\b[dl]['’]\s*$",
     re.IGNORECASE,
@@ -394,7 +396,13 @@ class Mentions:
                     if lowered == "il" and _IMPERSONAL.match(sentence[w.end :]):
                         continue
                     # A person named before it in the sentence, else whom the last sentences were about.
-                    before = [m for m in named if m.end <= w.start and self._kind_of(m.entity) == "person"]
+                    before = [
+                        m
+                        for m in named
+                        if m.end <= w.start
+                        and self._kind_of(m.entity) == "person"
+                        and not _COMPANION.search(sentence[max(0, m.start - 20) : m.start])
+                    ]
                     options = [before[-1].entity] if before else [p for p in (subject_person, last_person) if p]
                     fitting = [p for p in options if self._gender_fits(p, lowered)]
                     target = fitting[0] if fitting else None

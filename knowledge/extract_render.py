@@ -322,6 +322,9 @@ def questions(relation: Relation, names: Mapping[str, str], lang: str) -> list[s
         for founder in relation.others:
             name = names.get(founder, founder)
             found += [f"What company did {name} found?"] if en else [f"Quelle entreprise {name} a-t-il fondée ?"]
+            if len(relation.others) > 1:
+                # "Who did she start it with?": the other founders answer it.
+                found += [f"Who co-founded {s} with {name}?"] if en else [f"Qui a cofondé {s} avec {name} ?"]
     elif kind == "raise" and relation.former:
         found += (
             [f"How much did {s} raise before?", f"How much did {s} raise in its previous round?",

@@ -16,6 +16,7 @@ from knowledge.extract_builders import (
     demonym,
     found_active,
     found_passive,
+    found_with,
     invest,
     invest_led,
     join_after,
@@ -270,6 +271,17 @@ RULES: tuple[Rule, ...] = (
             rf"(?:company|start-?up|firm|venture|lab|societe|entreprise|jeune pousse)\s*,?\s*)?{O}"
         ),
         found_active,
+    ),
+    # "Avec @0@, un ingénieur rencontré à @1@, @2@ fonde l'année suivante une société qui…"
+    (
+        "found",
+        _compile(
+            rf"(?:^|,\s*)(?:avec|with)\s+(?P<with>{ES}){APPO},?\s+(?P<ps>{E})\s+(?P<verb>(?:a\s+|has\s+|had\s+)?"
+            r"(?:co-?founded|founded|started|set up|launched|created|co-?fonde|cofonde|fonde|cree|lance))\b[^.;@]{0,60}?"
+            r"\b(?:une|a|an|la|the|sa|her|his|leur|their)\s+(?:nouvelle\s+|new\s+|petite\s+|small\s+)?"
+            rf"(?:societe|start-?up|entreprise|company|firm|jeune pousse|boite)\b(?:,?\s+{O})?"
+        ),
+        found_with,
     ),
     (
         "found",

@@ -101,3 +101,16 @@ def test_a_question_about_pay_is_not_answered_by_the_job() -> None:
     assert matcher.match("Quel est le poste d'Inès Barthe ?").answered
     assert not matcher.match("Combien gagne Inès Barthe ?").answered
     assert not matcher.match("What is Inès Barthe's salary?").answered
+
+
+def test_founding_with_someone_named_first() -> None:
+    text = (
+        "Inès Barthe dirige Orvane, une start-up nantaise qui fabrique des batteries. "
+        "Avec Hugo Lemaire, un ami rencontré à Nantes, elle fonde en 2018 une société de recyclage."
+    )
+    facts = extract_article("s", text, "fr", [], published="2025-05-02").facts
+    founding = next(f for f in facts if f.sentence.startswith("Avec"))
+    assert founding.kind == "found"
+    assert {"ines-barthe", "hugo-lemaire", "orvane"} <= set(founding.entities)
+    assert "Qui a cofondé Orvane avec Inès Barthe ?" in founding.questions_fr
+    assert "Who co-founded Orvane with Inès Barthe?" in founding.questions_en
