@@ -278,6 +278,8 @@ def questions(relation: Relation, names: Mapping[str, str], lang: str) -> list[s
                 found += [f"What is {s}'s role at {o}?", f"What does {s} do at {o}?"]
                 found += [f"Who is the {form} of {o}?" for form in forms]
                 found += [f"Who is {o}'s {form}?" for form in forms[:3]]
+            elif relation.former:  # "X, a former consumer-rights lawyer, …"
+                found += [f"What did {s} do before?", f"What was {s}'s previous job?"]
         else:
             found += [f"Qui est {s} ?", f"Quel est le poste de {s} ?", f"Quelle fonction occupe {s} ?"]
             if o and relation.former:
@@ -287,6 +289,8 @@ def questions(relation: Relation, names: Mapping[str, str], lang: str) -> list[s
             elif o:
                 found += [f"Quel est le rôle de {s} chez {o} ?", f"Que fait {s} chez {o} ?"]
                 found += [f"Qui est le {form} de {o} ?" for form in forms]
+            elif relation.former:
+                found += [f"Que faisait {s} avant ?", f"Quel était le métier de {s} auparavant ?"]
     elif kind == "join":
         found += (
             [f"Who joined {o}?", f"Where did {s} go?", f"Did {s} join {o}?", f"Who did {o} hire?"]

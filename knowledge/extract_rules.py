@@ -101,6 +101,14 @@ RULES: tuple[Rule, ...] = (
         ),
         role,
     ),
+    # "@0@, a former consumer-rights lawyer who…", "@0@, ancienne avocate, …": what they did before, nowhere named.
+    (
+        "role",
+        _compile(
+            rf"{P},\s+(?:a|an|the|un|une)\s+(?P<former>former\s+|ex-|ancienne?\s+){TITLE}(?=\s*,|\s+(?:who|qui)\b)"
+        ),
+        role,
+    ),
     # "@0@, qui a pris la présidence en janvier 2025", "@0@, who took the helm of @1@ in 2023"
     (
         "role",

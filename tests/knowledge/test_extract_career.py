@@ -114,3 +114,15 @@ def test_founding_with_someone_named_first() -> None:
     assert {"ines-barthe", "hugo-lemaire", "orvane"} <= set(founding.entities)
     assert "Qui a cofondé Orvane avec Inès Barthe ?" in founding.questions_fr
     assert "Who co-founded Orvane with Inès Barthe?" in founding.questions_en
+
+
+def test_a_former_profession_without_an_employer() -> None:
+    text = (
+        "Marta Okafor runs the Norland Food Authority, the country's food-safety regulator. "
+        "Okafor, a former customs lawyer who took the job in 2021, said the agency would hire 40 inspectors."
+    )
+    facts = extract_article("s", text, "en", [], published="2025-05-02").facts
+    before = next(f for f in facts if "customs lawyer" in f.sentence)
+    assert before.kind == "role"
+    assert "What did Marta Okafor do before?" in before.questions_en
+    assert "Que faisait Marta Okafor avant ?" in before.questions_fr
