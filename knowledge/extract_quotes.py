@@ -16,11 +16,13 @@ from knowledge.extract_mentions import Mention
 
 _OPEN = re.compile(r"^\W{0,3}?[«“\"]")
 _CLOSE = re.compile(r"[»”\"]")
-# "a-t-il déclaré", "she said", "said he", "il a ajouté": a pronoun speaks.
+# "a-t-il déclaré", "she said", "said he", "il a ajouté", "insiste-t-elle": a pronoun speaks.
 _PRONOUN_SPEECH = re.compile(
     r"\b(?:a-t-(?P<fr>il|elle)\s+\w+|(?P<en>he|she)\s+(?:said|says|added|told|wrote|explained|noted|argued)"
     r"|(?:said|says|added)\s+(?P<en2>he|she)|(?P<fr2>il|elle)\s+a\s+(?:dit|declare|ajoute|explique|affirme|precise|conclu"
-    r"|resume|souligne|estime|indique|assure))\b",
+    r"|resume|souligne|estime|indique|assure)"
+    # "résume-t-elle", "insiste-t-il", "conclut-elle", "dit-il": the inverted verb after a quotation.
+    r"|[a-z]+-t-(?P<fr3>il|elle)|(?:dit|conclut|poursuit|reconnait|admet|sourit|observe|rappelle|note|lance)-(?P<fr4>il|elle))\b",
     re.IGNORECASE,
 )
 _FEMALE = frozenset({"elle", "she"})

@@ -126,3 +126,14 @@ def test_a_former_profession_without_an_employer() -> None:
     assert before.kind == "role"
     assert "What did Marta Okafor do before?" in before.questions_en
     assert "Que faisait Marta Okafor avant ?" in before.questions_fr
+
+
+def test_an_inverted_reporting_verb_names_the_speaker() -> None:
+    text = (
+        "Inès Barthe dirige Orvane, une start-up nantaise qui fabrique des batteries. "
+        "« Une batterie doit durer dix ans, sinon elle pollue deux fois », insiste-t-elle. "
+        "« Nous ne vendrons jamais à perte », conclut-elle."
+    )
+    facts = extract_article("s", text, "fr", [], published="2025-05-02").facts
+    quoted = [f for f in facts if f.sentence.startswith("«")]
+    assert len(quoted) == 2 and all("ines-barthe" in f.entities for f in quoted)
