@@ -94,3 +94,12 @@ def test_what_an_acronym_stands_for_is_asked_where_it_is_named() -> None:
     facts = extract_article("s", text, "en", [], published="2025-03-02").facts
     asked = [f for f in facts if "What does MSB stand for?" in f.questions_en]
     assert [f.sentence[:16] for f in asked] == ["The Maritime Saf"]
+
+
+def test_common_words_are_not_read_as_typos_of_relations() -> None:
+    from knowledge.concepts import ConceptAnalyzer, load_lexicon
+    from knowledge.loader import DATA_DIR
+
+    analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), [])
+    assert "say" not in analyzer.concepts("aim to reach 100 stores", fix_typos=True, lang="en")
+    assert "goal" in analyzer.concepts("elle vise 100 magasins", fix_typos=True, lang="fr")
