@@ -19,8 +19,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from knowledge.models import Entity
-from knowledge.normalize import stem, strip_controls, tokens
+from knowledge.normalize import strip_controls, tokens
 from knowledge.stopwords import STOPWORDS
+from knowledge.wordforms import NUMBER_WORDS, base_forms, cognate_stem
 from knowledge.wordfreq import zipf
 
 ENTITY_PREFIX = "@"
@@ -77,6 +78,7 @@ class ConceptAnalyzer:
         self._short: set[str] = set()
         self._buckets: dict[tuple[str, int], list[str]] | None = None
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
+        self._forms: dict[str, str] = {}
 
     def _add_phrase(self, key: tuple[str, ...], concept: str, *, override: bool) -> None:
         if not key or len(key) > _MAX_PHRASE:
@@ -189,9 +191,29 @@ class ConceptAnalyzer:
             else:
                 word = words[i]
                 if word not in STOPWORDS:
-                    found.append(word if word.isdigit() else stem(word))
+                    found.append(word if word.isdigit() else self._word_concept(word))
                 i += 1
         return found
+
+    def _word_concept(self, word: str) -> str:
+        """The concept of a word no phrase matched: a number word's digits, the lexicon concept of another
+        form of it ("lancera" → "lance" → `release`, "recruited" → `join`), else its crude stem, one French and
+        English cognates share ("modèle" and "model")."""
+        known = self._forms.get(word)
+        if known is not None:
+            return known
+        concept = NUMBER_WORDS.get(word)
+        if concept is None:
+            for form in base_forms(word):
+                meant = self._phrases.get((form,))
+                if meant is not None and meant != FILLER and not meant.startswith(ENTITY_PREFIX):
+                    concept = meant
+                    break
+        if concept is None:
+            concept = cognate_stem(word)
+        if len(self._forms) < 65536:  # a cache, bounded: words are a small, slowly growing set
+            self._forms[word] = concept
+        return concept
 
     def unknown_names(self, text: str) -> list[str]:
         """Words of `text` that look like names we do not know: `GPT-4`, `Claude`, `Altman`.

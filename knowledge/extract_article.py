@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from knowledge.extract_counts import asked_forms
 from knowledge.extract_dates import article_date, main_clause_date
 from knowledge.extract_mentions import Found, Mention, Mentions
 from knowledge.extract_questions import (
@@ -22,7 +23,9 @@ from knowledge.extract_questions import (
     add_present_questions,
     add_statement_questions,
     feminine,
+    speaker_of,
 )
+from knowledge.extract_quotes import quote_speakers
 from knowledge.extract_relations import Relation, fold1, relations
 from knowledge.extract_render import questions, render
 from knowledge.extract_sentences import statements
@@ -62,6 +65,18 @@ def _named_text(sentence: str, mentions: Sequence[Mention], names: dict[str, str
     return names[first.entity] + sentence[first.end :]
 
 
+def resolved_text(sentence: str, mentions: Sequence[Mention], names: dict[str, str], people: set[str]) -> str:
+    """The sentence with every pronoun and description of a person replaced by the name it stands for ("…, elle
+    soutient en 2014 une thèse…" → "…, Nadia Ferrand soutient…"): a sample that names whom the fact is about,
+    so a question naming them finds it. Not shown to users: the answer quotes the article as written.
+    "The company" is replaced only where it opens the sentence, as in the fact's own text."""
+    out = sentence
+    chosen = (m for m in mentions if m.pronoun and m.entity in names and (m.entity in people or m.start == 0))
+    for m in sorted(chosen, key=lambda m: -m.start):
+        out = out[: m.start] + names[m.entity] + out[m.end :]
+    return out
+
+
 def extract_article(
     source_id: str,
     text: str,
@@ -88,8 +103,11 @@ def extract_article(
     stated = {
         r.subject for found_relations in per_sentence for r in found_relations if r.kind == "found" and not r.derived
     }
+    speakers = quote_speakers(sentences, mentions.by_sentence, kinds, genders, lambda s, m: speaker_of(s, m, kinds))
     drafts: list[Draft] = []
-    for sentence, sentence_mentions, every in zip(sentences, mentions.by_sentence, per_sentence, strict=True):
+    for index, (sentence, sentence_mentions, every) in enumerate(
+        zip(sentences, mentions.by_sentence, per_sentence, strict=True)
+    ):
         found_relations = [r for r in every if not (r.derived and r.subject in stated)]
         # What happened first (its kind is the fact's, its rendering leads), what holds after.
         found_relations.sort(key=lambda r: _PRIORITY.get(r.kind, len(_PRIORITY)))
@@ -101,10 +119,16 @@ def extract_article(
                     entities.append(entity)
         main = mentions.main_org
         belongs = _MEMBERS.search(fold1(sentence))
+        previous = drafts[-1].subject if drafts else None
+        if belongs and previous is not None and kinds.get(previous) == "organization" and previous not in entities:
+            main = previous  # "Orrin was founded by… The two met at CIM": the founders are the previous one's
+        # "Il sera remplacé le 1er mars par Noémie Castagnède, ancienne directrice chez Veltris": a place taken at
+        # the article's company, though the sentence names only the newcomer's former one.
+        succession = any(r.kind == "replace" and r.org is None for r in found_relations)
         if (
             main is not None
             and main not in entities
-            and (belongs or not any(kinds.get(e) == "organization" for e in entities))
+            and (belongs or succession or not any(kinds.get(e) == "organization" for e in entities))
         ):
             entities.append(main)  # "Les deux cofondateurs se sont rencontrés…": the article's company, unnamed
         drafts.append(
@@ -120,13 +144,19 @@ def extract_article(
                 frozenset(e for e in entities if kinds.get(e) == "place"),
             )
         )
-        add_statement_questions(drafts[-1], kinds, names, mentions.main_org)
+        quoted = speakers.get(index)
+        if quoted is not None:
+            drafts[-1].speaker = quoted
+            if quoted not in entities:
+                entities.append(quoted)
+        add_statement_questions(drafts[-1], kinds, names, mentions.main_org, quoted)
     add_entity_questions(drafts, found, names)
     add_present_questions(drafts, found, names)
     women = [names[k] for k, g in genders.items() if g == "f" and kinds.get(k) == "person"]
     for draft in drafts:
         draft.questions["fr"] = [feminine(q, women) for q in draft.questions["fr"]]
-    facts = [_fact(source_id, lang, draft, names, genders) for draft in drafts]
+    people = {k for k, kind in kinds.items() if kind == "person"}
+    facts = [_fact(source_id, lang, draft, names, genders, people) for draft in drafts]
     _describe(found, title, published)
     introduced = tuple(f.entity() for f in found.values() if not f.known or f.aliases - _known_aliases(known, f.id))
     return Extraction(tuple(facts), introduced)
@@ -160,9 +190,10 @@ def _says_more(sentence: str, rendering: str) -> bool:
     return bool(numbers) or len(sentence.split()) > 2 * len(rendering.split())
 
 
-# Words that speak of the company's own people: "les deux cofondateurs", "its 140 employees".
+# Words that speak of the company's own people: "les deux cofondateurs", "its 140 employees", "The two met…".
 _MEMBERS = re.compile(
     r"\b(?:co-?founders?|founders|cofondat\w*|co-fondat\w*|fondateurs|employees|salaries|staff|team|equipe)\b"
+    r"|^(?:the two|les deux|both)\b(?! \w+ (?:companies|firms|groups|societes|entreprises))"
 )
 
 _ASKING = re.compile(
@@ -183,15 +214,25 @@ def _content_samples(text: str, draft: Draft, lang: str) -> list[str]:
     "where" question only with a fact that has such a sample). Not "how many" for any number: "how much does
     it cost?" would then take "it uses 8 watts" for an answer."""
     content = content_sample(text)
-    found = [content]
+    found = [content, *asked_forms(content, lang)]
     if any(m.entity in draft.places for m in draft.mentions):
         found.append(("Where " if lang == "en" else "Où ") + content)
     return found
 
 
-def _fact(source_id: str, lang: Lang, draft: Draft, names: dict[str, str], genders: dict[str, str | None]) -> Fact:
+def _fact(
+    source_id: str,
+    lang: Lang,
+    draft: Draft,
+    names: dict[str, str],
+    genders: dict[str, str | None],
+    people: set[str],
+) -> Fact:
     digest = hashlib.sha256(canonical(draft.sentence).encode()).hexdigest()[:10]
     own_text = _named_text(draft.sentence, draft.mentions, names)
+    if draft.speaker in names:
+        # A quotation that names its speaker elsewhere: the answer says who speaks.
+        own_text = f"{names[draft.speaker]}{' :' if lang == 'fr' else ':'} {own_text}"
     texts: dict[str, str] = {lang: own_text}
     for other in LANGS:
         if other == lang:
@@ -203,6 +244,8 @@ def _fact(source_id: str, lang: Lang, draft: Draft, names: dict[str, str], gende
             # What the relations leave out ("a team of about 200 engineers") is quoted as the source says it.
             open_quote, close_quote = ("“", "”") if other == "en" else ("« ", " »")
             texts[other] += f" {open_quote}{own_text}{close_quote}"
+    resolved = resolved_text(draft.sentence, draft.mentions, names, people)
+    sampled = {other: resolved if text == own_text else text for other, text in texts.items()}
     events = [r for r in draft.relations if r.kind in EVENTS]
     date = draft.date  # a side clause's date never becomes the fact's: the article's date stands
     return Fact(
@@ -215,7 +258,7 @@ def _fact(source_id: str, lang: Lang, draft: Draft, names: dict[str, str], gende
         text=Localized(texts["en"], texts["fr"]),
         date=date,
         timeline=bool(date is not None and (draft.own_date or events)),
-        questions_en=tuple(dict.fromkeys([*draft.questions["en"], *_content_samples(texts["en"], draft, "en")])),
-        questions_fr=tuple(dict.fromkeys([*draft.questions["fr"], *_content_samples(texts["fr"], draft, "fr")])),
+        questions_en=tuple(dict.fromkeys([*draft.questions["en"], *_content_samples(sampled["en"], draft, "en")])),
+        questions_fr=tuple(dict.fromkeys([*draft.questions["fr"], *_content_samples(sampled["fr"], draft, "fr")])),
         curated=False,
     )

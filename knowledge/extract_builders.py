@@ -35,6 +35,24 @@ def role(masked: Masked, match: re.Match[str]) -> list[Relation]:
     return relations
 
 
+# "qui a pris la présidence", "who took the helm": the position taken, as a title.
+_POSTS = {
+    "presidence": "président", "direction generale": "directeur général", "direction": "directeur",
+    "tete": "dirigeant", "helm": "chief executive", "chair": "chair", "reins": "chief executive",
+}  # fmt: skip
+
+
+def took_post(masked: Masked, match: re.Match[str]) -> list[Relation]:
+    """ "@0@, qui a pris la présidence en janvier 2025": the person holds that position at the sentence's
+    organisation (or the one named), from the clause's date."""
+    person = masked.entity(match.group("p"))
+    org = masked.entity(match.groupdict().get("o")) or masked.context or masked.main
+    title = _POSTS.get(match.group("post"))
+    if person is None or org is None or title is None:
+        return []
+    return [Relation("role", person, org, title=title)]
+
+
 _DEPARTMENTS = {
     "recherche": "research", "ingenierie": "engineering", "produit": "product", "technique": "technology",
     "ventes": "sales", "finances": "finance", "strategie": "strategy",
@@ -74,6 +92,16 @@ def found_active(masked: Masked, match: re.Match[str]) -> list[Relation]:
         founders += tuple(e for e in masked.entities(more.group(1)) if e not in founders)
     org = masked.entity(match.group("o"))
     if org is None or not founders:
+        return []
+    return [Relation("found", org, org, others=founders, date=clause_date(masked, match.start("verb")))]
+
+
+def found_with(masked: Masked, match: re.Match[str]) -> list[Relation]:
+    """ "Avec @0@, un ingénieur…, @1@ fonde une société qui…": both found the company the sentence names
+    next, else the article's own (the one it describes without naming)."""
+    founders = masked.entities(match.group("ps")) + masked.entities(match.group("with"))
+    org = masked.entity(match.groupdict().get("o")) or masked.main
+    if org is None or org in founders or not founders:
         return []
     return [Relation("found", org, org, others=founders, date=clause_date(masked, match.start("verb")))]
 
@@ -123,7 +151,14 @@ def earlier(masked: Masked, date: FactDate | None) -> bool:
 
 
 def invest(masked: Masked, match: re.Match[str]) -> list[Relation]:
-    target = masked.main or masked.context
+    # The round's organisation: one named before it in the sentence ("Lanternfish has raised $85 million in a
+    # seed round led by…"), else the article's.
+    earlier_orgs = [
+        e
+        for e in masked.entities(masked.key[: match.start()])
+        if masked.kinds.get(e) == "organization" and e not in masked.entities(match.group("is"))
+    ]
+    target = earlier_orgs[0] if earlier_orgs else masked.main or masked.context
     investors = tuple(e for e in masked.entities(match.group("is")) if e != target)
     if target is None or not investors:
         return []
@@ -173,14 +208,22 @@ DEMONYMS = {
     "londonien": "Londres", "berlinois": "Berlin", "bruxellois": "Bruxelles", "genevois": "Genève",
     "lausannois": "Lausanne", "montrealais": "Montréal", "quebecois": "Québec", "new-yorkais": "New York",
     "californien": "Californie", "munichois": "Munich", "milanais": "Milan", "madrilene": "Madrid",
-    "barcelonais": "Barcelone", "amstellodamois": "Amsterdam",
+    "barcelonais": "Barcelone", "amstellodamois": "Amsterdam", "liegeois": "Liège", "anversois": "Anvers",
+    "luxembourgeois": "Luxembourg", "zurichois": "Zurich", "viennois": "Vienne", "romain": "Rome",
+    # countries: "la start-up belge", "un éditeur néerlandais"
+    "belge": "Belgique", "suisse": "Suisse", "allemand": "Allemagne", "britannique": "Royaume-Uni",
+    "americain": "États-Unis", "canadien": "Canada", "neerlandais": "Pays-Bas", "italien": "Italie",
+    "espagnol": "Espagne", "japonais": "Japon", "chinois": "Chine", "francais": "France", "irlandais": "Irlande",
+    "suedois": "Suède", "danois": "Danemark", "finlandais": "Finlande", "norvegien": "Norvège",
+    "portugais": "Portugal", "israelien": "Israël", "indien": "Inde", "coreen": "Corée du Sud",
 }  # fmt: skip
 
 
 def demonym(masked: Masked, match: re.Match[str]) -> list[Relation]:
     org = masked.entity(match.group("o"))
-    word = re.sub(r"(?:e|es|s|ne|nes)$", "", match.group("demonym"))
-    city = DEMONYMS.get(word) or DEMONYMS.get(match.group("demonym").rstrip("s"))
+    said = match.group("demonym")
+    # "bruxellois" as it is, "lyonnaises" without its endings, "belges" without its plural
+    city = DEMONYMS.get(said) or DEMONYMS.get(re.sub(r"(?:e|es|s|ne|nes)$", "", said)) or DEMONYMS.get(said.rstrip("s"))
     if org is None or city is None:
         return []
     return [Relation("based", org, org, what=city)]
@@ -191,8 +234,9 @@ def announce(masked: Masked, match: re.Match[str]) -> list[Relation]:
     if who is None:
         return []
     what = re.sub(r"^(?:that|que|qu'|qu’)\s*", "", masked.text(*match.span("what")), flags=re.IGNORECASE)
-    if len(what.split()) < 2:
-        return []
+    dateless = re.sub(r"^(?:(?:in|on|en|le|au)\s+\w+(?:\s+\d{4})?\s+)", "", what, flags=re.IGNORECASE)
+    if len(what.split()) < 2 or re.match(r"(?:and|which|who|but|or|et|qui|mais|ou|dont)\b", dateless, re.IGNORECASE):
+        return []  # "the model MIS released in March and which…": the thing released came before the verb
     return [Relation("announce", who, what=what, date=clause_date(masked, match.start("verb")))]
 
 

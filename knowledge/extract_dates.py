@@ -22,6 +22,8 @@ _SIDE_OPENERS = re.compile(
     re.IGNORECASE,
 )
 _PARENS = re.compile(r"\([^()]*\)")
+# A fronted "since January 2025" / "depuis 2024" alone before the comma: a time phrase of the main clause.
+_SINCE_ALONE = re.compile(r"^\s*(?:since|depuis)\s+(?:le\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:19|20)\d\d\s*$", re.IGNORECASE)
 
 
 def clauses(sentence: str) -> list[tuple[str, bool]]:
@@ -84,7 +86,12 @@ def date_of(text: str, published: FactDate | None) -> FactDate | None:
 
 def main_clause_date(sentence: str, published: FactDate | None = None) -> FactDate | None:
     """The first date stated outside side clauses, or None when there is none."""
-    for piece, side in clauses(sentence):
+    for index, (piece, side) in enumerate(clauses(sentence)):
+        if side and index == 0 and _SINCE_ALONE.match(piece):
+            # "Depuis janvier 2025, elle est directrice…": when what the main clause states began.
+            found = date_of(piece, published)
+            if found is not None:
+                return found
         if side:
             continue
         # "…founded Corvid after leaving Helix in 2024": a time clause without a comma still ends the main one.

@@ -34,7 +34,8 @@ ROLE_HEADS = frozenset(
     analyste economist economiste professor professeur professeure member membre secretary secretaire minister
     ministre gerant gerante administrateur administratrice adviser advisor conseiller conseillere investor
     investisseur investisseuse spokesperson spokesman spokeswoman porte-parole developer developpeur
-    developpeuse designer architect architecte principal vp svp evp""".split()
+    developpeuse designer architect architecte principal vp svp evp lawyer attorney avocat avocate journalist
+    journaliste banker banquier banquiere consultant consultante judge juge diplomat diplomate""".split()
 )
 _NOT_IN_TITLES = frozenset(
     "is was are were be has have had who which that whose est etait sont a ont qui que dont and et while said dit "

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from knowledge.extract_descriptions import described_org, org_descriptions, person_descriptions
 from knowledge.extract_names import (
     AliasTable,
     Candidate,
@@ -27,21 +28,55 @@ from knowledge.extract_names import (
     name_runs,
     slug,
 )
-from knowledge.extract_words import NOT_NAMES, ORG_WORDS, words
+from knowledge.extract_words import KNOWN_PLACES, NOT_NAMES, ORG_WORDS, Word, words
 from knowledge.models import Entity
 from knowledge.normalize import fold
+from knowledge.places import is_place, other_names
 
 _PERSON_PRONOUNS = {"he": "m", "she": "f", "il": "m", "elle": "f"}
 _IMPERSONAL = re.compile(r"^\s*(?:y a|faut|s'agit|s’agit|est (?:prevu|possible|probable|clair|vrai))", re.IGNORECASE)
 _ORG_ANAPHORA = re.compile(
-    r"\b(?:the (?:company|firm|start-?up|startup|group|business|lab)|its|la (?:soci[ée]t[ée]|start-?up|jeune pousse"
-    r"|firme)|l['’]entreprise|le groupe|(?<=that )it(?= (?:has|had|will|would|is|was)\b))\b",
+    r"\b(?:the (?:company|firm|start-?up|startup|group|business|lab|organi[sz]ation|association|agency|institute)|its"
+    r"|la (?:soci[ée]t[ée]|start-?up|jeune pousse|firme)|l['’](?:entreprise|organisation|association|agence|institut)"
+    r"|le (?:groupe|groupement|syndicat)|(?<=that )it(?= (?:has|had|will|would|is|was)\b)"
+    r"|the (?:model|product)|le (?:mod[èe]le|produit))\b",
     re.IGNORECASE,
 )
+# "Avec Mathieu Roussel, un ingénieur…, elle fonde…": a companion is not whom the pronoun stands for.
+_COMPANION = re.compile(r"\b(?:avec|with|alongside|aux c[oô]t[ée]s de|together with)\s*$", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:at|in|of|for|with|from|by|to|into|chez|a|à|de|du|des|au|aux|dans|par|pour|avec|sur|vers|the)\s*$|\b[dl]['’]\s*$",
+    re.IGNORECASE,
+)
+_ORGISH = frozenset({"organization", "product", "project"})
+_PRODUCT_WORDS = frozenset({"model", "modele", "product", "produit"})
+# Anaphors that name their organisation's kind, and the words its name would have.
+_TYPED = {
+    "agence": ("agence", "agency"), "agency": ("agence", "agency"), "institut": ("institut", "institute"),
+    "institute": ("institut", "institute"), "association": ("association",), "groupement": ("groupement",),
+    "organisation": ("organisation", "organization"), "organization": ("organisation", "organization"),
+    "syndicat": ("syndicat",), "lab": ("lab", "labs", "laboratory"),
+}  # fmt: skip
 _REPORTING = re.compile(
     r"\s+(?:said|says|told|added|announced|confirmed|a (?:indiqu|pr[ée]cis|d[ée]clar|annonc|confirm)|indique|pr[ée]cise)",
     re.IGNORECASE,
 )
+
+
+def _introduces(sentence: str, end: int, mentions: Sequence[Mention], strict: bool = False) -> bool:
+    """A description right before a name ("la société suédoise Northvolt", "le fonds Rhône Capital") introduces
+    it: it does not stand for another one. `strict`: only an adjective of origin may come between ("the
+    authority said Pelham…" does not introduce Pelham)."""
+    for m in mentions:
+        between = sentence[end : m.start].split() if m.start >= end else None
+        if between is None or len(between) > 1:
+            continue
+        if not between or not strict or _ORIGIN.fullmatch(between[0]):
+            return True
+    return False
+
+
+_ORIGIN = re.compile(r"[a-zàâçéèêëîïôûùüÿ-]+(?:ais|aise|ois|oise|ien|ienne|ain|aine|ique|al|ale|ese|ish|ian|an|ane)")
 
 
 @dataclass(slots=True)
@@ -100,7 +135,10 @@ class Mentions:
         runs_per_sentence: list[list[tuple[int, int, tuple[str, ...]]]] = []
         for sentence, sentence_words in zip(self.sentences, self.words, strict=True):
             taken: set[int] = set()
-            for entity_id, a, b in self.table.find(sentence_words):
+            matches = self.table.find(sentence_words)
+            for entity_id, a, b in matches:
+                if self._other_person(entity_id, a, b, sentence, sentence_words, matches):
+                    continue
                 taken.update(range(a, b))
                 self._touch_known(entity_id)
             runs: list[tuple[int, int, tuple[str, ...]]] = []
@@ -182,7 +220,8 @@ class Mentions:
                 and other not in merged
                 and (other[-len(key) :] == key or other[: len(key)] == key)
             ]
-            if longer:
+            # A known place is not short for "Canada's Digital Services Commission".
+            if longer and cand.place < 10 and fold(cand.name) not in KNOWN_PLACES and not is_place(cand.name):
                 merged[key] = max(longer, key=lambda o: candidates[o].count)
         for key, target in merged.items():
             if target in candidates and key in candidates:
@@ -256,10 +295,61 @@ class Mentions:
                 if len(parts) >= 2:
                     surname = parts[-1]
                     if not any(
-                        o is not found and o.kind == "person" and surname in o.name.split() for o in self.found.values()
+                        o is not found
+                        and o.kind == "person"
+                        and surname in o.name.split()
+                        and not (o.known and not self._named_in_full(o.id))
+                        for o in self.found.values()
                     ):
-                        found.aliases.add(surname)
-                        self.table.add(surname, found.id)
+                        holder = self.table.get(surname)
+                        if holder is not None and holder in self._known and not self._named_in_full(holder):
+                            # An earlier article's Elena Marchetti, not named here: in this article "Marchetti"
+                            # is its own Helen Marchetti, but the stored alias stays hers.
+                            self.table.add(surname, found.id, override=True)
+                        else:
+                            found.aliases.add(surname)
+                            self.table.add(surname, found.id)
+
+        for found in self.found.values():
+            if found.kind != "place":
+                continue
+            for other in other_names(found.name):
+                if self.table.get(other) is None:
+                    found.aliases.add(other)  # "Brussels" for the "Bruxelles" a French article names
+                    self.table.add(other, found.id)
+
+    def _other_person(
+        self,
+        entity_id: str,
+        a: int,
+        b: int,
+        sentence: str,
+        sentence_words: Sequence[Word],
+        matches: Sequence[tuple[str, int, int]],
+    ) -> bool:
+        """A known person's one-word alias inside a longer name is someone else: "Julien" of an earlier
+        article's Julien Coste, in "Julien Morvan"; "Marchetti" in "Sarah Marchetti"."""
+        entity = self._known.get(entity_id)
+        if entity is None or entity.kind != "person" or b - a != 1 or len(entity.name.split()) < 2:
+            return False
+        # Words another entity's alias took ("Helen" of Helen Duarte beside "Marchetti" of Elena Marchetti: a
+        # third person, Helen Marchetti) still make a longer name; the same entity's words do not.
+        matched = {i: other for other, x, y in matches for i in range(x, y)}
+
+        def joined(i: int, j: int) -> bool:  # neighbours in one name: capitalised, nothing but a space between
+            return (
+                0 <= i < len(sentence_words)
+                and matched.get(i, "") != entity_id
+                and sentence_words[i].capitalised
+                and not sentence[sentence_words[min(i, j)].end : sentence_words[max(i, j)].start].strip()
+            )
+
+        return joined(b, b - 1) or (a > 0 and joined(a - 1, a))
+
+    def _named_in_full(self, entity_id: str) -> bool:
+        """Whether the article writes the known entity's full name somewhere (not only a surname it shares)."""
+        name = fold(self._known[entity_id].name)
+        return any(name in fold(sentence) for sentence in self.sentences)
 
     def _touch_known(self, entity_id: str) -> None:
         if entity_id in self.found or entity_id not in self._known:
@@ -294,6 +384,9 @@ class Mentions:
         last_person: str | None = None
         subject_person: str | None = None
         previous_org: str | None = None
+        recent_orgs: list[str] = []  # most recently mentioned first
+        focus_age = 0
+        recent: list[str] = []  # organisations named lately, oldest first
         for sentence, sentence_words, mentions in zip(self.sentences, self.words, found_by_sentence, strict=True):
             extra: list[Mention] = []
             named = sorted(mentions, key=lambda m: m.start)
@@ -303,7 +396,13 @@ class Mentions:
                     if lowered == "il" and _IMPERSONAL.match(sentence[w.end :]):
                         continue
                     # A person named before it in the sentence, else whom the last sentences were about.
-                    before = [m for m in named if m.end <= w.start and self._kind_of(m.entity) == "person"]
+                    before = [
+                        m
+                        for m in named
+                        if m.end <= w.start
+                        and self._kind_of(m.entity) == "person"
+                        and not _COMPANION.search(sentence[max(0, m.start - 20) : m.start])
+                    ]
                     options = [before[-1].entity] if before else [p for p in (subject_person, last_person) if p]
                     fitting = [p for p in options if self._gender_fits(p, lowered)]
                     target = fitting[0] if fitting else None
@@ -317,19 +416,59 @@ class Mentions:
                     ):
                         continue
                     extra.append(Mention(target, w.start, w.end, w.text, pronoun=True))
+            # "cette ancienne chercheuse": the person the last sentences were about, if the noun's gender fits.
+            for start, end, gender in person_descriptions(sentence):
+                if any(start < m.end and m.start < end for m in mentions + extra) or _introduces(
+                    sentence, end, mentions, strict=True
+                ):
+                    continue
+                options = [p for p in (subject_person, last_person) if p]
+                fitting = [
+                    p for p in options if gender is None or self._gender_fits(p, "elle" if gender == "f" else "il")
+                ]
+                if fitting:
+                    found = self.found.get(fitting[0])
+                    if found is not None and found.gender is None and gender == "f":
+                        found.gender = gender
+                    extra.append(Mention(fitting[0], start, end, sentence[start:end], pronoun=True))
+            # "the commission", "le régulateur": the organisation whose name says that kind, most recent first.
+            resolved: str | None = None
+            described: list[tuple[int, int]] = []
+            in_sentence = [m.entity for m in reversed(named) if self._kind_of(m.entity) == "organization"]
+            organisations = [
+                (e, self.found[e].name)
+                for e in dict.fromkeys([*in_sentence, *recent_orgs, *self.found])
+                if self._kind_of(e) == "organization"
+            ]
+            for start, end, kind in org_descriptions(sentence):
+                if any(start < m.end and m.start < end for m in mentions) or _introduces(
+                    sentence, end, mentions, strict=True
+                ):
+                    continue  # part of a name, or "le fonds Rhône Capital" introducing one
+                target = described_org(kind, organisations)
+                if target is not None:
+                    resolved = target
+                    described.append((start, end))
+                    extra.append(Mention(target, start, end, sentence[start:end], pronoun=True))
             # "the company", "la société": an organisation named earlier in the sentence, else the subject of
             # the sentence before when it is one, else the organisation the article is about.
-            resolved: str | None = None
             for match in _ORG_ANAPHORA.finditer(sentence):
                 start, end = match.start(), match.end()
-                if any(m.start <= start < m.end for m in mentions):
-                    continue
-                if any(m.start - end >= 0 and len(sentence[end : m.start].split()) <= 1 for m in mentions):
+                if any(start < m.end and m.start < end for m in mentions) or any(
+                    start < b and a < end for a, b in described
+                ):
+                    continue  # part of a name ("l'Institut national…", "the Agency for…"), or described above
+                if _introduces(sentence, end, mentions):
                     continue  # "la société suédoise Northvolt" introduces a name, it does not stand for one
                 before = [m for m in named if m.end <= start and self._kind_of(m.entity) == "organization"]
                 reporting = _REPORTING.match(sentence[end:])
+                typed = self._typed(match.group(0), recent)
                 near = re.match(r"(?:the (?:firm|group)|its|le groupe)\b", match.group(0), re.IGNORECASE)
-                if before and start > 0 and near and not (reporting and resolved):
+                if typed is None and fold(match.group(0)).split()[-1] in _PRODUCT_WORDS:
+                    continue  # "the model" with no versioned product named lately is not the company
+                if typed is not None:
+                    target = typed  # "l'agence" is the Agence européenne… named lately, not the company in focus
+                elif before and start > 0 and near and not (reporting and resolved):
                     target = before[-1].entity
                 elif resolved is not None:
                     target = resolved
@@ -341,17 +480,52 @@ class Mentions:
                     resolved = target
                     extra.append(Mention(target, start, end, sentence[start:end], pronoun=True))
             ordered = sorted(mentions + extra, key=lambda m: m.start)
+            for m in reversed(ordered):
+                if self._kind_of(m.entity) == "organization":
+                    recent_orgs = [m.entity, *(e for e in recent_orgs if e != m.entity)]
+            recent = [*recent, *(m.entity for m in ordered if self._kind_of(m.entity) in _ORGISH)][-12:]
             people = [m.entity for m in ordered if self._kind_of(m.entity) == "person"]
             if people:
                 last_person = people[-1]
                 subject_person = people[0]
             # The organisation the sentence was about, for "the company" in the next one: its subject when that
             # is an organisation named twice or more in the article (not one mentioned in passing).
-            first = ordered[0].entity if ordered and ordered[0].start < 40 else None
+            lead = sentence[: ordered[0].start] if ordered else ""
+            # …and not the object of a preposition ("The two met as researchers at the Carroway Institute").
+            subject_like = bool(ordered) and ordered[0].start < 40 and not _PREPOSITION_BEFORE.search(lead)
+            first = ordered[0].entity if subject_like else None
             salient = first is not None and self._kind_of(first) == "organization" and counts.get(first, 0) >= 2
-            previous_org = first if salient else None
+            # It stays in focus for one more sentence ("Orrin was founded… The two met at CIM… The company's
+            # main product…"), unless another organisation is the subject.
+            if salient:
+                previous_org, focus_age = first, 0
+            else:
+                focus_age += 1
+                article_org = any(m.entity == main_org for m in ordered)  # "…at the top of Pellucid." is in focus
+                if focus_age > 1 or article_org or (first is not None and self._kind_of(first) == "organization"):
+                    previous_org = None
             result.append(ordered)
         return result
+
+    def _typed(self, anaphor: str, recent: Sequence[str]) -> str | None:
+        """The organisation named lately whose name has the anaphor's own noun ("l'agence" → "Agence européenne
+        des services linguistiques", "the institute" → "Tarrow Institute"), if any."""
+        head = fold(anaphor).replace("’", "'").split("'")[-1].split()[-1]
+        if head in _PRODUCT_WORDS:
+            # "The model was scheduled for release…": the versioned product named lately ("Corvid 4")
+            return next((e for e in reversed(recent) if e in self.found and self._versioned(e)), None)
+        stems = _TYPED.get(head)
+        if stems is None:
+            return None
+        for entity_id in reversed(recent):
+            found = self.found.get(entity_id)
+            if found is not None and any(stem in fold(found.name).split() for stem in stems):
+                return entity_id
+        return None
+
+    def _versioned(self, entity_id: str) -> bool:
+        found = self.found[entity_id]
+        return found.kind in {"product", "project"} or bool(re.search(r"\s\d{1,2}(?:\.\d)?$", found.name))
 
     def _gender_fits(self, entity_id: str, pronoun: str) -> bool:
         """ "She" is not a man the article calls "he" or "directeur" ("il" may stand for anyone)."""

@@ -24,10 +24,19 @@ from knowledge.extract_words import (
     Word,
 )
 from knowledge.normalize import fold, tokens
+from knowledge.places import is_place
 
 LEGAL = frozenset({"inc", "ltd", "corp", "sa", "sas", "sarl", "gmbh", "llc", "plc", "ag", "nv", "bv", "co", "limited"})
 _CONNECTORS = frozenset({"&", "van", "von", "der", "den", "da", "di", "del", "bin", "al", "le", "la"})
 _OF = frozenset({"of", "de", "du", "des", "for"})
+# Lower-case adjectives French institutions carry after their head word ("École normale supérieure").
+_INSTITUTION_ADJECTIVES = frozenset(
+    fold(
+        "normale normal supérieure supérieur nationale national nationaux polytechnique fédérale fédéral européenne "
+        "européen internationale international libre catholique technique technologique centrale royale royal "
+        "militaire publique public populaire régionale régional municipale scientifique agronomique"
+    ).split()
+)
 # Words that describe an organisation in an apposition ("Corvid, a start-up that…").
 _ORG_NOUNS = frozenset(
     fold(
@@ -131,7 +140,32 @@ def name_runs(sentence: str, sentence_words: Sequence[Word], taken: set[int]) ->
             if is_name(w, j) and not sentence_words[j - 1].possessive:
                 j += 1
                 continue
+            if (
+                _VERSION.fullmatch(w.text)
+                and not sentence_words[j - 1].possessive
+                and (j + 1 >= n or not is_name(sentence_words[j + 1], j + 1))
+            ):
+                j += 1  # "Corvid 4", "Vigie 2": a model and its version are one name
+                break
             lowered = fold(w.text)
+            if fold(sentence_words[j - 1].text) in ORG_HEADS and lowered in _INSTITUTION_ADJECTIVES:
+                # "École normale supérieure (de Lyon)", "Institut national…": the adjectives belong to the name.
+                def adjacent(a: int) -> bool:  # nothing but a space between word a - 1 and word a
+                    return not sentence[sentence_words[a - 1].end : sentence_words[a].start].strip()
+
+                k = j
+                while k < n and fold(sentence_words[k].text) in _INSTITUTION_ADJECTIVES and adjacent(k):
+                    k += 1
+                j = k
+                if (
+                    k + 1 < n
+                    and fold(sentence_words[k].text) in _OF
+                    and is_name(sentence_words[k + 1], k + 1)
+                    and adjacent(k)
+                    and adjacent(k + 1)
+                ):
+                    j = k + 2
+                continue
             joinable = lowered in _CONNECTORS or (lowered in _OF and fold(sentence_words[j - 1].text) in ORG_HEADS)
             if (
                 joinable
@@ -147,6 +181,7 @@ def name_runs(sentence: str, sentence_words: Sequence[Word], taken: set[int]) ->
     return runs
 
 
+_VERSION = re.compile(r"\d{1,2}(?:\.\d)?")
 _MINOR = frozenset(fold("de du des la le l d pour of for the and et en a à au aux sur on in").split())
 
 
@@ -194,6 +229,26 @@ def expansions(sentence: str, sentence_words: Sequence[Word], taken: set[int]) -
         start = i + 1
         if need < 0 and end + 1 - start >= 2 and sentence_words[start].capitalised:
             found.append((start, end + 1, acronym))
+    found += _institutions(sentence, sentence_words, taken, {a for a, _, _ in found})
+    return found
+
+
+def _institutions(
+    sentence: str, sentence_words: Sequence[Word], taken: set[int], starts: set[int]
+) -> list[tuple[int, int, str]]:
+    """ "Institut national de recherche en sciences et technologies du numérique (Inria)": a head word
+    ("Institut", "University") opening a lower-case name that a short name in parentheses abbreviates,
+    whether or not it is its initials."""
+    found: list[tuple[int, int, str]] = []
+    for match in re.finditer(r"\(\s*([A-Z][A-Za-z0-9&-]{1,11})\s*\)", sentence):
+        end = max((i for i, w in enumerate(sentence_words) if w.end <= match.start()), default=-1)
+        for head in range(end - 1, max(-1, end - 14), -1):
+            gap = sentence[sentence_words[head].end : sentence_words[head + 1].start]
+            if head in taken or gap.strip(" '’") or head in starts:
+                break
+            if sentence_words[head].capitalised and fold(sentence_words[head].text) in ORG_HEADS:
+                found.append((head, end + 1, match.group(1)))
+                break
     return found
 
 
@@ -202,6 +257,8 @@ def clean_name(span: Sequence[Word]) -> tuple[str, str | None]:
     items = list(span)
     while items and fold(items[0].text) in TITLES:
         items = items[1:]
+    if len(items) > 2 and items[0].possessive:
+        items = items[1:]  # "Canada's Digital Services Commission": the owner is not part of the name
     legal = None
     while len(items) > 1 and fold(items[-1].text) in LEGAL:
         legal = items[-1].text
@@ -215,7 +272,8 @@ def context_clues(sentence: str, sentence_words: Sequence[Word], start: int, end
     after_text = fold(sentence[sentence_words[end - 1].end : sentence_words[end - 1].end + 80])
     last = fold(sentence_words[end - 1].text)
     first = fold(sentence_words[start].text)
-    if last in ORG_WORDS or first in ORG_HEADS:
+    heads = {fold(w.text) for w in sentence_words[start : end - 1]} & ORG_HEADS  # "Federal Court of Appeal"
+    if last in ORG_WORDS or first in ORG_HEADS or heads:
         cand.org += 3
     if sentence_words[end - 1].based:
         cand.place += 4
@@ -264,6 +322,10 @@ def context_clues(sentence: str, sentence_words: Sequence[Word], start: int, end
 def kind_of(cand: Candidate) -> str:
     if fold(cand.name) in KNOWN_PLACES:
         return "place"
+    if cand.words >= 2 and _VERSION.fullmatch(cand.name.split()[-1]):
+        return "product"  # "Corvid 4", "Vigie 2": people and companies have no version number
+    if is_place(cand.name) and cand.person == 0 and cand.org <= cand.place + 1:
+        return "place"  # "Luxembourg", "Bruxelles": a country or a big city, unless the text says otherwise
     if cand.place > max(cand.person, cand.org) and (cand.words == 1 or (cand.words == 2 and cand.place >= 1)):
         return "place"
     if cand.org >= cand.person and (cand.org > 0 or cand.words == 1):

@@ -11,9 +11,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from knowledge.extract_career import career_questions
+from knowledge.extract_counts import count_questions
 from knowledge.extract_mentions import Found, Mention
+from knowledge.extract_patterns import pattern_questions
 from knowledge.extract_relations import Relation, fold1
 from knowledge.extract_render import entity_questions, present_questions
+from knowledge.extract_sanctions import sanction_questions
 from knowledge.models import LANGS, FactDate
 
 
@@ -28,6 +32,7 @@ class Draft:
     subject: str | None
     questions: dict[str, list[str]]
     places: frozenset[str] = frozenset()  # the entities it names that are places
+    speaker: str | None = None  # who says it, when it is a quotation that does not name its speaker
 
 
 _SPEECH = re.compile(
@@ -39,24 +44,6 @@ _PURPOSE = re.compile(
     r"\b(?:to (?:start|found|launch|join|create|set up|pursue|focus|work)|pour (?:fonder|lancer|rejoindre|creer|monter"
     r"|se consacrer|poursuivre)|afin de|in order to|because|parce qu|car )"
 )
-_COUNT = re.compile(r"\b(\d[\d,.\u202f ]*)\s+(?:de |d')?([^\W\d_]{3,})", re.UNICODE)
-_NOT_COUNTED = frozenset(
-    "million millions milliard milliards billion billions percent pour cent ans years months mois jours days weeks"
-    " semaines heures hours minutes fois times".split()
-)
-
-
-# Words counted in one language asked about in the other ("60 salariés" → "how many employees").
-_COUNTED = {
-    "employee": ("employees", "salariés"), "people": ("employees", "salariés"), "staff": ("employees", "salariés"),
-    "worker": ("workers", "employés"), "salarie": ("employees", "salariés"), "employe": ("employees", "employés"),
-    "personne": ("people", "personnes"), "engineer": ("engineers", "ingénieurs"), "ingenieur": ("engineers", "ingénieurs"),
-    "researcher": ("researchers", "chercheurs"), "chercheur": ("researchers", "chercheurs"),
-    "customer": ("customers", "clients"), "client": ("clients", "clients"), "user": ("users", "utilisateurs"),
-    "utilisateur": ("users", "utilisateurs"), "office": ("offices", "bureaux"), "bureau": ("offices", "bureaux"),
-    "country": ("countries", "pays"), "pays": ("countries", "pays"), "store": ("stores", "magasins"),
-    "magasin": ("stores", "magasins"), "retailer": ("retailers", "distributeurs"), "watt": ("watts", "watts"),
-}  # fmt: skip
 _DURATION = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|deux|trois|quatre|cinq|six|sept"
     r"|huit|neuf|dix|douze|quinze|vingt)\s+(?:years?|ans|annees|months|mois|decades?|decennies?)\b"
@@ -77,9 +64,17 @@ def _speaker(sentence: str, mentions: Sequence[Mention], kinds: dict[str, str]) 
     return None
 
 
-def add_statement_questions(draft: Draft, kinds: dict[str, str], names: dict[str, str], main: str | None) -> None:
-    """Questions a statement answers beyond its relations: what someone said, why someone left, how many."""
-    speaker = _speaker(draft.sentence, draft.mentions, kinds)
+def speaker_of(sentence: str, mentions: Sequence[Mention], kinds: dict[str, str]) -> str | None:
+    """The person a reporting verb in `sentence` names, if any."""
+    return _speaker(sentence, mentions, kinds)
+
+
+def add_statement_questions(
+    draft: Draft, kinds: dict[str, str], names: dict[str, str], main: str | None, quoted: str | None = None
+) -> None:
+    """Questions a statement answers beyond its relations: what someone said (`quoted`: who says it, when a
+    quotation names its speaker in another sentence), why someone left, how many."""
+    speaker = _speaker(draft.sentence, draft.mentions, kinds) or quoted
     about = names.get(main, "") if main else ""
     if speaker is not None:
         who = names[speaker]
@@ -100,14 +95,14 @@ def add_statement_questions(draft: Draft, kinds: dict[str, str], names: dict[str
                 f"Pour quoi faire {person} a-t-il quitté {org} ?",
             ]
     subject = names.get(draft.subject, "") if draft.subject else ""
-    for match in _COUNT.finditer(draft.sentence):
-        noun = match.group(2)
-        if fold1(noun) in _NOT_COUNTED or noun[:1].isupper():
-            continue
-        english, french = _COUNTED.get(fold1(noun).rstrip("s"), (noun, noun))
-        draft.questions["en"] += [f"How many {english} does {subject} have?", f"How many {english}?"]
-        de = "d'" if fold1(french[:1]) in "aeiouyh" else "de "
-        draft.questions["fr"] += [f"Combien {de}{french} compte {subject} ?", f"Combien {de}{french} ?"]
+    for lang, asked in count_questions(draft.sentence, draft.mentions, kinds, names, subject).items():
+        draft.questions[lang] += asked
+    for lang, asked in pattern_questions(draft.sentence, draft.mentions, kinds, names, main).items():
+        draft.questions[lang] += asked
+    for lang, asked in career_questions(draft.sentence, draft.mentions, kinds, names, main).items():
+        draft.questions[lang] += asked
+    for lang, asked in sanction_questions(draft.sentence, draft.mentions, kinds, names, main).items():
+        draft.questions[lang] += asked
     # "…which values the company at $900 million": a valuation.
     if re.search(r"\b(?:values?|valued|valuation|valorise|valorisee|valorisation)\b", folded) and re.search(
         r"\d", folded
@@ -195,6 +190,8 @@ def _describes(draft: Draft, entity_id: str, names: dict[str, str]) -> bool:
             rf"{name}(?:\s*\([^)]*\))?\s*(?:,\s*(?:a|an|the|une?|la|le|sa|son|its)\s|is an?\s|est une?\s)",
             draft.sentence,
         )
+        # "The company's main product, ClearRead, …", "son nouveau modèle, Passerelle, …"
+        or re.search(rf"(?:'s|\b(?:its|their|son|sa|ses|leur))\s+[\w\s-]{{2,40}},\s+{name}\s*[,.]", draft.sentence)
     )
 
 
@@ -212,9 +209,11 @@ def add_entity_questions(drafts: list[Draft], found: dict[str, Found], names: di
                 return (0, 1)
             if any(r.kind in {"role", "found"} and r.subject == entity_id for r in d.relations):
                 return (1, 0)
+            # A fact that only describes it ("the commission found…") comes after one that names it.
+            named = any(m.entity == entity_id and not m.pronoun for m in d.mentions)
             if d.subject == entity_id:
-                return (2, 0)
-            return (3, 0)
+                return (2 if named else 4, 0)
+            return (3 if named else 5, 0)
 
         candidates = [d for d in drafts if entity_id in d.entities]
         if not candidates:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from knowledge.extract_relations import Relation, fold1
 from knowledge.models import FactDate
+from knowledge.places import place_name
 
 _MONTHS = {
     "en": "January February March April May June July August September October November December".split(),
@@ -174,7 +175,7 @@ def amount_in(amount: str, lang: str) -> str:
 
 
 def _names(ids: tuple[str, ...], names: Mapping[str, str], lang: str) -> str:
-    items = [names.get(i, i) for i in ids]
+    items = [place_name(names.get(i, i), lang) for i in ids]  # "Bruxelles" is "Brussels" in English
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + (" and " if lang == "en" else " et ") + items[-1]
@@ -245,7 +246,7 @@ def render(relation: Relation, names: Mapping[str, str], genders: Mapping[str, s
             else f"{subject} a vendu {relation.what} à {buyer}{price}{when}."
         )
     if kind == "based":
-        places = _names(relation.others, names, lang) if relation.others else relation.what or ""
+        places = _names(relation.others, names, lang) if relation.others else place_name(relation.what or "", lang)
         return f"{subject} is based in {places}." if en else f"{subject} est basée à {places}."
     if kind == "announce" and relation.what:
         return (
@@ -277,6 +278,8 @@ def questions(relation: Relation, names: Mapping[str, str], lang: str) -> list[s
                 found += [f"What is {s}'s role at {o}?", f"What does {s} do at {o}?"]
                 found += [f"Who is the {form} of {o}?" for form in forms]
                 found += [f"Who is {o}'s {form}?" for form in forms[:3]]
+            elif relation.former:  # "X, a former consumer-rights lawyer, …"
+                found += [f"What did {s} do before?", f"What was {s}'s previous job?"]
         else:
             found += [f"Qui est {s} ?", f"Quel est le poste de {s} ?", f"Quelle fonction occupe {s} ?"]
             if o and relation.former:
@@ -286,6 +289,8 @@ def questions(relation: Relation, names: Mapping[str, str], lang: str) -> list[s
             elif o:
                 found += [f"Quel est le rôle de {s} chez {o} ?", f"Que fait {s} chez {o} ?"]
                 found += [f"Qui est le {form} de {o} ?" for form in forms]
+            elif relation.former:
+                found += [f"Que faisait {s} avant ?", f"Quel était le métier de {s} auparavant ?"]
     elif kind == "join":
         found += (
             [f"Who joined {o}?", f"Where did {s} go?", f"Did {s} join {o}?", f"Who did {o} hire?"]
@@ -321,6 +326,9 @@ def questions(relation: Relation, names: Mapping[str, str], lang: str) -> list[s
         for founder in relation.others:
             name = names.get(founder, founder)
             found += [f"What company did {name} found?"] if en else [f"Quelle entreprise {name} a-t-il fondée ?"]
+            if len(relation.others) > 1:
+                # "Who did she start it with?": the other founders answer it.
+                found += [f"Who co-founded {s} with {name}?"] if en else [f"Qui a cofondé {s} avec {name} ?"]
     elif kind == "raise" and relation.former:
         found += (
             [f"How much did {s} raise before?", f"How much did {s} raise in its previous round?",
@@ -334,10 +342,12 @@ def questions(relation: Relation, names: Mapping[str, str], lang: str) -> list[s
     elif kind == "replace":
         predecessor = _names(relation.others, names, lang)
         found += (
-            [f"Who replaced {predecessor}?", f"Who succeeded {predecessor}?", f"Whom did {s} replace?", f"Who is {predecessor}'s successor?"]
+            [f"Who replaced {predecessor}?", f"Who succeeded {predecessor}?", f"Whom did {s} replace?", f"Who is {predecessor}'s successor?",
+             f"When does {s} start in {predecessor}'s place?", f"From when does {s} replace {predecessor}?"]
             if en
             else [f"Qui a remplacé {predecessor} ?", f"Qui succède à {predecessor} ?", f"Qui {s} remplace-t-il ?",
-                  f"Qui est le successeur de {predecessor} ?"]
+                  f"Qui est le successeur de {predecessor} ?", f"Quand {s} prendra-t-il la suite de {predecessor} ?",
+                  f"À partir de quand {s} prend-il ses fonctions ?"]
         )  # fmt: skip
     elif kind == "invest" and relation.former:
         found += (

@@ -16,6 +16,7 @@ from knowledge.extract_builders import (
     demonym,
     found_active,
     found_passive,
+    found_with,
     invest,
     invest_led,
     join_after,
@@ -26,6 +27,7 @@ from knowledge.extract_builders import (
     replace,
     role,
     sell,
+    took_post,
 )
 from knowledge.extract_masked import AMOUNT, APPO, ES, TITLE, E, Rule
 
@@ -37,6 +39,12 @@ def _compile(pattern: str) -> re.Pattern[str]:
 P, O = r"@(?P<p>\d+)@", r"@(?P<o>\d+)@"
 _THE = r"(?:(?:the|a|an|its|their|his|her|la|le|les|un|une|son|sa)\s+|l')?"
 _AT = r"\s+(?:at|of|for|with|de|d'|du|des|chez|au sein de)\s*(?:la\s+|le\s+|l'|the\s+)?"
+_FIRM = r"start-?up|jeune pousse|societe|entreprise|firme|pme|groupe|specialiste|editeur|fabricant|constructeur|acteur"
+# "is expected to become", "devrait devenir": a role to come is still the role the sentence gives.
+_BECOMES = (
+    r"(?:is|are)\s+(?:expected|set|due|poised|slated|tipped)\s+to\s+(?:become|be named|be appointed|serve as|take over as)"
+    r"|devrait devenir|va devenir|doit devenir|devrait etre nommee?|sera nommee?|prendra le poste de"
+)
 RULES: tuple[Rule, ...] = (
     # Roles. "@0@, the former head of research at @1@" / "@0@, directrice générale d'@1@"
     (
@@ -52,8 +60,9 @@ RULES: tuple[Rule, ...] = (
         _compile(
             rf"{P}{APPO}\s+(?:is|was|has been|had been|became|becomes|will be|will become|serves as|served as|remains|is now"
             r"|was named|has been named|was appointed|has been appointed|est|etait|a ete|avait ete|devient|est devenue?"
-            r"|deviendra|sera|reste|a ete nommee?|est nommee?|occupe le poste de|occupait le poste de)\s+(?:now\s+)?"
-            rf"{_THE}(?P<former>(?:former|ancienne?|nouvelle?|new)\s+)?{TITLE}(?:{_AT}{O})?(?=\s*[,.;]|\s+(?:and|et|while|since|depuis|in|en)\b|$)"
+            rf"|deviendra|sera|reste|a ete nommee?|est nommee?|occupe le poste de|occupait le poste de|{_BECOMES})\s+(?:now\s+)?"
+            rf"{_THE}(?P<former>(?:former|ancienne?|nouvelle?|new)\s+)?{TITLE}(?:{_AT}{O})?"
+            r"(?=\s*[,.;]|\s+(?:and|et|while|since|depuis|in|en)\b|$|(?<=@)\s+(?:qui\b|que\b|qu'|dont\b|which\b|that\b|who\b))"
         ),
         role,
     ),
@@ -61,7 +70,7 @@ RULES: tuple[Rule, ...] = (
     (
         "role",
         _compile(
-            rf"{P}{APPO}\s+(?:is|was|serves as|served as|became|est|etait|devient)\s+(?:the\s+)?{O}\s+{TITLE}(?=\s*[,.;]|$)"
+            rf"{P}{APPO}\s+(?:is|was|serves as|served as|became|est|etait|devient|will become|will be|will serve as|{_BECOMES})\s+(?:the\s+)?{O}(?:'s)?\s+{TITLE}(?=\s*[,.;]|$)"
         ),
         role,
     ),
@@ -91,6 +100,23 @@ RULES: tuple[Rule, ...] = (
             rf"{P},[^.;@]{{0,80}}?\s*(?:who\s+|qui\s+)(?:now\s+)?(?:serves as|is|est|occupe le poste de|is now)\s+(?P<ctx>)(?:the\s+|le\s+|la\s+|l')?{TITLE}(?=\s*[,.;]|$)"
         ),
         role,
+    ),
+    # "@0@, a former consumer-rights lawyer who…", "@0@, ancienne avocate, …": what they did before, nowhere named.
+    (
+        "role",
+        _compile(
+            rf"{P},\s+(?:a|an|the|un|une)\s+(?P<former>former\s+|ex-|ancienne?\s+){TITLE}(?=\s*,|\s+(?:who|qui)\b)"
+        ),
+        role,
+    ),
+    # "@0@, qui a pris la présidence en janvier 2025", "@0@, who took the helm of @1@ in 2023"
+    (
+        "role",
+        _compile(
+            rf"{P},\s+(?:who|qui)\s+(?:a pris|took|has taken|took over|prend|prit|avait pris)\s+(?:la\s+|the\s+|le\s+)?"
+            rf"(?P<post>presidence|direction generale|direction|tete|helm|chair|reins)\b(?:\s+(?:de|d'|du|of)\s*{O})?"
+        ),
+        took_post,
     ),
     # "@1@ partner @0@", "@1@'s head of research, @0@"
     ("role", _compile(rf"{O}(?:'s)?\s+(?:former\s+)?{TITLE},?\s+{P}"), role),
@@ -140,7 +166,7 @@ RULES: tuple[Rule, ...] = (
         "found",
         _compile(
             r"^(?P<verb>(?:co-?)?(?:fondee?s?|founded|creee?s?|created))\s+(?:(?:en|in)\s+\d{4}\s+)?(?:par|by)\s+"
-            rf"(?P<ps>{E}(?:[^.;@]{{0,80}}?{E})*)[^.;@]{{0,80}}?,\s+{O}"
+            rf"(?P<ps>{E}(?:[^.;@]{{0,80}}?{E})*)[^.;@]{{0,140}}?,\s+{O}"
         ),
         found_active,
     ),
@@ -158,17 +184,16 @@ RULES: tuple[Rule, ...] = (
     ),
     # "…à l'Institut national des circuits intelligents (INCI), à Grenoble,", "…at the Port of Rotterdam, in Seattle"
     ("based", _compile(rf"(?={O}(?:\s*\(@\d+@\))?,\s+(?:a|in|en)\s+(?P<places>@\d+@)(?=\s*[,.;]|\s*$))"), located),
-    # "la start-up lyonnaise @0@", "@0@, une jeune pousse grenobloise": a French city's adjective.
+    # "la start-up lyonnaise @0@", "le spécialiste bruxellois de la traduction automatique @0@", "@0@, une jeune
+    # pousse grenobloise", "@0@, un éditeur néerlandais": a city's or a country's adjective.
     (
         "based",
-        _compile(rf"(?:start-?up|jeune pousse|societe|entreprise|firme|pme|groupe)\s+(?P<demonym>\w+)\s+{O}"),
+        _compile(rf"(?:{_FIRM})\s+(?P<demonym>\w+)\s+(?:(?:de|du|des|d'|en)\s*(?:la\s+|l')?(?:[\w-]+\s+){{1,3}}?)?{O}"),
         demonym,
     ),
     (
         "based",
-        _compile(
-            rf"{O},\s+(?:une?|la|le)\s+(?:start-?up|jeune pousse|societe|entreprise|firme|pme|groupe)\s+(?P<demonym>\w+)"
-        ),
+        _compile(rf"{O},\s+(?:une?|la|le)\s+(?:{_FIRM})\s+(?P<demonym>\w+)"),
         demonym,
     ),
     # "@0@ a profité de l'annonce pour dévoiler @1@, …", "@0@ used the event to unveil @1@"
@@ -185,6 +210,23 @@ RULES: tuple[Rule, ...] = (
         _compile(
             rf"{P}{APPO},?\s+(?P<verb>(?:has\s+|will\s+)?(?:replaces|replaced|replace|succeeds|succeeded|succeed|remplace|remplacera|a remplace|succede a|succedera a|a succede a))"
             rf"\s+@(?P<q>\d+)@(?:\s+(?:as|comme|au poste de|en tant que)\s+{_THE}{TITLE}(?=\s*(?:[,.;]|$)))?"
+        ),
+        replace,
+    ),
+    # "@1@ sera remplacé le 1er mars par @0@", "@1@ will be succeeded by @0@": the same, passive.
+    (
+        "replace",
+        _compile(
+            rf"@(?P<q>\d+)@{APPO},?\s+(?P<verb>(?:will be|is being|has been|was|is to be|sera|est|a ete|va etre|doit etre)\s+"
+            rf"(?:replaced|succeeded|remplacee?|relayee?))\s+(?:[^.;@]{{0,40}}?\s)?(?:by|par)\s+{P}"
+        ),
+        replace,
+    ),
+    # "…hired @0@ … to succeed @1@", "…a nommé @0@ pour remplacer @1@": who takes whose place.
+    (
+        "replace",
+        _compile(
+            rf"{P}[^.;]{{0,160}}?\s(?P<verb>to succeed|to replace|replacing|succeeding|pour succeder a|pour remplacer|en remplacement de|succedant a)\s+@(?P<q>\d+)@"
         ),
         replace,
     ),
@@ -228,15 +270,26 @@ RULES: tuple[Rule, ...] = (
         ),
         invest_led,
     ),
-    # Founding.
+    # Founding, also in a relative clause ("Delvaux, qui a créé Altisène en 2017, …").
     (
         "found",
         _compile(
-            rf"(?P<ps>{ES}){APPO}\s+(?P<verb>(?:has\s+|had\s+|have\s+|a\s+|ont\s+|avait\s+|avaient\s+)?(?:co-?founded|founded|started|set up|launched"
+            rf"(?P<ps>{ES}){APPO},?\s+(?:who\s+|qui\s+)?(?P<verb>(?:has\s+|had\s+|have\s+|a\s+|ont\s+|avait\s+|avaient\s+)?(?:co-?founded|founded|started|set up|launched"
             r"|created|co-?fonde|cofonde|fonde|cree|lance))\s+(?:(?:a|the|its|their|his|her|une|la|sa|leur)\s+(?:new\s+|nouvelle\s+)?"
             rf"(?:company|start-?up|firm|venture|lab|societe|entreprise|jeune pousse)\s*,?\s*)?{O}"
         ),
         found_active,
+    ),
+    # "Avec @0@, un ingénieur rencontré à @1@, @2@ fonde l'année suivante une société qui…"
+    (
+        "found",
+        _compile(
+            rf"(?:^|,\s*)(?:avec|with)\s+(?P<with>{ES}){APPO},?\s+(?P<ps>{E})\s+(?P<verb>(?:a\s+|has\s+|had\s+)?"
+            r"(?:co-?founded|founded|started|set up|launched|created|co-?fonde|cofonde|fonde|cree|lance))\b[^.;@]{0,60}?"
+            r"\b(?:une|a|an|la|the|sa|her|his|leur|their)\s+(?:nouvelle\s+|new\s+|petite\s+|small\s+)?"
+            rf"(?:societe|start-?up|entreprise|company|firm|jeune pousse|boite)\b(?:,?\s+{O})?"
+        ),
+        found_with,
     ),
     (
         "found",
@@ -247,11 +300,11 @@ RULES: tuple[Rule, ...] = (
         ),
         found_passive,
     ),
-    # Money.
+    # Money, also in a relative clause ("Sémaphore, qui avait levé 32 millions d'euros…").
     (
         "raise",
         _compile(
-            rf"{O}{APPO}\s+(?P<verb>(?:has\s+|had\s+|a\s+|avait\s+|vient de\s+)?(?:raised|raises|secured|closed|landed|obtained|received|leve|levera|obtenu"
+            rf"{O}{APPO},?\s+(?:which\s+|qui\s+)?(?P<verb>(?:has\s+|had\s+|a\s+|avait\s+|vient de\s+)?(?:raised|raises|secured|closed|landed|obtained|received|leve|levera|obtenu"
             r"|boucle|realise une levee de fonds de|annonce une levee de fonds de))\s+(?:a\s+|un\s+)?(?:funding\s+(?:round\s+)?of\s+|tour de table de\s+)?"
             rf"(?:more than\s+|about\s+|nearly\s+|plus de\s+|pres de\s+|environ\s+)?{AMOUNT}"
         ),

@@ -69,11 +69,11 @@ NOT_NAMES = _folded(
     according meanwhile however also yet still now today yesterday last next new former many some several most
     le la les l un une des du de d au aux en dans pour par avec apres avant depuis selon mais et ou son sa ses
     leur leurs ce cet cette ces il elle ils elles nous vous je tu on plusieurs certains certaines tous toutes
-    aujourd hier demain desormais ainsi alors cependant pourtant enfin lors quant deja encore si quand comme
+    aujourd aujourd'hui jusqu'ici hier demain desormais ainsi alors cependant pourtant enfin lors quant deja encore si quand comme
     monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche
     january february march april may june july august september october november december janvier fevrier mars
     avril mai juin juillet aout septembre octobre novembre decembre
-    mr mrs ms dr prof m mme mlle sir dame
+    mr mrs ms dr prof m mme mlle sir dame me maitre
     chief executive officer officers president vice head director directors chair chairman chairwoman founder
     cofounder co-founder ceo cto cfo coo cso cmo vp svp evp partner manager lead senior principal general
     directeur directrice president presidente pdg dg fondateur fondatrice cofondateur cofondatrice responsable
@@ -84,7 +84,7 @@ NOT_NAMES = _folded(
     ai ia us usa uk eu ue un
     """
 )
-TITLES = _folded("mr mrs ms dr prof m mme mlle sir dame")
+TITLES = _folded("mr mrs ms dr prof m mme mlle sir dame me maitre mp mep senator sen")
 # Last words that make a name an organisation ("Corvid Robotics Inc.", "Rhône Capital", "Banque de France").
 ORG_WORDS = _folded(
     """inc incorporated ltd limited corp corporation co sa sas sarl gmbh llc plc ag nv bv spa ab asa
@@ -93,15 +93,21 @@ ORG_WORDS = _folded(
     media studios studio software networks dynamics industries university universite institute institut fund
     fonds foundation fondation college school ecole agency agence ministry ministere council conseil
     association society societe company compagnie corporation solutions semiconductors electronics automotive
-    mobility analytics security cloud data health sante bio ai ia ventures investments invest associates"""
+    mobility analytics security cloud data health sante bio ai ia ventures investments invest associates
+    authority authorities autorite commission committee comite court cour tribunal regulator regulateur board
+    foods"""
 )
-ORG_HEADS = _folded("port university universite institute institut bank banque ministry ministere school ecole college")
+ORG_HEADS = _folded(
+    "port university universite institute institut bank banque ministry ministere school ecole college court cour "
+    "tribunal commission committee board authority autorite"
+)
 # Words just before a name that say what it is.
 ORG_CUES = _folded(
     """at chez joined join joins rejoint rejoindre left leave quit quitte company firm startup start-up
     entreprise societe fonds fund group groupe lab laboratoire investor investisseur bank banque rival rivale
     concurrent acquired bought racheter rachete acquis client customer maker fabricant editeur studio cabinet
-    agence agency marque brand label journal newspaper magazine called dubbed baptise baptisee appele appelee"""
+    agence agency marque brand label journal newspaper magazine called dubbed baptise baptisee appele appelee
+    diplome diplomee diplomes diplomees graduated graduate alumnus alumna studied etudie etudiante etudiant"""
 )
 PLACE_CUES = _folded("in en a near pres based basee base headquartered installee city ville entre between")
 PERSON_CUES = _folded(

@@ -32,6 +32,10 @@ STOPWORDS: frozenset[str] = frozenset(
     koi kwa ke kel kelle esk selon va vont vais allons allez aller play plays played playing jouer joue jouent
     jouera joueront vraiment reellement really truly actually saw seen heard vu entendu city ville town
     seront sera serait seraient serons serez serai etre ete etaient sommes fut furent
+    utilise utiliser utilisent utilisee utilises utilisees utilisant utilisait
+    lors aupres ainsi alors cependant toutefois tres puis afin plutot notamment egalement enfin quelque quelques
+    certains certaines memes tel telle tels telles plusieurs via pendant durant contre
+    voulait voulaient veut veulent vouloir voulu doit doivent devait devaient devra
     wen whn wehn qand quan kand kan wat wut wich whta waht quoa koa
     """.split()
 )

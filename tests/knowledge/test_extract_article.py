@@ -84,3 +84,14 @@ def test_a_pathological_sentence_of_names_is_kept_fast() -> None:
     extraction = extract_article("article-z", names, "en", KNOWN, title=None, published="2025-01-02")
     assert time.perf_counter() - started < 5.0  # was 31 s before relations skipped lists of names
     assert len(extraction.facts) == 1 and extraction.facts[0].kind == "statement"
+
+
+def test_a_succession_happens_at_the_article_company() -> None:
+    from knowledge.extract_article import extract_article
+
+    text = (
+        "La société Orvala a annoncé lundi le départ de son directeur général, Paul Remy. "
+        "Il sera remplacé le 1er mars par Zoé Carrel, ancienne directrice commerciale chez Brema."
+    )
+    facts = extract_article("s", text, "fr", [], published="2025-02-10").facts
+    assert facts[1].kind == "replace" and "orvala" in facts[1].entities

@@ -65,3 +65,58 @@ def test_french_elisions_and_acronym_expansions() -> None:
     assert found["claire-morand"].kind == "person" and found["claire-morand"].gender == "f"
     assert found["altis-energie"].name == "Altis Énergie"
     assert found["lyon"].kind == "place"
+
+
+def test_a_known_first_name_inside_a_new_full_name_is_someone_else() -> None:
+    from knowledge.models import Entity, Localized
+
+    known = [Entity("ana-ruiz", "person", "Ana Ruiz", ("Ana", "Ruiz"), Localized("", ""))]
+    sentences = ["Ana Lopez a quitté la société Brema en mai.", "Ana Ruiz dirige désormais Brema."]
+    mentions = Mentions(sentences, known)
+    assert mentions.by_sentence[0][0].entity == "ana-lopez"
+    assert mentions.by_sentence[1][0].entity == "ana-ruiz"
+
+
+def test_the_company_is_the_subject_of_a_recent_sentence_not_an_institute_in_passing() -> None:
+    sentences = [
+        "Halden Medical bought Brisk Labs on Monday.",
+        "Brisk Labs was founded in 2019 by Mira Olsen.",
+        "She met her co-founder as a researcher at the Tarrow Institute.",
+        "The company's main product, Scanly, is used in 40 clinics.",
+    ]
+    mentions = Mentions(sentences, [])
+    company = next(m for m in mentions.by_sentence[3] if m.text == "The company")
+    assert company.entity == "brisk-labs"
+
+
+def test_an_anaphor_naming_its_kind_is_the_organisation_of_that_kind() -> None:
+    sentences = [
+        "Orvala a signé un contrat avec l'Agence nordique des transports (ANT).",
+        "Orvala fournira à l'agence des capteurs pour ses ponts.",
+    ]
+    mentions = Mentions(sentences, [])
+    agency = next(m for m in mentions.by_sentence[1] if m.text == "l'agence")
+    assert agency.entity == "agence-nordique-des-transports"
+
+
+def test_a_new_person_made_of_two_known_aliases_owns_the_surname_in_its_article() -> None:
+    from knowledge.models import Entity, Localized
+
+    known = [
+        Entity("ana-ruiz", "person", "Ana Ruiz", ("Ana", "Ruiz"), Localized("", "")),
+        Entity("tom-vidal", "person", "Tom Vidal", ("Tom", "Vidal"), Localized("", "")),
+    ]
+    mentions = Mentions(["Tom Ruiz left Brema in June.", "Ruiz said it was time."], known)
+    assert mentions.by_sentence[0][0].entity == "tom-ruiz"
+    assert mentions.by_sentence[1][0].entity == "tom-ruiz"
+    assert "Ruiz" not in mentions.found["tom-ruiz"].aliases  # the stored alias stays Ana Ruiz's
+
+
+def test_a_versioned_model_is_one_product_and_the_model_refers_to_it() -> None:
+    sentences = [
+        "Orla Systems is preparing its next model, Nimbus 4, for launch.",
+        "The model was scheduled for release in May but slipped to June.",
+    ]
+    mentions = Mentions(sentences, [])
+    assert mentions.found["nimbus-4"].kind == "product"
+    assert mentions.by_sentence[1][0].entity == "nimbus-4"

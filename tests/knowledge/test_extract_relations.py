@@ -132,3 +132,44 @@ def test_who_led_a_round_and_who_took_part_and_where_an_institute_is() -> None:
     assert invest.what == "led" and invest.others[0] == "rhone-capital" and "capucine-partners" in invest.others
     based = next(r for r in place if r.kind == "based")
     assert (based.subject, based.others) == ("institut-national-des-circuits-intelligents", ("grenoble",))
+
+
+def test_a_role_to_come_and_a_founding_in_a_relative_clause() -> None:
+    from knowledge.extract_article import extract_article
+
+    text = (
+        "Harbor Labs is a new robotics company in Oslo that was started this spring by two engineers. "
+        "Ines Varga is expected to become Harbor's chief technology officer later this year. "
+        "Paul Remy, qui a créé Harbor Labs en 2024 après dix ans dans l'industrie, reste au conseil."
+    )
+    facts = extract_article("s", text, "en", []).facts
+    kinds = [f.kind for f in facts]
+    assert kinds[1] == "role" and "chief technology officer" in facts[1].text.en
+    assert kinds[2] == "found"
+
+
+def test_who_takes_whose_place_actively_and_passively() -> None:
+    from knowledge.extract_article import extract_article
+
+    text = (
+        "Corvane has hired Lea Brunner, a former director at Ostra Bank, to succeed Piet Aalders as chief "
+        "financial officer. Chez Corvane, Marc Oudin sera remplacé en juin par Zoé Carrel, qui dirigeait les ventes."
+    )
+    facts = extract_article("s", text, "en", []).facts
+    assert "Who replaced Piet Aalders?" in facts[0].questions_en
+    assert "Who replaced Marc Oudin?" in facts[1].questions_en
+
+
+def test_a_round_belongs_to_the_organisation_named_before_it() -> None:
+    (found,) = relations_of(
+        "Pike Robotics has raised $20 million in a seed round led by Alder Ventures, with participation from Kite Fund."
+    )
+    invest = next(r for r in found if r.kind == "invest")
+    assert invest.subject == "pike-robotics" and invest.others[0] == "alder-ventures"
+
+
+def test_what_was_released_is_not_the_clause_after_the_verb() -> None:
+    (found,) = relations_of(
+        "Tomas Berg designed Nimbus 3, the model Orla Systems released in May and which clients like."
+    )
+    assert not any(r.kind == "announce" for r in found)
