@@ -113,3 +113,12 @@ def test_taking_over_as_is_taking_a_post_not_an_acquisition() -> None:
     assert "join" in analyzer.concepts("when did she take over as chair", fix_typos=True, lang="en")
     assert "acquire" not in analyzer.concepts("when did she take over as chair", fix_typos=True, lang="en")
     assert "join" in analyzer.concepts("il a pris ses fonctions en mai", fix_typos=True, lang="fr")
+
+
+def test_superlatives_of_size_meet_comparatives() -> None:
+    from knowledge.concepts import ConceptAnalyzer, load_lexicon
+    from knowledge.loader import DATA_DIR
+
+    analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), [])
+    assert "size" in analyzer.concepts("the largest fine ever", lang="en")
+    assert "size" in analyzer.concepts("la plus lourde amende", lang="fr")
