@@ -122,3 +122,12 @@ def test_superlatives_of_size_meet_comparatives() -> None:
     analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), [])
     assert "size" in analyzer.concepts("the largest fine ever", lang="en")
     assert "size" in analyzer.concepts("la plus lourde amende", lang="fr")
+
+
+def test_the_english_car_is_not_the_french_car() -> None:
+    from knowledge.concepts import ConceptAnalyzer, load_lexicon
+    from knowledge.loader import DATA_DIR
+
+    analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), [])
+    assert "car" in analyzer.concepts("she worked for a car maker in Turin", lang="en")
+    assert "car" not in analyzer.concepts("il est parti car il voulait créer sa société", lang="fr")
