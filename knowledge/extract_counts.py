@@ -72,6 +72,12 @@ _SOURCES = frozenset({"familiar", "close", "proches", "informed", "briefed"})  #
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # "a 64-page decision", "a 12-person team": a count written into an adjective (not a year: "2024-2025").
 _HYPHENATED = re.compile(r"\b\d{1,4}-(?!(?:year|month|day|week|hour|minute)s?\b)[a-z]{3,}\b")
+# "the search had taken nine months", "les travaux ont duré deux ans": a duration without "for"/"pendant".
+_TOOK = re.compile(
+    r"\b(?:took|taken|takes|take|lasted|lasts|a dure|ont dure|durera|a pris|ont pris|prendra)\s+(?:about\s+|around\s+"
+    rf"|nearly\s+|almost\s+|environ\s+|pres de\s+|plus de\s+|more than\s+)?(?:{_NUMBER})\s+"
+    r"(?:years?|ans|annees|months?|mois|weeks?|semaines|days|jours)\b"
+)
 _UNITS = frozenset({"watts"})  # "8 watts" answers how much power, not "how much does it cost"
 _EMPLOYS = re.compile(r"\b(?:employs?|employed|emploie|emploient|compte|comptait|headcount|effectif|staff of)\b")
 _HIRES = re.compile(r"\b(?:hire|hiring|recruit|recruiting|add|recruter|embaucher|recrutera|embauchera|creer|create)\b")
@@ -176,7 +182,7 @@ def asked_forms(text: str, lang: str) -> list[str]:
     duration or a proportion: any question of that kind about its words may take it for an answer."""
     folded = fold1(text).lower()
     found: list[str] = []
-    if DURATION.search(folded):
+    if DURATION.search(folded) or _TOOK.search(folded):
         found.append(("How long " if lang == "en" else "Pendant combien de temps ") + text)
     if any(english not in _UNITS for english, _ in counted(text)) or _HYPHENATED.search(folded):
         found.append(("How many " if lang == "en" else "Combien ") + text)

@@ -487,7 +487,14 @@ class Mentions:
             people = [m.entity for m in ordered if self._kind_of(m.entity) == "person"]
             if people:
                 last_person = people[-1]
-                subject_person = people[0]
+                # "Avec Hugo Lemaire, …, elle fonde…": the companion is not what the sentence is about.
+                leads = [
+                    m.entity
+                    for m in ordered
+                    if self._kind_of(m.entity) == "person"
+                    and not _COMPANION.search(sentence[max(0, m.start - 20) : m.start])
+                ]
+                subject_person = leads[0] if leads else people[0]
             # The organisation the sentence was about, for "the company" in the next one: its subject when that
             # is an organisation named twice or more in the article (not one mentioned in passing).
             lead = sentence[: ordered[0].start] if ordered else ""

@@ -240,7 +240,15 @@ def add_present_questions(drafts: list[Draft], found: dict[str, Found], names: d
         ]
         if not current:
             continue
-        newest = max(current, key=lambda d: (d.date.value if d.date else "", -drafts.index(d)))
+
+        def when(d: Draft, entity_id: str = entity_id) -> str:
+            # A founding the sentence does not date ("elle fonde l'année suivante…") is not news of today;
+            # a role stated in the present is as new as the article.
+            if not d.date or (not d.own_date and not any(r.kind in {"role", "join"} for r in d.relations)):
+                return ""
+            return d.date.value
+
+        newest = max(current, key=lambda d: (when(d), -drafts.index(d)))
         for lang in LANGS:
             newest.questions[lang] += present_questions(names[entity_id], lang)
 

@@ -137,3 +137,14 @@ def test_an_inverted_reporting_verb_names_the_speaker() -> None:
     facts = extract_article("s", text, "fr", [], published="2025-05-02").facts
     quoted = [f for f in facts if f.sentence.startswith("«")]
     assert len(quoted) == 2 and all("ines-barthe" in f.entities for f in quoted)
+
+
+def test_what_someone_does_now_is_the_dated_role_not_an_undated_founding() -> None:
+    text = (
+        "Inès Barthe dirige Orvane, une start-up nantaise qui fabrique des batteries. "
+        "Avec Hugo Lemaire, un ami rencontré à Nantes, elle fonde l'année suivante une société de recyclage. "
+        "Depuis mars 2024, cette ancienne chercheuse est directrice technique de la société qu'elle a fondée."
+    )
+    facts = extract_article("s", text, "fr", [], published="2025-05-02").facts
+    now = [f for f in facts if "Que fait Inès Barthe aujourd'hui ?" in f.questions_fr]
+    assert [f.sentence[:10] for f in now] == ["Depuis mar"]

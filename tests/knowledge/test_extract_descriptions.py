@@ -103,3 +103,31 @@ def test_common_words_are_not_read_as_typos_of_relations() -> None:
     analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), [])
     assert "say" not in analyzer.concepts("aim to reach 100 stores", fix_typos=True, lang="en")
     assert "goal" in analyzer.concepts("elle vise 100 magasins", fix_typos=True, lang="fr")
+
+
+def test_taking_over_as_is_taking_a_post_not_an_acquisition() -> None:
+    from knowledge.concepts import ConceptAnalyzer, load_lexicon
+    from knowledge.loader import DATA_DIR
+
+    analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), [])
+    assert "join" in analyzer.concepts("when did she take over as chair", fix_typos=True, lang="en")
+    assert "acquire" not in analyzer.concepts("when did she take over as chair", fix_typos=True, lang="en")
+    assert "join" in analyzer.concepts("il a pris ses fonctions en mai", fix_typos=True, lang="fr")
+
+
+def test_superlatives_of_size_meet_comparatives() -> None:
+    from knowledge.concepts import ConceptAnalyzer, load_lexicon
+    from knowledge.loader import DATA_DIR
+
+    analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), [])
+    assert "size" in analyzer.concepts("the largest fine ever", lang="en")
+    assert "size" in analyzer.concepts("la plus lourde amende", lang="fr")
+
+
+def test_the_english_car_is_not_the_french_car() -> None:
+    from knowledge.concepts import ConceptAnalyzer, load_lexicon
+    from knowledge.loader import DATA_DIR
+
+    analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), [])
+    assert "car" in analyzer.concepts("she worked for a car maker in Turin", lang="en")
+    assert "car" not in analyzer.concepts("il est parti car il voulait créer sa société", lang="fr")

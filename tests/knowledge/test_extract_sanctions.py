@@ -49,3 +49,11 @@ def test_a_count_written_as_an_adjective_is_asked_how_many() -> None:
     assert asked_forms("The authority published a 48-page ruling on Monday.", "en")
     assert not asked_forms("The 2024-2025 budget was approved.", "en")
     assert "How many Pelham signed a 3-year lease." not in asked_forms("Pelham signed a 3-year lease.", "en")
+
+
+def test_a_duration_without_a_preposition_is_asked_how_long() -> None:
+    from knowledge.extract_counts import asked_forms
+
+    assert asked_forms("The inquiry had taken eleven months.", "en")[0].startswith("How long ")
+    assert asked_forms("L'enquête a duré deux ans.", "fr")[0].startswith("Pendant combien de temps ")
+    assert not asked_forms("Pelham took the lead in 2020.", "en")
