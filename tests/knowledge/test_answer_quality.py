@@ -22,7 +22,8 @@ DEV_SET = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 OWN_SET = Path(__file__).with_name("data") / "questions.jsonl"
 SECOND_SET = Path(__file__).with_name("data") / "questions_second.jsonl"
 BLIND_TUNE = Path(__file__).with_name("data") / "blind_tune.jsonl"
-BLIND_HOLDOUT = Path(__file__).with_name("data") / "blind_holdout.jsonl"  # untouched until the final figure
+BLIND_HOLDOUT = Path(__file__).with_name("data") / "blind_holdout.jsonl"  # held out in the first session
+BLIND_HOLDOUT2 = Path(__file__).with_name("data") / "blind_holdout2.jsonl"  # held out in the second
 
 
 def judge(row: dict[str, object], answered: bool, answer: str) -> bool:
@@ -52,8 +53,8 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
 
 @pytest.mark.parametrize(
     ("path", "floor"),
-    [(OWN_SET, 0.91), (SECOND_SET, 0.95), (BLIND_TUNE, 0.90), (BLIND_HOLDOUT, 0.85)],
-    ids=["own", "second", "blind-tune", "blind-holdout"],
+    [(OWN_SET, 0.91), (SECOND_SET, 0.95), (BLIND_TUNE, 0.90), (BLIND_HOLDOUT, 0.85), (BLIND_HOLDOUT2, 0.80)],
+    ids=["own", "second", "blind-tune", "blind-holdout", "blind-holdout2"],
 )
 async def test_own_question_sets_stay_above_their_floors(core: Core, path: Path, floor: float) -> None:
     rows = load(path)
