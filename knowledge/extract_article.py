@@ -26,11 +26,11 @@ from knowledge.extract_questions import (
     speaker_of,
 )
 from knowledge.extract_quotes import quote_speakers
-from knowledge.extract_relations import Relation, fold1, relations
+from knowledge.extract_relations import Relation, relations
 from knowledge.extract_render import questions, render
 from knowledge.extract_sentences import statements
 from knowledge.models import LANGS, Entity, Fact, Lang, Localized
-from knowledge.normalize import canonical
+from knowledge.normalize import canonical, fold1
 
 EVENTS = frozenset({"join", "leave", "found", "raise", "acquire", "sell", "announce"})
 _PRIORITY = {

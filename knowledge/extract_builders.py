@@ -15,10 +15,10 @@ from knowledge.extract_masked import (
     Masked,
     Relation,
     clause_date,
-    fold1,
     title_of,
 )
 from knowledge.models import FactDate
+from knowledge.normalize import fold1
 
 
 def role(masked: Masked, match: re.Match[str]) -> list[Relation]:

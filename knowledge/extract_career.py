@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from knowledge.extract_descriptions import fold1
 from knowledge.extract_mentions import Mention
+from knowledge.normalize import fold1
 
 _STUDY = re.compile(
     r"\b(?:diplomee?s? (?:de|d'|en)|graduated?|graduate of|studied|studies at|studying|etudie|a etudie|ses etudes"

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from knowledge.extract_masked import fold1
 from knowledge.extract_mentions import Mention
+from knowledge.normalize import fold1
 from knowledge.stopwords import STOPWORDS
 from knowledge.wordforms import NUMBER_WORDS
 

@@ -14,16 +14,9 @@ must still be about it, or a question naming the person or the organisation find
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
-from knowledge.normalize import fold
-
-
-def fold1(text: str) -> str:
-    """Lower case without accents, one character for one (as `extract_masked.fold1`, which imports us)."""
-    return "".join((unicodedata.normalize("NFKD", c)[:1] or c).lower()[:1] or c for c in text).replace("’", "'")
-
+from knowledge.normalize import fold, fold1
 
 # Role nouns a demonstrative turns into a person description, folded; French feminine forms say "she".
 _PERSON_NOUNS = (

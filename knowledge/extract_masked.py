@@ -8,13 +8,13 @@ offset in the original and titles or amounts keep their spelling. The patterns' 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from knowledge.extract_dates import date_of
 from knowledge.extract_mentions import Mention
 from knowledge.models import FactDate
+from knowledge.normalize import fold1
 
 E = r"@(\d+)@"
 ES = rf"{E}(?:(?:\s*,\s*|\s+(?:and|et)\s+|\s*,\s*(?:and|et)\s+){E})*"
@@ -61,15 +61,6 @@ class Relation:
     future: bool = False  # "will join", "rejoindra": announced, not done yet
     date: FactDate | None = None
     derived: bool = False  # read off a title ("co-founder"), not stated as an event
-
-
-def fold1(text: str) -> str:
-    """Lower case without accents, one character for one: offsets on it are offsets in `text`."""
-    out = []
-    for char in text:
-        base = unicodedata.normalize("NFKD", char)[:1] or char
-        out.append(base.lower()[:1] or base)
-    return "".join(out).replace("’", "'")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from knowledge.extract_counts import DURATION
-from knowledge.extract_masked import fold1
 from knowledge.extract_mentions import Mention
+from knowledge.normalize import fold1
 
 _CONTRACT = re.compile(r"\b(?:contrat|contract|accord|agreement|deal|commande|partenariat|partnership)\b")
 _SUM = re.compile(r"\d[\d,.\s]*\s*(?:millions?|milliards?|billions?|m\b|bn\b|k\b|€|\$|euros?|dollars?)|[€$]\s*\d")

@@ -15,10 +15,11 @@ from knowledge.extract_career import career_questions
 from knowledge.extract_counts import count_questions
 from knowledge.extract_mentions import Found, Mention
 from knowledge.extract_patterns import pattern_questions
-from knowledge.extract_relations import Relation, fold1
+from knowledge.extract_relations import Relation
 from knowledge.extract_render import entity_questions, present_questions
 from knowledge.extract_sanctions import sanction_questions
 from knowledge.models import LANGS, FactDate
+from knowledge.normalize import fold1
 
 
 @dataclass(slots=True)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from knowledge.extract_masked import fold1
 from knowledge.extract_mentions import Mention
+from knowledge.normalize import fold1
 
 _OPEN = re.compile(r"^\W{0,3}?[«“\"]")
 _CLOSE = re.compile(r"[»”\"]")

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from knowledge.extract_builders import amount_spelled
-from knowledge.extract_masked import Relation, fold1, mask
+from knowledge.extract_masked import Relation, mask
 from knowledge.extract_mentions import Mention
 from knowledge.extract_rules import RULES
 from knowledge.models import FactDate
+from knowledge.normalize import fold1
 
 __all__ = ["Relation", "amount_spelled", "fold1", "mask", "relations"]
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from knowledge.extract_relations import Relation, fold1
+from knowledge.extract_relations import Relation
 from knowledge.models import FactDate
+from knowledge.normalize import fold1
 from knowledge.places import place_name
 
 _MONTHS = {

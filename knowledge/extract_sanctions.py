@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from knowledge.extract_descriptions import fold1
 from knowledge.extract_mentions import Mention
+from knowledge.normalize import fold1
 
 _FINED = re.compile(
     r"\b(?:fined|fines|has fined|imposed a (?:fine|penalty)|a inflige|inflige|a sanctionne|sanctionne|a condamne"

@@ -53,6 +53,16 @@ def fold(text: str) -> str:
     return text.translate(_DROP_COMBINING).replace("œ", "oe").replace("æ", "ae")
 
 
+def fold1(text: str) -> str:
+    """Lower case without accents, one character for one: offsets on it are offsets in `text` (the extraction
+    finds patterns on this and cuts the original sentence at the same places)."""
+    out = []
+    for char in text:
+        base = unicodedata.normalize("NFKD", char)[:1] or char
+        out.append(base.lower()[:1] or base)
+    return "".join(out).replace("’", "'")
+
+
 def canonical(text: str) -> str:
     """`fold` plus elisions removed and joined forms unified: the string every matcher step starts from."""
     text = fold(strip_controls(text))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from knowledge.extract_mentions import Mentions
-from knowledge.extract_relations import Relation, amount_spelled, fold1, relations
+from knowledge.extract_relations import Relation, amount_spelled, relations
 from knowledge.models import FactDate
+from knowledge.normalize import fold1
 
 
 def relations_of(*sentences: str) -> list[list[Relation]]:
