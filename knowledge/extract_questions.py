@@ -21,6 +21,10 @@ from knowledge.extract_sanctions import sanction_questions
 from knowledge.models import LANGS, FactDate
 from knowledge.normalize import fold1
 
+# Sentence shapes that each ask their own questions (a contract, an office, a hire; a career step; a fine):
+# one signature, so every sentence meets them all the same way.
+_SHAPES = (pattern_questions, career_questions, sanction_questions)
+
 
 @dataclass(slots=True)
 class Draft:
@@ -98,12 +102,9 @@ def add_statement_questions(
     subject = names.get(draft.subject, "") if draft.subject else ""
     for lang, asked in count_questions(draft.sentence, draft.mentions, kinds, names, subject).items():
         draft.questions[lang] += asked
-    for lang, asked in pattern_questions(draft.sentence, draft.mentions, kinds, names, main).items():
-        draft.questions[lang] += asked
-    for lang, asked in career_questions(draft.sentence, draft.mentions, kinds, names, main).items():
-        draft.questions[lang] += asked
-    for lang, asked in sanction_questions(draft.sentence, draft.mentions, kinds, names, main).items():
-        draft.questions[lang] += asked
+    for shape in _SHAPES:
+        for lang, asked in shape(draft.sentence, draft.mentions, kinds, names, main).items():
+            draft.questions[lang] += asked
     # "…which values the company at $900 million": a valuation.
     if re.search(r"\b(?:values?|valued|valuation|valorise|valorisee|valorisation)\b", folded) and re.search(
         r"\d", folded
