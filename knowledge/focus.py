@@ -30,6 +30,16 @@ _MENTION = re.compile(r"(?<![\w.])@\w+")
 _MARKUP = re.compile(r"[*_~`|>#]+")
 _REPEATED = re.compile(r"([?!.])[?!.]+|([,;:])(?:\s*[,;:])+")
 _SPACES = re.compile(r"\s+")
+# The news the bot read is not what a question asks about: "the acronym mentioned in the article", "d'après
+# l'article", "about the Pellucid article". Left in, "article" reads as a research paper (a relation the answer
+# would then have to state).
+_META = re.compile(
+    r"\b(?:(?:mentioned|cited|quoted|described|reported|named)\s+)?(?:in|from|according to)\s+"
+    r"(?:the|this|that|your)\s+(?:article|story|piece|news item)\b(?!\s+(?:on|about|of|by)\b)"
+    r"|\b(?:(?:mentionn|cit|d[ée]crit|nomm)\w*\s+)?(?:dans|d['’]apr[eè]s|selon)\s+"
+    r"(?:l['’]|cet\s+|ce\s+|votre\s+)(?:article|papier|d[ée]p[eê]che)\b(?!\s+(?:sur|de|d['’]|du|des)\b)",
+    re.IGNORECASE,
+)
 _ELIDED = re.compile(r"^\w+['’](\w.*)$")
 # A clause ends at a sentence mark, a colon or semicolon, or a comma; commas are joined back below unless the
 # piece they close is courtesy or scene-setting, so "Who, besides Radford, left?" stays one clause.
@@ -137,6 +147,7 @@ def clean(text: str) -> str:
     text = _URL.sub(" ", text)
     text = _DISCORD_TAG.sub(" ", text)
     text = _MENTION.sub(" ", text)
+    text = _META.sub(" ", text)
     text = "".join(" " if _pictograph(ch) else ch for ch in text)
     text = _MARKUP.sub(" ", text)
     text = _REPEATED.sub(lambda m: m.group(1) or m.group(2), text)

@@ -119,3 +119,26 @@ def test_scene_setting_with_question_words_still_goes(message: str, question: st
 )
 def test_thanks_tacked_on_without_punctuation_go(message: str, question: str) -> None:
     assert focus(message).question == question
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("Que signifie le sigle BAI mentionné dans l'article ?", "Que signifie le sigle BAI ?"),
+        ("Quick question, in the article: who led the Series B?", "who led the Series B?"),
+        ("Selon l'article, qui a quitté OpenAI ?", "qui a quitté OpenAI ?"),
+        ("According to the story, when did Murati leave?", "when did Murati leave?"),
+    ],
+)
+def test_the_news_the_bot_read_is_not_what_is_asked(message: str, question: str) -> None:
+    """ "The article" is where the question comes from, not a research paper the answer must be about."""
+    assert focus(message).question == question
+
+
+def test_a_question_about_a_paper_keeps_it() -> None:
+    assert focus("Who wrote the GPT-2 paper?").question == "Who wrote the GPT-2 paper?"
+    assert focus("Quel article scientifique a lancé GPT ?").question == "Quel article scientifique a lancé GPT ?"
+    # The paper the news is about is not the news: "l'article sur GPT-1" stays
+    question = "Quel est le titre de l'article sur GPT-1 ?"
+    assert focus(question).question == question
+    assert focus("Dans l'article sur GPT-1, qui est premier auteur ?").question.startswith("Dans l'article sur GPT-1")
