@@ -95,7 +95,9 @@ ORG_WORDS = _folded(
     association society societe company compagnie corporation solutions semiconductors electronics automotive
     mobility analytics security cloud data health sante bio ai ia ventures investments invest associates
     authority authorities autorite commission committee comite court cour tribunal regulator regulateur board
-    foods"""
+    foods interactive games entertainment diagnostics services logistics logistique aerospace space satellites
+    telecom telecoms pharmaceuticals biosciences medical publishing editions engineering ingenierie consulting
+    mobilite robotique transports"""
 )
 ORG_HEADS = _folded(
     "port university universite institute institut bank banque ministry ministere school ecole college court cour "
