@@ -22,14 +22,19 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from knowledge.clauses import clauses
 from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
 from knowledge.intent import Asks, asked_kinds
 from knowledge.matcher import (
+    CLAUSE_WEIGHT,
+    FUTURE,
     STATEMENT_SHARE,
     UNKNOWN_WEIGHT,
     Candidate,
     MatchResult,
     Reading,
+    counts_something,
+    gives_reason,
     lacking,
     read_question,
     verdict,
@@ -38,6 +43,7 @@ from knowledge.models import Entity, Fact, Lang
 from knowledge.names import NameMender
 from knowledge.normalize import canonical
 from knowledge.stopwords import STOPWORDS
+from knowledge.tense import speaks_of_future
 
 MAX_QUESTION_CHARS = 500
 _AMOUNT = re.compile(r"\d[\d\s.,]*\s*(?:million|milliard|billion|%|\$|dollars?|euros?)", re.IGNORECASE)
@@ -137,15 +143,26 @@ class ReferenceMatcher:
         supports = {kind for kind in samples if kind is not None}
         if fact.date is not None:
             supports.add(Asks.WHEN)
-        if _AMOUNT.search(fact.text.en):
+        if _AMOUNT.search(fact.text.en) or counts_something(fact.sentence):
             supports.add(Asks.QUANTITY)
+        if gives_reason(fact.text.en) or gives_reason(fact.sentence):
+            supports.add(Asks.WHY)
         # What the sample questions talk about is the fact's topic; words its text only mentions in passing
         # ("…Anthropic, the company founded by Dario Amodei") are not — unless it has no samples at all.
         every = [s for group in samples.values() for s in group] or texts
         bags: dict[Asks | None, frozenset[str]] = {None: frozenset().union(*(s.concepts for s in every))}
+        subject = {ENTITY_PREFIX + fact.subject} if fact.subject else set()
+        texts = texts + [
+            _Sample(concepts | subject, self._fuzzy_form(text), CLAUSE_WEIGHT, None)
+            for text in dict.fromkeys(c for t in (fact.text.en, fact.text.fr) for c in clauses(t))
+            if (concepts := self._fact_concepts(text))
+        ]
         named = set(fact.entities) | ({fact.subject} if fact.subject else set())
         named |= entity_ids(bags[None])
-        said = frozenset().union(*(t.concepts for t in texts)) - bags[None]
+        said = frozenset().union(*(t.concepts for t in texts))
+        if any(speaks_of_future(text) for text in (fact.text.en, fact.sentence)):
+            said |= {FUTURE}
+        said -= bags[None]
         return _Entry(fact, frozenset(named), frozenset(supports), dict(samples), texts, bags, said)
 
     @staticmethod
@@ -246,6 +263,6 @@ class ReferenceMatcher:
                 score *= self.missing_name_factor**missing
             if score > 0:
                 # Ranked on the raw score (nudges may lift it past 1); reported within [0, 1].
-                scored.append((score, Candidate(entry.fact, round(min(score, 1.0), 4))))
+                scored.append((score, Candidate(entry.fact, round(min(score, 1.0), 4), missing)))
         scored.sort(key=lambda pair: (-pair[0], pair[1].fact.id))
         return [candidate for _, candidate in scored]

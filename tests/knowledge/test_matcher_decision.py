@@ -1,0 +1,100 @@
+"""The matcher's decision: when a fact that scores under the threshold still answers, and which facts can
+answer a how-many question."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from knowledge.loader import load_bundle
+from knowledge.matcher import (
+    LEAD_FLOOR,
+    LEAD_RATIO,
+    Candidate,
+    Reading,
+    clear_lead,
+    counts_something,
+    decide,
+    gives_reason,
+)
+from knowledge.models import Fact
+
+
+def _reading(named: frozenset[str]) -> Reading:
+    return Reading(
+        question="When did the investigation into Sonatrace start?",
+        text="When did the investigation into Sonatrace start?",
+        lang="en",
+        kind=None,
+        concepts=frozenset({"@sonatrace", "invest", "start"}),
+        named=named,
+        strangers=0,
+        relations=frozenset(),
+        unknown={},
+    )
+
+
+def _candidates(fact: Fact, *scores: float) -> list[Candidate]:
+    return [Candidate(replace(fact, id=f"{fact.id}-{i}"), score) for i, score in enumerate(scores)]
+
+
+@pytest.fixture
+def fact() -> Fact:
+    return load_bundle().facts[0]
+
+
+def test_a_clear_lead_answers_under_the_threshold(fact: Fact) -> None:
+    ranked = _candidates(fact, 0.40, 0.15)
+    assert clear_lead(_reading(frozenset({"sonatrace"})), ranked)
+    result = decide(_reading(frozenset({"sonatrace"})), ranked, frozenset(), 0.45, 0.25)
+    assert result.answered and result.best == ranked[0]
+
+
+def test_a_close_second_means_no_lead(fact: Fact) -> None:
+    ranked = _candidates(fact, 0.40, 0.40 / LEAD_RATIO + 0.01)
+    assert not clear_lead(_reading(frozenset({"sonatrace"})), ranked)
+    assert not decide(_reading(frozenset({"sonatrace"})), ranked, frozenset(), 0.45, 0.25).answered
+
+
+def test_a_lead_needs_a_named_topic_and_a_floor(fact: Fact) -> None:
+    # Nothing named: the question may be about anything, and the best of weak candidates is no answer.
+    assert not clear_lead(_reading(frozenset()), _candidates(fact, 0.40, 0.05))
+    assert not clear_lead(_reading(frozenset({"sonatrace"})), _candidates(fact, LEAD_FLOOR - 0.01))
+
+
+def test_a_neighbour_is_never_answered_for_its_lead(fact: Fact) -> None:
+    """A fact that lacks part of the question, or a profile that scores under the threshold ("Who replaced
+    Murati as CTO?" against Murati's profile), is declined however far ahead of the rest it stands."""
+    sonatrace = _reading(frozenset({"sonatrace"}))
+    assert not clear_lead(sonatrace, [Candidate(fact, 0.40, lacks=1), Candidate(fact, 0.05)])
+    profile = replace(fact, kind="profile")
+    assert not clear_lead(sonatrace, [Candidate(profile, 0.40), Candidate(fact, 0.05)])
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Sonatrace employs about 230 people.", True),
+        ("Parla 3 needs less than ten seconds of audio.", True),
+        ("Sonatrace has six weeks to file its appeal.", True),
+        ("L'entreprise emploie une centaine de personnes.", True),
+        ("Radford joined OpenAI in 2016.", False),  # a year is a date, not a count
+        ("The investigation opened on 13 November.", False),  # a day of the month too
+    ],
+)
+def test_a_fact_with_a_count_can_answer_how_many(text: str, counts: bool) -> None:
+    assert counts_something(text) is counts
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The two operators were not sanctioned because Sonatrace alone decided how the data was used.", True),
+        ("Le retard s'explique par des fouilles archéologiques.", True),
+        ("La ligne a été retardée à cause des fouilles.", True),
+        ("Radford joined OpenAI in 2016.", False),
+    ],
+)
+def test_a_fact_that_gives_a_reason_can_answer_why(text: str, reason: bool) -> None:
+    assert gives_reason(text) is reason
