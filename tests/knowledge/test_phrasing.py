@@ -67,7 +67,7 @@ async def knowledge(store: SQLiteStore) -> Knowledge:
         ),
         # A name set aside is not one the answer must involve; "where does X work" asks for a role
         ("À part Radford, qui a quitté OpenAI avant décembre 2024 ?", "earlier-departures openai-exodus"),
-        ("Mark Chen works where?", "profile-chen"),
+        ("Mark Chen works where?", "profile-chen chen-statement"),  # both say: research director at OpenAI
         # Imperative requests and "in a few words" are how people ask "who is"
         ("Présente-moi Mira Murati en deux mots", "profile-murati"),
         ("Describe Barret Zoph briefly", "profile-zoph"),

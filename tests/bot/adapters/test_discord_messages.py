@@ -34,6 +34,12 @@ class Sent:
         monkeypatch.setattr(discord.abc, "handle_message_parameters", recording)
 
 
+@pytest.fixture(autouse=True)
+def _attachments_in_tmp(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """dpytest writes every attachment it sends to `dpytest_N.dat` in the working directory: not the checkout."""
+    monkeypatch.chdir(tmp_path)
+
+
 @pytest.fixture
 async def core(tmp_path):
     core = await Core.open(f"sqlite:///{tmp_path / 'bot.db'}")
