@@ -24,6 +24,7 @@ SECOND_SET = Path(__file__).with_name("data") / "questions_second.jsonl"
 BLIND_TUNE = Path(__file__).with_name("data") / "blind_tune.jsonl"
 BLIND_HOLDOUT = Path(__file__).with_name("data") / "blind_holdout.jsonl"  # held out in the first session
 BLIND_HOLDOUT2 = Path(__file__).with_name("data") / "blind_holdout2.jsonl"  # held out in the second
+BLIND_HOLDOUT3 = Path(__file__).with_name("data") / "blind_holdout3.jsonl"  # held out in the third
 
 
 def judge(row: dict[str, object], answered: bool, answer: str) -> bool:
@@ -53,8 +54,15 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
 
 @pytest.mark.parametrize(
     ("path", "floor"),
-    [(OWN_SET, 0.91), (SECOND_SET, 0.95), (BLIND_TUNE, 0.90), (BLIND_HOLDOUT, 0.85), (BLIND_HOLDOUT2, 0.80)],
-    ids=["own", "second", "blind-tune", "blind-holdout", "blind-holdout2"],
+    [
+        (OWN_SET, 0.91),
+        (SECOND_SET, 0.95),
+        (BLIND_TUNE, 0.90),
+        (BLIND_HOLDOUT, 0.85),
+        (BLIND_HOLDOUT2, 0.80),
+        (BLIND_HOLDOUT3, 0.75),  # 72.9% at first contact, 76.7% once, at the end of the session that wrote it
+    ],
+    ids=["own", "second", "blind-tune", "blind-holdout", "blind-holdout2", "blind-holdout3"],
 )
 async def test_own_question_sets_stay_above_their_floors(core: Core, path: Path, floor: float) -> None:
     rows = load(path)
