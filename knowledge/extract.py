@@ -30,6 +30,11 @@ _YEAR = re.compile(r"\b(?:en|in|au|since|depuis|de|of|year|annee)? ?((?:19|20)\d
 _NUMBER = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])([\"»”]?)\s+(?=[\"«“A-ZÀÂÇÉÈÊÎÔÛ0-9])")
 _ABBREVIATIONS = ("M.", "Mme.", "Dr.", "Mr.", "Mrs.", "Ms.", "St.", "etc.", "p. ex.", "e.g.", "i.e.", "U.S.")
+# A word with a full stop that does not end a sentence: a month as news agencies write it ("Feb. 3", "Sept. 16"),
+# a title before a name ("Prof. Lund", "Gov. Ellis").
+_SHORT_WORD = re.compile(
+    r"(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|Prof|Gov|Sen|Rep|Gen|Lt|Col|Jr|Sr|No|Mt|Ste|Mmes|MM|cf|vs)\.$"
+)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -43,7 +48,7 @@ def split_sentences(text: str) -> list[str]:
         for boundary in _SENTENCE_END.finditer(paragraph):
             # A closing quote belongs to the sentence it ends: the sentence must stay verbatim.
             piece = paragraph[start : boundary.end(1)].strip()
-            if piece.endswith(_ABBREVIATIONS):
+            if piece.endswith(_ABBREVIATIONS) or _SHORT_WORD.search(piece):
                 continue
             if piece:
                 sentences.append(piece)

@@ -2,7 +2,8 @@
 
 A heading is the title repeated or a short line with no closing punctuation; a byline names the writer
 ("By Jane Porter", "Par Marc Dubreuil — Lyon"); a date line only dates the article ("March 3, 2025",
-"Publié le 12 mai 2025", "Updated: 2025-03-03"). What is left and has a few words is a fact.
+"Publié le 12 mai 2025", "Updated: 2025-03-03"), and neither is the dateline that opens the first sentence
+("BOSTON, Nov 18 — "). What is left and has a few words is a fact.
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ _DATELINE_WORDS = re.compile(
     r"|dimanche|\d+)\b"
 )
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# A news agency's dateline before the first sentence: "BOSTON, Nov 18 — ", "ASHCOMBE, England, Feb. 9 — ",
+# "BRÉVENNES, 13 septembre — ", "LYON (AFP) - ". Where and when the article was filed, not what it states.
+_DATELINE_PREFIX = re.compile(
+    r"^[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,40}(?:\s*\([A-Za-z]{2,10}\))?(?:,\s*[^,—–]{2,30}){0,3}\s*[—–-]{1,2}\s+(?=\S)"
+)
 
 
 def is_heading(sentence: str, title: str | None) -> bool:
@@ -87,6 +93,7 @@ def statements(text: str, title: str | None = None) -> list[str]:
     for sentence in split_sentences(unwrap(text)):
         if is_heading(sentence, title) or is_byline(sentence) or is_dateline(sentence):
             continue
+        sentence = _DATELINE_PREFIX.sub("", sentence) if not kept else sentence
         if len(_WORD.findall(sentence)) < MIN_WORDS:
             continue
         kept.append(sentence)

@@ -57,3 +57,25 @@ def test_hard_wrapped_lines_are_one_sentence() -> None:
         "are expected before the summer.",
         "Next paragraph starts here and says something.",
     ]
+
+
+def test_the_dateline_before_the_first_sentence_is_not_part_of_it() -> None:
+    text = (
+        "Ransomware attack forces a hospital trust to cancel operations\n\n"
+        "ASHCOMBE, England, Feb. 9 — A ransomware attack on the Ashcombe trust has forced the cancellation of "
+        "412 planned operations, officials said on Monday.\n\n"
+        "The attack was detected at around 2:40 a.m. on Tuesday, Feb. 3, when staff found they could no longer "
+        "open patient records."
+    )
+    assert statements(text, "Ransomware attack forces a hospital trust to cancel operations") == [
+        "A ransomware attack on the Ashcombe trust has forced the cancellation of 412 planned operations, "
+        "officials said on Monday.",
+        # "Feb." does not end a sentence: the date stays with what happened on it
+        "The attack was detected at around 2:40 a.m. on Tuesday, Feb. 3, when staff found they could no longer "
+        "open patient records.",
+    ]
+    french = "BRÉVENNES, 13 septembre — Après quatre ans de travaux, la ligne T4 a été mise en service samedi."
+    assert statements(french) == ["Après quatre ans de travaux, la ligne T4 a été mise en service samedi."]
+    # Only an agency's dateline goes: a sentence that merely starts with a capitalised name stays whole.
+    plain = "OpenAI, the maker of ChatGPT, said on Monday that it had hired a new chief scientist."
+    assert statements(plain) == [plain]
