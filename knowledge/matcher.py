@@ -31,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
+from itertools import chain
 from math import fsum
 
 from rapidfuzz import fuzz
@@ -797,7 +798,11 @@ class Matcher:
             start = first + entry.ends[group - 1] if group else first
             # Coverage still reads all its samples: "L'article GPT-2, il date de quand ?" is about the paper
             # even if no when-sample says "paper".
-            pool, texts_in_pool = range(start, first + entry.ends[group]), False
+            # Its own texts too: an article sentence with several numbers has how-much samples for one of them
+            # ("How much did Kessmark prepay?"), and "How much is Veltrion investing?" is in the text alone.
+            end = first + entry.size
+            pool: Iterable[int] = chain(range(start, first + entry.ends[group]), range(end - entry.n_texts, end))
+            texts_in_pool = entry.n_texts > 0
         else:
             pool, texts_in_pool = range(first, first + entry.size), entry.n_texts > 0
         bag = entry.bag

@@ -209,7 +209,7 @@ class ReferenceMatcher:
         supported = kind is None or kind in entry.supports or kind in self.loose_kinds
         if kind is not None and kind in entry.samples and kind not in self.loose_kinds:
             # A question that asks for something specific meets the samples that ask for the same thing.
-            pool = entry.samples[kind]
+            pool = entry.samples[kind] + entry.texts
         else:
             pool = [s for group in entry.samples.values() for s in group] + entry.texts
         bag = entry.bags[None]
