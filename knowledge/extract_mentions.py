@@ -32,6 +32,18 @@ from knowledge.extract_words import KNOWN_PLACES, NOT_NAMES, ORG_WORDS, Word, wo
 from knowledge.models import Entity
 from knowledge.normalize import fold
 from knowledge.places import is_place, other_names
+from knowledge.wordfreq import zipf
+
+# A word this common in either language ("rappel", "planning", "interactive") is what people write in questions
+# for its own sake: it is not made a one-word alias of a company or a product.
+_EVERYDAY_ZIPF = 4.0
+
+
+def _everyday_word(alias: str) -> bool:
+    words = alias.split()
+    frequency = zipf(fold(words[0]).lower()) if len(words) == 1 else None
+    return frequency is not None and frequency >= _EVERYDAY_ZIPF
+
 
 _PERSON_PRONOUNS = {"he": "m", "she": "f", "il": "m", "elle": "f"}
 _IMPERSONAL = re.compile(r"^\s*(?:y a|faut|s'agit|s’agit|est (?:prevu|possible|probable|clair|vrai))", re.IGNORECASE)
@@ -268,6 +280,8 @@ class Mentions:
                 )
             ):
                 continue  # a surname two people share names neither
+            if found.kind != "person" and _everyday_word(short):
+                continue  # "Rappel" is not short for "Rappel Conso" in a question about "le rappel"
             found.aliases.add(short)
             self.table.add(short, entity_id)
         for found in list(self.found.values()):
@@ -278,6 +292,7 @@ class Mentions:
                 and all(fold(p) in ORG_WORDS for p in parts[1:])
                 and self.table.get(parts[0]) is None
                 and fold(parts[0]) not in ORG_WORDS
+                and not _everyday_word(parts[0])
             ):
                 found.aliases.add(parts[0])  # "Corvid" for "Corvid Robotics"
                 self.table.add(parts[0], found.id)
