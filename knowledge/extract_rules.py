@@ -82,6 +82,14 @@ RULES: tuple[Rule, ...] = (
         ),
         role,
     ),
+    # "sa directrice générale, @0@", "its chief executive, @0@": the title first, then the name
+    (
+        "role",
+        _compile(
+            rf"(?P<ctx>\b(?:its|their|sa|son|leur))\s+(?P<former>(?:former|ancienne?)\s+)?{TITLE},?\s+{P}(?=\s*[,.;]|\s+(?:a|said|told|has|had|ont|avait)\b|$)"
+        ),
+        role,
+    ),
     # "@0@, @1@'s chief executive and co-founder"
     ("role", _compile(rf"{P},\s+(?:the\s+)?{O}'s\s+{TITLE}(?=\s*[,.;]|\s+(?:and|et)\s|$)"), role),
     ("role", _compile(rf"{P},\s+(?:the\s+)?{O}'s\s+(?:[\w-]+\s+){{1,4}}and\s+{TITLE}(?=\s*[,.;]|$)"), role),

@@ -174,3 +174,14 @@ def test_what_was_released_is_not_the_clause_after_the_verb() -> None:
         "Tomas Berg designed Nimbus 3, the model Orla Systems released in May and which clients like."
     )
     assert not any(r.kind == "announce" for r in found)
+
+
+def test_a_title_before_the_name_says_the_role_too() -> None:
+    _, second = relations_of(
+        "La société Autonoma Mobilité exploite 42 navettes à Valmont depuis 2022.",
+        "« Nos navettes avaient parcouru 3 millions de kilomètres », a déclaré sa directrice générale, "
+        "Sophie Kervella, dans un communiqué.",
+    )
+    role = next(r for r in second if r.kind == "role")
+    assert (role.subject, role.org) == ("sophie-kervella", "autonoma-mobilite")
+    assert "directrice generale" in fold1(role.title)
