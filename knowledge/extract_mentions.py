@@ -258,8 +258,8 @@ class Mentions:
                 self._touch_known(known)
                 continue
             kind = kind_of(cand)
-            first = fold(cand.name).lower().split()[0]
-            if kind == "person" and cand.person < 2 and len(first) >= 4 and first in self._common_nouns:
+            opening = fold(cand.name).lower().split()[0]
+            if kind == "person" and cand.person < 2 and len(opening) >= 4 and opening in self._common_nouns:
                 # "Rappel Conso" where the article also says "la fiche de rappel": a first word the text uses
                 # as a common noun is not a first name, so the name is an organisation's.
                 kind = "organization"
