@@ -40,6 +40,7 @@ _EVERYDAY_ZIPF = 4.0
 
 
 def _everyday_word(alias: str) -> bool:
+    """Whether `alias` is one word, and a common one in English or French."""
     words = alias.split()
     frequency = zipf(fold(words[0]).lower()) if len(words) == 1 else None
     return frequency is not None and frequency >= _EVERYDAY_ZIPF

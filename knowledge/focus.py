@@ -31,8 +31,7 @@ _MARKUP = re.compile(r"[*_~`|>#]+")
 _REPEATED = re.compile(r"([?!.])[?!.]+|([,;:])(?:\s*[,;:])+")
 _SPACES = re.compile(r"\s+")
 # The news the bot read is not what a question asks about: "the acronym mentioned in the article", "d'après
-# l'article", "about the Pellucid article". Left in, "article" reads as a research paper (a relation the answer
-# would then have to state).
+# l'article". Left in, "article" reads as a research paper. A qualified one ("l'article sur GPT-1") is a paper.
 _META = re.compile(
     r"\b(?:(?:mentioned|cited|quoted|described|reported|named)\s+)?(?:in|from|according to)\s+"
     r"(?:the|this|that|your)\s+(?:article|story|piece|news item)\b(?!\s+(?:on|about|of|by)\b)"

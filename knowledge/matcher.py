@@ -5,7 +5,8 @@ carries sample questions in both languages. A question is scored against a fact 
 
 - **sample**: the best weighted agreement (an F-measure leaning on recall) of concepts with one of the
   fact's sample questions that asks for the same kind of answer — a *when* question meets the fact's
-  *when* samples, so "When was OpenAI founded?" cannot ride on "When did Radford join OpenAI?";
+  *when* samples, so "When was OpenAI founded?" cannot ride on "When did Radford join OpenAI?" — or with
+  the fact's own texts and their clauses, at a lower weight;
 - **coverage**: how much of the question's weight those samples talk about at all — an unknown word
   ("nationality", "weather", "latest") weighs as much as a rare known one, so it pulls this down;
 - **fuzzy**: rapidfuzz `token_set_ratio` between the question and the fact's closest sample, which
@@ -13,7 +14,8 @@ carries sample questions in both languages. A question is scored against a fact 
 - **checks**: a fact must support what the question asks for (a date, a person, an amount…) and
   involve every person or thing the question names; failing one costs most of the score.
 
-Below `threshold` the matcher abstains; the near misses become suggestions.
+Below `threshold` the matcher abstains, the near misses becoming suggestions — unless the question names its
+topic and the best fact, lacking nothing it asks, leads clearly or comes from an article (`answers_anyway`).
 
 Weights are summed with `math.fsum`: a plain `sum` over a set depends on the set's order, which depends on
 the process's string hash seed, so a score on a rounding boundary (0.99375) used to come out 0.9937 or
