@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from knowledge.extract_mentions import Mention
+from knowledge.extract_mentions import Mention, first_named
 from knowledge.normalize import fold1
 
 _STUDY = re.compile(
@@ -32,20 +32,6 @@ _WORK = re.compile(
 _IDEA = re.compile(r"\b(?:l'idee d[eu']|the idea (?:for|of|behind)|idea came|came up with|a eu l'idee|had the idea)")
 
 
-def _person(mentions: Sequence[Mention], kinds: Mapping[str, str], names: Mapping[str, str]) -> str:
-    people = [m.entity for m in sorted(mentions, key=lambda m: m.start) if kinds.get(m.entity) == "person"]
-    return names.get(people[0], "") if people else ""
-
-
-def _named_after(
-    position: int, mentions: Sequence[Mention], kinds: Mapping[str, str], names: Mapping[str, str], wanted: set[str]
-) -> str:
-    later = sorted(
-        (m for m in mentions if m.start >= position and kinds.get(m.entity) in wanted), key=lambda m: m.start
-    )
-    return names.get(later[0].entity, "") if later else ""
-
-
 def career_questions(
     sentence: str,
     mentions: Sequence[Mention],
@@ -57,17 +43,17 @@ def career_questions(
     folded = fold1(sentence)
     asked: dict[str, list[str]] = {"en": [], "fr": []}
     en, fr = asked["en"], asked["fr"]
-    who = _person(mentions, kinds, names)
+    who = first_named(mentions, kinds, names, {"person"})
     if who:
         if study := _STUDY.search(folded):
-            school = _named_after(study.start(), mentions, kinds, names, {"organization"})
+            school = first_named(mentions, kinds, names, {"organization"}, after=study.start())
             en += [f"Where did {who} study?", f"What did {who} study?", f"When did {who} graduate?"]
             fr += [f"Où {who} a-t-il étudié ?", f"Qu'a étudié {who} ?", f"Quand {who} a-t-il obtenu son diplôme ?"]
             if school:
                 en.append(f"When did {who} graduate from {school}?")
                 fr.append(f"En quelle année {who} a-t-il été diplômé de {school} ?")
         if doctorate := _DOCTORATE.search(folded):
-            where = _named_after(doctorate.start(), mentions, kinds, names, {"organization", "place"})
+            where = first_named(mentions, kinds, names, {"organization", "place"}, after=doctorate.start())
             en += [f"When did {who} get a PhD?", f"What was {who}'s PhD about?", f"Where did {who} do a PhD?"]
             fr += [
                 f"Quand {who} a-t-il obtenu son doctorat ?",
@@ -78,7 +64,7 @@ def career_questions(
                 en.append(f"What did {who} do at {where}?")
                 fr.append(f"Qu'a fait {who} à {where} ?")
         if back := _RETURN.search(folded):
-            where = _named_after(back.start(), mentions, kinds, names, {"organization", "place"})
+            where = first_named(mentions, kinds, names, {"organization", "place"}, after=back.start())
             if where:
                 en += [f"When did {who} return to {where}?", f"In what role did {who} go back to {where}?"]
                 fr += [

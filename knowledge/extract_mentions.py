@@ -12,7 +12,7 @@ The second pass finds every mention in every sentence, and links "she", "il", "t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from knowledge.extract_descriptions import described_org, org_descriptions, person_descriptions
@@ -120,6 +120,32 @@ class Mention:
     end: int
     text: str
     pronoun: bool = False
+
+
+def mentions_of(
+    mentions: Sequence[Mention], kinds: Mapping[str, str], wanted: Collection[str], *, after: int = 0
+) -> list[Mention]:
+    """The mentions of entities of the `wanted` kinds that start at `after` or later, in the sentence's order."""
+    return sorted((m for m in mentions if m.start >= after and kinds.get(m.entity) in wanted), key=lambda m: m.start)
+
+
+def first_named(
+    mentions: Sequence[Mention],
+    kinds: Mapping[str, str],
+    names: Mapping[str, str],
+    wanted: Collection[str],
+    *,
+    after: int = 0,
+) -> str:
+    """The name of the first entity of the `wanted` kinds mentioned from `after` on, "" when there is none."""
+    found = mentions_of(mentions, kinds, wanted, after=after)
+    return names.get(found[0].entity, "") if found else ""
+
+
+def owner_of(mentions: Sequence[Mention], kinds: Mapping[str, str], names: Mapping[str, str], main: str | None) -> str:
+    """Whose the sentence's contract, office, fine or order is: the first organisation it names, else the one
+    the article is about."""
+    return first_named(mentions, kinds, names, {"organization"}) or (names.get(main, "") if main else "")
 
 
 class Mentions:

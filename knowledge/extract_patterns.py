@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from knowledge.extract_counts import DURATION
-from knowledge.extract_mentions import Mention
+from knowledge.extract_mentions import Mention, mentions_of, owner_of
 from knowledge.normalize import fold1
 
 _CONTRACT = re.compile(r"\b(?:contrat|contract|accord|agreement|deal|commande|partenariat|partnership)\b")
@@ -40,16 +40,9 @@ _IMPROVE = re.compile(
 )
 
 
-def _owner(mentions: Sequence[Mention], kinds: Mapping[str, str], names: Mapping[str, str], main: str | None) -> str:
-    orgs = [m.entity for m in mentions if kinds.get(m.entity) == "organization"]
-    return names.get(orgs[0], "") if orgs else (names.get(main, "") if main else "")
-
-
 def _after(sentence: str, match: re.Match[str], mentions: Sequence[Mention], kinds: Mapping[str, str]) -> str | None:
     """The first product or organisation named after the match ("lancera en avril Passerelle")."""
-    later = [
-        m for m in mentions if m.start >= match.end() and kinds.get(m.entity) in {"product", "project", "organization"}
-    ]
+    later = mentions_of(mentions, kinds, {"product", "project", "organization"}, after=match.end())
     return later[0].entity if later and later[0].start - match.end() <= 40 else None
 
 
@@ -63,7 +56,7 @@ def pattern_questions(
     """Questions the sentence answers by its pattern, per language."""
     folded = fold1(sentence).lower()
     asked: dict[str, list[str]] = {"en": [], "fr": []}
-    org = _owner(mentions, kinds, names, main)
+    org = owner_of(mentions, kinds, names, main)
     if not org:
         return asked
     en, fr = asked["en"], asked["fr"]

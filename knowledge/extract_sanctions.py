@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from knowledge.extract_mentions import Mention
+from knowledge.extract_mentions import Mention, mentions_of, owner_of
 from knowledge.normalize import fold1
 
 _FINED = re.compile(
@@ -22,10 +22,6 @@ _ORDERED = re.compile(
     r"\b(?:ordered to|must|required to|has to|have to|doit|devra|est tenue? de|sommee? de|contrainte? de|oblige(?:e)? de)\b"
 )
 _APPEAL = re.compile(r"\b(?:appeal|challenge the (?:decision|ruling)|faire appel|contester la decision|recours)\b")
-
-
-def _orgs(mentions: Sequence[Mention], kinds: Mapping[str, str]) -> list[Mention]:
-    return sorted((m for m in mentions if kinds.get(m.entity) == "organization"), key=lambda m: m.start)
 
 
 def sanction_questions(
@@ -39,7 +35,7 @@ def sanction_questions(
     folded = fold1(sentence)
     asked: dict[str, list[str]] = {"en": [], "fr": []}
     en, fr = asked["en"], asked["fr"]
-    orgs = _orgs(mentions, kinds)
+    orgs = mentions_of(mentions, kinds, {"organization"})
     if (fined := _FINED.search(folded)) is not None:
         before = [m for m in orgs if m.end <= fined.start()]
         after = [m for m in orgs if m.start >= fined.end()]
@@ -63,7 +59,7 @@ def sanction_questions(
                 regulator = names.get(before[-1].entity, "")
                 en.append(f"Who did {regulator} fine?")
                 fr.append(f"Qui {regulator} a-t-elle sanctionné ?")
-    owner = names.get(orgs[0].entity, "") if orgs else (names.get(main, "") if main else "")
+    owner = owner_of(mentions, kinds, names, main)
     if not owner:
         return asked
     if _ORDERED.search(folded) and re.search(r"\b(?:by|before|avant|d'ici|au plus tard)\b", folded):
