@@ -44,46 +44,16 @@ from knowledge.concepts import ENTITY_PREFIX, REAL_WORD_ZIPF, ConceptAnalyzer, e
 from knowledge.focus import focus
 from knowledge.intent import Asks, asked_kinds, asks
 from knowledge.language import guess_language
+from knowledge.markers import counts_something, gives_reason, speaks_of_future
 from knowledge.models import Entity, Fact, Lang
 from knowledge.names import NameMender
 from knowledge.normalize import canonical, canonical_tokens, fold, stem, strip_controls, tokens
 from knowledge.stopwords import STOPWORDS
-from knowledge.tense import speaks_of_future
-from knowledge.wordforms import NUMBER_WORDS
 from knowledge.wordfreq import typo_zipf, zipf
 
 MAX_QUESTION_CHARS = 500
 _AMOUNT = re.compile(r"\d[\d\s.,]*\s*(?:million|milliard|billion|%|\$|dollars?|euros?)", re.IGNORECASE)
 _TEXT_SAMPLE_WEIGHT = 0.85
-# A number that is not a year or a day of the month: "230 people", "ten seconds", "six weeks", "96 universités".
-_MONTHS = (
-    "janvier|january|february|f[ée]vrier|march|mars|april|avril|may|mai|juin|june|july|juillet|august|ao[uû]t|"
-    "september|septembre|october|octobre|november|novembre|december|d[ée]cembre"
-)
-_COUNT = re.compile(rf"(?<![\w-])(?!(?:19|20)\d\d\b)\d[\d\s.,]*\s+(?!(?:{_MONTHS})\b)[^\W\d]", re.IGNORECASE)
-# A number that is part of a name: "GPT-2", "Parla 3", "Corvid 4".
-_NAMED_NUMBER = re.compile(r"\b[A-Z][\w-]*[\s-]\d+\b")
-
-
-# What gives a reason: "because", "as a result of", "car", "en raison de", "afin de"… in either language.
-_REASON = re.compile(
-    r"\b(?:because|as a result|due to|owing to|thanks to|in order to|so that|following|blamed|"
-    r"caused|reason|why|car|parce qu|puisqu|en raison d|a cause d|grace a|afin d|pour que|faute d|suite a|"
-    r"a la suite d|explique|expliquent|raison|cause|motif)\w*",
-)
-
-
-def gives_reason(text: str) -> bool:
-    """Whether `text` says why something happened (it can then answer a why-question)."""
-    return _REASON.search(fold(text).replace("'", " ").replace("’", " ")) is not None
-
-
-def counts_something(text: str) -> bool:
-    """Whether `text` gives a count, a duration or a share: a number, in digits or words, of something."""
-    text = _NAMED_NUMBER.sub(" ", text)
-    return _COUNT.search(text) is not None or any(word in NUMBER_WORDS for word in tokens(text))
-
-
 # A clause of a fact's text (see `knowledge.clauses`) weighs less than the whole: between two facts that a
 # question fits equally, the one that says it in full wins.
 CLAUSE_WEIGHT = 0.8

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from knowledge.clauses import clauses
 from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
 from knowledge.intent import Asks, asked_kinds
+from knowledge.markers import counts_something, gives_reason, speaks_of_future
 from knowledge.matcher import (
     CLAUSE_WEIGHT,
     FUTURE,
@@ -33,8 +34,6 @@ from knowledge.matcher import (
     Candidate,
     MatchResult,
     Reading,
-    counts_something,
-    gives_reason,
     lacking,
     read_question,
     verdict,
@@ -43,7 +42,6 @@ from knowledge.models import Entity, Fact, Lang
 from knowledge.names import NameMender
 from knowledge.normalize import canonical
 from knowledge.stopwords import STOPWORDS
-from knowledge.tense import speaks_of_future
 
 MAX_QUESTION_CHARS = 500
 _AMOUNT = re.compile(r"\d[\d\s.,]*\s*(?:million|milliard|billion|%|\$|dollars?|euros?)", re.IGNORECASE)

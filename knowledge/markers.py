@@ -1,0 +1,56 @@
+"""What a statement says by its grammar rather than its topic words: that something is to come, why it
+happened, how many there are.
+
+A curated fact says such things with a word of the lexicon ("plans", "next", "employees"); a sentence from
+an article says them with its grammar — "will", "lancera", "d'ici 2026", "because", "en raison de", "230
+people", "ten seconds" — which no list of topic words covers. The matcher reads these markers on every fact's
+text (at indexing, never per question): a fact that speaks of the future states the 'future' relation, one
+that gives a reason can answer "why", one that counts something "how many".
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.extract import _MONTH
+from knowledge.normalize import fold, tokens
+from knowledge.wordforms import NUMBER_WORDS
+
+_FUTURE = re.compile(
+    r"\b(?:will|won t|would|shall|going to|plans? to|planned|planning|expects? to|expected to|is due to|"
+    r"are due to|scheduled|intends? to|aims? to|set to|next (?:year|month|week|spring|summer|autumn|fall|winter)|"
+    r"upcoming|by (?:the end of )?(?:20\d\d|next)|in the coming|"
+    r"va|vont|sera|seront|aura|auront|fera|feront|pourra|pourront|devra|devront|ira|iront|prevoit|prevoient|"
+    r"prevu|prevue|prevus|prevues|envisage|envisagent|projette|d ici|prochain|prochaine|"
+    r"prochains|prochaines|a venir|\w{3,}(?:[^m\W]era|eront|iront|[^m\W]ira))\b"
+)
+_REASON = re.compile(
+    r"\b(?:because|as a result|due to|owing to|thanks to|in order to|so that|following|blamed|"
+    r"caused|reason|why|car|parce qu|puisqu|en raison d|a cause d|grace a|afin d|pour que|faute d|suite a|"
+    r"a la suite d|explique|expliquent|raison|cause|motif)\w*",
+)
+# A number that is not a year or a day of the month: "230 people", "six weeks", "96 universités".
+_COUNT = re.compile(rf"(?<![\w-])(?!(?:19|20)\d\d\b)\d[\d\s.,]*\s+(?!(?:{_MONTH})\b)[^\W\d]")
+# A number that is part of a name: "GPT-2", "Parla 3", "Corvid 4" (read before folding: it needs the capital).
+_NAMED_NUMBER = re.compile(r"\b[A-Z][\w-]*[\s-]\d+\b")
+
+
+def _plain(text: str) -> str:
+    """`text` folded, apostrophes as spaces ("d'ici" → "d ici"), as the markers are written."""
+    return fold(text).replace("'", " ")
+
+
+def speaks_of_future(text: str) -> bool:
+    """Whether `text` says what is planned, scheduled or yet to happen."""
+    return _FUTURE.search(_plain(text)) is not None
+
+
+def gives_reason(text: str) -> bool:
+    """Whether `text` says why something happened (it can then answer a why-question)."""
+    return _REASON.search(_plain(text)) is not None
+
+
+def counts_something(text: str) -> bool:
+    """Whether `text` gives a count, a duration or a share: a number, in digits or words, of something."""
+    text = _plain(_NAMED_NUMBER.sub(" ", text))
+    return _COUNT.search(text) is not None or any(word in NUMBER_WORDS for word in tokens(text))

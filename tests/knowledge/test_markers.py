@@ -1,0 +1,65 @@
+"""What a statement says by its grammar, in either language: what is to come, why, how many."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.markers import counts_something, gives_reason, speaks_of_future
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sonatrace said it would appeal.",
+        "Corvid 4 was originally scheduled for release in the autumn of 2025.",
+        "Norvane expects to complete the deal in the second quarter of 2026.",
+        "The lab plans to open an office in Montreal.",
+        "Le studio lancera deux extensions l'an prochain.",
+        "L'entreprise prévoit de recruter une vingtaine d'ingénieurs d'ici 2026.",
+        "La ligne sera prolongée.",
+    ],
+)
+def test_plans_and_the_future_tense_speak_of_the_future(text: str) -> None:
+    assert speaks_of_future(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alec Radford joined OpenAI in 2016.",
+        "Elle a quitté la société en mars.",
+        "L'AUNF compte 96 universités membres.",  # "compte": counts, not intends
+        "La caméra a filmé l'accident.",  # "-era" ending a noun
+        "The opera house reopened in 2019.",
+    ],
+)
+def test_past_and_present_statements_do_not(text: str) -> None:
+    assert not speaks_of_future(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Sonatrace employs about 230 people.", True),
+        ("Parla 3 needs less than ten seconds of audio.", True),
+        ("Sonatrace has six weeks to file its appeal.", True),
+        ("L'entreprise emploie une centaine de personnes.", True),
+        ("Radford joined OpenAI in 2016.", False),  # a year is a date, not a count
+        ("The investigation opened on 13 November.", False),  # a day of the month too
+    ],
+)
+def test_a_fact_with_a_count_can_answer_how_many(text: str, counts: bool) -> None:
+    assert counts_something(text) is counts
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The two operators were not sanctioned because Sonatrace alone decided how the data was used.", True),
+        ("Le retard s'explique par des fouilles archéologiques.", True),
+        ("La ligne a été retardée à cause des fouilles.", True),
+        ("Radford joined OpenAI in 2016.", False),
+    ],
+)
+def test_a_fact_that_gives_a_reason_can_answer_why(text: str, reason: bool) -> None:
+    assert gives_reason(text) is reason
