@@ -790,7 +790,8 @@ class Matcher:
         bag = entry.bag
         weights = query.weights
         said = [weights[c] for c in entry.said if c in weights]
-        coverage = (fsum(weights[c] for c in bag if c in weights) + STATEMENT_SHARE * fsum(said)) / query.total
+        in_bag, in_said = fsum(weights[c] for c in bag if c in weights), fsum(said)
+        coverage = (in_bag + STATEMENT_SHARE * in_said) / query.total
         # What the question says happened (join, leave, found, say…) must be what the fact is about:
         # "When did Sutskever leave OpenAI?" is not answered by a dated fact about Sutskever speaking.
         if query.predicate:
@@ -803,9 +804,11 @@ class Matcher:
         scale = self.predicate_floor + (1.0 - self.predicate_floor) * covered
         # "Radford", "tell me about Radford": who they are comes first.
         profile = self.profile_nudge if query.names_only and entry.fact.kind == "profile" else 0.0
+        reach = (in_bag + in_said) / query.total  # what of the question the fact's samples or texts mention
         if (
             floor > 0
-            and self._bound(coverage, texts_in_pool, entry.n_texts > 0, scale, profile, supported, factor) < floor
+            and self._bound(coverage, reach, texts_in_pool, entry.n_texts > 0, scale, profile, supported, factor)
+            < floor
         ):
             return None
         best_agreement, best_sample = 0.0, -1
@@ -842,6 +845,7 @@ class Matcher:
     def _bound(
         self,
         coverage: float,
+        reach: float,
         texts_in_pool: bool,
         has_texts: bool,
         scale: float,
@@ -853,15 +857,17 @@ class Matcher:
 
         A sample question's concepts are all in `bag`, so its recall is at most `coverage` and, with a
         precision of at most 1, its F-beta (increasing in both) at most (1 + β²)·r / (β² + r). A fact text's
-        concepts need not be in `bag`: its agreement is bounded by its weight alone — which also bounds the
-        statement nudge's agreement. The fuzzy term is at most 1; the profile nudge is added whole. A hair
-        is added so that the floating-point order of operations can never make the bound the smaller.
+        or clause's concepts are in `bag` or `said`, so its recall is at most `reach`, and its agreement at most
+        its weight times that bound — which also bounds the statement nudge's agreement. The fuzzy term is at
+        most 1; the profile nudge is added whole. A hair is added so that the floating-point order of
+        operations can never make the bound the smaller.
         """
         beta2 = self.recall_bias**2
         agreement = (1 + beta2) * coverage / (beta2 + coverage) if coverage > 0 else 0.0
+        text = _TEXT_SAMPLE_WEIGHT * (1 + beta2) * reach / (beta2 + reach) if reach > 0 else 0.0
         if texts_in_pool:
-            agreement = max(agreement, _TEXT_SAMPLE_WEIGHT)
-        statement = _TEXT_SAMPLE_WEIGHT if has_texts else 0.0
+            agreement = max(agreement, text)
+        statement = text if has_texts else 0.0
         w_sample, w_coverage, w_fuzzy = self.weights
         score = w_sample * agreement + w_coverage * coverage + w_fuzzy + self.statement_nudge * statement
         bound = self._scaled(score, scale, profile, supported, factor)
