@@ -24,6 +24,9 @@ from knowledge.normalize import canonical
 from knowledge.recency import prefer_newest
 from knowledge.store import Store
 
+# General news words of both languages, one meaning a line, that grow the curated lexicon (`with_senses`).
+NEWS_VOCABULARY = "news_vocabulary.jsonl"
+
 
 def _build_matcher(facts: Sequence[Fact], entities: Sequence[Entity]) -> Matcher:
     """The matcher over `facts`, built with the cyclic garbage collector paused.
@@ -37,7 +40,8 @@ def _build_matcher(facts: Sequence[Fact], entities: Sequence[Entity]) -> Matcher
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return Matcher(facts, entities, ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), entities))
+        lexicon = load_lexicon(DATA_DIR / "lexicon.json", words=DATA_DIR / NEWS_VOCABULARY)
+        return Matcher(facts, entities, ConceptAnalyzer(lexicon, entities))
     finally:
         if enabled:
             gc.enable()

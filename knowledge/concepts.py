@@ -40,11 +40,71 @@ class Lexicon:
     concepts: dict[str, list[str]]
     titles: frozenset[str] = frozenset()
     relations: frozenset[str] = frozenset()
+    # Forms the general vocabulary brought (see `with_senses`): they fold into concepts, but a typo is never
+    # corrected into one ("Sora" is an unknown name, not "soar").
+    general: frozenset[str] = frozenset()
 
 
-def load_lexicon(path: Path) -> Lexicon:
+WORD_SENSE_PREFIX = "~"  # names a concept that only the general vocabulary knows ("~harvest")
+
+
+def load_lexicon(path: Path, words: Path | None = None) -> Lexicon:
+    """The curated lexicon at `path`, grown by the general bilingual vocabulary at `words` (see `with_senses`)."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    return Lexicon(data["concepts"], frozenset(data.get("titles", ())), frozenset(data.get("relations", ())))
+    lexicon = Lexicon(data["concepts"], frozenset(data.get("titles", ())), frozenset(data.get("relations", ())))
+    return with_senses(lexicon, load_word_senses(words)) if words is not None else lexicon
+
+
+def load_word_senses(path: Path) -> list[tuple[list[str], list[str]]]:
+    """The general vocabulary: one meaning a line, as its forms in English and French
+    (`{"en": ["harvest", "harvests"], "fr": ["récolte", "récoltes"]}`)."""
+    senses = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            sense = json.loads(line)
+            senses.append((sense["en"], sense["fr"]))
+    return senses
+
+
+def with_senses(lexicon: Lexicon, senses: Iterable[tuple[Sequence[str], Sequence[str]]]) -> Lexicon:
+    """`lexicon` with general vocabulary folded in, the curated entries keeping precedence.
+
+    The lexicon is written for the stories we know; an article about a vineyard or a bank robbery uses words
+    it never listed, and a French question about an English article then shares nothing with it but names.
+    A sense whose English headword (its first form) the lexicon folds joins that concept, its other forms
+    becoming the concept's, unless its French headword belongs to another concept: the lexicon's concepts are
+    drawn wide for the stories it was written for ("gagner" is `salary` there), and a sense joining one on an
+    ambiguous word would carry the whole of it along ("win, gagner, victoire" turning victories into pay).
+    Any other sense becomes a concept of its own. A form the lexicon already folds stays where it is.
+    """
+    concepts = {name: list(forms) for name, forms in lexicon.concepts.items()}
+    general: set[str] = set()
+    owner: dict[tuple[str, ...], str] = {}
+    for name, forms in concepts.items():
+        for form in forms:
+            owner.setdefault(tuple(tokens(form)), name)
+    for english_forms, french_forms in senses:
+        headwords = (tuple(tokens(english_forms[0])), tuple(tokens(french_forms[0])))
+        keys = [key for key in dict.fromkeys(tuple(tokens(form)) for form in (*english_forms, *french_forms)) if key]
+        if not all(headwords):
+            continue
+        english, french = (owner.get(word, FILLER) for word in headwords)
+        joins = english != FILLER and french in (FILLER, english)
+        name = english if joins else WORD_SENSE_PREFIX + "_".join(headwords[0])
+        target = concepts.setdefault(name, [])
+        for key in keys:
+            if key not in owner:
+                owner[key] = name
+                target.append(" ".join(key))
+                general.add(" ".join(key))
+    return Lexicon(concepts, lexicon.titles, lexicon.relations, frozenset(general))
+
+
+def _singular(words: tuple[str, ...]) -> tuple[str, ...]:
+    """`words` with their plural endings dropped ("chiffres affaires" → "chiffre affaire")."""
+    return tuple(
+        word[:-1] if len(word) > 3 and word.endswith(("s", "x")) and not word.endswith("ss") else word for word in words
+    )
 
 
 def _max_typos(length: int) -> int:
@@ -64,17 +124,23 @@ class ConceptAnalyzer:
             lexicon = Lexicon({k: list(v) for k, v in lexicon.items()})
         self.titles = lexicon.titles
         self.relations = lexicon.relations
+        self._curated = frozenset(name for name in lexicon.concepts if not name.startswith(WORD_SENSE_PREFIX))
         self._phrases: dict[tuple[str, ...], str] = {}
+        self._singular_phrases: dict[tuple[str, ...], str] = {}  # multi-word phrases by their singular words
+        curated: set[str] = set()  # the words of the curated forms: the lexicon's share of typo targets
         for concept, forms in lexicon.concepts.items():
             for form in forms:
-                self._add_phrase(tuple(tokens(form)), concept, override=False)
+                key = tuple(tokens(form))
+                self._add_phrase(key, concept, override=False)
+                if form not in lexicon.general:
+                    curated.update(key)
         self._name_words: set[str] = set()
         for entity in entities:
             for alias in (entity.name, *entity.aliases):
                 words = tuple(tokens(alias))
                 self._add_phrase(words, ENTITY_PREFIX + entity.id, override=True)
                 self._name_words.update(words)
-        self._vocabulary: set[str] = {word for key in self._phrases for word in key}
+        self._vocabulary: set[str] = curated | self._name_words
         self._short: set[str] = set()
         self._buckets: dict[tuple[str, int], list[str]] | None = None
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
@@ -85,6 +151,9 @@ class ConceptAnalyzer:
             return
         if override or key not in self._phrases:
             self._phrases[key] = concept
+        if len(key) > 1 and concept != FILLER and not concept.startswith(ENTITY_PREFIX):
+            # "chiffre d'affaire", "levées de fonds": a phrase is met in the singular or the plural alike.
+            self._singular_phrases.setdefault(_singular(key), concept)
 
     def add_entities(self, entities: Iterable[Entity]) -> None:
         """Names that arrived after the analyzer was built (an ingested article's), added as the constructor
@@ -115,6 +184,11 @@ class ConceptAnalyzer:
     def is_name_word(self, word: str) -> bool:
         """Whether `word` (or the known word it is a typo of) is part of a name in the gazetteer."""
         return word in self._name_words or self.correct(word) in self._name_words
+
+    def is_general(self, concept: str) -> bool:
+        """Whether `concept` is an everyday word's (a stem, or a sense of the general vocabulary): not a name
+        and not a concept the curated lexicon chose for the stories we know."""
+        return not concept.startswith(ENTITY_PREFIX) and concept not in self._curated
 
     def knows(self, word: str) -> bool:
         return word in self._vocabulary or word in STOPWORDS or word in self._short or (word,) in self._phrases
@@ -182,7 +256,10 @@ class ConceptAnalyzer:
         i = 0
         while i < len(words):
             for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
-                concept = self._phrases.get(tuple(words[i : i + size]))
+                key = tuple(words[i : i + size])
+                concept = self._phrases.get(key)
+                if concept is None and size > 1:
+                    concept = self._singular_phrases.get(_singular(key))
                 if concept is not None and (size > 1 or words[i] not in STOPWORDS):
                     if concept != FILLER:
                         found.append(concept)

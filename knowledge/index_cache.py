@@ -52,7 +52,8 @@ def code_fingerprint() -> str:
     for item in sorted(package.iterdir(), key=lambda entry: entry.name):
         if item.name.endswith(".py"):
             digest.update(item.name.encode() + b"\0" + item.read_bytes())
-    digest.update((package / "data" / "lexicon.json").read_bytes())
+    for data in ("lexicon.json", "news_vocabulary.jsonl"):
+        digest.update((package / "data" / data).read_bytes())
     return digest.hexdigest()[:20]
 
 
