@@ -70,6 +70,7 @@ STATEMENT_SHARE = 0.6
 _TALK_WEIGHT = 0.5
 _TALK_ZIPF = 5.5
 _FILLER_ZIPF = 6.0  # a word this common is never what a question turns on
+ORDINARY_ZIPF = 4.2  # from here on, a word facts use weighs less than the IDF cap (see `Reading.ordinary`)
 
 
 def unknown_weight(zipf: float | None) -> float:
@@ -168,6 +169,9 @@ class Reading:
     strangers: int  # names it uses that nothing in the store knows
     relations: frozenset[str]  # what it says happened: joined, left, founded, said…
     unknown: Mapping[str, float]  # the weight each of its concepts would have if no fact used it
+    # The most an everyday word facts also use may weigh ("several", "difficile"): a fact sharing it has not
+    # shared the point of the question, and one lacking it has not missed it.
+    ordinary: Mapping[str, float] = field(default_factory=dict)
     # Choices it offers ("Radford or Sutskever", "2022 ou 2023"): a fact needs only one of each.
     alternatives: tuple[frozenset[str], ...] = ()
     wants: str | None = None  # the kind of entity its answer must name besides its own ("which company…")
@@ -175,7 +179,9 @@ class Reading:
     def weight(self, concept: str, idf: Mapping[str, float], cap: float) -> float:
         """A concept facts use weighs its IDF (capped); one they don't, by how rare the word is."""
         known = idf.get(concept)
-        return min(known, cap) if known is not None else self.unknown.get(concept, UNKNOWN_WEIGHT)
+        if known is None:
+            return self.unknown.get(concept, UNKNOWN_WEIGHT)
+        return min(known, cap, self.ordinary.get(concept, cap))
 
 
 def spelled(analyzer: ConceptAnalyzer, words: Iterable[str], lang: Lang) -> list[str]:
@@ -335,14 +341,23 @@ def read_question(
     # *salary*?", "Quelle est la *fortune* de Sutskever ?", "Who *replaced* Murati?"): unknown, it keeps its
     # full weight however common it is. Later words are weighed by how common they are.
     unknown: dict[str, float] = {}
+    ordinary: dict[str, float] = {}
     head = True
     for word in tokens(text):
         if word in STOPWORDS or word.isdigit():
             continue
         meant = analyzer.token_concepts(spelled(analyzer, [word], lang))
         if meant and known(meant[0]):
-            # A word whose concept the facts use weighs what that concept weighs (and the list of word
-            # frequencies is not even read for a question made only of those).
+            # A word whose concept the facts use weighs what that concept weighs, unless it is an everyday
+            # word past the head: then no more than its frequency says (a curated concept or a name is never
+            # everyday, and the list of word frequencies is not even read for a question made only of those).
+            if len(meant) == 1 and analyzer.is_general(meant[0]):
+                frequency = typo_zipf(word)
+                talk = frequency is not None and frequency >= _FILLER_ZIPF  # "plus", "going": never the head
+                if frequency is not None and frequency > ORDINARY_ZIPF and (talk or not head):
+                    ordinary[meant[0]] = min(ordinary.get(meant[0], UNKNOWN_WEIGHT), unknown_weight(frequency))
+                if talk:
+                    continue
             head = head and analyzer.is_name_word(word)
             continue
         concept, frequency = (meant[0] if meant else stem(word)), typo_zipf(word)
@@ -353,7 +368,9 @@ def read_question(
             head = False
     relations = (concepts & analyzer.relations) | spoken
     wanted = wanted_kind(text)
-    return Reading(question, text, lang, kind, concepts, named, strangers, relations, unknown, alternatives, wanted)
+    return Reading(
+        question, text, lang, kind, concepts, named, strangers, relations, unknown, ordinary, alternatives, wanted
+    )
 
 
 def lacking(

@@ -90,6 +90,7 @@ class ReferenceMatcher:
     def __init__(self, facts: Sequence[Fact], entities: Sequence[Entity], analyzer: ConceptAnalyzer) -> None:
         self.facts = list(facts)
         self._unknown: Mapping[str, float] = {}
+        self._ordinary: Mapping[str, float] = {}
         self.entities = {entity.id: entity for entity in entities}
         self.names = NameMender(entities, lambda word: analyzer.token_concepts([word]), analyzer.relations)
         self.analyzer = analyzer
@@ -176,7 +177,9 @@ class ReferenceMatcher:
     def _asked_weight(self, concept: str) -> float:
         """A concept's weight on the question's side: a word facts don't use weighs as the reading says."""
         known = self._idf.get(concept)
-        return self._unknown.get(concept, UNKNOWN_WEIGHT) if known is None else min(known, self.max_weight)
+        if known is None:
+            return self._unknown.get(concept, UNKNOWN_WEIGHT)
+        return min(known, self.max_weight, self._ordinary.get(concept, self.max_weight))
 
     def _weigh(self, concepts: Iterable[str]) -> float:
         return math.fsum(self.weight(c) for c in concepts)
@@ -218,14 +221,17 @@ class ReferenceMatcher:
                 best_agreement, best_sample = agreement, sample
         if best_sample is None:
             return 0.0
-        said = math.fsum(self._asked_weight(c) for c in concepts & entry.said)
-        coverage = (self._weigh(concepts & bag) + STATEMENT_SHARE * said) / q_weight
+        # Every weight on the question's side is the question's (see `_asked_weight`).
+        asked = self._asked_weight
+        said = math.fsum(asked(c) for c in concepts & entry.said)
+        coverage = (math.fsum(asked(c) for c in concepts & bag) + STATEMENT_SHARE * said) / q_weight
         # What the question says happened (join, leave, found, say…) must be what the fact is about:
         # "When did Sutskever leave OpenAI?" is not answered by a dated fact about Sutskever speaking.
         predicate = [c for c in concepts if not c.startswith(ENTITY_PREFIX) and c in self._idf]
-        stated = self._weigh(c for c in predicate if c in entry.said)
+        stated = math.fsum(asked(c) for c in predicate if c in entry.said)
         covered = (
-            (self._weigh(c for c in predicate if c in bag) + STATEMENT_SHARE * stated) / self._weigh(predicate)
+            (math.fsum(asked(c) for c in predicate if c in bag) + STATEMENT_SHARE * stated)
+            / math.fsum(asked(c) for c in predicate)
             if predicate
             else 1.0
         )
@@ -244,6 +250,7 @@ class ReferenceMatcher:
     def _rank(self, reading: Reading) -> list[Candidate]:
         text, concepts, kind = reading.text, reading.concepts, reading.kind
         self._unknown = reading.unknown  # how this question's words that facts don't use weigh
+        self._ordinary = reading.ordinary  # and how much its everyday words that they use may weigh
         candidates: set[int] = set()
         for concept in concepts:
             candidates.update(self._postings.get(concept, ()))

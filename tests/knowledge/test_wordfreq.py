@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.matcher import UNKNOWN_WEIGHT, unknown_weight
+from knowledge.base import NEWS_VOCABULARY
+from knowledge.concepts import ConceptAnalyzer, load_lexicon
+from knowledge.loader import DATA_DIR
+from knowledge.matcher import UNKNOWN_WEIGHT, MatchResult, read_question, unknown_weight
 from knowledge.wordfreq import typo_zipf, zipf
 
 
@@ -32,3 +35,17 @@ def test_common_words_weigh_little_rare_ones_as_much_as_unknown_ones() -> None:
     assert unknown_weight(2.9) == UNKNOWN_WEIGHT  # "nationality" is rare enough to be the point
     assert unknown_weight(6.5) < 1  # "people", "going": how people talk
     assert unknown_weight(3.5) > unknown_weight(4.5) > unknown_weight(5.4)
+
+
+def test_an_everyday_word_the_facts_use_weighs_no_more_than_its_frequency_says() -> None:
+    analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json", words=DATA_DIR / NEWS_VOCABULARY), [])
+    reading = read_question(
+        "What nationality are the several researchers who joined?", analyzer, {}, {}, "en", lambda concept: True
+    )
+    assert not isinstance(reading, MatchResult)
+    idf = dict.fromkeys(reading.concepts, 5.0)  # every concept as rare in the facts as can be
+    # "several" is how people talk: it weighs little even though a fact uses it; "nationality", the word the
+    # question turns on, and the curated concepts ("research", "join") keep the full capped weight.
+    assert reading.weight("severa", idf, 3.0) < 1.0
+    assert reading.weight("nation", idf, 3.0) == reading.weight("research", idf, 3.0) == 3.0
+    assert reading.weight("join", idf, 3.0) == 3.0
