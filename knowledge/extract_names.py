@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from knowledge.extract_words import (
     FEMININE,
@@ -332,4 +334,30 @@ def kind_of(cand: Candidate) -> str:
         return "organization"
     if cand.words == 1 and cand.person < 2:
         return "organization"
+    if _TOWN.fullmatch(fold(cand.name)) and cand.person < 3:
+        return "place"  # "Valmont-sur-Loire", "Bréval-la-Forêt", "Saint-Étienne"
+    if cand.person < 3 and not is_given_name(cand.name.split()[0]):
+        # "Veltrion Semiconductor", "Calder Rail", "Tondo T9": a name with no first name before it is a
+        # company's or a thing's, unless the text says plainly it is someone's ("Mr", "says she", "CEO").
+        return "organization"
     return "person"
+
+
+# A French place name of several words joined by hyphens: "X-sur-Y", "X-la-Y", "Saint-X", "X-en-Y".
+_TOWN = re.compile(
+    r"(?:(?:saint|sainte|st|ste|le|la|les)-[a-z' ]+|[a-z' ]+-(?:sur|sous|en|la|le|les|les|de|du|des|aux|lès|pres)-[a-z' -]+)",
+    re.IGNORECASE,
+)
+_GIVEN_NAMES = Path(__file__).with_name("data") / "given_names.txt"
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """First names of people from anywhere, folded (`data/given_names.txt`, one a line), read once."""
+    return frozenset(_GIVEN_NAMES.read_text(encoding="utf-8").split())
+
+
+def is_given_name(word: str) -> bool:
+    """Whether `word` is a first name ("Nadia", "Jean-Pierre", "Kwame"), whatever its case or accents."""
+    folded = fold(word).lower()
+    return folded in given_names() or folded.split("-")[0] in given_names()

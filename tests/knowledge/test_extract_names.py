@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from knowledge.extract_names import AliasTable, clean_name, expansions, known_places, name_runs, slug
+import pytest
+
+from knowledge.extract_names import (
+    AliasTable,
+    Candidate,
+    clean_name,
+    expansions,
+    given_names,
+    is_given_name,
+    kind_of,
+    known_places,
+    name_key,
+    name_runs,
+    slug,
+)
 from knowledge.extract_words import words
 
 
@@ -40,3 +54,32 @@ def test_one_word_aliases_need_a_capital() -> None:
     table.add("Whisper", "whisper")
     assert table.find(words("Whisper transcribes speech")) == [("whisper", 0, 1)]
     assert table.find(words("she said it in a whisper")) == []
+
+
+def test_the_given_names_cover_the_world_and_leave_out_everyday_words() -> None:
+    assert len(given_names()) > 5000
+    for name in ("Nadia", "Jean-Pierre", "Kwame", "Xiaoming", "Sunita", "Anneke", "Mamadou", "Élodie", "Zoë"):
+        assert is_given_name(name), name
+    for word in ("Semiconductor", "Rail", "Research", "Will", "Grace", "Paris", "Maison"):
+        assert not is_given_name(word), word
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Veltrion Semiconductor", "organization"),  # no first name before it, and nothing says it is someone
+        ("Calder Rail", "organization"),
+        ("Tondo T9", "organization"),
+        ("Valmont-sur-Loire", "place"),
+        ("Bréval-la-Forêt", "place"),
+        ("Sainte-Colombe", "place"),
+        ("Nadia Verhoeven", "person"),
+        ("Kwame Mensah", "person"),
+    ],
+)
+def test_a_name_without_clues_is_a_person_only_when_it_starts_with_a_first_name(name: str, kind: str) -> None:
+    assert kind_of(Candidate(name, len(name_key(name)))) == kind
+
+
+def test_the_text_saying_it_is_someone_outweighs_an_unknown_first_name() -> None:
+    assert kind_of(Candidate("Zorvath Quillane", 2, person=3.0)) == "person"  # "CEO Zorvath Quillane said"
