@@ -84,7 +84,11 @@ NOT_NAMES = _folded(
     ai ia us usa uk eu ue un
     """
 )
-TITLES = _folded("mr mrs ms dr prof m mme mlle sir dame me maitre mp mep senator sen")
+TITLES = _folded(
+    "mr mrs ms dr prof m mme mlle sir dame me maitre mp mep senator sen mayor governor minister judge chancellor"
+    " commissioner inspector detective captain colonel sergeant maire ministre juge gouverneur commissaire"
+    " inspecteur capitaine colonel lieutenant"
+)
 # Last words that make a name an organisation ("Corvid Robotics Inc.", "Rhône Capital", "Banque de France").
 ORG_WORDS = _folded(
     """inc incorporated ltd limited corp corporation co sa sas sarl gmbh llc plc ag nv bv spa ab asa

@@ -46,6 +46,8 @@ def test_well_known_places_and_clean_names() -> None:
     sentence = "Regulators in the United States and the European Union must approve it."
     assert spans(sentence, known_places(words(sentence), set())) == ["United States", "European Union"]
     assert clean_name(words("Mr Corvid Robotics Inc.")) == ("Corvid Robotics", "Inc")
+    assert clean_name(words("Mayor Gail Petrosky")) == ("Gail Petrosky", None)  # an office is no part of a name
+    assert clean_name(words("la juge Hélène Marchetti")[1:]) == ("Hélène Marchetti", None)
     assert slug("Vérane Systèmes") == "verane-systemes"
 
 
