@@ -26,6 +26,7 @@ BLIND_HOLDOUT = Path(__file__).with_name("data") / "blind_holdout.jsonl"  # held
 BLIND_HOLDOUT2 = Path(__file__).with_name("data") / "blind_holdout2.jsonl"  # held out in the second
 BLIND_HOLDOUT3 = Path(__file__).with_name("data") / "blind_holdout3.jsonl"  # held out in the third, first round
 BLIND_HOLDOUT4 = Path(__file__).with_name("data") / "blind_holdout4.jsonl"  # held out in the third, second round
+BLIND_HOLDOUT5 = Path(__file__).with_name("data") / "blind_holdout5.jsonl"  # held out in the fourth
 
 
 def judge(row: dict[str, object], answered: bool, answer: str) -> bool:
@@ -63,8 +64,18 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
         (BLIND_HOLDOUT2, 0.80),
         (BLIND_HOLDOUT3, 0.75),  # 72.9% at first contact, 76.7% at the end of its round, 77.1% at the session's
         (BLIND_HOLDOUT4, 0.73),  # 71.0% on the session's starting code, 75.2% at first contact and at the end
+        (BLIND_HOLDOUT5, 0.81),  # 81.9% at first contact (the fourth session's start), 83.3% at its end
     ],
-    ids=["own", "second", "blind-tune", "blind-holdout", "blind-holdout2", "blind-holdout3", "blind-holdout4"],
+    ids=[
+        "own",
+        "second",
+        "blind-tune",
+        "blind-holdout",
+        "blind-holdout2",
+        "blind-holdout3",
+        "blind-holdout4",
+        "blind-holdout5",
+    ],
 )
 async def test_own_question_sets_stay_above_their_floors(core: Core, path: Path, floor: float) -> None:
     rows = load(path)
