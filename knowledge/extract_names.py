@@ -343,9 +343,9 @@ def kind_of(cand: Candidate) -> str:
     return "person"
 
 
-# A French place name of several words joined by hyphens: "X-sur-Y", "X-la-Y", "Saint-X", "X-en-Y".
+# A French place name of several words joined by hyphens, matched folded: "X-sur-Y", "X-la-Y", "Saint-X".
 _TOWN = re.compile(
-    r"(?:(?:saint|sainte|st|ste|le|la|les)-[a-z' ]+|[a-z' ]+-(?:sur|sous|en|la|le|les|les|de|du|des|aux|lès|pres)-[a-z' -]+)",
+    r"(?:(?:saint|sainte|st|ste|le|la|les)-[a-z' ]+|[a-z' ]+-(?:sur|sous|en|la|le|les|de|du|des|aux|pres)-[a-z' -]+)",
     re.IGNORECASE,
 )
 _GIVEN_NAMES = Path(__file__).with_name("data") / "given_names.txt"
