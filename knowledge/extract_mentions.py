@@ -154,12 +154,6 @@ class Mentions:
     def __init__(self, sentences: Sequence[str], known: Iterable[Entity]) -> None:
         self.sentences = list(sentences)
         self.words = [words(s) for s in self.sentences]
-        # Words the article writes in lower case somewhere (not after a sentence start): its common nouns.
-        self._common_nouns = {
-            fold(word).lower()
-            for sentence in self.sentences
-            for word in re.findall(r"(?<=\s)[a-zà-ÿ][\w'-]+", sentence)
-        }
         self.table = AliasTable()
         self.found: dict[str, Found] = {}
         self._known: dict[str, Entity] = {}
@@ -285,11 +279,6 @@ class Mentions:
                 self._touch_known(known)
                 continue
             kind = kind_of(cand)
-            opening = fold(cand.name).lower().split()[0]
-            if kind == "person" and cand.person < 2 and len(opening) >= 4 and opening in self._common_nouns:
-                # "Rappel Conso" where the article also says "la fiche de rappel": a first word the text uses
-                # as a common noun is not a first name, so the name is an organisation's.
-                kind = "organization"
             entity_id = self._fresh_id(slug(cand.name))
             found = Found(entity_id, kind, cand.name, {cand.name})
             if cand.acronym:
