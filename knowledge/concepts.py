@@ -101,9 +101,10 @@ def with_senses(lexicon: Lexicon, senses: Iterable[tuple[Sequence[str], Sequence
 
 
 def _singular(words: tuple[str, ...]) -> tuple[str, ...]:
-    """`words` with their plural endings dropped ("chiffres affaires" → "chiffre affaire")."""
+    """`words` with their plural endings dropped ("chiffres affaires" → "chiffre affaire"). A word of four letters
+    keeps its end: "news" is no plural, and "the news" must not be met in "the new CEO"."""
     return tuple(
-        word[:-1] if len(word) > 3 and word.endswith(("s", "x")) and not word.endswith("ss") else word for word in words
+        word[:-1] if len(word) > 4 and word.endswith(("s", "x")) and not word.endswith("ss") else word for word in words
     )
 
 

@@ -140,3 +140,9 @@ def test_known_names_are_not_unknown(analyzer: ConceptAnalyzer, text: str) -> No
 def test_entity_ids() -> None:
     assert entity_ids(["@murati", "join", "@openai", "2016"]) == {"murati", "openai"}
     assert entity_ids([]) == set()
+
+
+def test_new_is_not_news(analyzer: ConceptAnalyzer) -> None:
+    """ "the news" met in the singular was "the new": every new CEO or new line read as a press report."""
+    assert analyzer.concepts("the news")[0] not in analyzer.concepts("who is the new CEO")
+    assert "report" not in analyzer.concepts("la nouvelle ligne de tram")
