@@ -13,6 +13,8 @@ import unicodedata
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "«": '"', "»": '"', "“": '"', "”": '"'})
 # Typographic hyphens and dashes (what word processors and phones put in "GPT‑2") are plain hyphens here.
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d", "-"))
+# "j'ai", "je l'ai lu", "n'ai": after an elided pronoun "ai" is the verb avoir, not AI (French writes IA).
+_HAVE = re.compile(r"\b([jlmnt])'ai\b")
 _ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'(?=\w)")
 _JOINED = (
     (re.compile(r"\bg(?:pt|tp)[\s-]*(\d)\b"), r"gpt\1"),  # "GTP-2" is a slip people make often
@@ -68,6 +70,8 @@ def canonical(text: str) -> str:
     text = fold(strip_controls(text))
     if "d'apres" in text:  # the test alone is cheaper than the search on every text
         text = _ACCORDING.sub("selon", text)  # "d'après" is not "après" (after)
+    if "'ai" in text:
+        text = _HAVE.sub(r"\1'avoir", text)
     text = _ELISION.sub(" ", text)
     for pattern, replacement in _JOINED:
         text = pattern.sub(replacement, text)

@@ -38,6 +38,11 @@ def test_canonical_drops_french_elisions(text: str, expected: str) -> None:
     assert canonical(text).split() == expected.split()
 
 
+def test_ai_after_an_elided_pronoun_is_the_verb_not_artificial_intelligence() -> None:
+    assert canonical("J'ai lu qu'il l'ai vu").split() == ["avoir", "lu", "il", "avoir", "vu"]
+    assert "ai" in canonical("une start-up d'AI").split()
+
+
 def test_canonical_keeps_apostrophes_that_are_not_elisions() -> None:
     assert "aujourd'hui" in canonical("aujourd'hui")
     assert canonical("Radford's work") == "radford's work"
