@@ -131,7 +131,11 @@ _FRAMES = re.compile(
     # Hearsay leads: "I keep hearing OpenAI is losing people", "j'ai l'impression qu'OpenAI perd du monde".
     r"i keep (?:hearing|reading|seeing)(?: that)?|i ve been (?:hearing|reading)(?: that)?|"
     r"i (?:get|have|got) the (?:impression|feeling)(?: that)?|j ai (?:l impression|le sentiment)(?: que| qu)?|"
-    r"il me semble(?: que| qu)?|j ai entendu dire(?: que| qu)?|on m a dit(?: que| qu)?)\b"
+    r"il me semble(?: que| qu)?|j ai entendu dire(?: que| qu)?|on m a dit(?: que| qu)?|"
+    # "I read that…", "j'ai lu qu'…": where the asker heard of it is not what they ask about.
+    r"i (?:ve )?(?:read|heard|saw|seen)(?: somewhere| online| in the (?:news|press|papers?))?(?: that)?(?= \w)|"
+    r"j ai (?:lu|entendu|vu)(?: quelque part| dans la presse| dans les journaux| sur internet| en ligne)?"
+    r"(?: que| qu)(?= \w)|je lis(?: partout| souvent| ici et la)?(?: que| qu)(?= \w))\b"
 )
 
 
