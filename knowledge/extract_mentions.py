@@ -279,6 +279,10 @@ class Mentions:
                 self._touch_known(known)
                 continue
             kind = kind_of(cand)
+            if kind not in ("person", "place") and not cand.acronym and _everyday_word(cand.name):
+                # "Health" of "National Institute for Health and Care Excellence", "Paper" of "Harlan Pulp &
+                # Paper": a fragment of a longer name, and made a name it would take the word from every text.
+                continue
             entity_id = self._fresh_id(slug(cand.name))
             found = Found(entity_id, kind, cand.name, {cand.name})
             if cand.acronym:

@@ -120,3 +120,17 @@ def test_a_versioned_model_is_one_product_and_the_model_refers_to_it() -> None:
     mentions = Mentions(sentences, [])
     assert mentions.found["nimbus-4"].kind == "product"
     assert mentions.by_sentence[1][0].entity == "nimbus-4"
+
+
+def test_an_everyday_word_cut_from_a_longer_name_is_no_name_of_its_own() -> None:
+    """Made a name, "Paper" would turn the word in every text and question into that company."""
+    found = Mentions(
+        [
+            "Its use depends on the National Institute for Health and Care Excellence (NICE), which rules in May.",
+            "The town lost its largest employer when the Harlan Pulp & Paper mill closed in 2016.",
+        ],
+        [],
+    ).found
+    names = {entity.name for entity in found.values()}
+    assert "Health" not in names and "Paper" not in names
+    assert "NICE" in found["institute-for-health-and-care-excellence"].aliases
