@@ -49,10 +49,14 @@ def _everyday_word(alias: str) -> bool:
 _PERSON_PRONOUNS = {"he": "m", "she": "f", "il": "m", "elle": "f"}
 _IMPERSONAL = re.compile(r"^\s*(?:y a|faut|s'agit|s’agit|est (?:prevu|possible|probable|clair|vrai))", re.IGNORECASE)
 _ORG_ANAPHORA = re.compile(
-    r"\b(?:the (?:company|firm|start-?up|startup|group|business|lab|organi[sz]ation|association|agency|institute)|its"
-    r"|la (?:soci[ée]t[ée]|start-?up|jeune pousse|firme)|l['’](?:entreprise|organisation|association|agence|institut)"
-    r"|le (?:groupe|groupement|syndicat)|(?<=that )it(?= (?:has|had|will|would|is|was)\b)"
-    r"|the (?:model|product)|le (?:mod[èe]le|produit))\b",
+    r"\b(?:the (?:company|firm|start-?up|startup|group|business|lab|laboratory|organi[sz]ation|association|agency|"
+    r"institute|studio|bank|airline|carrier|maker|manufacturer|publisher|operator|insurer|retailer|cooperative|"
+    r"co-op|network|trust)|its"
+    r"|la (?:soci[ée]t[ée]|start-?up|jeune pousse|firme|banque|compagnie|coop[ée]rative|mutuelle|cha[iî]ne)"
+    r"|l['’](?:entreprise|organisation|association|agence|institut|[ée]diteur|op[ée]rateur|assureur|enseigne)"
+    r"|(?:le|du|au) (?:groupe|groupement|syndicat|studio|laboratoire|labo|constructeur|fabricant|r[ée]seau)"
+    r"|(?<=that )it(?= (?:has|had|will|would|is|was)\b)"
+    r"|the (?:model|product)|(?:le|du|au) (?:mod[èe]le|produit))\b",
     re.IGNORECASE,
 )
 # "Avec Mathieu Roussel, un ingénieur…, elle fonde…": a companion is not whom the pronoun stands for.
