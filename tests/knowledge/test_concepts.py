@@ -146,3 +146,10 @@ def test_new_is_not_news(analyzer: ConceptAnalyzer) -> None:
     """ "the news" met in the singular was "the new": every new CEO or new line read as a press report."""
     assert analyzer.concepts("the news")[0] not in analyzer.concepts("who is the new CEO")
     assert "report" not in analyzer.concepts("la nouvelle ligne de tram")
+
+
+def test_en_train_de_is_no_train(analyzer: ConceptAnalyzer) -> None:
+    """ "Je suis en train de lire…" is what the asker is doing, not a train: it weighed as much as a name."""
+    train = analyzer.concepts("le train")[0]
+    assert train not in analyzer.concepts("je suis en train de lire sur le tram")
+    assert train in analyzer.concepts("le train de 8 h")
