@@ -62,6 +62,11 @@ _APOLOGY = re.compile(
     r"une question|a question|question)\b.*\b(?:question|bother|disturb|interrupt|trouble|deranger|derange|"
     r"importuner|podcast|curious|curiosite|dumb|stupid|silly|naive|bete|idiote)\b"
 )
+# "Hi there, quick question about the Pellucid article:" announces a question and asks nothing itself.
+_ANNOUNCED = re.compile(
+    r"^(?:(?:hi|hello|hey|bonjour|salut|bonsoir)(?: there)? )?(?:a |one |une |juste une )?"
+    r"(?:quick|small|little|short|simple|petite|courte|rapide) question\b"
+)
 _THANKS = re.compile(
     r"^(?:thanks|thank you|many thanks|thx|cheers|much appreciated|appreciate|merci|grand merci|mille merci|"
     r"sorry|desole|desolee|hello|hi|hey|bonjour|bonsoir|salut|have a|bonne)\b"
@@ -173,6 +178,8 @@ def _key(clause: str) -> str:
 def _kind(clause: str) -> str:
     key = _key(clause)
     if not key or _COURTESY.match(key) or _APOLOGY.match(key):
+        return "courtesy"
+    if _ANNOUNCED.match(key) and not clause.rstrip().endswith("?") and len(key.split()) <= 12:
         return "courtesy"
     if _THANKS.match(key) and len(key.split()) <= 8 and not clause.rstrip().endswith("?"):
         return "courtesy"  # "Merci d'avance pour votre aide", "Many thanks in advance for your time"

@@ -28,6 +28,7 @@ from knowledge.focus import clean, focus
         ("I keep hearing Anthropic is hiring. Is that so?", "Anthropic is hiring. Is that so?"),
         ("J'ai l'impression qu'Anthropic recrute beaucoup, non ?", "Anthropic recrute beaucoup, non ?"),
         ("Il me semble qu'OpenAI a changé de patron ?", "OpenAI a changé de patron ?"),
+        ("Hi there, quick question about the Pellucid article: who led Orrin's round?", "who led Orrin's round?"),
         ("I read that Anthropic is hiring, is that so?", "Anthropic is hiring, is that so?"),
         ("J'ai lu qu'OpenAI avait changé de patron, c'est vrai ?", "OpenAI avait changé de patron, c'est vrai ?"),
         ("List the models OpenAI released in 2023", "the models OpenAI released in 2023"),
