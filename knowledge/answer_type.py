@@ -13,6 +13,7 @@ import re
 from knowledge.normalize import canonical
 
 ORGANIZATION = "organization"
+PERSON = "person"
 
 _ORG_NOUNS = (
     r"(?:compan(?:y|ies)|firms?|start[- ]?ups?|labs?|laborator(?:y|ies)|organi[sz]ations?|employers?|rivals?"
@@ -30,6 +31,29 @@ _WANTS_ORGANIZATION = re.compile(
 )
 
 
+_TITLES = (
+    r"(?:ceo|cto|cfo|coo|chief executive|boss|chair(?:man|woman)?|president|pdg|patronne?|dirigeante?|presidente?"
+    r"|directeur general|directrice generale)"
+)
+# "Who founded Quillo?", "who runs the bank now", "qui dirige Kestrel ?", "who is the new CEO of Veltris?": the
+# answer names a person. Not "who led the round" nor "who made the trains": a fund or a maker answers those. The
+# question's own "who" only, not a relative pronoun ("one of the people who founded OpenAI").
+_WANTS_PERSON = re.compile(
+    r"(?:^|[.?!;:]\s*|\b(?:and|so|then|but|et|alors|mais|donc)\s+)(?:who|qui)\s+(?:"
+    r"(?:(?:has|had|will|would|a|va|is|was|did|does|currently|now|actuellement)\s+)*"
+    r"(?:co-?)?(?:founded|found|fonde|cofonde|runs|run|running|heads|chairs|directs|manages|replaced|replace|replaces"
+    r"|replacing|succeeded|succeed|succeeds|dirige|dirigeait|dirigera|preside|presidait|remplace|remplacera"
+    r"|remplacer|succede|succedera)\b"
+    rf"|(?:is|was|will be|s|est|etait|sera)\s+(?:the\s+|le\s+|la\s+|l\s+)?"
+    rf"(?:new\s+|current\s+|nouveau\s+|nouvelle\s+|actuel\s+|actuelle\s+)?{_TITLES}\b"
+    r"|(?:is|was|s|est|etait)\s+(?:now\s+|currently\s+|desormais\s+|maintenant\s+)?"
+    r"(?:in charge of|at the head of|running|a la tete d|aux commandes d|en charge d))"
+)
+
+
 def wanted_kind(question: str) -> str | None:
-    """The entity kind the answer must name that the question does not ("organization"), or None."""
-    return ORGANIZATION if _WANTS_ORGANIZATION.search(canonical(question)) else None
+    """The entity kind the answer must name that the question does not ("organization", "person"), or None."""
+    text = canonical(question)
+    if _WANTS_ORGANIZATION.search(text):
+        return ORGANIZATION
+    return PERSON if _WANTS_PERSON.search(text) else None

@@ -1,10 +1,11 @@
-"""A question that asks "which company…?" needs a fact that names a company besides the ones it gives."""
+"""A question that asks "which company…?" needs a fact that names a company besides the ones it gives; one that
+asks who founded, runs or heads something needs a fact that names a person."""
 
 from __future__ import annotations
 
 import pytest
 
-from knowledge.answer_type import ORGANIZATION, wanted_kind
+from knowledge.answer_type import ORGANIZATION, PERSON, wanted_kind
 from knowledge.base import Knowledge
 from knowledge.ingest import ingest_article, parse_article
 from knowledge.store.sqlite_facts import SQLiteStore
@@ -34,8 +35,27 @@ def test_questions_that_want_an_organisation_named(question: str) -> None:
 @pytest.mark.parametrize(
     "question",
     [
-        "What does the company do?",
         "Who founded the company?",
+        "who runs the bank now",
+        "Qui dirige Kestrel aujourd'hui ?",
+        "Who is the new CEO of Veltris?",
+        "Qui a remplacé Delvaux ?",
+        "qui est a la tete du groupe BlackMarrow",
+        "ok and who is in charge of the network?",
+    ],
+)
+def test_questions_that_want_a_person_named(question: str) -> None:
+    assert wanted_kind(question) == PERSON
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does the company do?",
+        "Who is Mira Murati?",  # the answer is about her: no other person needed
+        "Who led the round?",  # a fund, often
+        "Who made the trains?",  # a maker
+        "Is Sutskever one of the people who founded OpenAI?",  # a relative "who" asks nothing
         "What is OpenAI?",
         "Quand la société a-t-elle été créée ?",
         "Combien d'employés compte l'entreprise ?",
@@ -80,3 +100,22 @@ async def test_which_company_is_declined_when_the_facts_name_only_the_questions_
     # Every sentence about Solberg names Harbor Analytics alone: where he worked before is not there.
     result = knowledge.ask(question)
     assert not result.answered, result.fact
+
+
+FERRY = """Nordlys Ferries adds two electric ships
+
+Nordlys Ferries, the Tromsø operator founded in 2011 by Ingrid Haugen, will add two electric ships to its fleet
+next spring, the company said on Tuesday. The ships are being built by Vestvik Yard, a shipbuilder in Ålesund that
+was sold to a Danish group in 2024, and will each carry up to 300 passengers on the route to Skjervøy. Haugen said
+the new ships would cut the company's fuel bill by about a third.
+"""
+
+
+async def test_who_founded_or_runs_needs_a_fact_naming_a_person(store: SQLiteStore) -> None:
+    await ingest_article(store, parse_article(FERRY, date="2026-03-03", lang="en"), notify=False)
+    knowledge = await Knowledge.load(store)
+    founded = knowledge.ask("Who founded Nordlys Ferries?")
+    assert founded.answered and founded.fact is not None and "Haugen" in founded.fact.text.en
+    # The one sentence about the shipyard names no one: who runs it is not in the article (it was its answer).
+    for question in ("Who runs Vestvik Yard?", "Who is the CEO of Vestvik Yard?", "Qui dirige Vestvik Yard ?"):
+        assert not knowledge.ask(question).answered, question
