@@ -1,5 +1,5 @@
 """What a statement says by its grammar rather than its topic words: that something is to come, why it
-happened, how many there are.
+happened, how many there are, that it says when.
 
 A curated fact says such things with a word of the lexicon ("plans", "next", "employees"); a sentence from
 an article says them with its grammar — "will", "lancera", "d'ici 2026", "because", "en raison de", "230
@@ -29,6 +29,15 @@ _REASON = re.compile(
     r"caused|reason|why|car|parce qu|puisqu|en raison d|a cause d|grace a|afin d|pour que|faute d|suite a|"
     r"a la suite d|explique|expliquent|raison|cause|motif)\w*",
 )
+# A date, a day, a season, a time of day or a span: what a sentence that says when something happens has.
+_WHEN = re.compile(
+    rf"\b(?:(?:19|20)\d\d|{_MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|"
+    r"jeudi|vendredi|samedi|dimanche|today|yesterday|tomorrow|tonight|weekend|week|month|year|quarter|spring|"
+    r"summer|autumn|fall|winter|since|until|till|ago|soon|aujourd hui|hier|demain|semaine|mois|an|ans|annee|"
+    r"annees|trimestre|printemps|ete|automne|hiver|depuis|jusqu|d ici|bientot|matin|soir|nuit|morning|evening|"
+    r"night|midnight|minuit|midi|noon|days?|jours?|hours?|heures?|minutes?|years|months|weeks|decade|decennie|"
+    r"\d{1,2}(?::\d\d|h\d*)|a m|p m)\b"
+)
 # A number that is not a year or a day of the month: "230 people", "six weeks", "96 universités".
 _COUNT = re.compile(rf"(?<![\w-])(?!(?:19|20)\d\d\b)\d[\d\s.,]*\s+(?!(?:{_MONTH})\b)[^\W\d]")
 # A number that is part of a name: "GPT-2", "Parla 3", "Corvid 4" (read before folding: it needs the capital).
@@ -54,3 +63,8 @@ def counts_something(text: str) -> bool:
     """Whether `text` gives a count, a duration or a share: a number, in digits or words, of something."""
     text = _plain(_NAMED_NUMBER.sub(" ", text))
     return _COUNT.search(text) is not None or any(word in NUMBER_WORDS for word in tokens(text))
+
+
+def tells_when(text: str) -> bool:
+    """Whether `text` says when something happens or for how long: a date, a day, a time, a season, a span."""
+    return _WHEN.search(_plain(text)) is not None

@@ -44,7 +44,7 @@ from knowledge.concepts import ENTITY_PREFIX, REAL_WORD_ZIPF, ConceptAnalyzer, e
 from knowledge.focus import focus
 from knowledge.intent import Asks, asked_kinds, asks
 from knowledge.language import guess_language
-from knowledge.markers import counts_something, gives_reason, speaks_of_future
+from knowledge.markers import counts_something, gives_reason, speaks_of_future, tells_when
 from knowledge.models import Entity, Fact, Lang
 from knowledge.names import NameMender
 from knowledge.normalize import canonical, canonical_tokens, fold, stem, strip_controls, tokens
@@ -663,7 +663,9 @@ class Matcher:
             texts.append(texts[0])  # one text in both languages is still two samples (pool order matters)
         parts = self._clauses(fact)
         supports = {kind for kind in samples if kind is not None}
-        if fact.date is not None:
+        if fact.date is not None and (fact.curated or fact.timeline or tells_when(fact.sentence)):
+            # An article's sentence that says no date, day or span carries the publication day only: it does not
+            # say when anything happened ("Depuis quand est-elle présidente ?" is not answered by the news' day).
             supports.add(Asks.WHEN)
         if _AMOUNT.search(fact.text.en) or counts_something(fact.sentence):
             supports.add(Asks.QUANTITY)

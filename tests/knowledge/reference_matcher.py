@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from knowledge.clauses import clauses
 from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
 from knowledge.intent import Asks, asked_kinds
-from knowledge.markers import counts_something, gives_reason, speaks_of_future
+from knowledge.markers import counts_something, gives_reason, speaks_of_future, tells_when
 from knowledge.matcher import (
     CLAUSE_WEIGHT,
     FUTURE,
@@ -140,7 +140,7 @@ class ReferenceMatcher:
             if (concepts := self._fact_concepts(text))
         ]
         supports = {kind for kind in samples if kind is not None}
-        if fact.date is not None:
+        if fact.date is not None and (fact.curated or fact.timeline or tells_when(fact.sentence)):
             supports.add(Asks.WHEN)
         if _AMOUNT.search(fact.text.en) or counts_something(fact.sentence):
             supports.add(Asks.QUANTITY)

@@ -128,3 +128,23 @@ async def test_a_fan_out_cut_short_is_finished_by_the_next_ingest(
     assert await count(store, "deliveries") == 7
     assert await store.fan_out_pending() == 0  # done, and nothing written twice
     assert await count(store, "deliveries") == 7
+
+
+TRAM = """Le tramway de Valbonne entre en service
+
+La métropole de Valbonne a mis en service samedi la ligne T2 de son tramway, qui relie la gare au nouveau
+quartier des Tanneries. « C'est le plus grand chantier que la ville ait connu », a déclaré Hélène Fauvergue,
+présidente de la métropole. La ligne compte 14 stations et doit transporter 30 000 voyageurs par jour.
+"""
+
+
+async def test_a_sentence_that_says_no_date_does_not_answer_when(store: SQLiteStore) -> None:
+    """It carries the day the article was published, which dates the news, not her taking office."""
+    await ingest_article(store, parse_article(TRAM, date="2026-03-03", lang="fr"), notify=False)
+    knowledge = await Knowledge.load(store)
+    assert knowledge.ask("Quand la ligne T2 a-t-elle été mise en service ?").answered
+    for question in (
+        "Depuis quand Hélène Fauvergue est-elle présidente de la métropole ?",
+        "Since when has Fauvergue been president of the metropole?",
+    ):
+        assert not knowledge.ask(question).answered, question

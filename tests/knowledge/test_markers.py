@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.markers import counts_something, gives_reason, speaks_of_future
+from knowledge.markers import counts_something, gives_reason, speaks_of_future, tells_when
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,21 @@ def test_a_fact_with_a_count_can_answer_how_many(text: str, counts: bool) -> Non
 )
 def test_a_fact_that_gives_a_reason_can_answer_why(text: str, reason: bool) -> None:
     assert gives_reason(text) is reason
+
+
+@pytest.mark.parametrize(
+    ("text", "says_when"),
+    [
+        ("The investigation was opened in March 2024 after a complaint.", True),
+        ("La ligne de bus 12 sera supprimée en janvier.", True),
+        ("Tremblay took over as chair last week.", True),
+        ("Les poids lourds sont filtrés à l'entrée depuis lundi.", True),
+        ("The attack was detected at around 2:40 a.m.", True),
+        ("Elle est présidente de la métropole.", False),
+        ("The attackers got in through a compromised account.", False),
+    ],
+)
+def test_a_fact_that_says_when_can_answer_when(text: str, says_when: bool) -> None:
+    """An article sentence without one of these carries only the publication day, which dates the news, not
+    what the sentence says."""
+    assert tells_when(text) is says_when
