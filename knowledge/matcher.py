@@ -509,6 +509,14 @@ def verdict(
     return result
 
 
+def _presents(fact: Fact, concepts: Collection[str]) -> bool:
+    """Whether `fact` says who someone the question names is: their profile, or an article's sentence giving
+    their role ("Rosalind Achterberg, an analyst at Fenwick…" before her quotation, for "Who is Achterberg?")."""
+    if fact.kind == "profile":
+        return True
+    return fact.kind == "role" and fact.subject is not None and ENTITY_PREFIX + fact.subject in concepts
+
+
 class Matcher:
     """An in-memory index over the facts: postings from concepts to facts, samples with their weights.
 
@@ -822,7 +830,7 @@ class Matcher:
         w_sample, w_coverage, w_fuzzy = self.weights
         scale = self.predicate_floor + (1.0 - self.predicate_floor) * covered
         # "Radford", "tell me about Radford": who they are comes first.
-        profile = self.profile_nudge if query.names_only and entry.fact.kind == "profile" else 0.0
+        profile = self.profile_nudge if query.names_only and _presents(entry.fact, query.concepts) else 0.0
         reach = (in_bag + in_said) / query.total  # what of the question the fact's samples or texts mention
         if (
             floor > 0

@@ -241,7 +241,11 @@ class ReferenceMatcher:
         statement = max((self._agreement(concepts, q_weight, text) for text in entry.texts), default=0.0)
         score = w_sample * best_agreement + w_coverage * coverage + w_fuzzy * fuzzy + self.statement_nudge * statement
         score *= self.predicate_floor + (1.0 - self.predicate_floor) * covered
-        if entry.fact.kind == "profile" and all(c.startswith(ENTITY_PREFIX) for c in concepts):
+        subject = entry.fact.subject
+        presents = entry.fact.kind == "profile" or (
+            entry.fact.kind == "role" and subject is not None and ENTITY_PREFIX + subject in concepts
+        )
+        if presents and all(c.startswith(ENTITY_PREFIX) for c in concepts):
             score += self.profile_nudge  # "Radford", "tell me about Radford": who they are comes first
         if not supported:
             score *= 0.4

@@ -148,3 +148,20 @@ async def test_a_sentence_that_says_no_date_does_not_answer_when(store: SQLiteSt
         "Since when has Fauvergue been president of the metropole?",
     ):
         assert not knowledge.ask(question).answered, question
+
+
+ANALYST = """Harrow Medical buys imaging start-up Lumis
+
+Harrow Medical, the Leeds-based maker of hospital software, said on Monday it has agreed to buy Lumis, a start-up
+whose algorithms read chest X-rays. "Harrow is paying a premium for a product that still depends on one kind of
+scan," said Priya Castellane, an analyst at Fenwick & Lowe. "The real test will be whether they can extend it to CT
+and MRI within two years," Castellane added. Lumis employs 40 people in Bristol.
+"""
+
+
+@pytest.mark.parametrize("question", ["Who is Priya Castellane?", "Qui est Priya Castellane ?", "Priya Castellane"])
+async def test_who_someone_is_comes_from_the_sentence_giving_their_role(store: SQLiteStore, question: str) -> None:
+    """Not from her second quotation, which names her as well: a bare name asks who she is."""
+    await ingest_article(store, parse_article(ANALYST, date="2026-03-03", lang="en"), notify=False)
+    result = (await Knowledge.load(store)).ask(question)
+    assert result.answered and result.fact is not None and "Fenwick" in result.fact.text.en
