@@ -135,6 +135,9 @@ def name_runs(sentence: str, sentence_words: Sequence[Word], taken: set[int]) ->
         j = i + 1
         while j < n:
             w = sentence_words[j]
+            if sentence[sentence_words[j - 1].end : w.start].strip() == "&" and is_name(w, j):
+                j += 1  # "Fenwick & Lowe", "Harlan Pulp & Paper": one name
+                continue
             if sentence[sentence_words[j - 1].end : w.start].strip(" .") or (
                 "." in sentence[sentence_words[j - 1].end : w.start] and fold(sentence_words[j - 1].text) not in LEGAL
             ):
@@ -265,7 +268,12 @@ def clean_name(span: Sequence[Word]) -> tuple[str, str | None]:
     while len(items) > 1 and fold(items[-1].text) in LEGAL:
         legal = items[-1].text
         items = items[:-1]
-    return " ".join(w.text for w in items), legal
+    # Inside a run only an ampersand stands between two words with more than a space ("Fenwick & Lowe").
+    name = "".join(
+        (" & " if k and word.start - items[k - 1].end > 2 else " " if k else "") + word.text
+        for k, word in enumerate(items)
+    )
+    return name, legal
 
 
 def context_clues(sentence: str, sentence_words: Sequence[Word], start: int, end: int, cand: Candidate) -> None:
@@ -324,6 +332,8 @@ def context_clues(sentence: str, sentence_words: Sequence[Word], start: int, end
 def kind_of(cand: Candidate) -> str:
     if fold(cand.name) in KNOWN_PLACES:
         return "place"
+    if " & " in cand.name:
+        return "organization"  # "Fenwick & Lowe", "Harlan Pulp & Paper": partners' names make a firm's
     if cand.words >= 2 and _VERSION.fullmatch(cand.name.split()[-1]):
         return "product"  # "Corvid 4", "Vigie 2": people and companies have no version number
     if is_place(cand.name) and cand.person == 0 and cand.org <= cand.place + 1:

@@ -134,3 +134,9 @@ def test_an_everyday_word_cut_from_a_longer_name_is_no_name_of_its_own() -> None
     names = {entity.name for entity in found.values()}
     assert "Health" not in names and "Paper" not in names
     assert "NICE" in found["institute-for-health-and-care-excellence"].aliases
+
+
+def test_an_ampersand_joins_one_firms_name() -> None:
+    found = Mentions(['"It is a premium," said Priya Castellane, an analyst at Fenwick & Lowe.'], []).found
+    assert found["fenwick-lowe"].name == "Fenwick & Lowe" and found["fenwick-lowe"].kind == "organization"
+    assert found["priya-castellane"].kind == "person"
