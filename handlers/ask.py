@@ -17,11 +17,27 @@ from handlers.types import Citation, Incoming, Reply, Suggestion
 from knowledge.concepts import entity_ids
 from knowledge.matcher import MAX_QUESTION_CHARS, Matcher, MatchResult
 from knowledge.models import Fact
-from knowledge.normalize import canonical
+from knowledge.normalize import canonical, fold
 
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|il|elle|lui|celui-ci|celle-ci|son|sa|ses)\b")
 # Pronouns that stand for a person (not French impersonal "il y a", inverted "est-il", nor possessives).
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|elle|lui)\b|(?<![-\w])il\b(?! y a)")
+
+
+# French inversion repeats a subject the question already names: "Quel jour l'étude est-elle parue ?", "la
+# direction a-t-elle proposé…", "l'usine va-t-elle…". The pronoun is the study's, not a person's.
+_NAMED_SUBJECT_INVERSION = re.compile(
+    r"\b(?:le|la|les|l'|un|une|des|du|ce|cet|cette|ces|leur|leurs)\s*\w[^?]*?-(?:t-)?(?:il|elle|ils|elles)\b"
+)
+_INVERTED = re.compile(r"-(?:t-)?(?:il|elle|ils|elles)\b")
+
+
+def _without_named_subject_inversion(question: str) -> str:
+    """`question` without an inverted pronoun that stands for a noun the question names before it."""
+    folded = fold(question).replace("’", "'")
+    if not _NAMED_SUBJECT_INVERSION.search(folded):
+        return question
+    return _INVERTED.sub(" ", folded)
 
 
 def resolve_follow_up(ctx: Context, incoming: Incoming, question: str) -> str | None:
@@ -29,7 +45,7 @@ def resolve_follow_up(ctx: Context, incoming: Incoming, question: str) -> str | 
 
     None when the question points at someone ("when did she leave?") and the chat has nobody in mind.
     """
-    text = canonical(question)
+    text = canonical(_without_named_subject_inversion(question))
     if not _PRONOUN.search(text):
         return question
     if entity_ids(ctx.knowledge.matcher.analyzer.concepts(question, fix_typos=True)):
