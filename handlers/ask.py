@@ -25,19 +25,22 @@ _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|elle|lui)\b|(?<![-\w])il\b(?!
 
 
 # French inversion repeats a subject the question already names: "Quel jour l'étude est-elle parue ?", "la
-# direction a-t-elle proposé…", "l'usine va-t-elle…". The pronoun is the study's, not a person's.
+# direction a-t-elle proposé…", "la grève est elle reconductible" (typed without hyphens). The pronoun is the
+# study's, not a person's. So is the "il" of "s'il vous plaît".
+_INVERSION = r"(?:-t-|-| t |\b(?:est|sont|etait|sera|a|ont|va|vont|peut|doit) )(?:il|elle|ils|elles)\b"
 _NAMED_SUBJECT_INVERSION = re.compile(
-    r"\b(?:le|la|les|l'|un|une|des|du|ce|cet|cette|ces|leur|leurs)\s*\w[^?]*?-(?:t-)?(?:il|elle|ils|elles)\b"
+    rf"\b(?:le|la|les|l'|un|une|des|du|ce|cet|cette|ces|leur|leurs)\s*\w[^?]*?{_INVERSION}"
 )
-_INVERTED = re.compile(r"-(?:t-)?(?:il|elle|ils|elles)\b")
+_PLEASE = re.compile(r"\bs'?\s?il (?:vous|te) pla[iî]t\b")
 
 
-def _without_named_subject_inversion(question: str) -> str:
-    """`question` without an inverted pronoun that stands for a noun the question names before it."""
-    folded = fold(question).replace("’", "'")
-    if not _NAMED_SUBJECT_INVERSION.search(folded):
-        return question
-    return _INVERTED.sub(" ", folded)
+def _pointing_words(question: str) -> str:
+    """`question` folded, without the pronouns that stand for no one: an inversion repeating a noun the question
+    names before it, and the "il" of "s'il vous plaît"."""
+    folded = _PLEASE.sub(" ", fold(question).replace("’", "'"))
+    if _NAMED_SUBJECT_INVERSION.search(folded):
+        folded = re.sub(_INVERSION, " ", folded)
+    return folded
 
 
 def resolve_follow_up(ctx: Context, incoming: Incoming, question: str) -> str | None:
@@ -45,7 +48,7 @@ def resolve_follow_up(ctx: Context, incoming: Incoming, question: str) -> str | 
 
     None when the question points at someone ("when did she leave?") and the chat has nobody in mind.
     """
-    text = canonical(_without_named_subject_inversion(question))
+    text = canonical(_pointing_words(question))
     if not _PRONOUN.search(text):
         return question
     if entity_ids(ctx.knowledge.matcher.analyzer.concepts(question, fix_typos=True)):

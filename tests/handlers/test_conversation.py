@@ -101,7 +101,12 @@ async def test_follow_up_pronouns_resolve_to_the_person_last_talked_about(chat: 
 async def test_a_french_inversion_repeating_a_named_noun_asks_about_no_person(core: Core) -> None:
     """ "la démission a-t-elle…": the pronoun is the resignation's; "a-t-elle démissionné ?" points at someone."""
     chat = Chat(core, chat="inversion", user="inversion", locale="fr")
-    for question in ("Quel jour la démission a-t-elle été révélée ?", "Quand l'annonce a-t-elle été faite ?"):
+    for question in (
+        "Quel jour la démission a-t-elle été révélée ?",
+        "Quand l'annonce a-t-elle été faite ?",
+        "la demission est elle definitive",  # typed without hyphens
+        "Combien de chercheurs ont quitté l'entreprise, s'il vous plaît ?",  # the "il" of "s'il" is no one
+    ):
         assert "De qui parlez-vous" not in text(await chat.say(question)), question
     fresh = Chat(core, chat="pointing", user="pointing", locale="fr")  # nobody talked about yet
     assert "De qui parlez-vous" in text(await fresh.say("Et quand a-t-elle démissionné ?"))
