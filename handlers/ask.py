@@ -56,8 +56,20 @@ def resolve_follow_up(ctx: Context, incoming: Incoming, question: str) -> str | 
     turn = ctx.memory.recall(incoming.chat_key)
     entity = ctx.knowledge.entity(turn.subject) if turn and turn.subject else None
     if entity is None:
-        return None if _PERSON_PRONOUN.search(text) else question
+        return None if _points_at_someone_unnamed(_pointing_words(question)) else question
     return f"{question} ({entity.name})"
+
+
+# A noun the question gives before its pronoun, which the pronoun may stand for: "the cyclist… her lawyer",
+# "l'analyste citée… pour quelle société elle travaille", "un enfant… quel âge il avait".
+_ANTECEDENT = re.compile(r"(?:\b(?:the|a|an|this|that|le|la|les|un|une|ce|cet|cette)\s+|\bl')[a-z]{3,}")
+
+
+def _points_at_someone_unnamed(folded: str) -> bool:
+    """Whether a question (folded, see `_pointing_words`) points at a person it does not name nor describe
+    before: then it is asked whom it means, rather than answered about no one."""
+    pronoun = _PERSON_PRONOUN.search(folded)
+    return pronoun is not None and not _ANTECEDENT.search(folded[: pronoun.start()])
 
 
 def _subject_of(fact: Fact, ctx: Context) -> str | None:
