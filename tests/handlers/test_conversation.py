@@ -115,7 +115,7 @@ async def test_a_french_inversion_repeating_a_named_noun_asks_about_no_person(co
 async def test_a_pronoun_for_someone_the_question_describes_is_not_a_follow_up(core: Core) -> None:
     """ "the analyst… when he commented": the question says whom it means, though it names no one."""
     chat = Chat(core, chat="described", user="described")
-    reply = await chat.say("What did the Wall Street analyst say when he commented on the departures?")
+    reply = await chat.say("What did the analyst say when he commented on the departures?")
     assert "Whom do you mean" not in text(reply)
     fresh = Chat(core, chat="undescribed", user="undescribed")
     assert "Whom do you mean" in text(await fresh.say("and what did he say about it?"))
