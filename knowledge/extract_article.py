@@ -185,9 +185,14 @@ def _describe(found: dict[str, Found], title: str | None, published: str | None)
 
 
 def _says_more(sentence: str, rendering: str) -> bool:
-    """The sentence states more than its rendered relations: a number they lack, or twice their words."""
+    """The sentence states more than its rendered relations: a number or a name they lack ("…and Felix Brandt,
+    its chief technology officer" beside the founder's relation), or twice their words."""
     numbers = set(re.findall(r"\d+", sentence)) - set(re.findall(r"\d+", rendering))
-    return bool(numbers) or len(sentence.split()) > 2 * len(rendering.split())
+    names = set(_CAPITALISED.findall(sentence)[1:]) - set(_CAPITALISED.findall(rendering))
+    return bool(numbers) or bool(names) or len(sentence.split()) > 2 * len(rendering.split())
+
+
+_CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][\w-]{2,}")
 
 
 # Words that speak of the company's own people: "les deux cofondateurs", "its 140 employees", "The two met…".

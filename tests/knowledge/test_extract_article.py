@@ -95,3 +95,15 @@ def test_a_succession_happens_at_the_article_company() -> None:
     )
     facts = extract_article("s", text, "fr", [], published="2025-02-10").facts
     assert facts[1].kind == "replace" and "orvala" in facts[1].entities
+
+
+def test_a_rendering_that_leaves_a_name_out_quotes_the_sentence_too() -> None:
+    """Rendered, "founded by Varadarajan, a radiologist who serves as its chief executive, and Felix Brandt, its
+    chief technology officer" kept the founder and her title; the quotation keeps Brandt."""
+    text = (
+        "Orrin buys time\n\nOrrin was founded in 2020 by Sunita Varadarajan, a radiologist who serves as its chief "
+        "executive, and Felix Brandt, its chief technology officer. Orrin employs 85 people in Boston."
+    )
+    extraction = extract_article("article-x", text, "en", KNOWN, title="Orrin buys time", published="2026-01-05")
+    founded = next(f for f in extraction.facts if f.sentence.startswith("Orrin was founded"))
+    assert "Felix Brandt" in founded.text.fr
