@@ -40,9 +40,10 @@ _META = re.compile(
     re.IGNORECASE,
 )
 _ELIDED = re.compile(r"^\w+['’](\w.*)$")
-# A clause ends at a sentence mark, a colon or semicolon, or a comma; commas are joined back below unless the
+# A clause ends at a sentence mark, a colon or semicolon, a dash, or a comma; commas are joined back below unless the
 # piece they close is courtesy or scene-setting, so "Who, besides Radford, left?" stays one clause.
-_CLAUSE = re.compile(r"[^.!?;:,]+[.!?;:,]*")
+_CLAUSE = re.compile(r"[^.!?;:,—–]+[.!?;:,—–]*")
+_SPACED_HYPHEN = re.compile(r"\s+-+\s+")  # "… for me - what was his job?": a dash typed as a hyphen
 
 _COURTESY = re.compile(
     r"^(?:(?:hi|hello|hey|hiya|yo|greetings|good (?:morning|afternoon|evening)|dear \w+|bonjour|bonsoir|salut|"
@@ -198,7 +199,7 @@ def _kind(clause: str) -> str:
 
 def focus(message: str) -> Focus:
     """The question a message asks, and the scene-setting dropped around it."""
-    text = clean(message)
+    text = _SPACED_HYPHEN.sub(" — ", clean(message))
     clauses = [c.strip() for c in _CLAUSE.findall(text) if c.strip()]
     kinds = [_kind(c) for c in clauses]
     asking = "asks" in kinds

@@ -30,6 +30,9 @@ from knowledge.focus import clean, focus
         ("Il me semble qu'OpenAI a changé de patron ?", "OpenAI a changé de patron ?"),
         ("Hi there, quick question about the Pellucid article: who led Orrin's round?", "who led Orrin's round?"),
         ("I read that Anthropic is hiring, is that so?", "Anthropic is hiring, is that so?"),
+        # A dash closes a clause like a colon, typed as one or as a spaced hyphen
+        ("Sorry if this is basic, I'm new to all this — what was Murati's job?", "what was Murati's job?"),
+        ("Sorry to bother you - who founded Anthropic?", "who founded Anthropic?"),
         ("J'ai lu qu'OpenAI avait changé de patron, c'est vrai ?", "OpenAI avait changé de patron, c'est vrai ?"),
         ("List the models OpenAI released in 2023", "the models OpenAI released in 2023"),
         ("Donnez-moi la liste des fondateurs d'Anthropic", "la liste des fondateurs d'Anthropic"),
