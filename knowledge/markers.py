@@ -30,13 +30,14 @@ _REASON = re.compile(
     r"a la suite d|explique|expliquent|raison|cause|motif)\w*",
 )
 # A date, a day, a season, a time of day or a span: what a sentence that says when something happens has.
+# Not "an" nor "été" alone: the English article and the French past participle ("a été") say no time.
 _WHEN = re.compile(
     rf"\b(?:(?:19|20)\d\d|{_MONTH}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|"
     r"jeudi|vendredi|samedi|dimanche|today|yesterday|tomorrow|tonight|weekend|week|month|year|quarter|spring|"
-    r"summer|autumn|fall|winter|since|until|till|ago|soon|aujourd hui|hier|demain|semaine|mois|an|ans|annee|"
-    r"annees|trimestre|printemps|ete|automne|hiver|depuis|jusqu|d ici|bientot|matin|soir|nuit|morning|evening|"
-    r"night|midnight|minuit|midi|noon|days?|jours?|hours?|heures?|minutes?|years|months|weeks|decade|decennie|"
-    r"\d{1,2}(?::\d\d|h\d*)|a m|p m)\b"
+    r"summer|autumn|(?:the|this|last|next) fall|winter|since|until|till|ago|soon|aujourd hui|hier|demain|semaine|"
+    r"mois|ans|annee|annees|trimestre|printemps|(?:l|cet|en|d) ete|automne|hiver|depuis|jusqu|d ici|bientot|"
+    r"matin|soir|nuit|morning|evening|night|midnight|minuit|midi|noon|days?|jours?|hours?|heures?|minutes?|"
+    r"years|months|weeks|decades?|decennies?|\d{1,2}(?::\d\d|h\d*))\b"
 )
 # A number that is not a year or a day of the month: "230 people", "six weeks", "96 universités".
 _COUNT = re.compile(rf"(?<![\w-])(?!(?:19|20)\d\d\b)\d[\d\s.,]*\s+(?!(?:{_MONTH})\b)[^\W\d]")

@@ -74,6 +74,8 @@ def test_a_fact_that_gives_a_reason_can_answer_why(text: str, reason: bool) -> N
         ("Les poids lourds sont filtrés à l'entrée depuis lundi.", True),
         ("The attack was detected at around 2:40 a.m.", True),
         ("Elle est présidente de la métropole.", False),
+        ("Le contrat a été signé par un groupe lyonnais.", False),  # "été" there is no summer
+        ("He is an analyst at a bank in Leeds.", False),  # nor "an" a year
         ("The attackers got in through a compromised account.", False),
     ],
 )
