@@ -4,8 +4,8 @@ The articles (tests/knowledge/data/articles/*.txt, 120 to 600 words, EN and FR, 
 questions were written by helpers who never saw the extraction code; they are judged exactly as
 ../shared/eval/score.py judges. Tuned on: a1, a2 (first session), t3 to t7 (second), u5 to u8 (third), and
 every article held out before this session: h1, h2 (first session), n1, n2 (second), u1 to u4 and u9 to u12
-(third). Held out in the fourth session, measured once at its start and once at its end, never read for
-tuning: u13 to u16 (`HELD_OUT`). Floors sit a little under what the extraction reaches, so a regression
+(third), u13 to u16 (fourth). Held out in the fifth session, measured once at its start and once at its end, never
+read for tuning: u17 to u20 (`HELD_OUT`). Floors sit a little under what the extraction reaches, so a regression
 shows; the seed story must keep its dev-set quality with them in the store (no new fact may steal an old
 question).
 """
@@ -48,8 +48,12 @@ TUNE = (
     "u10.fr",
     "u11.en",
     "u12.fr",
+    "u13.en",
+    "u14.fr",
+    "u15.en",
+    "u16.fr",
 )
-HELD_OUT = ("u13.en", "u14.fr", "u15.en", "u16.fr")
+HELD_OUT = ("u17.en", "u18.fr", "u19.en", "u20.fr")
 # Overall, as score.py counts, with all four articles in the store: 83.7%, 72.5%; held out 61.0%, 51.2%.
 # After the articles work (verb forms, places, counts, quotations, patterns; all four now tuning material):
 # 81.4%, 80.0%, 70.7%, 78.0%. With all eleven in the store, after the second session's work: a1 81.4%, a2 80.0%,
@@ -61,34 +65,42 @@ HELD_OUT = ("u13.en", "u14.fr", "u15.en", "u16.fr")
 # Fourth session (a general bilingual vocabulary, everyday words weighed by frequency, first names deciding who
 # is a person), all twenty-seven in the store: held out u13 35.0% -> 42.5%, u14 32.5% -> 25.0%, u15 42.5% ->
 # 45.0%, u16 40.0% -> 42.5% (session start -> end; 37.5% in this test's ingest order); t6 59.5%, u7 35.0%.
+# Fifth session (hearsay frames, dashes, French inversions that point at no one, who-questions that want a person,
+# "when" only from sentences that say when, everyday words cut from longer names not made names), all thirty-one in
+# this test's order, start -> end: held out u17 37.5% -> 40.0%, u18 57.5% -> 60.0%, u19 40.0% -> 42.5%, u20 37.5% ->
+# 42.5%; h1 68.3% -> 78.0%, t7 61.9% -> 73.8%, u3 32.5% -> 40.0%, u12 40.0% -> 47.5%, u14 25.0% -> 22.5%.
 FLOORS = {
     "a1.en": 0.76,
-    "a2.fr": 0.70,
-    "h1.en": 0.65,
+    "a2.fr": 0.77,
+    "h1.en": 0.75,
     "h2.fr": 0.70,
     "t3.en": 0.67,
     "t4.fr": 0.62,
     "t5.en": 0.75,
     "t6.fr": 0.57,
-    "t7.en": 0.66,
+    "t7.en": 0.70,
     "u5.en": 0.32,
     "u6.fr": 0.32,
-    "u7.en": 0.35,
-    "u8.fr": 0.30,
-    "n1.en": 0.58,
+    "u7.en": 0.40,
+    "u8.fr": 0.48,
+    "n1.en": 0.62,
     "n2.fr": 0.52,
     "u1.en": 0.37,
     "u2.fr": 0.35,
-    "u3.en": 0.25,
+    "u3.en": 0.37,
     "u4.fr": 0.32,
     "u9.en": 0.35,
     "u10.fr": 0.47,
-    "u11.en": 0.35,
-    "u12.fr": 0.32,
+    "u11.en": 0.47,
+    "u12.fr": 0.45,
     "u13.en": 0.40,
     "u14.fr": 0.22,
     "u15.en": 0.42,
     "u16.fr": 0.35,
+    "u17.en": 0.37,
+    "u18.fr": 0.55,
+    "u19.en": 0.40,
+    "u20.fr": 0.40,
 }
 
 
@@ -119,12 +131,12 @@ async def test_articles_stay_above_their_floors(article_core: Core, name: str) -
 
 async def test_near_topic_questions_about_the_articles_are_declined(article_core: Core) -> None:
     rows = [row for name in TUNE for row in load(ARTICLES / f"{name}.questions.jsonl") if row["expect"] is None]
-    assert len(rows) >= 180
+    assert len(rows) >= 220
     accuracy, misses = await score(article_core, rows)
-    assert accuracy >= 0.64, "\n".join(misses)  # 119/180 with all twenty-seven articles in the store
+    assert accuracy >= 0.70, "\n".join(misses)  # 166/226 with all thirty-one articles in the store
     held_out = [row for name in HELD_OUT for row in load(ARTICLES / f"{name}.questions.jsonl") if row["expect"] is None]
     accuracy, misses = await score(article_core, held_out)
-    assert accuracy >= 0.75, "\n".join(misses)  # 27/32 at first contact, 26/32 at the end
+    assert accuracy >= 0.78, "\n".join(misses)  # 26/32 at first contact, 27/32 at the end
 
 
 @pytest.mark.skipif(not DEV_SET.is_file(), reason="the shared dev set is not beside this checkout")
