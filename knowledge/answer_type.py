@@ -9,7 +9,9 @@ words are — "which university was he at?" is not answered by a sentence that n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from knowledge.extract_names import is_given_name
 from knowledge.normalize import canonical
 
 ORGANIZATION = "organization"
@@ -57,3 +59,13 @@ def wanted_kind(question: str) -> str | None:
     if _WANTS_ORGANIZATION.search(text):
         return ORGANIZATION
     return PERSON if _WANTS_PERSON.search(text) else None
+
+
+_FULL_NAME = re.compile(r"\b([A-ZÀ-Ý][\w'-]+)\s+[A-ZÀ-Ý][\w'-]+")
+
+
+@lru_cache(maxsize=4096)
+def names_a_person(text: str) -> bool:
+    """Whether `text` gives someone's full name ("Alice Zentra left Paldan AI…"), known to the store or not: a
+    first name followed by a capitalised word, as the extraction decides who is a person."""
+    return any(is_given_name(match.group(1)) for match in _FULL_NAME.finditer(text))

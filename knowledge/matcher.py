@@ -38,7 +38,7 @@ from math import fsum
 
 from rapidfuzz import fuzz
 
-from knowledge.answer_type import wanted_kind
+from knowledge.answer_type import PERSON, names_a_person, wanted_kind
 from knowledge.clauses import clauses
 from knowledge.concepts import ENTITY_PREFIX, REAL_WORD_ZIPF, ConceptAnalyzer, entity_ids
 from knowledge.focus import focus
@@ -400,7 +400,9 @@ def lacking(
         missing += 1
     if reading.wants is not None and entities is not None:
         answers = (entities.get(name) for name in involved if name not in reading.named)
-        missing += not any(entity is not None and entity.kind == reading.wants for entity in answers)
+        named = any(entity is not None and entity.kind == reading.wants for entity in answers)
+        # A person the store has no entity for still answers "who founded…" when the fact gives a full name.
+        missing += not (named or (reading.wants == PERSON and names_a_person(fact.text.en)))
     return missing
 
 

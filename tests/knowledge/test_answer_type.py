@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answer_type import ORGANIZATION, PERSON, wanted_kind
+from knowledge.answer_type import ORGANIZATION, PERSON, names_a_person, wanted_kind
 from knowledge.base import Knowledge
 from knowledge.ingest import ingest_article, parse_article
 from knowledge.store.sqlite_facts import SQLiteStore
@@ -119,3 +119,17 @@ async def test_who_founded_or_runs_needs_a_fact_naming_a_person(store: SQLiteSto
     # The one sentence about the shipyard names no one: who runs it is not in the article (it was its answer).
     for question in ("Who runs Vestvik Yard?", "Who is the CEO of Vestvik Yard?", "Qui dirige Vestvik Yard ?"):
         assert not knowledge.ask(question).answered, question
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Alice Zentra left Paldan AI in December 2012 to found Cornex AI in Berlin.", True),
+        ("Louis Tocorro a quitté Lukaquinex en mai 2013 pour fonder Dorzen Systems.", True),
+        ("The ships are being built by Vestvik Yard, a shipbuilder sold to a Danish group.", False),
+    ],
+)
+def test_a_full_name_answers_who_even_when_the_store_has_no_entity_for_it(text: str, names: bool) -> None:
+    """Facts extracted from a bundled source with the gazetteer alone (as the benchmarks' stores are) know no new
+    people: "Who founded Cornex AI?" is still answered by the sentence that gives the founder's full name."""
+    assert names_a_person(text) is names
