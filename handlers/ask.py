@@ -37,7 +37,7 @@ _PLEASE = re.compile(r"\bs'?\s?il (?:vous|te) pla[iî]t\b")
 def _pointing_words(question: str) -> str:
     """`question` folded, without the pronouns that stand for no one: an inversion repeating a noun the question
     names before it, and the "il" of "s'il vous plaît"."""
-    folded = _PLEASE.sub(" ", fold(question).replace("’", "'"))
+    folded = _PLEASE.sub(" ", fold(question))  # fold makes typographic apostrophes plain
     if _NAMED_SUBJECT_INVERSION.search(folded):
         folded = re.sub(_INVERSION, " ", folded)
     return folded
@@ -48,15 +48,15 @@ def resolve_follow_up(ctx: Context, incoming: Incoming, question: str) -> str | 
 
     None when the question points at someone ("when did she leave?") and the chat has nobody in mind.
     """
-    text = canonical(_pointing_words(question))
-    if not _PRONOUN.search(text):
+    pointing = _pointing_words(question)
+    if not _PRONOUN.search(canonical(pointing)):
         return question
     if entity_ids(ctx.knowledge.matcher.analyzer.concepts(question, fix_typos=True)):
         return question
     turn = ctx.memory.recall(incoming.chat_key)
     entity = ctx.knowledge.entity(turn.subject) if turn and turn.subject else None
     if entity is None:
-        return None if _points_at_someone_unnamed(_pointing_words(question)) else question
+        return None if _points_at_someone_unnamed(pointing) else question
     return f"{question} ({entity.name})"
 
 
