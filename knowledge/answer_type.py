@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from knowledge.extract_names import is_given_name
+from knowledge.given_names import is_given_name
 from knowledge.normalize import canonical
 
 ORGANIZATION = "organization"

@@ -8,8 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
 from knowledge.extract_words import (
     FEMININE,
@@ -25,6 +23,7 @@ from knowledge.extract_words import (
     TITLES,
     Word,
 )
+from knowledge.given_names import is_given_name
 from knowledge.normalize import fold, tokens
 from knowledge.places import is_place
 
@@ -358,16 +357,3 @@ _TOWN = re.compile(
     r"(?:(?:saint|sainte|st|ste|le|la|les)-[a-z' ]+|[a-z' ]+-(?:sur|sous|en|la|le|les|de|du|des|aux|pres)-[a-z' -]+)",
     re.IGNORECASE,
 )
-_GIVEN_NAMES = Path(__file__).with_name("data") / "given_names.txt"
-
-
-@cache
-def given_names() -> frozenset[str]:
-    """First names of people from anywhere, folded (`data/given_names.txt`, one a line), read once."""
-    return frozenset(_GIVEN_NAMES.read_text(encoding="utf-8").split())
-
-
-def is_given_name(word: str) -> bool:
-    """Whether `word` is a first name ("Nadia", "Jean-Pierre", "Kwame"), whatever its case or accents."""
-    folded = fold(word).lower()
-    return folded in given_names() or folded.split("-")[0] in given_names()

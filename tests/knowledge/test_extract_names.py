@@ -9,8 +9,6 @@ from knowledge.extract_names import (
     Candidate,
     clean_name,
     expansions,
-    given_names,
-    is_given_name,
     kind_of,
     known_places,
     name_key,
@@ -18,6 +16,7 @@ from knowledge.extract_names import (
     slug,
 )
 from knowledge.extract_words import words
+from knowledge.given_names import given_names, is_given_name
 
 
 def spans(sentence: str, found: list[tuple[int, int]]) -> list[str]:
