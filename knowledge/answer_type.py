@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from knowledge.given_names import is_given_name
-from knowledge.normalize import canonical
+from knowledge.normalize import canonical, fold
 
 ORGANIZATION = "organization"
 PERSON = "person"
@@ -69,3 +69,13 @@ def names_a_person(text: str) -> bool:
     """Whether `text` gives someone's full name ("Alice Zentra left Paldan AI…"), known to the store or not: a
     first name followed by a capitalised word, as the extraction decides who is a person."""
     return any(is_given_name(match.group(1)) for match in _FULL_NAME.finditer(text))
+
+
+_COUNTED = re.compile(r"\b(?:how many|combien d['’]\s*|combien de\s+)\s*((?:[a-z0-9'’-]+\s*){1,4})")
+
+
+def counted_words(question: str) -> str | None:
+    """The words after "how many" / "combien de" ("how many *employees*", "combien de *salariés*"): what the
+    answer must count. None when the question counts nothing ("how much", "combien coûte…")."""
+    found = _COUNTED.search(fold(question))
+    return found.group(1).strip() if found else None

@@ -29,6 +29,7 @@ from knowledge.extract_names import (
     slug,
 )
 from knowledge.extract_words import KNOWN_PLACES, NOT_NAMES, ORG_WORDS, Word, words
+from knowledge.given_names import is_given_name
 from knowledge.models import Entity
 from knowledge.normalize import fold
 from knowledge.places import is_place, other_names
@@ -37,6 +38,13 @@ from knowledge.wordfreq import zipf
 # A word this common in either language ("rappel", "planning", "interactive") is what people write in questions
 # for its own sake: it is not made a one-word alias of a company or a product.
 _EVERYDAY_ZIPF = 4.0
+_COINED_ZIPF = 2.5  # rarer than this, a name's first word is the name people shorten it to
+
+
+def _rare_word(word: str) -> bool:
+    """Whether `word` is no word of either language's everyday vocabulary: a coined name ("Riverbend")."""
+    frequency = zipf(fold(word).lower())
+    return frequency is None or frequency < _COINED_ZIPF
 
 
 def _everyday_word(alias: str) -> bool:
@@ -324,12 +332,13 @@ class Mentions:
             if (
                 found.kind == "organization"
                 and len(parts) >= 2
-                and all(fold(p) in ORG_WORDS for p in parts[1:])
+                and (all(fold(p) in ORG_WORDS for p in parts[1:]) or self._coined(parts[0], found))
                 and self.table.get(parts[0]) is None
                 and fold(parts[0]) not in ORG_WORDS
                 and not _everyday_word(parts[0])
             ):
-                found.aliases.add(parts[0])  # "Corvid" for "Corvid Robotics"
+                # "Corvid" for "Corvid Robotics"; "Riverbend" for "Riverbend Health Alliance", as people say it
+                found.aliases.add(parts[0])
                 self.table.add(parts[0], found.id)
             if found.kind == "person":
                 parts = found.name.split()
@@ -395,6 +404,16 @@ class Mentions:
             )
 
         return joined(b, b - 1) or (a > 0 and joined(a - 1, a))
+
+    def _coined(self, first: str, found: Found) -> bool:
+        """Whether a longer name's first word is a coined one that no other name of the article or the store
+        starts with ("Riverbend Health Alliance", "Aéroculture Systèmes de Pulvérisation"): what people call
+        the organisation. Not a given name or a place ("Wyvern Valley" and "Wyvern NHS Trust" share theirs)."""
+        if not first[:1].isupper() or not _rare_word(first) or is_given_name(first) or is_place(first):
+            return False
+        return not self.table.starting_with(first) - {found.id} and not any(
+            other is not found and name_key(other.name)[:1] == name_key(first)[:1] for other in self.found.values()
+        )
 
     def _named_in_full(self, entity_id: str) -> bool:
         """Whether the article writes the known entity's full name somewhere (not only a surname it shares)."""

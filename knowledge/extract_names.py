@@ -87,6 +87,11 @@ class AliasTable:
     def get(self, alias: str) -> str | None:
         return self._keys.get(name_key(alias))
 
+    def starting_with(self, word: str) -> set[str]:
+        """The ids of every entity with a name or alias whose first word is `word`."""
+        first = name_key(word)[:1]
+        return {entity for key, entity in self._keys.items() if key[:1] == first} if first else set()
+
     def find(self, sentence_words: Sequence[Word]) -> list[tuple[str, int, int]]:
         """(entity id, first word, last word + 1) of every alias in the words, longest first, no overlap.
 

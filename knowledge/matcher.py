@@ -38,7 +38,7 @@ from math import fsum
 
 from rapidfuzz import fuzz
 
-from knowledge.answer_type import PERSON, names_a_person, wanted_kind
+from knowledge.answer_type import PERSON, counted_words, names_a_person, wanted_kind
 from knowledge.clauses import clauses
 from knowledge.concepts import ENTITY_PREFIX, REAL_WORD_ZIPF, ConceptAnalyzer, entity_ids
 from knowledge.focus import focus
@@ -175,6 +175,7 @@ class Reading:
     # Choices it offers ("Radford or Sutskever", "2022 ou 2023"): a fact needs only one of each.
     alternatives: tuple[frozenset[str], ...] = ()
     wants: str | None = None  # the kind of entity its answer must name besides its own ("which company…")
+    counted: str | None = None  # what "how many…", "combien de…" count: the answer must count that
 
     def weight(self, concept: str, idf: Mapping[str, float], cap: float) -> float:
         """A concept facts use weighs its IDF (capped); one they don't, by how rare the word is."""
@@ -369,8 +370,49 @@ def read_question(
     relations = (concepts & analyzer.relations) | spoken
     wanted = wanted_kind(text)
     return Reading(
-        question, text, lang, kind, concepts, named, strangers, relations, unknown, ordinary, alternatives, wanted
+        question,
+        text,
+        lang,
+        kind,
+        concepts,
+        named,
+        strangers,
+        relations,
+        unknown,
+        ordinary,
+        alternatives,
+        wanted,
+        _counted(text, analyzer, lang),
     )
+
+
+_COUNT_ADJECTIVE_ZIPF = 5.0  # "how many *new* jobs", "combien de *grands* clients": not what is counted
+# Counts any sentence gives in its own words: time ("combien de temps", "how many years": a duration, which
+# `Asks` reads), people in general ("combien de personnes travaillent…": a team, staff, employees).
+_COUNTED_ANYHOW = frozenset(
+    "temps fois times time annees annee ans years year mois months month jours days day semaines weeks heures hours"
+    " minutes personnes people persons gens".split()
+)
+
+
+def _counted(text: str, analyzer: ConceptAnalyzer, lang: Lang) -> str | None:
+    """The concept of what the question counts ("how many employees" → `employee`), or None."""
+    words = counted_words(text)
+    if words is None:
+        return None
+    following = tokens(words)
+    for index, word in enumerate(following):
+        if word in _COUNTED_ANYHOW:
+            return None
+        if word in STOPWORDS or word.isdigit():
+            continue
+        frequency = typo_zipf(word)
+        if frequency is not None and frequency >= _COUNT_ADJECTIVE_ZIPF:
+            continue
+        # The words from there on, for a phrase ("combien de chiffre d'affaires" counts `revenue`).
+        meant = analyzer.token_concepts(spelled(analyzer, following[index:], lang))
+        return meant[0] if meant else None
+    return None
 
 
 def lacking(
@@ -396,6 +438,8 @@ def lacking(
     # company founded by Dario Amodei".
     holds = topic.__contains__ if reading.kind is Asks.WHEN else stated
     missing += sum(1 for relation in reading.relations if not holds(relation) and not _implied(relation, holds))
+    # "How many employees does the co-op have?" is not answered by a sentence about the co-op that counts no one.
+    missing += reading.counted is not None and not stated(reading.counted)
     if fact.kind == "profile" and fact.subject and reading.named and fact.subject not in reading.named:
         missing += 1
     if reading.wants is not None and entities is not None:

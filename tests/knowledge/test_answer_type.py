@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answer_type import ORGANIZATION, PERSON, names_a_person, wanted_kind
+from knowledge.answer_type import ORGANIZATION, PERSON, counted_words, names_a_person, wanted_kind
 from knowledge.base import Knowledge
 from knowledge.ingest import ingest_article, parse_article
 from knowledge.store.sqlite_facts import SQLiteStore
@@ -133,3 +133,27 @@ def test_a_full_name_answers_who_even_when_the_store_has_no_entity_for_it(text: 
     """Facts extracted from a bundled source with the gazetteer alone (as the benchmarks' stores are) know no new
     people: "Who founded Cornex AI?" is still answered by the sentence that gives the founder's full name."""
     assert names_a_person(text) is names
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("How many employees does Nordlys have?", "employees does nordlys have"),
+        ("Combien de salariés emploie la coopérative ?", "salaries emploie la cooperative"),
+        ("Veltrion a fait combien de chiffre d'affaires ?", "chiffre d'affaires"),
+        ("Combien coûte le billet ?", None),
+        ("How much did it raise?", None),
+    ],
+)
+def test_what_a_how_many_question_counts(question: str, counted: str | None) -> None:
+    assert counted_words(question) == counted
+
+
+async def test_how_many_needs_a_fact_that_counts_what_is_asked(store: SQLiteStore) -> None:
+    await ingest_article(store, parse_article(FERRY, date="2026-03-03", lang="en"), notify=False)
+    knowledge = await Knowledge.load(store)
+    ships = knowledge.ask("How many passengers will each new ship carry?")
+    assert ships.answered and ships.fact is not None and "300" in ships.fact.text.en
+    # The article counts passengers, not crew members or employees: no sentence about the ships answers these.
+    for question in ("How many employees does Nordlys Ferries have?", "Combien de salariés compte Nordlys Ferries ?"):
+        assert not knowledge.ask(question).answered, question

@@ -140,3 +140,18 @@ def test_an_ampersand_joins_one_firms_name() -> None:
     found = Mentions(['"It is a premium," said Priya Castellane, an analyst at Fenwick & Lowe.'], []).found
     assert found["fenwick-lowe"].name == "Fenwick & Lowe" and found["fenwick-lowe"].kind == "organization"
     assert found["priya-castellane"].kind == "person"
+
+
+def test_a_coined_first_word_is_what_people_call_a_longer_name() -> None:
+    found = Mentions(
+        [
+            "Riverbend Health Alliance, a network of clinics, was hit by an attack.",
+            "Wyvern Valley Trust and Wyvern Marine Services share a harbour.",
+            "National Grid Services said the lines were safe.",
+        ],
+        load_bundle().entities,
+    ).found
+    assert "Riverbend" in found["riverbend-health-alliance"].aliases
+    # A first word two names share, or an everyday one, names neither.
+    assert not any(alias.startswith("Wyvern") and " " not in alias for e in found.values() for alias in e.aliases)
+    assert "National" not in found["national-grid-services"].aliases
