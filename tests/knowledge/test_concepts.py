@@ -153,3 +153,20 @@ def test_en_train_de_is_no_train(analyzer: ConceptAnalyzer) -> None:
     train = analyzer.concepts("le train")[0]
     assert train not in analyzer.concepts("je suis en train de lire sur le tram")
     assert train in analyzer.concepts("le train de 8 h")
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("OpenAI a dit quoi en gros sur le départ ?", {"@openai", "say", "leave"}),
+        ("du coup Schulman est parti où ?", {"@schulman", "leave"}),
+        ("What does the article conclude about Radford?", {"@radford"}),
+        ("Quels articles Radford a-t-il signés ?", {"paper", "@radford"}),
+    ],
+)
+def test_talk_about_the_article_and_discourse_markers_carry_no_topic(
+    analyzer: ConceptAnalyzer, text: str, meant: set[str]
+) -> None:
+    """ "Du coup", "en gros", "the article concludes" say how one asks; "articles" alone may be papers."""
+    found = set(analyzer.concepts(text))
+    assert meant <= found and not found & ({"paper", "~big", "coup"} - meant)
