@@ -52,7 +52,7 @@ def code_fingerprint() -> str:
     for item in sorted(package.iterdir(), key=lambda entry: entry.name):
         if item.name.endswith(".py"):
             digest.update(item.name.encode() + b"\0" + item.read_bytes())
-    for data in ("lexicon.json", "news_vocabulary.jsonl"):
+    for data in ("lexicon.json", "news_vocabulary.jsonl", "glossary.tsv"):
         digest.update((package / "data" / data).read_bytes())
     return digest.hexdigest()[:20]
 

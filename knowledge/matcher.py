@@ -42,6 +42,7 @@ from knowledge.answer_type import PERSON, counted_words, names_a_person, wanted_
 from knowledge.clauses import clauses
 from knowledge.concepts import ENTITY_PREFIX, REAL_WORD_ZIPF, ConceptAnalyzer, entity_ids
 from knowledge.focus import focus
+from knowledge.glossary import glossary
 from knowledge.intent import Asks, asked_kinds, asks
 from knowledge.language import guess_language
 from knowledge.markers import counts_something, gives_reason, speaks_of_future, tells_when
@@ -49,6 +50,7 @@ from knowledge.models import Entity, Fact, Lang
 from knowledge.names import NameMender
 from knowledge.normalize import canonical, canonical_tokens, fold, stem, strip_controls, tokens
 from knowledge.stopwords import STOPWORDS
+from knowledge.wordforms import cognate_stem
 from knowledge.wordfreq import typo_zipf, zipf
 
 MAX_QUESTION_CHARS = 500
@@ -150,6 +152,18 @@ class _Query:
     predicate_total: float
     fuzzy_form: str
     names_only: bool  # every concept is a name ("Radford", "tell me about Radford")
+
+
+def glossed_sentence(fact: Fact, analyzer: ConceptAnalyzer) -> str | None:
+    """An article fact's source sentence with its everyday words in the other language (see `knowledge.glossary`),
+    or None (a curated fact has hand-written texts in both). Words the lexicon or the gazetteer already know stay:
+    they are bilingual concepts or names."""
+    if fact.curated:
+        return None
+    lang = guess_language(fact.sentence)
+    words = canonical_tokens(canonical(fact.sentence))
+    keep = {word for word in words if analyzer.token_concepts([word]) != [cognate_stem(word)]}
+    return glossary().gloss(fact.sentence, lang, keep)
 
 
 def _union(samples: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
@@ -676,12 +690,13 @@ class Matcher:
         concepts.update(self._parents[c] for c in list(concepts) if c in self._parents)
         return tuple(sys.intern(c) for c in concepts)
 
-    def _sample(self, text: str, *, question: bool) -> tuple[tuple[str, ...], tuple[Asks, ...]]:
+    def _sample(self, text: str, *, question: bool, learn: bool = True) -> tuple[tuple[str, ...], tuple[Asks, ...]]:
         """One text of a fact's concepts, folded once, and every kind of answer it asks for; its words
-        join the vocabulary typos are corrected against."""
+        join the vocabulary typos are corrected against (unless not `learn`: a gloss's are no one's typos)."""
         folded = canonical(text)
         words = canonical_tokens(folded)
-        self.analyzer.learn_tokens(words)
+        if learn:
+            self.analyzer.learn_tokens(words)
         concepts = self._fact_concepts(words)
         if not concepts:
             return (), ()
@@ -716,6 +731,9 @@ class Matcher:
         if fact.text.en == fact.text.fr and texts:
             texts.append(texts[0])  # one text in both languages is still two samples (pool order matters)
         parts = self._clauses(fact)
+        glossed = glossed_sentence(fact, self.analyzer)
+        if glossed is not None and (concepts := self._sample(glossed, question=False, learn=False)[0]):
+            parts.append((concepts, glossed))  # weighs as a clause: a word-for-word rendering, not a statement
         supports = {kind for kind in samples if kind is not None}
         if fact.date is not None and (fact.curated or fact.timeline or tells_when(fact.sentence)):
             # An article's sentence that says no date, day or span carries the publication day only: it does not

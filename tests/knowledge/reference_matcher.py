@@ -34,6 +34,7 @@ from knowledge.matcher import (
     Candidate,
     MatchResult,
     Reading,
+    glossed_sentence,
     lacking,
     read_question,
     verdict,
@@ -156,6 +157,9 @@ class ReferenceMatcher:
             for text in dict.fromkeys(c for t in (fact.text.en, fact.text.fr) for c in clauses(t))
             if (concepts := self._fact_concepts(text))
         ]
+        glossed = glossed_sentence(fact, self.analyzer)
+        if glossed is not None and (concepts := self._fact_concepts(glossed)):
+            texts.append(_Sample(concepts, self._fuzzy_form(glossed), CLAUSE_WEIGHT, None))
         named = set(fact.entities) | ({fact.subject} if fact.subject else set())
         named |= entity_ids(bags[None])
         said = frozenset().union(*(t.concepts for t in texts))

@@ -1,0 +1,58 @@
+"""The glossary: everyday words of an article's sentence in the other language, so a question asked in that
+language meets the sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+import knowledge.matcher
+from knowledge.base import Knowledge
+from knowledge.glossary import Glossary, glossary
+from knowledge.ingest import ingest_article, parse_article
+from knowledge.store.sqlite_facts import SQLiteStore
+
+SAMPLE = Glossary.parse(
+    "fr\tnavette\tshuttle|shuttle bus\nfr\tligne\tline\nen\tmowers\ttondeuses\nxx\tbad\tline\nfr\tvide\t\n"
+)
+
+
+def test_words_are_found_by_language_and_stem_in_any_form() -> None:
+    assert SAMPLE.translations("navettes", "fr") == ("shuttle", "shuttle bus")  # another form, the same stem
+    assert SAMPLE.translations("mower", "en") == ("tondeuses",)
+    assert SAMPLE.translations("navette", "en") == ()  # an English "navette" is no French one
+    assert len(SAMPLE) == 3  # an unknown language or an empty translation is no entry
+
+
+def test_a_gloss_replaces_the_words_it_knows_and_keeps_the_rest() -> None:
+    assert SAMPLE.gloss("La navette de la ligne N4", "fr") == "la shuttle shuttle bus de la line n4"
+    assert SAMPLE.gloss("La navette de la ligne N4", "fr", keep={"ligne"}) == "la shuttle shuttle bus de la ligne n4"
+    assert SAMPLE.gloss("Le maire a parlé", "fr") is None  # nothing to gloss
+
+
+def test_the_shipped_glossary_covers_both_directions() -> None:
+    shipped = glossary()
+    assert len(shipped) > 5000
+    assert "shuttle" in shipped.translations("navette", "fr")
+    assert "rappel" in shipped.translations("recall", "en")
+
+
+ARTICLE = """Une cycliste renversée par une navette autonome à Valmont
+
+Une cycliste de 34 ans a été renversée jeudi par une navette autonome de la ligne N4, à un carrefour du centre de
+Valmont. Selon l'exploitant, la navette circulait à 31 km/h au moment du choc. Le maire a demandé la suspension du
+service pendant l'enquête, et la société a promis de coopérer avec les enquêteurs.
+"""
+
+
+@pytest.mark.parametrize("glossed", [True, False])
+async def test_an_english_question_meets_a_french_sentence_through_the_gloss(
+    store: SQLiteStore, monkeypatch: pytest.MonkeyPatch, glossed: bool
+) -> None:
+    if not glossed:
+        monkeypatch.setattr(knowledge.matcher, "glossary", lambda: Glossary({}))
+    await ingest_article(store, parse_article(ARTICLE, date="2026-03-03", lang="fr"), notify=False)
+    result = (await Knowledge.load(store)).ask("Which line was the shuttle on?")
+    # Neither "line" nor "shuttle" is in the concept lexicon: only the gloss says that "navette de la ligne" is it.
+    assert result.answered is glossed
+    if glossed:
+        assert result.fact is not None and "N4" in result.fact.sentence
