@@ -44,6 +44,14 @@ _ELIDED = re.compile(r"^\w+['’](\w.*)$")
 # piece they close is courtesy or scene-setting, so "Who, besides Radford, left?" stays one clause.
 _CLAUSE = re.compile(r"[^.!?;:,—–]+[.!?;:,—–]*")
 _SPACED_HYPHEN = re.compile(r"\s+-+\s+")  # "… for me - what was his job?": a dash typed as a hyphen
+# "I'm writing a newsletter on AI and I'd love to know where…", "je m'intéresse aux drones et j'aimerais savoir…":
+# the request starts a clause of its own, so what comes before it is scene-setting like any other.
+_AND_THEN_ASKS = re.compile(
+    r"\s*(?:,\s*)?\b(?:and|but|et|mais)\s+(?=(?:i['’]d|i would|i was|i wonder|i want|i need|could you|can you|"
+    r"would you|j['’]aimerais|je voudrais|je souhaiterais|j['’]aurais besoin|je me demand|il me manque|pourriez|"
+    r"pouvez|auriez|savez)\b)",
+    re.IGNORECASE,
+)
 
 _COURTESY = re.compile(
     r"^(?:(?:hi|hello|hey|hiya|yo|greetings|good (?:morning|afternoon|evening)|dear \w+|bonjour|bonsoir|salut|"
@@ -55,13 +63,18 @@ _COURTESY = re.compile(
     r"excusez moi|excuse moi|(?:i )?hope (?:you re|you are) (?:well|doing well|fine)|"
     r"j espere que (?:vous allez|tu vas) bien|quick question|petite question|une question|one question|"
     r"a question|please|s il (?:vous|te) plait|svp|stp|ok|okay|so|well|alors|bon|eh bien|dis|dites|"
-    r"have a (?:nice|good|great) day|bonne journee|bonne soiree|regards|best|cordialement)\b\W*)+$"
+    r"have a (?:nice|good|great) day|bonne journee|bonne soiree|regards|best|cordialement|"
+    # "Dernière question :", "one more question:"; "…, if you know?", "…, si possible ?": they ask nothing.
+    r"(?:(?:one|a) )?(?:last|final|other|another|more|one more|second|follow up|last little) question|"
+    r"(?:derniere|autre|deuxieme|seconde|encore une|une derniere|une autre) question|"
+    r"if you (?:know|can|have (?:it|them|that)|don t mind|have the info)|if possible|if any|"
+    r"si (?:vous|tu) (?:savez|sais|l avez|l as|les avez|les as|pouvez|peux)|si possible|le cas echeant)\b\W*)+$"
 )
 # "Sorry if this is a dumb question", "pardon de vous déranger avec ça", "quick question for a podcast".
 _APOLOGY = re.compile(
-    r"^(?:(?:so )?sorry|i m sorry|desole|desolee|pardon|excuse(?:z)? moi|excuse me|quick question|petite question|"
-    r"une question|a question|question)\b.*\b(?:question|bother|disturb|interrupt|trouble|deranger|derange|"
-    r"importuner|podcast|curious|curiosite|dumb|stupid|silly|naive|bete|idiote)\b"
+    r"^(?:(?:so |alors |bon )?(?:sorry|i m sorry|desole|desolee|pardon|excuse(?:z)?(?: moi)?|excuse me|quick question|"
+    r"petite question|une question|a question|question))\b.*"
+    r"\b(?:question|bother|disturb|interrupt|trouble|deranger|derange|importuner|podcast|curious|curiosite|dumb|stupid|silly|naive|bete|idiote)\b"
 )
 # "Hi there, quick question about the Pellucid article:" announces a question and asks nothing itself.
 _ANNOUNCED = re.compile(
@@ -86,9 +99,10 @@ _HEARSAY = re.compile(
     r"j (?:entends|ai l impression|ai le sentiment)|il (?:parait|me semble|semble)|on m a dit|on entend|"
     r"someone told me|people say|on dit)\b"
 )
+_HEARD_OF_IT = re.compile(r"\b(?:about|of|sur|de) (?:this|it|that|ca|cela|cette (?:histoire|affaire|info))\b")
 _FIRST_PERSON = re.compile(
     r"^(?:so |well |alors |bon |en fait |actually )?(?:i|i m|i am|i ve|i have|i was|i d|i ll|we|we re|we are|my|our|"
-    r"je|j|nous|mon|ma|mes|notre|nos|on)\b"
+    r"je|j|nous|mon|ma|mes|notre|nos|on|il me manque)\b"
 )
 # A clause that only says what the answer is for: "for a school project", "pour un exposé sur l'IA".
 _PURPOSE = re.compile(
@@ -127,7 +141,8 @@ _FRAMES = re.compile(
     r"(?: la gentillesse| l amabilite| l obligeance)?(?: de)?(?: bien)? (?:me |m |nous )?" + _DEMANDE_VERBS + r"|"
     r"(?:est ce que )?(?:tu sais|vous savez|tu saurais|vous sauriez)(?: me dire)?|sais tu|savez vous|"
     r"(?:j aimerais|je voudrais|je souhaiterais|je veux|je voulais) (?:bien )?(?:savoir|connaitre|comprendre)|"
-    r"je me demand(?:e|ais)|dis moi|dites moi|explique moi|expliquez moi|rappelle moi|rappelez moi|"
+    r"je me demand(?:e|ais)|j aurais besoin (?:de|d)|i (?:would|d) need|il me manque|dis moi|dites moi|"
+    r"explique moi|expliquez moi|rappelle moi|rappelez moi|"
     r"merci de (?:me |m |nous )?" + _DEMANDE_VERBS + r"|"
     r"please|pls|plz|svp|stp|s il (?:vous|te) plait|"
     # A request in the imperative at the head of the question: "Name the co-authors…", "Donne-moi la date…".
@@ -187,7 +202,9 @@ def _kind(clause: str) -> str:
     if clause.rstrip().endswith("?"):
         return "asks"
     if _HEARSAY.match(key):
-        return "statement"  # "I think Radford left, when was that?": the clause says what the question is about
+        # "I think Radford left, when was that?": the clause says what the question is about; "I read about this on
+        # my phone but missed the explanation" says where they heard of it, nothing more.
+        return "scene" if _HEARD_OF_IT.search(key) else "statement"
     if _PURPOSE.match(key):
         return "scene"  # "For a school project, …", "Pour mon exposé, …"
     if _FIRST_PERSON.match(key):
@@ -199,7 +216,7 @@ def _kind(clause: str) -> str:
 
 def focus(message: str) -> Focus:
     """The question a message asks, and the scene-setting dropped around it."""
-    text = _SPACED_HYPHEN.sub(" — ", clean(message))
+    text = _AND_THEN_ASKS.sub(". ", _SPACED_HYPHEN.sub(" — ", clean(message)))
     clauses = [c.strip() for c in _CLAUSE.findall(text) if c.strip()]
     kinds = [_kind(c) for c in clauses]
     asking = "asks" in kinds

@@ -41,6 +41,21 @@ from knowledge.focus import clean, focus
         ("For my thesis on AI labs, who runs Anthropic?", "who runs Anthropic?"),
         ("Pour un devoir d'histoire, quand OpenAI a-t-elle été fondée ?", "quand OpenAI a-t-elle été fondée ?"),
         ("Could you quickly tell me who Dario Amodei is?", "who Dario Amodei is?"),
+        # A request joined to the scene by "and" starts the question; "if you know", "dernière question" ask nothing
+        (
+            "I'm putting together a newsletter on AI and I'd love to know where Anthropic is based, if you know?",
+            "where Anthropic is based",
+        ),
+        (
+            "Je m'intéresse aux drones et j'aimerais savoir combien de salariés compte la société. Merci d'avance.",
+            "combien de salariés compte la société.",
+        ),
+        ("Je rédige une note et j'aurais besoin de la date du départ de Radford", "la date du départ de Radford"),
+        ("Merci ! Dernière question : qui a fondé Anthropic ?", "qui a fondé Anthropic ?"),
+        ("One more question: who founded Anthropic?", "who founded Anthropic?"),
+        ("Excusez la question naïve, mais qui dirige OpenAI ?", "mais qui dirige OpenAI ?"),
+        # Where one heard of it, about "this", says nothing the question is about
+        ("I read about this on my phone - why did Murati leave?", "why did Murati leave?"),
     ],
 )
 def test_the_question_proper_is_kept(message: str, question: str) -> None:
