@@ -170,3 +170,11 @@ def test_talk_about_the_article_and_discourse_markers_carry_no_topic(
     """ "Du coup", "en gros", "the article concludes" say how one asks; "articles" alone may be papers."""
     found = set(analyzer.concepts(text))
     assert meant <= found and not found & ({"paper", "~big", "coup"} - meant)
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [("Corrindale, c'est basé où ?", "based"), ("Où est basée la société ?", "based"), ("basé sur GPT", "theory")],
+)
+def test_based_where_is_a_place_and_based_on_a_foundation(analyzer: ConceptAnalyzer, text: str, meant: str) -> None:
+    assert meant in analyzer.concepts(text)
