@@ -46,7 +46,7 @@ _MONTH_ONLY = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|plans? to|planned|expects? to|expected|due to|scheduled|is to|are to|upcoming|next"
-    r"|rejoindra|sera|seront|devrait|devraient|va|vont|prevoit|prevu|prevue|d ici"
+    r"|until|deadline|jusqu|echeance|rejoindra|sera|seront|devrait|devraient|va|vont|prevoit|prevu|prevue|d ici"
     r"|doit|doivent|\w+(?:era|eront|ira|iront|ra|ront))\b"
 )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knowledge.extract_dates import article_date, main_clause_date, main_clause_text
+from knowledge.extract_dates import article_date, main_clause_date, main_clause_text, partial_date
 from knowledge.models import FactDate
 
 
@@ -35,3 +35,14 @@ def test_article_dates_keep_their_precision() -> None:
     assert article_date("2025-03") == FactDate("2025-03", "month")
     assert article_date("2025-03-03") == FactDate("2025-03-03", "day")
     assert article_date(None) is None
+
+
+def test_a_day_without_a_year_is_the_next_one_when_it_is_a_deadline() -> None:
+    published = FactDate("2026-03-17", "day")
+    sentence = 'The two boards had agreed to "a period of exclusive negotiations" lasting until 30 June.'
+    assert partial_date(sentence, published) == FactDate("2026-06-30", "day")
+    assert partial_date("Les négociations exclusives dureront jusqu'au 30 juin.", published) == FactDate(
+        "2026-06-30", "day"
+    )
+    # Told in the past tense with no deadline, it is the last one.
+    assert partial_date("The strike began on 30 June.", published) == FactDate("2025-06-30", "day")
