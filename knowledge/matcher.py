@@ -733,7 +733,12 @@ class Matcher:
         parts = self._clauses(fact)
         glossed = glossed_sentence(fact, self.analyzer)
         if glossed is not None and (concepts := self._sample(glossed, question=False, learn=False)[0]):
-            parts.append((concepts, glossed))  # weighs as a clause: a word-for-word rendering, not a statement
+            # Weighs as a clause (a word-for-word rendering, not a statement), and only when it adds a concept:
+            # most sentences of a story the lexicon knows gain nothing, and every sample costs each question.
+            said_already = {c for group in samples.values() for sample, _ in group for c in sample}
+            said_already.update(c for sample, _ in texts + parts for c in sample)
+            if not said_already.issuperset(concepts):
+                parts.append((concepts, glossed))
         supports = {kind for kind in samples if kind is not None}
         if fact.date is not None and (fact.curated or fact.timeline or tells_when(fact.sentence)):
             # An article's sentence that says no date, day or span carries the publication day only: it does not

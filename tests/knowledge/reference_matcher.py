@@ -158,7 +158,10 @@ class ReferenceMatcher:
             if (concepts := self._fact_concepts(text))
         ]
         glossed = glossed_sentence(fact, self.analyzer)
-        if glossed is not None and (concepts := self._fact_concepts(glossed)):
+        said_already = frozenset().union(
+            *(s.concepts for group in samples.values() for s in group), *(t.concepts for t in texts)
+        )
+        if glossed is not None and (concepts := self._fact_concepts(glossed)) and not concepts <= said_already:
             texts.append(_Sample(concepts, self._fuzzy_form(glossed), CLAUSE_WEIGHT, None))
         named = set(fact.entities) | ({fact.subject} if fact.subject else set())
         named |= entity_ids(bags[None])
