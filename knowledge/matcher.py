@@ -6,13 +6,15 @@ carries sample questions in both languages. A question is scored against a fact 
 - **sample**: the best weighted agreement (an F-measure leaning on recall) of concepts with one of the
   fact's sample questions that asks for the same kind of answer — a *when* question meets the fact's
   *when* samples, so "When was OpenAI founded?" cannot ride on "When did Radford join OpenAI?" — or with
-  the fact's own texts and their clauses, at a lower weight;
+  the fact's own texts and their clauses, at a lower weight (an article's sentence also in the other language,
+  word for word: see `knowledge.glossary`);
 - **coverage**: how much of the question's weight those samples talk about at all — an unknown word
   ("nationality", "weather", "latest") weighs as much as a rare known one, so it pulls this down;
 - **fuzzy**: rapidfuzz `token_set_ratio` between the question and the fact's closest sample, which
   forgives what the concept step could not (word order, leftover typos);
-- **checks**: a fact must support what the question asks for (a date, a person, an amount…) and
-  involve every person or thing the question names; failing one costs most of the score.
+- **checks**: a fact must support what the question asks for (a date, a person, an amount…), involve
+  every person or thing the question names, and state what a "how many" counts; failing one costs most of
+  the score.
 
 Below `threshold` the matcher abstains, the near misses becoming suggestions — unless the question names its
 topic and the best fact, lacking nothing it asks, leads clearly or comes from an article (`answers_anyway`).
