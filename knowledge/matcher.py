@@ -44,7 +44,7 @@ from knowledge.answer_type import PERSON, counted_words, names_a_person, wanted_
 from knowledge.clauses import clauses
 from knowledge.concepts import ENTITY_PREFIX, REAL_WORD_ZIPF, ConceptAnalyzer, entity_ids
 from knowledge.focus import focus
-from knowledge.glossary import glossary
+from knowledge.glossary import OTHER, glossary
 from knowledge.intent import Asks, asked_kinds, asks
 from knowledge.language import guess_language
 from knowledge.markers import counts_something, gives_reason, speaks_of_future, tells_when
@@ -139,6 +139,9 @@ class _Entry:
     bag: tuple[str, ...]  # every concept of its samples (of its texts when it has none)
     said: tuple[str, ...]  # the concepts its texts use and its samples don't
     indexed: tuple[str, ...]  # the concepts its postings list it under
+    # The language of its gloss (see `knowledge.glossary`), the pool's last sample, or None: a question in the
+    # fact's own language meets its own words, and skips the gloss (every sample costs each question).
+    glossed_for: Lang | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,18 +157,20 @@ class _Query:
     predicate_total: float
     fuzzy_form: str
     names_only: bool  # every concept is a name ("Radford", "tell me about Radford")
+    lang: Lang = "en"  # the question's language: a fact's gloss serves the other one only
 
 
-def glossed_sentence(fact: Fact, analyzer: ConceptAnalyzer) -> str | None:
+def glossed_sentence(fact: Fact, analyzer: ConceptAnalyzer) -> tuple[str, Lang] | None:
     """An article fact's source sentence with its everyday words in the other language (see `knowledge.glossary`),
-    or None (a curated fact has hand-written texts in both). Words the lexicon or the gazetteer already know stay:
-    they are bilingual concepts or names."""
+    and that language; None for a curated fact (its texts are hand-written in both) or when no word changed. Words
+    the lexicon or the gazetteer already know stay: they are bilingual concepts or names."""
     if fact.curated:
         return None
     lang = guess_language(fact.sentence)
     words = canonical_tokens(canonical(fact.sentence))
     keep = {word for word in words if analyzer.token_concepts([word]) != [cognate_stem(word)]}
-    return glossary().gloss(fact.sentence, lang, keep)
+    glossed = glossary().gloss(fact.sentence, lang, keep)
+    return None if glossed is None else (glossed, OTHER[lang])
 
 
 def _union(samples: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
@@ -733,14 +738,17 @@ class Matcher:
         if fact.text.en == fact.text.fr and texts:
             texts.append(texts[0])  # one text in both languages is still two samples (pool order matters)
         parts = self._clauses(fact)
-        glossed = glossed_sentence(fact, self.analyzer)
-        if glossed is not None and (concepts := self._sample(glossed, question=False, learn=False)[0]):
+        glossed_for: Lang | None = None
+        if (glossed := glossed_sentence(fact, self.analyzer)) is not None and (
+            concepts := self._sample(glossed[0], question=False, learn=False)[0]
+        ):
             # Weighs as a clause (a word-for-word rendering, not a statement), and only when it adds a concept:
             # most sentences of a story the lexicon knows gain nothing, and every sample costs each question.
             said_already = {c for group in samples.values() for sample, _ in group for c in sample}
             said_already.update(c for sample, _ in texts + parts for c in sample)
             if not said_already.issuperset(concepts):
-                parts.append((concepts, glossed))
+                parts.append((concepts, glossed[0]))  # the pool's last sample
+                glossed_for = glossed[1]
         supports = {kind for kind in samples if kind is not None}
         if fact.date is not None and (fact.curated or fact.timeline or tells_when(fact.sentence)):
             # An article's sentence that says no date, day or span carries the publication day only: it does not
@@ -788,6 +796,7 @@ class Matcher:
             bag,
             said,
             indexed,
+            glossed_for,
         )
 
     def _clauses(self, fact: Fact) -> list[tuple[tuple[str, ...], str]]:
@@ -847,6 +856,7 @@ class Matcher:
             fsum(weights[c] for c in predicate),
             self._fuzzy_form(text),
             all(c.startswith(ENTITY_PREFIX) for c in concepts),
+            reading.lang,
         )
 
     def _agreement(self, query: _Query, sample: int) -> float:
@@ -872,6 +882,9 @@ class Matcher:
         loose = kind in self.loose_kinds
         supported = kind is None or kind in entry.supports or loose
         first = entry.first
+        # Without its gloss when the question is in the fact's own language: the pool ends one sample early.
+        skip = entry.glossed_for is not None and entry.glossed_for != query.lang
+        size, n_texts = (entry.size - 1, entry.n_texts - 1) if skip else (entry.size, entry.n_texts)
         if kind is not None and kind in entry.kinds and not loose:
             # A question that asks for something specific meets the samples that ask for the same thing.
             group = entry.kinds.index(kind)
@@ -880,11 +893,11 @@ class Matcher:
             # even if no when-sample says "paper".
             # Its own texts too: an article sentence with several numbers has how-much samples for one of them
             # ("How much did Kessmark prepay?"), and "How much is Veltrion investing?" is in the text alone.
-            end = first + entry.size
-            pool: Iterable[int] = chain(range(start, first + entry.ends[group]), range(end - entry.n_texts, end))
-            texts_in_pool = entry.n_texts > 0
+            end = first + size
+            pool: Iterable[int] = chain(range(start, first + entry.ends[group]), range(end - n_texts, end))
+            texts_in_pool = n_texts > 0
         else:
-            pool, texts_in_pool = range(first, first + entry.size), entry.n_texts > 0
+            pool, texts_in_pool = range(first, first + size), n_texts > 0
         bag = entry.bag
         weights = query.weights
         said = [weights[c] for c in entry.said if c in weights]
@@ -905,8 +918,7 @@ class Matcher:
         reach = (in_bag + in_said) / query.total  # what of the question the fact's samples or texts mention
         if (
             floor > 0
-            and self._bound(coverage, reach, texts_in_pool, entry.n_texts > 0, scale, profile, supported, factor)
-            < floor
+            and self._bound(coverage, reach, texts_in_pool, n_texts > 0, scale, profile, supported, factor) < floor
         ):
             return None
         best_agreement, best_sample = 0.0, -1
@@ -918,8 +930,8 @@ class Matcher:
             return 0.0
         best_weight = self._sample_weights[best_sample]
         # Between facts whose samples fit equally, the one whose own statement fits the question better wins.
-        end = first + entry.size
-        statement = max((self._agreement(query, i) for i in range(end - entry.n_texts, end)), default=0.0)
+        end = first + size
+        statement = max((self._agreement(query, i) for i in range(end - n_texts, end)), default=0.0)
         # The fuzzy term is at most the sample's weight (the scorer gives at most 100). The bound is the
         # score's own expression with that maximum in its place: every step is monotonic in floating
         # point, so it is never below the real score.

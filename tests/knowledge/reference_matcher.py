@@ -68,6 +68,8 @@ class _Entry:
     texts: list[_Sample]
     bags: dict[Asks | None, frozenset[str]]
     said: frozenset[str]  # what its texts say and its samples don't
+    gloss: _Sample | None = None  # its sentence glossed in the other language, for questions in that language
+    glossed_for: str | None = None
 
 
 class ReferenceMatcher:
@@ -161,15 +163,18 @@ class ReferenceMatcher:
         said_already = frozenset().union(
             *(s.concepts for group in samples.values() for s in group), *(t.concepts for t in texts)
         )
-        if glossed is not None and (concepts := self._fact_concepts(glossed)) and not concepts <= said_already:
-            texts.append(_Sample(concepts, self._fuzzy_form(glossed), CLAUSE_WEIGHT, None))
+        gloss = None
+        if glossed is not None and (concepts := self._fact_concepts(glossed[0])) and not concepts <= said_already:
+            gloss = _Sample(concepts, self._fuzzy_form(glossed[0]), CLAUSE_WEIGHT, None)
+            texts.append(gloss)
         named = set(fact.entities) | ({fact.subject} if fact.subject else set())
         named |= entity_ids(bags[None])
         said = frozenset().union(*(t.concepts for t in texts))
         if any(speaks_of_future(text) for text in (fact.text.en, fact.sentence)):
             said |= {FUTURE}
         said -= bags[None]
-        return _Entry(fact, frozenset(named), frozenset(supports), dict(samples), texts, bags, said)
+        glossed_for = glossed[1] if gloss is not None and glossed is not None else None
+        return _Entry(fact, frozenset(named), frozenset(supports), dict(samples), texts, bags, said, gloss, glossed_for)
 
     @staticmethod
     def _fuzzy_form(text: str) -> str:
@@ -212,14 +217,22 @@ class ReferenceMatcher:
         return sample.weight * (1 + beta2) * precision * recall / (beta2 * precision + recall)
 
     def _score(
-        self, entry: _Entry, concepts: frozenset[str], q_weight: float, kind: Asks | None, fuzzy_form: str
+        self,
+        entry: _Entry,
+        concepts: frozenset[str],
+        q_weight: float,
+        kind: Asks | None,
+        fuzzy_form: str,
+        lang: str = "en",
     ) -> float:
         supported = kind is None or kind in entry.supports or kind in self.loose_kinds
+        # A fact's gloss serves questions in the other language only.
+        texts = [t for t in entry.texts if t is not entry.gloss or entry.glossed_for == lang]
         if kind is not None and kind in entry.samples and kind not in self.loose_kinds:
             # A question that asks for something specific meets the samples that ask for the same thing.
-            pool = entry.samples[kind] + entry.texts
+            pool = entry.samples[kind] + texts
         else:
-            pool = [s for group in entry.samples.values() for s in group] + entry.texts
+            pool = [s for group in entry.samples.values() for s in group] + texts
         bag = entry.bags[None]
         best_agreement, best_sample = 0.0, None
         for sample in pool:
@@ -245,7 +258,7 @@ class ReferenceMatcher:
         fuzzy = best_sample.weight * self.fuzzy_scorer(fuzzy_form, best_sample.fuzzy_text) / 100.0
         w_sample, w_coverage, w_fuzzy = self.weights
         # Between facts whose samples fit equally, the one whose own statement fits the question better wins.
-        statement = max((self._agreement(concepts, q_weight, text) for text in entry.texts), default=0.0)
+        statement = max((self._agreement(concepts, q_weight, text) for text in texts), default=0.0)
         score = w_sample * best_agreement + w_coverage * coverage + w_fuzzy * fuzzy + self.statement_nudge * statement
         score *= self.predicate_floor + (1.0 - self.predicate_floor) * covered
         subject = entry.fact.subject
@@ -272,7 +285,7 @@ class ReferenceMatcher:
         scored: list[tuple[float, Candidate]] = []
         for index in candidates:
             entry = self._entries[index]
-            score = self._score(entry, concepts, q_weight, kind, fuzzy_form)
+            score = self._score(entry, concepts, q_weight, kind, fuzzy_form, reading.lang)
             stated = entry.bags[None] | entry.said
             missing = lacking(entry.fact, entry.entities, stated.__contains__, entry.bags[None], reading, self.entities)
             if missing:
