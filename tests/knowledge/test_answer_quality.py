@@ -28,6 +28,7 @@ BLIND_HOLDOUT3 = Path(__file__).with_name("data") / "blind_holdout3.jsonl"  # he
 BLIND_HOLDOUT4 = Path(__file__).with_name("data") / "blind_holdout4.jsonl"  # held out in the third, second round
 BLIND_HOLDOUT5 = Path(__file__).with_name("data") / "blind_holdout5.jsonl"  # held out in the fourth
 BLIND_HOLDOUT6 = Path(__file__).with_name("data") / "blind_holdout6.jsonl"  # held out in the fifth
+BLIND_HOLDOUT7 = Path(__file__).with_name("data") / "blind_holdout7.jsonl"  # held out in the sixth
 
 
 def judge(row: dict[str, object], answered: bool, answer: str) -> bool:
@@ -67,6 +68,7 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
         (BLIND_HOLDOUT4, 0.73),  # 71.0% on the session's starting code, 75.2% at first contact and at the end
         (BLIND_HOLDOUT5, 0.81),  # 81.9% at first contact (the fourth session's start), 83.3% at its end
         (BLIND_HOLDOUT6, 0.83),  # 85.2% at first contact (the fifth session's start), 85.7% at its end
+        (BLIND_HOLDOUT7, 0.73),  # 74.6% at first contact (the sixth session's start), 75.4% at its end
     ],
     ids=[
         "own",
@@ -78,6 +80,7 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
         "blind-holdout4",
         "blind-holdout5",
         "blind-holdout6",
+        "blind-holdout7",
     ],
 )
 async def test_own_question_sets_stay_above_their_floors(core: Core, path: Path, floor: float) -> None:
