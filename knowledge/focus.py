@@ -74,7 +74,8 @@ _COURTESY = re.compile(
 _APOLOGY = re.compile(
     r"^(?:(?:so |alors |bon )?(?:sorry|i m sorry|desole|desolee|pardon|excuse(?:z)?(?: moi)?|excuse me|quick question|"
     r"petite question|une question|a question|question))\b.*"
-    r"\b(?:question|bother|disturb|interrupt|trouble|deranger|derange|importuner|podcast|curious|curiosite|dumb|stupid|silly|naive|bete|idiote)\b"
+    r"\b(?:question|bother|disturb|interrupt|trouble|deranger|derange|importuner|podcast|curious|curiosite|dumb|"
+    r"stupid|silly|naive|bete|idiote)\b"
 )
 # "Hi there, quick question about the Pellucid article:" announces a question and asks nothing itself.
 _ANNOUNCED = re.compile(

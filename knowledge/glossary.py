@@ -15,6 +15,7 @@ form per crude stem (`cognate_stem`), so every form of a word finds it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -36,18 +37,12 @@ class Glossary:
     def parse(cls, text: str) -> Glossary:
         entries: dict[tuple[Lang, str], tuple[str, ...]] = {}
         for line in text.splitlines():
-            parts = line.split("\t")
-            if len(parts) != 3 or not parts[1]:
+            lang, _, rest = line.partition("\t")
+            word, _, translations = rest.partition("\t")
+            if lang not in OTHER or not word or "\t" in translations:
                 continue
-            lang: Lang
-            if parts[0] == "en":
-                lang = "en"
-            elif parts[0] == "fr":
-                lang = "fr"
-            else:
-                continue
-            key = (lang, cognate_stem(parts[1]))
-            found = tuple(t.strip() for t in parts[2].split("|") if t.strip())
+            key = (lang, cognate_stem(word))
+            found = tuple(t.strip() for t in translations.split("|") if t.strip())
             if found:
                 entries[key] = tuple(dict.fromkeys(entries.get(key, ()) + found))
         return cls(entries)
@@ -56,15 +51,19 @@ class Glossary:
         """What folded `word` of language `lang` may be in the other language (nothing when unknown)."""
         return self._entries.get((lang, cognate_stem(word)), ())
 
-    def gloss(self, text: str, lang: Lang, keep: frozenset[str] | set[str] = frozenset()) -> str | None:
+    def gloss(self, text: str, lang: Lang, keep: Collection[str] = frozenset()) -> str | None:
         """`text` (in `lang`) with every word the glossary knows replaced by its translations; words in `keep`
         (names, words the lexicon already makes bilingual) stay as they are. None when no word changed."""
-        words = canonical_tokens(canonical(text))
+        return self.gloss_words(canonical_tokens(canonical(text)), lang, keep.__contains__)
+
+    def gloss_words(self, words: Sequence[str], lang: Lang, keeps: Callable[[str], bool]) -> str | None:
+        """`gloss` of a text already split into canonical tokens; `keeps` is asked only about words the glossary
+        knows (a sentence has few), so what it costs is paid for those alone."""
         glossed: list[str] = []
         changed = False
         for word in words:
-            found = () if word in keep or word.isdigit() else self.translations(word, lang)
-            if found:
+            found = () if word.isdigit() else self.translations(word, lang)
+            if found and not keeps(word):
                 glossed.extend(found)
                 changed = True
             else:

@@ -167,9 +167,11 @@ def glossed_sentence(fact: Fact, analyzer: ConceptAnalyzer) -> tuple[str, Lang] 
     if fact.curated:
         return None
     lang = guess_language(fact.sentence)
-    words = canonical_tokens(canonical(fact.sentence))
-    keep = {word for word in words if analyzer.token_concepts([word]) != [cognate_stem(word)]}
-    glossed = glossary().gloss(fact.sentence, lang, keep)
+    glossed = glossary().gloss_words(
+        canonical_tokens(canonical(fact.sentence)),
+        lang,
+        lambda word: analyzer.token_concepts([word]) != [cognate_stem(word)],
+    )
     return None if glossed is None else (glossed, OTHER[lang])
 
 
