@@ -10,6 +10,7 @@ import asyncio
 import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from rapidfuzz import fuzz, process
 
@@ -28,7 +29,7 @@ from knowledge.store import Store
 NEWS_VOCABULARY = "news_vocabulary.jsonl"
 
 
-def _build_matcher(facts: Sequence[Fact], entities: Sequence[Entity]) -> Matcher:
+def _build_matcher(facts: Sequence[Fact], entities: Sequence[Entity], sources: Sequence[Source] = ()) -> Matcher:
     """The matcher over `facts`, built with the cyclic garbage collector paused.
 
     The index is millions of small objects at 100,000 facts; built with the collector on, every full
@@ -41,20 +42,23 @@ def _build_matcher(facts: Sequence[Fact], entities: Sequence[Entity]) -> Matcher
     gc.disable()
     try:
         lexicon = load_lexicon(DATA_DIR / "lexicon.json", words=DATA_DIR / NEWS_VOCABULARY)
-        return Matcher(facts, entities, ConceptAnalyzer(lexicon, entities))
+        return Matcher(facts, entities, ConceptAnalyzer(lexicon, entities), sources)
     finally:
         if enabled:
             gc.enable()
 
 
-def _extend_matcher(matcher: Matcher, facts: Sequence[Fact], entities: Sequence[Entity] = ()) -> Matcher:
-    """`matcher` with `entities` and `facts` indexed too, the collector paused as in `_build_matcher`."""
+def _extend_matcher(
+    matcher: Matcher, facts: Sequence[Fact], entities: Sequence[Entity] = (), sources: Sequence[Source] = ()
+) -> Matcher:
+    """`matcher` with `entities`, `sources` and `facts` indexed too, the collector paused as in `_build_matcher`."""
     if facts or entities:
         enabled = gc.isenabled()
         gc.disable()
         try:
             if entities:
                 matcher.add_entities(entities)
+            matcher.add_sources(sources)
             matcher.add(facts)
         finally:
             if enabled:
@@ -160,7 +164,7 @@ class Knowledge:
         # Indexing is CPU work (a fifth of a second for the seed, more as articles arrive): off the event
         # loop, so a refresh after an ingest never stalls the chats being answered meanwhile. A start whose
         # facts and code match a saved index loads it (and the facts with it) instead (`index_cache`).
-        facts, matcher = await cached_knowledge(store, entities, _build_matcher)
+        facts, matcher = await cached_knowledge(store, entities, partial(_build_matcher, sources=sources))
         return Snapshot(tuple(sources), tuple(entities), facts, matcher, await store.get_meta(UPDATED_KEY))
 
     async def refresh(self) -> None:
@@ -180,12 +184,12 @@ class Knowledge:
             added = _additions(old, entities, facts)
             if added is None:
                 # A new matcher, shared with nobody yet: built off the event loop like the first one.
-                matcher = await asyncio.to_thread(_build_matcher, facts, entities)
+                matcher = await asyncio.to_thread(_build_matcher, facts, entities, sources)
             else:
                 # Extends the matcher answering questions right now, so it stays on the event loop: a
                 # thread would let a question read the index half-updated. It costs the new entities' and
                 # facts' analysis and one pass over the weights, not a rebuild.
-                matcher = _extend_matcher(old.matcher, added[1], added[0])
+                matcher = _extend_matcher(old.matcher, added[1], added[0], sources)
             self._snap = Snapshot(tuple(sources), tuple(entities), tuple(facts), matcher, last_update)
 
     @property

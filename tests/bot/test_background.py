@@ -176,7 +176,7 @@ async def test_after_an_ingest_elsewhere_the_saved_index_is_rebuilt_for_the_next
     try:
         import knowledge.base
 
-        def no_build(*_: object) -> None:
+        def no_build(*_: object, **__: object) -> None:
             raise AssertionError("the saved index should have been loaded")
 
         original = knowledge.base._build_matcher

@@ -28,6 +28,7 @@ from knowledge.intent import Asks, asked_kinds
 from knowledge.markers import counts_something, gives_reason, speaks_of_future, tells_when
 from knowledge.matcher import (
     CLAUSE_WEIGHT,
+    CONTEXT_SHARE,
     FUTURE,
     STATEMENT_SHARE,
     UNKNOWN_WEIGHT,
@@ -39,7 +40,7 @@ from knowledge.matcher import (
     read_question,
     verdict,
 )
-from knowledge.models import Entity, Fact, Lang
+from knowledge.models import Entity, Fact, Lang, Source
 from knowledge.names import NameMender
 from knowledge.normalize import canonical
 from knowledge.stopwords import STOPWORDS
@@ -70,6 +71,7 @@ class _Entry:
     said: frozenset[str]  # what its texts say and its samples don't
     gloss: _Sample | None = None  # its sentence glossed in the other language, for questions in that language
     glossed_for: str | None = None
+    context: frozenset[str] = frozenset()  # its article's headline concepts it does not use itself
 
 
 class ReferenceMatcher:
@@ -90,8 +92,15 @@ class ReferenceMatcher:
     fuzzy_scorer = staticmethod(fuzz.token_set_ratio)
     missing_name_factor = 0.45  # kept of a score per name the question has and the fact lacks
 
-    def __init__(self, facts: Sequence[Fact], entities: Sequence[Entity], analyzer: ConceptAnalyzer) -> None:
+    def __init__(
+        self,
+        facts: Sequence[Fact],
+        entities: Sequence[Entity],
+        analyzer: ConceptAnalyzer,
+        sources: Sequence[Source] = (),
+    ) -> None:
         self.facts = list(facts)
+        self._headlines = {source.id: source.title for source in sources}
         self._unknown: Mapping[str, float] = {}
         self._ordinary: Mapping[str, float] = {}
         self.entities = {entity.id: entity for entity in entities}
@@ -174,7 +183,11 @@ class ReferenceMatcher:
             said |= {FUTURE}
         said -= bags[None]
         glossed_for = glossed[1] if gloss is not None and glossed is not None else None
-        return _Entry(fact, frozenset(named), frozenset(supports), dict(samples), texts, bags, said, gloss, glossed_for)
+        headline = None if fact.curated else self._headlines.get(fact.source)
+        context = self._fact_concepts(headline) - bags[None] - said if headline else frozenset()
+        return _Entry(
+            fact, frozenset(named), frozenset(supports), dict(samples), texts, bags, said, gloss, glossed_for, context
+        )
 
     @staticmethod
     def _fuzzy_form(text: str) -> str:
@@ -244,13 +257,19 @@ class ReferenceMatcher:
         # Every weight on the question's side is the question's (see `_asked_weight`).
         asked = self._asked_weight
         said = math.fsum(asked(c) for c in concepts & entry.said)
-        coverage = (math.fsum(asked(c) for c in concepts & bag) + STATEMENT_SHARE * said) / q_weight
+        context = math.fsum(asked(c) for c in concepts & entry.context)
+        covered_by_bag = math.fsum(asked(c) for c in concepts & bag)
+        coverage = (covered_by_bag + STATEMENT_SHARE * said + CONTEXT_SHARE * context) / q_weight
         # What the question says happened (join, leave, found, say…) must be what the fact is about:
         # "When did Sutskever leave OpenAI?" is not answered by a dated fact about Sutskever speaking.
         predicate = [c for c in concepts if not c.startswith(ENTITY_PREFIX) and c in self._idf]
         stated = math.fsum(asked(c) for c in predicate if c in entry.said)
         covered = (
-            (math.fsum(asked(c) for c in predicate if c in bag) + STATEMENT_SHARE * stated)
+            (
+                math.fsum(asked(c) for c in predicate if c in bag)
+                + STATEMENT_SHARE * stated
+                + CONTEXT_SHARE * math.fsum(asked(c) for c in predicate if c in entry.context)
+            )
             / math.fsum(asked(c) for c in predicate)
             if predicate
             else 1.0

@@ -40,9 +40,9 @@ def counting_builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts real index builds (Knowledge.load passes `_build_matcher` to the cache)."""
     builds: list[int] = []
 
-    def build(facts, entities):  # type: ignore[no-untyped-def]
+    def build(facts, entities, sources=()):  # type: ignore[no-untyped-def]
         builds.append(len(facts))
-        return _build_matcher(facts, entities)
+        return _build_matcher(facts, entities, sources)
 
     monkeypatch.setattr("knowledge.base._build_matcher", build)
     return builds
@@ -112,8 +112,8 @@ async def test_a_damaged_index_is_rebuilt_not_fatal(
 async def test_an_index_that_cannot_be_pickled_leaves_the_bot_working(
     store: Store, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def build(facts, entities):  # type: ignore[no-untyped-def]
-        matcher = _build_matcher(facts, entities)
+    def build(facts, entities, sources=()):  # type: ignore[no-untyped-def]
+        matcher = _build_matcher(facts, entities, sources)
         matcher.scorer_of_the_day = lambda text: text  # type: ignore[attr-defined]
         return matcher
 

@@ -223,7 +223,8 @@ async def test_score_bounds_are_never_below_the_score(real: Knowledge) -> None:
 
 async def test_fast_matcher_gives_the_reference_answers_on_articles(store: SQLiteStore) -> None:
     """Extracted facts, glossed in the other language, asked about in both: the gloss is one more text, seen by
-    questions in the gloss's language only (the pool's last sample, skipped by the fast matcher)."""
+    questions in the gloss's language only (the pool's last sample, skipped by the fast matcher); their headline
+    covers a share of a question too."""
     from knowledge.ingest import ingest_article, parse_article
 
     articles = HERE / "data" / "articles"
@@ -238,8 +239,10 @@ async def test_fast_matcher_gives_the_reference_answers_on_articles(store: SQLit
     knowledge = await Knowledge.load(store)
     entities = list(knowledge.entities)
     lexicon = load_lexicon(DATA_DIR / "lexicon.json")
-    reference = ReferenceMatcher(list(knowledge.facts), entities, ConceptAnalyzer(lexicon, entities))
-    fast = Matcher(list(knowledge.facts), entities, ConceptAnalyzer(lexicon, entities))
+    sources = list(knowledge.sources)
+    reference = ReferenceMatcher(list(knowledge.facts), entities, ConceptAnalyzer(lexicon, entities), sources)
+    fast = Matcher(list(knowledge.facts), entities, ConceptAnalyzer(lexicon, entities), sources)
     assert sum(entry.glossed_for is not None for entry in fast._entries) > 40
+    assert sum(bool(entry.context) for entry in fast._entries) > 40  # headlines the sentences take for granted
     differences = [(q, r, f) for q in questions if not _same(r := reference.match(q), f := fast.match(q))]
     assert differences == []
