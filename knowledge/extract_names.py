@@ -151,6 +151,7 @@ def name_runs(sentence: str, sentence_words: Sequence[Word], taken: set[int]) ->
                 continue
             if (
                 _VERSION.fullmatch(w.text)
+                and not _THOUSANDS.match(sentence, w.end)
                 and not sentence_words[j - 1].possessive
                 and (j + 1 >= n or not is_name(sentence_words[j + 1], j + 1))
             ):
@@ -191,6 +192,8 @@ def name_runs(sentence: str, sentence_words: Sequence[Word], taken: set[int]) ->
 
 
 _VERSION = re.compile(r"\d{1,2}(?:\.\d)?")
+# The rest of a bigger number ("About 42,000 passengers", "Près de 1 300 exploitations"): not a version.
+_THOUSANDS = re.compile(r"[,.\u202f\u00a0 ]\d{3}\b")
 _MINOR = frozenset(fold("de du des la le l d pour of for the and et en a à au aux sur on in").split())
 
 

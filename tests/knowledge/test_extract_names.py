@@ -34,6 +34,19 @@ def test_runs_stop_at_punctuation_and_skip_sentence_words() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lumen released Corvid 4 in May, and Vigie 2 followed.", ["Lumen", "Corvid 4", "Vigie 2"]),
+        # Runs may start with a sentence's first word (later dropped when it is an everyday word).
+        ("About 42,000 passengers a day are expected on the line.", ["About"]),
+        ("Près de 1 300 exploitations utilisent déjà Vigie 2.", ["Près", "Vigie 2"]),
+    ],
+)
+def test_a_version_number_joins_a_name_but_a_bigger_number_does_not(sentence: str, expected: list[str]) -> None:
+    assert spans(sentence, name_runs(sentence, words(sentence), set())) == expected
+
+
 def test_acronym_expansions_may_hold_lower_case_words() -> None:
     sentence = "Ils se sont rencontrés à l'Institut national des circuits intelligents (INCI), à Grenoble."
     ws = words(sentence)
