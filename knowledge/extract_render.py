@@ -258,6 +258,24 @@ def render(relation: Relation, names: Mapping[str, str], genders: Mapping[str, s
     return ""
 
 
+# Titles that put their holder at the head of the organisation: "who runs / heads / leads Y?", "qui dirige Y ?" are
+# asked of them without naming the title. A department's head ("head of research") is not among them.
+_LEADING_TITLES = frozenset(
+    fold1(t)
+    for t in (
+        "chief executive", "chief executive officer", "CEO", "president", "chair", "chairman", "chairwoman",
+        "chairperson", "director", "director general", "managing director", "executive director", "general manager",
+        "head", "leader", "boss", "mayor", "présidente", "président", "directeur", "directrice", "directeur général",
+        "directrice générale", "président-directeur général", "présidente-directrice générale", "PDG", "DG",
+        "dirigeant", "dirigeante", "patron", "patronne", "maire",
+    )
+)  # fmt: skip
+
+
+def _leads(title: str) -> bool:
+    return fold1(title).strip() in _LEADING_TITLES
+
+
 def questions(relation: Relation, names: Mapping[str, str], lang: str) -> list[str]:
     """Sample questions the relation answers, in `lang`, several phrasings each. A "when" question only
     when the sentence dates the relation; a former role is asked about as a former one."""
@@ -279,6 +297,8 @@ def questions(relation: Relation, names: Mapping[str, str], lang: str) -> list[s
                 found += [f"What is {s}'s role at {o}?", f"What does {s} do at {o}?"]
                 found += [f"Who is the {form} of {o}?" for form in forms]
                 found += [f"Who is {o}'s {form}?" for form in forms[:3]]
+                if _leads(relation.title):
+                    found += [f"Who runs {o}?", f"Who heads {o}?", f"Who leads {o}?", f"Who is in charge of {o}?"]
             elif relation.former:  # "X, a former consumer-rights lawyer, …"
                 found += [f"What did {s} do before?", f"What was {s}'s previous job?"]
         else:
@@ -290,6 +310,8 @@ def questions(relation: Relation, names: Mapping[str, str], lang: str) -> list[s
             elif o:
                 found += [f"Quel est le rôle de {s} chez {o} ?", f"Que fait {s} chez {o} ?"]
                 found += [f"Qui est le {form} de {o} ?" for form in forms]
+                if _leads(relation.title):
+                    found += [f"Qui dirige {o} ?", f"Qui est à la tête de {o} ?", f"Qui est le patron de {o} ?"]
             elif relation.former:
                 found += [f"Que faisait {s} avant ?", f"Quel était le métier de {s} auparavant ?"]
     elif kind == "join":

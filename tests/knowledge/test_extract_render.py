@@ -48,3 +48,15 @@ def test_questions_are_generated_in_both_languages_with_every_title_form() -> No
     based = questions(Relation("based", "corvid", "corvid", others=("rotterdam",)), NAMES, "fr")
     assert "Où est basée Corvid Robotics ?" in based
     assert "What does CRI stand for?" in entity_questions("Corvid Robotics", "organization", "en", "CRI")
+
+
+def test_who_runs_an_organisation_is_asked_of_its_head_only() -> None:
+    head = Relation("role", "ekberg", "corvid", title="directeur général")
+    assert "Who runs Corvid Robotics?" in questions(head, NAMES, "en")
+    assert "Qui dirige Corvid Robotics ?" in questions(head, NAMES, "fr")
+    for title in ("chief technology officer", "head of research"):
+        department = Relation("role", "ekberg", "corvid", title=title)
+        assert not any("runs" in q or "heads" in q for q in questions(department, NAMES, "en"))
+        assert not any("dirige" in q for q in questions(department, NAMES, "fr"))
+    former = Relation("role", "ekberg", "corvid", title="chief executive", former=True)
+    assert "Who runs Corvid Robotics?" not in questions(former, NAMES, "en")
