@@ -133,6 +133,9 @@ _FRAMES = re.compile(
     r"\b(?:(?:could|can|would|will) you (?:please |kindly |possibly |briefly |quickly |just |also )*"
     + _ASK_VERBS
     + r"(?: me| us)?(?: know)?|"
+    r"(?:(?:would|will|could) you be|are you) able to (?:please )?" + _ASK_VERBS + r"(?: me| us)?(?: know)?|"
+    r"is it possible (?:for you )?to " + _ASK_VERBS + r"(?: me| us)?|"
+    r"(?:seriez vous|serais tu|etes vous|es tu) (?:en mesure|capable) de (?:me |m |nous )?" + _DEMANDE_VERBS + r"|"
     r"would you mind " + _ASK_VERBS + r"(?: me| us)?|(?:i d|i would) be (?:grateful|thankful|glad|happy) if you "
     r"(?:could|would|can) (?:please )?" + _ASK_VERBS + r"(?: me| us)?|if you (?:could|can) " + _ASK_VERBS + r"(?: me)?|"
     r"(?:do|would) you (?:happen to )?know|i (?:was|am|m) (?:just )?(?:wondering|curious)(?: about)?|"

@@ -21,6 +21,13 @@ from knowledge.focus import clean, focus
             "qui dirigeait la technologie chez OpenAI ?",
         ),
         ("Could you please tell me when Radford joined OpenAI? Thanks!", "when Radford joined OpenAI?"),
+        # Asking whether the bot is able to answer is a request frame too
+        (
+            "Good evening, I hold a few Corrindale shares. Would you be able to tell me what price the stock fell to?",
+            "what price the stock fell to?",
+        ),
+        ("Is it possible to tell me who runs OpenAI?", "who runs OpenAI?"),
+        ("Seriez-vous en mesure de me dire quand Radford est parti ?", "quand Radford est parti ?"),
         ("J'aimerais savoir où est basée la société.", "où est basée la société."),
         ("I was wondering what Mark Chen said", "what Mark Chen said"),
         ("dis-moi qui a fondé Anthropic stp", "qui a fondé Anthropic"),
