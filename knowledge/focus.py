@@ -49,7 +49,7 @@ _SPACED_HYPHEN = re.compile(r"\s+-+\s+")  # "… for me - what was his job?": a 
 _AND_THEN_ASKS = re.compile(
     r"\s*(?:,\s*)?\b(?:and|but|et|mais)\s+(?=(?:i['’]d|i would|i was|i wonder|i want|i need|could you|can you|"
     r"would you|j['’]aimerais|je voudrais|je souhaiterais|j['’]aurais besoin|je me demand|il me manque|pourriez|"
-    r"pouvez|auriez|savez)\b)",
+    r"pouvez|auriez|savez|je n['’]ai pas (?:bien |vraiment )?compris|i didn['’]t (?:really |quite )?understand)\b)",
     re.IGNORECASE,
 )
 
@@ -143,6 +143,9 @@ _FRAMES = re.compile(
     r"please (?:tell|let) me(?: know)?|tell me|let me know|remind me|any idea|do you have any idea|"
     r"(?:pourriez|pouvez|voudriez|auriez|pourrais|peux|voudrais|aurais) (?:vous|tu)"
     r"(?: la gentillesse| l amabilite| l obligeance)?(?: de)?(?: bien)? (?:me |m |nous )?" + _DEMANDE_VERBS + r"|"
+    r"(?:vous pourriez|vous pouvez|vous voudriez|tu pourrais|tu peux|tu voudrais)(?: bien)? (?:me |m |nous )?"
+    + _DEMANDE_VERBS
+    + r"|"
     r"(?:est ce que )?(?:tu sais|vous savez|tu saurais|vous sauriez)(?: me dire)?|sais tu|savez vous|"
     r"(?:j aimerais|je voudrais|je souhaiterais|je veux|je voulais) (?:bien )?(?:savoir|connaitre|comprendre)|"
     r"je me demand(?:e|ais)|j aurais besoin (?:de|d)|i (?:would|d) need|il me manque|dis moi|dites moi|"
@@ -157,6 +160,9 @@ _FRAMES = re.compile(
     r"i keep (?:hearing|reading|seeing)(?: that)?|i ve been (?:hearing|reading)(?: that)?|"
     r"i (?:get|have|got) the (?:impression|feeling)(?: that)?|j ai (?:l impression|le sentiment)(?: que| qu)?|"
     r"il me semble(?: que| qu)?|j ai entendu dire(?: que| qu)?|on m a dit(?: que| qu)?|"
+    r"j ai cru (?:entendre|lire|comprendre|voir)(?: parler)?(?: que| qu| de| d)?(?= \w)|"
+    r"je n ai pas (?:bien |tres bien |vraiment |tout a fait )?(?:compris|saisi)|"
+    r"i (?:didn t|don t|did not|do not) (?:really |quite |fully )?(?:understand|get)|"
     # "I read that…", "j'ai lu qu'…": where the asker heard of it is not what they ask about.
     r"i (?:ve )?(?:read|heard|saw|seen)(?: somewhere| online| in the (?:news|press|papers?))?(?: that)?(?= \w)|"
     r"j ai (?:lu|entendu|vu)(?: quelque part| dans la presse| dans les journaux| sur internet| en ligne)?"
@@ -223,6 +229,11 @@ def focus(message: str) -> Focus:
     text = _AND_THEN_ASKS.sub(". ", _SPACED_HYPHEN.sub(" — ", clean(message)))
     clauses = [c.strip() for c in _CLAUSE.findall(text) if c.strip()]
     kinds = [_kind(c) for c in clauses]
+    for index in range(1, len(clauses)):
+        # "…ce que la spécialiste voulait dire sur les souris, vous pourriez m'expliquer ?": a request frame
+        # alone asks for what the clause before it says.
+        if kinds[index] == "asks" and kinds[index - 1] in ("scene", "statement") and not _bare(clauses[index]):
+            kinds[index - 1] = "asks"
     asking = "asks" in kinds
     kept, dropped = [], []
     for clause, kind in zip(clauses, kinds, strict=True):
@@ -233,6 +244,11 @@ def focus(message: str) -> Focus:
     question = _strip_courtesy_tail(" ".join(kept) if kept else text)
     unframed = _strip_frames(question)
     return Focus(unframed or question, " ".join(c for c in dropped))
+
+
+def _bare(clause: str) -> str:
+    """What a clause asks once its request frames are gone ("" for "vous pourriez m'expliquer ?")."""
+    return _key(_strip_frames(clause))
 
 
 def _strip_courtesy_tail(text: str) -> str:

@@ -27,6 +27,14 @@ from knowledge.focus import clean, focus
             "what price the stock fell to?",
         ),
         ("Is it possible to tell me who runs OpenAI?", "who runs OpenAI?"),
+        # A frame alone at the end asks for what the clause before it says; hearsay leads go
+        ("Radford a rejoint OpenAI en quelle année, tu peux me dire ?", "Radford a rejoint OpenAI en quelle année, ?"),
+        ("J'ai cru entendre parler d'un plan social, c'est vrai ?", "un plan social, c'est vrai ?"),
+        (
+            "Je lisais l'article et je n'ai pas bien compris ce que la spécialiste voulait dire, "
+            "vous pourriez m'expliquer ?",
+            "ce que la spécialiste voulait dire, ?",
+        ),
         ("Seriez-vous en mesure de me dire quand Radford est parti ?", "quand Radford est parti ?"),
         ("J'aimerais savoir où est basée la société.", "où est basée la société."),
         ("I was wondering what Mark Chen said", "what Mark Chen said"),
