@@ -75,7 +75,8 @@ def with_senses(lexicon: Lexicon, senses: Iterable[tuple[Sequence[str], Sequence
     becoming the concept's, unless its French headword belongs to another concept: the lexicon's concepts are
     drawn wide for the stories it was written for ("gagner" is `salary` there), and a sense joining one on an
     ambiguous word would carry the whole of it along ("win, gagner, victoire" turning victories into pay).
-    Any other sense becomes a concept of its own. A form the lexicon already folds stays where it is.
+    A sense sharing a form with exactly one sense already folded in joins it; any other sense becomes a concept
+    of its own. A form the lexicon already folds stays where it is.
     """
     concepts = {name: list(forms) for name, forms in lexicon.concepts.items()}
     general: set[str] = set()
@@ -91,6 +92,12 @@ def with_senses(lexicon: Lexicon, senses: Iterable[tuple[Sequence[str], Sequence
         english, french = (owner.get(word, FILLER) for word in headwords)
         joins = english != FILLER and french in (FILLER, english)
         name = english if joins else WORD_SENSE_PREFIX + "_".join(headwords[0])
+        if not joins:
+            # "die, died, death" after "death, deaths": a sense sharing a form with exactly one general sense is
+            # that sense too (a form the curated lexicon folds never merges: its concepts are drawn wide).
+            shared = {owner[key] for key in keys if key in owner and owner[key].startswith(WORD_SENSE_PREFIX)}
+            if len(shared) == 1:
+                name = shared.pop()
         target = concepts.setdefault(name, [])
         for key in keys:
             if key not in owner:

@@ -39,6 +39,20 @@ def test_a_sense_the_lexicon_does_not_know_becomes_a_concept_of_its_own() -> Non
     assert analyzer.concepts("harvests") == analyzer.concepts("la récolte") == [WORD_SENSE_PREFIX + "harvest"]
 
 
+def test_a_sense_sharing_a_form_with_one_general_sense_joins_it() -> None:
+    grown = with_senses(
+        LEXICON,
+        [
+            (["death", "deaths", "dead"], ["décès", "mort"]),
+            (["die", "died", "death", "deaths"], ["mourir", "meurt", "décès"]),
+            (["wage", "wages", "salary"], ["paie"]),  # shares a form with the curated lexicon only: its own sense
+        ],
+    )
+    analyzer = ConceptAnalyzer(grown, [])
+    assert analyzer.concepts("died") == analyzer.concepts("deaths") == analyzer.concepts("meurt") == ["~death"]
+    assert analyzer.concepts("wages") == [WORD_SENSE_PREFIX + "wage"]
+
+
 def test_a_sense_sharing_only_an_ambiguous_word_with_a_concept_does_not_join_it() -> None:
     # "gagner" is pay in the lexicon; the sense "win" must not turn victories into salaries, nor "book" deliveries.
     grown = with_senses(
