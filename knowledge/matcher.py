@@ -721,7 +721,8 @@ class Matcher:
 
     def _sample(self, text: str, *, question: bool, learn: bool = True) -> tuple[tuple[str, ...], tuple[Asks, ...]]:
         """One text of a fact's concepts, folded once, and every kind of answer it asks for; its words
-        join the vocabulary typos are corrected against (unless not `learn`: a gloss's are no one's typos)."""
+        join the vocabulary typos are corrected against (unless not `learn`: a headline is context, not one of
+        the fact's texts)."""
         folded = canonical(text)
         words = canonical_tokens(folded)
         if learn:
@@ -762,7 +763,7 @@ class Matcher:
         parts = self._clauses(fact)
         glossed_for: Lang | None = None
         if (glossed := glossed_sentence(fact, self.analyzer)) is not None and (
-            concepts := self._sample(glossed[0], question=False, learn=False)[0]
+            concepts := self._sample(glossed[0], question=False)[0]
         ):
             # Weighs as a clause (a word-for-word rendering, not a statement), and only when it adds a concept:
             # most sentences of a story the lexicon knows gain nothing, and every sample costs each question.

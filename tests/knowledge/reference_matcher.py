@@ -111,6 +111,9 @@ class ReferenceMatcher:
         for fact in self.facts:
             for text in (fact.text.en, fact.text.fr, *fact.questions()):
                 analyzer.learn(text)
+            # A gloss's words are real words of its language: typos in that language are corrected to them too.
+            if (glossed := glossed_sentence(fact, analyzer)) is not None:
+                analyzer.learn(glossed[0])
         self._entries = [self._entry(fact) for fact in self.facts]
         postings: dict[str, list[int]] = defaultdict(list)
         for index, entry in enumerate(self._entries):
