@@ -79,3 +79,17 @@ def counted_words(question: str) -> str | None:
     answer must count. None when the question counts nothing ("how much", "combien coûte…")."""
     found = _COUNTED.search(fold(question))
     return found.group(1).strip() if found else None
+
+
+_SINCE_WHEN = re.compile(
+    r"\b(?:since when|depuis quand|depuis combien de temps|(?:ca|cela) fait combien de (?:temps|mois|ans|annees) qu|"
+    r"(?:for )?how long (?:(?:has|have|had|did|is|was) \w+(?: \w+){0,5}?|\w+(?: \w+){0,5}? (?:has|have|had)) "
+    r"(?:been|worked|work|led|held|served|headed|chaired|stayed|at|in charge|in office|in post)\b|"
+    r"how many years (?:has|have|had|did) \w+)"
+)
+
+
+def asks_since_when(question: str) -> bool:
+    """Whether the question asks since when, or for how long, a state has held ("How long has Okonjo been chief
+    executive?", "Depuis quand dirige-t-il Pellucid ?"): only a fact saying so answers (see `tells_since`)."""
+    return _SINCE_WHEN.search(" ".join(re.findall(r"\w+", fold(question)))) is not None

@@ -11,6 +11,7 @@ that gives a reason can answer "why", one that counts something "how many".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from knowledge.extract import _MONTH
 from knowledge.normalize import fold, tokens
@@ -39,6 +40,23 @@ _WHEN = re.compile(
     r"matin|soir|nuit|morning|evening|night|midnight|minuit|midi|noon|days?|jours?|hours?|heures?|minutes?|"
     r"years|months|weeks|decades?|decennies?|\d{1,2}(?::\d\d|h\d*))\b"
 )
+# Since when a state has held, or how long: "since 2016", "who had led the bank for eleven years", "took the post
+# in 2024", "a pris la présidence en janvier", "depuis sa création", "nommé en 2021", "after seven years at".
+_SINCE = re.compile(
+    r"\b(?:since|depuis|for (?:(?:almost|nearly|about|more than|over|some) )?(?:\d+|a|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|many) (?:years?|months?|decades?)|"
+    r"(?:took|taken|take|takes) (?:over|office|the (?:post|job|helm|reins|role))|"
+    r"(?:was |were )?(?:appointed|named|hired|elected) (?:in|on)|joined (?:\w+ )?(?:in|on)|"
+    r"(?:a|avait|ont|avaient) rejoint (?:\w+ )?(?:en|le|au)|rejoint (?:\w+ )?en|"
+    r"(?:at|for) the helm (?:for|since)|after \w+ years|"
+    r"pendant (?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|plusieurs) "
+    r"(?:ans|annees|mois)|"
+    r"(?:a|avait) pris (?:la|le|les|sa|son|ses) (?:tete|presidence|direction|poste|fonctions|renes)|"
+    r"(?:nomme|nommee|elu|elue|arrive|arrivee|entre|entree) (?:en|le|au|a la tete)|apres \w+ ans|"
+    r"(?:years?|ans|annees) (?:at|as|chez|a la tete|comme)|in (?:post|office) since|"
+    r"(?:founded|created|established|set up|opened|launched) in|"
+    r"(?:fonde|fondee|cree|creee|ouvert|ouverte|lance|lancee) en)\b"
+)
 # A number that is not a year or a day of the month: "230 people", "six weeks", "96 universités".
 _COUNT = re.compile(rf"(?<![\w-])(?!(?:19|20)\d\d\b)\d[\d\s.,]*\s+(?!(?:{_MONTH})\b)[^\W\d]")
 # A number that is part of a name: "GPT-2", "Parla 3", "Corvid 4" (read before folding: it needs the capital).
@@ -53,6 +71,12 @@ def _plain(text: str) -> str:
 def speaks_of_future(text: str) -> bool:
     """Whether `text` says what is planned, scheduled or yet to happen."""
     return _FUTURE.search(_plain(text)) is not None
+
+
+@lru_cache(maxsize=65536)
+def tells_since(text: str) -> bool:
+    """Whether `text` says since when, or for how long, a state has held (a role, a post, a tenure)."""
+    return _SINCE.search(_plain(text)) is not None
 
 
 def gives_reason(text: str) -> bool:

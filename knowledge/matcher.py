@@ -40,14 +40,14 @@ from math import fsum
 
 from rapidfuzz import fuzz
 
-from knowledge.answer_type import PERSON, counted_words, names_a_person, wanted_kind
+from knowledge.answer_type import PERSON, asks_since_when, counted_words, names_a_person, wanted_kind
 from knowledge.clauses import clauses
 from knowledge.concepts import ENTITY_PREFIX, REAL_WORD_ZIPF, ConceptAnalyzer, entity_ids
 from knowledge.focus import focus
 from knowledge.glossary import OTHER, glossary
 from knowledge.intent import Asks, asked_kinds, asks
 from knowledge.language import guess_language
-from knowledge.markers import counts_something, gives_reason, speaks_of_future, tells_when
+from knowledge.markers import counts_something, gives_reason, speaks_of_future, tells_since, tells_when
 from knowledge.models import Entity, Fact, Lang, Source
 from knowledge.names import NameMender
 from knowledge.normalize import canonical, canonical_tokens, fold, stem, strip_controls, tokens
@@ -207,6 +207,7 @@ class Reading:
     alternatives: tuple[frozenset[str], ...] = ()
     wants: str | None = None  # the kind of entity its answer must name besides its own ("which company…")
     counted: str | None = None  # what "how many…", "combien de…" count: the answer must count that
+    since: bool = False  # it asks since when or how long a state has held: the answer must say (`tells_since`)
 
     def weight(self, concept: str, idf: Mapping[str, float], cap: float) -> float:
         """A concept facts use weighs its IDF (capped); one they don't, by how rare the word is."""
@@ -414,6 +415,7 @@ def read_question(
         alternatives,
         wanted,
         _counted(text, analyzer, lang),
+        asks_since_when(text),
     )
 
 
@@ -471,6 +473,8 @@ def lacking(
     missing += sum(1 for relation in reading.relations if not holds(relation) and not _implied(relation, holds))
     # "How many employees does the co-op have?" is not answered by a sentence about the co-op that counts no one.
     missing += reading.counted is not None and not stated(reading.counted)
+    # "How long has Okonjo been chief executive?" is not answered by a sentence that only calls her that.
+    missing += reading.since and not any(map(tells_since, (fact.sentence, fact.text.en, fact.text.fr)))
     if fact.kind == "profile" and fact.subject and reading.named and fact.subject not in reading.named:
         missing += 1
     if reading.wants is not None and entities is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answer_type import ORGANIZATION, PERSON, counted_words, names_a_person, wanted_kind
+from knowledge.answer_type import ORGANIZATION, PERSON, asks_since_when, counted_words, names_a_person, wanted_kind
 from knowledge.base import Knowledge
 from knowledge.ingest import ingest_article, parse_article
 from knowledge.store.sqlite_facts import SQLiteStore
@@ -157,3 +157,43 @@ async def test_how_many_needs_a_fact_that_counts_what_is_asked(store: SQLiteStor
     # The article counts passengers, not crew members or employees: no sentence about the ships answers these.
     for question in ("How many employees does Nordlys Ferries have?", "Combien de salariés compte Nordlys Ferries ?"):
         assert not knowledge.ask(question).answered, question
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("How long has Helen Okonjo-Barrett been chief executive of the trust?", True),
+        ("do you happen to know how long Sir Anthony Brereton has been chairman of Thornbury?", True),
+        ("Depuis quand Gregory Amsel dirige-t-il Pellucid ?", True),
+        ("ça fait combien de temps qu'elle est présidente ?", True),
+        ("How long did Radford work at OpenAI?", True),
+        ("How long did the strike last?", False),
+        ("How long does the AESL contract run?", False),
+        ("When did Radford join OpenAI?", False),
+    ],
+)
+def test_questions_that_ask_since_when_a_state_has_held(question: str, asks: bool) -> None:
+    assert asks_since_when(question) is asks
+
+
+HARBOUR = """Kestrelmouth port approves offshore wind base
+
+The Kestrelmouth Port Authority approved on Thursday plans by the Greyhaven consortium to build a base for offshore
+wind turbines on the north quay. "This is the biggest investment the harbour has seen in a generation," said the
+authority's chair, Margaret Ellison. The base was founded on a former fish market, which closed in 1998, and will
+employ about 200 people once it opens in 2028, the consortium said. Greyhaven's chief executive, Tom Reed, has led
+the consortium since 2019.
+"""
+
+
+async def test_since_when_is_declined_when_the_facts_only_give_the_title(store: SQLiteStore) -> None:
+    await ingest_article(store, parse_article(HARBOUR, date="2026-03-05", lang="en"), notify=False)
+    knowledge = await Knowledge.load(store)
+    # The article calls Ellison the authority's chair, and never says since when.
+    for question in (
+        "How long has Margaret Ellison been chair of the Kestrelmouth Port Authority?",
+        "Depuis quand Margaret Ellison préside-t-elle la Kestrelmouth Port Authority ?",
+    ):
+        assert not knowledge.ask(question).answered, question
+    led = knowledge.ask("How long has Tom Reed been in charge of Greyhaven?")
+    assert led.answered and led.fact is not None and "2019" in led.fact.text.en

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.markers import counts_something, gives_reason, speaks_of_future, tells_when
+from knowledge.markers import counts_something, gives_reason, speaks_of_future, tells_since, tells_when
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,20 @@ def test_a_fact_that_says_when_can_answer_when(text: str, says_when: bool) -> No
     """An article sentence without one of these carries only the publication day, which dates the news, not
     what the sentence says."""
     assert tells_when(text) is says_when
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("Ostrander, who had led the regional bank for eleven years, is replaced by Whitcombe.", True),
+        ("Tremblay, a former lawyer who took the post in 2024, said the regulator had received complaints.", True),
+        ("Joan Whitcombe, the company's chief medical officer since 2016, will retire in December.", True),
+        ("Mathieu Roussel, qui a pris la présidence en janvier 2025, vise 150 hôpitaux.", True),
+        ("Mehdi Benali, qui dirigeait Synapsia depuis sa création, cède son poste.", True),
+        ("Après avoir rejoint OpenAI en 2016, Radford a apporté une série de contributions.", True),
+        ('"We will not pay a ransom," said the trust\'s chief executive, Dr Helen Okonjo-Barrett.', False),
+        ("Gregory Amsel, Pellucid's chief executive, announced the agreement on a call with investors.", False),
+    ],
+)
+def test_since_when_a_state_has_held(text: str, says: bool) -> None:
+    assert tells_since(text) is says
