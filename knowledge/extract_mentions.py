@@ -340,6 +340,16 @@ class Mentions:
                 # "Corvid" for "Corvid Robotics"; "Riverbend" for "Riverbend Health Alliance", as people say it
                 found.aliases.add(parts[0])
                 self.table.add(parts[0], found.id)
+            elif (
+                found.kind == "organization"
+                and len(parts) == 2
+                and _rare_word(parts[1])
+                and zipf(fold(parts[0]).lower()) is not None
+                and self.table.get(parts[1]) is None
+            ):
+                # "Baraduc" for "Coutellerie Baraduc", "Vautrin" for "Laboratoires Vautrin": a trade, then the name
+                found.aliases.add(parts[1])
+                self.table.add(parts[1], found.id)
             if found.kind == "person":
                 parts = found.name.split()
                 first = parts[0] if len(parts) >= 2 else None

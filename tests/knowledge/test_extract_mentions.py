@@ -155,3 +155,15 @@ def test_a_coined_first_word_is_what_people_call_a_longer_name() -> None:
     # A first word two names share, or an everyday one, names neither.
     assert not any(alias.startswith("Wyvern") and " " not in alias for e in found.values() for alias in e.aliases)
     assert "National" not in found["national-grid-services"].aliases
+
+
+def test_a_trade_then_a_coined_name_is_called_by_the_name() -> None:
+    found = Mentions(
+        [
+            "La Coutellerie Baraduc, à Thiers, supprime 68 postes.",
+            "Les salariés de la Maison Ardelle ont voté la grève.",
+        ],
+        load_bundle().entities,
+    ).found
+    assert "Baraduc" in found["coutellerie-baraduc"].aliases
+    assert "Ardelle" in found["maison-ardelle"].aliases
