@@ -637,6 +637,10 @@ class Matcher:
     ) -> None:
         self.facts: list[Fact] = []
         self._headlines = {source.id: source.title for source in sources}
+        # Per source, its headline's concepts (analysed once, not once per sentence); per distinct context, one
+        # tuple shared by every fact that has it (most of an article's sentences leave the same headline words).
+        self._headline_concepts: dict[str, frozenset[str]] = {}
+        self._contexts: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.entities = {entity.id: entity for entity in entities}
         self.analyzer = analyzer
         self.names = NameMender(entities, self._word_concepts, analyzer.relations)
@@ -677,7 +681,10 @@ class Matcher:
     def add_sources(self, sources: Sequence[Source]) -> None:
         """Sources an ingested article introduced, known before its facts are added: their headlines are the
         context of their sentences (see `_Entry.context`)."""
-        self._headlines.update((source.id, source.title) for source in sources)
+        for source in sources:
+            if self._headlines.get(source.id) != source.title:
+                self._headlines[source.id] = source.title
+                self._headline_concepts.pop(source.id, None)
 
     def add(self, facts: Sequence[Fact]) -> None:
         """Index more facts. Costs the new facts' analysis plus a pass over the weights, not a rebuild."""
@@ -797,9 +804,9 @@ class Matcher:
             said_set.add(FUTURE)  # "would appeal", "lancera": what is to come, in the grammar rather than a word
         said = tuple(sorted(said_set.difference(bag)))
         context: tuple[str, ...] = ()
-        if not fact.curated and (headline := self._headlines.get(fact.source)):
-            told = self._sample(headline, question=False, learn=False)[0]
-            context = tuple(sorted(set(told).difference(bag, said_set)))
+        if not fact.curated and (told := self._headline(fact.source)):
+            context = tuple(sorted(told.difference(bag, said_set)))
+            context = self._contexts.setdefault(context, context)
         unlisted = tuple(sorted(names.union(said)))
         indexed = bag + unlisted if unlisted else bag
         supported = self._kinds.setdefault(frozenset(supports), frozenset(supports))
@@ -830,6 +837,15 @@ class Matcher:
             glossed_for,
             context,
         )
+
+    def _headline(self, source: str) -> frozenset[str]:
+        """The concepts of `source`'s headline (none when the matcher does not know the source)."""
+        told = self._headline_concepts.get(source)
+        if told is None:
+            headline = self._headlines.get(source)
+            told = frozenset(self._sample(headline, question=False, learn=False)[0]) if headline else frozenset()
+            self._headline_concepts[source] = told
+        return told
 
     def _clauses(self, fact: Fact) -> list[tuple[tuple[str, ...], str]]:
         """The clauses of the fact's texts and source sentence, each about the fact's subject too (see
