@@ -33,6 +33,7 @@ from knowledge.given_names import is_given_name
 from knowledge.models import Entity
 from knowledge.normalize import fold
 from knowledge.places import is_place, other_names
+from knowledge.stopwords import STOPWORDS
 from knowledge.wordfreq import zipf
 
 # A word this common in either language ("rappel", "planning", "interactive") is what people write in questions
@@ -345,9 +346,11 @@ class Mentions:
                 and len(parts) == 2
                 and _rare_word(parts[1])
                 and zipf(fold(parts[0]).lower()) is not None
+                and fold(parts[0]).lower() not in STOPWORDS
                 and self.table.get(parts[1]) is None
             ):
                 # "Baraduc" for "Coutellerie Baraduc", "Vautrin" for "Laboratoires Vautrin": a trade, then the name
+                # (not "Chez Corvane", a preposition a sentence starts with, which names the Corvane already known)
                 found.aliases.add(parts[1])
                 self.table.add(parts[1], found.id)
             if found.kind == "person":

@@ -167,3 +167,6 @@ def test_a_trade_then_a_coined_name_is_called_by_the_name() -> None:
     ).found
     assert "Baraduc" in found["coutellerie-baraduc"].aliases
     assert "Ardelle" in found["maison-ardelle"].aliases
+    # A preposition a sentence starts with is no trade: "Chez Corvane" leaves "Corvane" to the firm it names.
+    found = Mentions(["Corvane has hired Lea Brunner.", "Chez Corvane, Marc Oudin sera remplacé en juin."], []).found
+    assert not any(e.name.startswith("Chez") and "Corvane" in e.aliases for e in found.values())
