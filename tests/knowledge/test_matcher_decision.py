@@ -8,12 +8,15 @@ import pytest
 
 from knowledge.loader import load_bundle
 from knowledge.matcher import (
+    ARTICLE_LEAD_FLOOR,
+    ARTICLE_LEAD_RATIO,
     ARTICLE_THRESHOLD,
     LEAD_FLOOR,
     LEAD_RATIO,
     Candidate,
     Reading,
     answers_anyway,
+    article_lead,
     clear_lead,
     decide,
 )
@@ -81,3 +84,24 @@ def test_an_article_fact_answers_from_its_own_threshold(fact: Fact) -> None:
     assert not answers_anyway(sonatrace, [Candidate(fact, close), Candidate(fact, close - 0.02)])
     assert not answers_anyway(sonatrace, [Candidate(extracted, ARTICLE_THRESHOLD - 0.01), Candidate(fact, 0.40)])
     assert not answers_anyway(_reading(frozenset()), [Candidate(extracted, close), Candidate(fact, 0.40)])
+
+
+def test_an_article_fact_far_ahead_answers_though_nothing_is_named(fact: Fact) -> None:
+    """A question in other words than an article's machine-made samples still finds its sentence well ahead:
+    from `ARTICLE_LEAD_FLOOR`, `ARTICLE_LEAD_RATIO` times the next, it answers even when it names nothing."""
+    extracted = replace(fact, curated=False)
+    nothing = _reading(frozenset())
+    ahead = [Candidate(extracted, ARTICLE_LEAD_FLOOR), Candidate(fact, ARTICLE_LEAD_FLOOR / ARTICLE_LEAD_RATIO)]
+    assert article_lead(ahead) and answers_anyway(nothing, ahead)
+    assert decide(nothing, ahead, frozenset(), 0.45, 0.25).answered
+
+
+def test_an_article_lead_needs_its_floor_its_ratio_and_nothing_lacking(fact: Fact) -> None:
+    extracted = replace(fact, curated=False)
+    nothing = _reading(frozenset())
+    close = [Candidate(extracted, 0.40), Candidate(fact, 0.40 / ARTICLE_LEAD_RATIO + 0.01)]
+    low = [Candidate(extracted, ARTICLE_LEAD_FLOOR - 0.01), Candidate(fact, 0.05)]
+    curated = [Candidate(fact, 0.40), Candidate(fact, 0.05)]
+    lacking = [Candidate(extracted, 0.40, lacks=1), Candidate(fact, 0.05)]
+    assert not article_lead(close) and not article_lead(low) and not article_lead(curated)
+    assert not any(answers_anyway(nothing, ranked) for ranked in (close, low, curated, lacking))
