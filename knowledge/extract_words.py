@@ -83,6 +83,11 @@ NOT_NAMES = _folded(
     north south east west northern southern central
     ai ia us usa uk eu ue un
     """
+) | frozenset(  # a quotation's "I'm not going anywhere" names no one called "I'm"
+    f"{pronoun}{mark}{ending}"
+    for pronoun in ("i", "we", "you", "they")
+    for mark in ("'", "’")
+    for ending in ("m", "re", "ve", "ll", "d")
 )
 TITLES = _folded(
     "mr mrs ms dr prof m mme mlle sir dame me maitre mp mep senator sen mayor governor minister judge chancellor"
