@@ -52,6 +52,7 @@ from knowledge.markers import counts_something, gives_reason, speaks_of_future, 
 from knowledge.models import Entity, Fact, Lang, Source
 from knowledge.names import NameMender
 from knowledge.normalize import canonical, canonical_tokens, fold, stem, strip_controls, tokens
+from knowledge.places import is_place
 from knowledge.stopwords import STOPWORDS
 from knowledge.wordforms import cognate_stem
 from knowledge.wordfreq import typo_zipf, zipf
@@ -316,6 +317,38 @@ def offered(text: str, analyzer: ConceptAnalyzer, lang: Lang) -> tuple[frozenset
     return tuple(choices)
 
 
+# A lower-case word this common in the question's language is the word, not the one-word name it spells: "I was
+# reading about…" is not about the town of Reading, "nice" is not Nice. (Rarer ones stay names typed in lower
+# case: "clip", "whisper"; and so do well-known places, "france" or "paris".)
+_EVERYDAY_HOMONYM_ZIPF = 5.0
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def everyday_homonyms(text: str, lang: Lang, concepts: Iterable[str], entities: Mapping[str, Entity]) -> frozenset[str]:
+    """The entity concepts among `concepts` whose one-word names `text` only writes as an everyday lower-case
+    word."""
+    written = _LETTERS.findall(text)
+    capitalised = {fold(word) for word in written if not word.islower()}
+    everyday = {
+        fold(word)
+        for word in written
+        if word.islower() and fold(word) not in capitalised and (zipf(word, lang) or 0.0) >= _EVERYDAY_HOMONYM_ZIPF
+    }
+    if not everyday:
+        return frozenset()
+    dropped = set()
+    for concept in concepts:
+        entity = entities.get(concept[len(ENTITY_PREFIX) :]) if concept.startswith(ENTITY_PREFIX) else None
+        if entity is None:
+            continue
+        names = (entity.name, *entity.aliases)
+        if is_place(entity.name):
+            continue  # "france", "lyon": a well-known place is a name people type in lower case
+        if all(len(name.split()) == 1 for name in names) and any(fold(name) in everyday for name in names):
+            dropped.add(concept)
+    return frozenset(dropped)
+
+
 def read_question(
     question: str,
     analyzer: ConceptAnalyzer,
@@ -341,6 +374,7 @@ def read_question(
     if names is not None:
         ordered = names.nicknames(ordered)
     concepts = frozenset(_after_leaving(ordered, entities))
+    concepts -= everyday_homonyms(text, lang, concepts, entities)
     # Asked what a person said, the fact must state what they said; the words still weigh as they read.
     spoken = (
         frozenset({SAY}) if SAY not in concepts and _said_by_someone(text, analyzer, entities, lang) else frozenset()
@@ -361,6 +395,7 @@ def read_question(
         # attend NeurIPS one day: where was the 2024 edition held?" is about NeurIPS. A name said only there
         # helps find the fact, but a fact need not involve it.
         context = {c for c in analyzer.concepts(found.context, fix_typos=True) if c.startswith(ENTITY_PREFIX)}
+        context -= everyday_homonyms(found.context, lang, context, entities)
         concepts |= context
         if not named:
             named = frozenset(entity_ids(context))

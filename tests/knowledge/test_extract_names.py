@@ -47,7 +47,7 @@ def test_a_version_number_joins_a_name_but_a_bigger_number_does_not(sentence: st
     assert spans(sentence, name_runs(sentence, words(sentence), set())) == expected
 
 
-@pytest.mark.parametrize("sentence", ["\"I'm not going anywhere,\" Halloway said.", "We’re staying, Okafor said."])
+@pytest.mark.parametrize("sentence", ['"I\'m not going anywhere," Halloway said.', "We’re staying, Okafor said."])
 def test_a_pronoun_with_its_verb_is_no_name(sentence: str) -> None:
     assert spans(sentence, name_runs(sentence, words(sentence), set())) == [sentence.split()[-2].strip(",")]
 
