@@ -167,6 +167,7 @@ class _Query:
     predicate_total: float
     fuzzy_form: str
     names_only: bool  # every concept is a name ("Radford", "tell me about Radford")
+    implied: tuple[str, ...]  # the predicate's relations a fact may state through others (`IMPLIED`)
     lang: Lang = "en"  # the question's language: a fact's gloss serves the other one only
 
 
@@ -506,7 +507,7 @@ def lacking(
     # passing: "When was Anthropic founded?" is not answered by the date Schulman joined "Anthropic, the
     # company founded by Dario Amodei".
     holds = topic.__contains__ if reading.kind is Asks.WHEN else stated
-    missing += sum(1 for relation in reading.relations if not holds(relation) and not _implied(relation, holds))
+    missing += sum(1 for relation in reading.relations if not holds(relation) and not is_implied(relation, holds))
     # "How many employees does the co-op have?" is not answered by a sentence about the co-op that counts no one.
     missing += reading.counted is not None and not stated(reading.counted)
     # "How long has Okonjo been chief executive?" is not answered by a sentence that only calls her that.
@@ -535,15 +536,23 @@ def without_citing(reading: Reading) -> Reading | None:
 
 # Relations another states: what someone did next, that they left to join somewhere ("What did Schulman do
 # after leaving OpenAI?": he joined Anthropic); what someone said, that they credited or thanked someone.
-_IMPLIED: dict[str, tuple[tuple[str, ...], ...]] = {
+IMPLIED: dict[str, tuple[tuple[str, ...], ...]] = {
     FUTURE: (("leave", "join"),),
     SAY: (("credit",), ("gratitude",)),
+    # "Will Brandt stay at Pellucid?", "est-il encore chez Thornbury ?": a fact saying they leave answers it,
+    # unless it also says where they went ("Is Schulman still at Anthropic?" is not answered by his move there).
+    "continue": (("leave", "!join"),),
 }
 
 
-def _implied(relation: str, holds: Callable[[str], bool]) -> bool:
-    """Whether the fact states `relation` through relations that imply it (see `_IMPLIED`)."""
-    return any(all(map(holds, together)) for together in _IMPLIED.get(relation, ()))
+def is_implied(relation: str, holds: Callable[[str], bool]) -> bool:
+    """Whether the fact states `relation` through relations that imply it (see `IMPLIED`; "!join": the fact
+    must not state that one)."""
+
+    def meets(condition: str) -> bool:
+        return not holds(condition[1:]) if condition.startswith("!") else holds(condition)
+
+    return any(all(map(meets, together)) for together in IMPLIED.get(relation, ()))
 
 
 def _chose(name: str, involved: Collection[str], reading: Reading) -> bool:
@@ -964,6 +973,7 @@ class Matcher:
             fsum(weights[c] for c in predicate),
             self._fuzzy_form(text),
             all(c.startswith(ENTITY_PREFIX) for c in concepts),
+            tuple(c for c in predicate if c in IMPLIED),
             reading.lang,
         )
 
@@ -1011,11 +1021,22 @@ class Matcher:
         said = [weights[c] for c in entry.said if c in weights]
         in_bag, in_said = fsum(weights[c] for c in bag if c in weights), fsum(said)
         in_context = fsum(weights[c] for c in entry.context if c in weights)
+        # "Will Brandt stay?" is answered by "Brandt plans to leave": a relation the fact states through others
+        # (`IMPLIED`) counts as said.
+        implied = 0.0
+        if query.implied:
+            states = partial(self._states, entry)
+            implied = fsum(
+                weights[c]
+                for c in query.implied
+                if c not in bag and c not in entry.said and c not in entry.context and is_implied(c, states)
+            )
+        in_said += implied
         coverage = (in_bag + STATEMENT_SHARE * in_said + CONTEXT_SHARE * in_context) / query.total
         # What the question says happened (join, leave, found, say…) must be what the fact is about:
         # "When did Sutskever leave OpenAI?" is not answered by a dated fact about Sutskever speaking.
         if query.predicate:
-            stated = fsum(weights[c] for c in query.predicate if c in entry.said)
+            stated = fsum(weights[c] for c in query.predicate if c in entry.said) + implied
             headline = fsum(weights[c] for c in query.predicate if c in entry.context)
             covered = fsum(weights[c] for c in query.predicate if c in bag) + STATEMENT_SHARE * stated
             covered += CONTEXT_SHARE * headline

@@ -5,7 +5,8 @@ stores. To update it when the scoring changes, copy main's knowledge/matcher.py 
 Verbatim but for these edits: `Candidate` and `MatchResult` are imported from knowledge.matcher rather than
 defined again (so results compare equal), so are `read_question` and `verdict` (how a question is read and
 the verdict drawn: the fast matcher changes neither, only which facts it scores and how fast), the class is
-`ReferenceMatcher`, and `_weigh` sums with
+`ReferenceMatcher`, relations a fact states through others count as said (`IMPLIED`, imported too), and `_weigh`
+sums with
 `math.fsum`. A plain `sum` over a set follows the set's order, which follows the process's string hash
 seed, so main's scores move in the last bits from run to run — enough to flip a tie between two samples
 (PYTHONHASHSEED=1: 0.3188 for a suggestion that every other seed scores 0.291), or two facts' raw-score
@@ -30,12 +31,14 @@ from knowledge.matcher import (
     CLAUSE_WEIGHT,
     CONTEXT_SHARE,
     FUTURE,
+    IMPLIED,
     STATEMENT_SHARE,
     UNKNOWN_WEIGHT,
     Candidate,
     MatchResult,
     Reading,
     glossed_sentence,
+    is_implied,
     lacking,
     read_question,
     verdict,
@@ -259,14 +262,21 @@ class ReferenceMatcher:
             return 0.0
         # Every weight on the question's side is the question's (see `_asked_weight`).
         asked = self._asked_weight
-        said = math.fsum(asked(c) for c in concepts & entry.said)
-        context = math.fsum(asked(c) for c in concepts & entry.context)
-        covered_by_bag = math.fsum(asked(c) for c in concepts & bag)
-        coverage = (covered_by_bag + STATEMENT_SHARE * said + CONTEXT_SHARE * context) / q_weight
         # What the question says happened (join, leave, found, say…) must be what the fact is about:
         # "When did Sutskever leave OpenAI?" is not answered by a dated fact about Sutskever speaking.
         predicate = [c for c in concepts if not c.startswith(ENTITY_PREFIX) and c in self._idf]
-        stated = math.fsum(asked(c) for c in predicate if c in entry.said)
+        # A relation the fact states through others counts as said ("Will Brandt stay?": he plans to leave).
+        states = (bag | entry.said).__contains__
+        implied = math.fsum(
+            asked(c)
+            for c in predicate
+            if c in IMPLIED and c not in bag | entry.said | entry.context and is_implied(c, states)
+        )
+        said = math.fsum(asked(c) for c in concepts & entry.said) + implied
+        context = math.fsum(asked(c) for c in concepts & entry.context)
+        covered_by_bag = math.fsum(asked(c) for c in concepts & bag)
+        coverage = (covered_by_bag + STATEMENT_SHARE * said + CONTEXT_SHARE * context) / q_weight
+        stated = math.fsum(asked(c) for c in predicate if c in entry.said) + implied
         covered = (
             (
                 math.fsum(asked(c) for c in predicate if c in bag)

@@ -1,0 +1,30 @@
+"""Relations a fact states through others: whether someone stays is answered by their leaving."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from knowledge.base import Knowledge
+from knowledge.ingest import ingest_article, parse_article
+from knowledge.store.sqlite_facts import SQLiteStore
+
+ARTICLES = Path(__file__).with_name("data") / "articles"
+
+
+async def test_whether_someone_stays_is_answered_by_their_leaving(store: SQLiteStore) -> None:
+    meta = json.loads((ARTICLES / "h1.en.meta.json").read_text(encoding="utf-8"))
+    text = (ARTICLES / "h1.en.txt").read_text(encoding="utf-8")
+    await ingest_article(store, parse_article(text, title=meta["title"], date=meta["date"], lang=meta["lang"]))
+    knowledge = await Knowledge.load(store)
+    for question in ("Will Felix Brandt stay on at Pellucid?", "Brandt va-t-il rester chez Pellucid ?"):
+        result = knowledge.ask(question)
+        assert result.answered and result.fact is not None, question
+        assert "leave" in result.fact.sentence, question
+
+
+async def test_a_move_elsewhere_does_not_say_whether_someone_stayed_there(store: SQLiteStore) -> None:
+    """Schulman left OpenAI to join Anthropic: that says nothing of whether he is still at Anthropic."""
+    knowledge = await Knowledge.load(store)
+    result = knowledge.ask("Is John Schulman still working at Anthropic?")
+    assert not (result.answered and result.fact is not None and "join" in result.fact.text.en.lower())
