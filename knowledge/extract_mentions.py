@@ -399,10 +399,11 @@ class Mentions:
         sentence_words: Sequence[Word],
         matches: Sequence[tuple[str, int, int]],
     ) -> bool:
-        """A known person's one-word alias inside a longer name is someone else: "Julien" of an earlier
-        article's Julien Coste, in "Julien Morvan"; "Marchetti" in "Sarah Marchetti"."""
+        """A known entity's one-word alias inside a longer name is someone else: "Julien" of an earlier
+        article's Julien Coste, in "Julien Morvan"; "Marchetti" in "Sarah Marchetti"; "Halloway" of the search
+        firm Halloway Partners, in "Martin Halloway"."""
         entity = self._known.get(entity_id)
-        if entity is None or entity.kind != "person" or b - a != 1 or len(entity.name.split()) < 2:
+        if entity is None or b - a != 1 or len(entity.name.split()) < 2:
             return False
         # Words another entity's alias took ("Helen" of Helen Duarte beside "Marchetti" of Elena Marchetti: a
         # third person, Helen Marchetti) still make a longer name; the same entity's words do not.

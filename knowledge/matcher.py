@@ -358,10 +358,12 @@ def read_question(
     fallback_lang: Lang,
     known: Callable[[str], bool] = lambda concept: False,
     names: NameMender | None = None,
+    cooccurs: Callable[[str, str], bool] | None = None,
 ) -> Reading | MatchResult:
     """The reading of `question`, or the verdict when there is nothing to match (empty, too long, no topic).
     `known`: whether the facts use a concept (its weight is then theirs, not the word's frequency's);
-    `names`: mends slips in names given in full ("Jon Schulman")."""
+    `names`: mends slips in names given in full ("Jon Schulman") and, with `cooccurs` (whether a fact involves
+    an entity and a concept), reads a one-word name several entities share as the one the question is about."""
     text = strip_controls(question).strip()
     lang = guess_language(text[:MAX_QUESTION_CHARS], fallback_lang) if text else fallback_lang
     if not text:
@@ -371,11 +373,14 @@ def read_question(
     found = focus(text)
     text = names.mend(found.question) if names is not None else found.question
     kind = asks(text)
-    ordered = analyzer.token_concepts(spelled(analyzer, tokens(text), lang))
+    words = spelled(analyzer, tokens(text), lang)
+    ordered = analyzer.token_concepts(words)
     if names is not None:
         ordered = names.nicknames(ordered)
     concepts = frozenset(_after_leaving(ordered, entities))
     concepts -= everyday_homonyms(text, lang, concepts, entities)
+    if names is not None and cooccurs is not None:
+        concepts = names.choose(concepts, words, cooccurs)
     # Asked what a person said, the fact must state what they said; the words still weigh as they read.
     spoken = (
         frozenset({SAY}) if SAY not in concepts and _said_by_someone(text, analyzer, entities, lang) else frozenset()
@@ -952,11 +957,23 @@ class Matcher:
     def match(self, question: str, *, fallback_lang: Lang = "en") -> MatchResult:
         """Score `question` against the facts that share a concept with it; abstain when unsure."""
         reading = read_question(
-            question, self.analyzer, self.entities, self._holders, fallback_lang, self._idf.__contains__, self.names
+            question,
+            self.analyzer,
+            self.entities,
+            self._holders,
+            fallback_lang,
+            self._idf.__contains__,
+            self.names,
+            self._cooccurs,
         )
         if isinstance(reading, MatchResult):
             return reading
         return verdict(reading, self._rank, self._supported_kinds, self.threshold, self.suggest_floor)
+
+    def _cooccurs(self, entity: str, concept: str) -> bool:
+        """Whether a fact involving `entity` (an entity concept) also has `concept` (see `NameMender.choose`)."""
+        entries = self._entries
+        return any(concept in entries[index].indexed for index in self._postings.get(entity, ()))
 
     def _query(self, reading: Reading) -> _Query:
         text, concepts, kind = reading.text, reading.concepts, reading.kind

@@ -53,18 +53,64 @@ class NameMender:
         self._relations = frozenset(relations)
         self._nicknames: dict[tuple[str, ...], str | None] = {}  # sorted concepts → entity concept (None: two)
         self._sizes: set[int] = set()
+        # One-word names several entities answer to: "Okafor" (Amara Okafor, Priya Okafor), "Ondine" (Ondine
+        # Labs, Ondine Robotique). The word's concepts name one of them; the rest of the question may choose.
+        self._claims: dict[str, dict[str, None]] = defaultdict(dict)
+        self._full: dict[str, tuple[str, ...]] = {}
         self.add(entities)
 
     def add(self, entities: Iterable[Entity]) -> None:
         entities = list(entities)
         self._add_nicknames(entities)
         for entity in entities:
+            self._add_claims(entity)
             for alias in (entity.name, *entity.aliases):
                 words = tuple(tokens(alias))
                 if len(words) < 2 or not all(word.isalpha() for word in words):
                     continue
                 for position, word in enumerate(words):
                     self._by_word[word][(words, position)] = None
+
+    def _add_claims(self, entity: Entity) -> None:
+        """The one-word names `entity` answers to: its one-word aliases, and a person's surname or an
+        organisation's first word (a later article's Okafor gets no alias its earlier namesake holds)."""
+        name = tuple(tokens(entity.name))
+        self._full[entity.id] = name
+        words = {alias[0] for alias in map(tokens, entity.aliases) if len(alias) == 1}
+        if len(name) > 1:
+            words.add(name[-1] if entity.kind == "person" else name[0])
+        for word in words:
+            if word.isalpha() and word not in STOPWORDS:
+                self._claims[word][entity.id] = None
+
+    def choose(
+        self, concepts: frozenset[str], words: Sequence[str], cooccurs: Callable[[str, str], bool]
+    ) -> frozenset[str]:
+        """`concepts` (a question's, its `words` typo-corrected) with a one-word name several entities answer to
+        read as the one whose facts share most of the question's other concepts (`cooccurs`: whether a fact
+        involves the first concept and the second): "elle est COO depuis quand, Okafor ?" is about the Okafor
+        who is COO. A tie keeps the entity the word already names; a question naming one in full is left as is."""
+        chosen = set(concepts)
+        for word in dict.fromkeys(words):
+            claimants = [ENTITY_PREFIX + e for e in self._claims.get(word, ())]
+            named = [c for c in claimants if c in chosen]
+            if len(claimants) < 2 or len(named) != 1 or self._named_in_full(claimants, words):
+                continue
+            others = [c for c in concepts if c not in claimants]
+            support = {c: (sum(cooccurs(c, other) for other in others), c == named[0]) for c in claimants}
+            best = max(claimants, key=support.__getitem__)
+            if best != named[0]:
+                chosen.discard(named[0])
+                chosen.add(best)
+        return frozenset(chosen)
+
+    def _named_in_full(self, claimants: Sequence[str], words: Sequence[str]) -> bool:
+        for claimant in claimants:
+            name = self._full.get(claimant[len(ENTITY_PREFIX) :], ())
+            size = len(name)
+            if size > 1 and any(tuple(words[i : i + size]) == name for i in range(len(words) - size + 1)):
+                return True
+        return False
 
     def _add_nicknames(self, entities: Sequence[Entity]) -> None:
         if self._word_concepts is None:

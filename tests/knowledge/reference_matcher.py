@@ -119,8 +119,11 @@ class ReferenceMatcher:
                 analyzer.learn(glossed[0])
         self._entries = [self._entry(fact) for fact in self.facts]
         postings: dict[str, list[int]] = defaultdict(list)
-        for index, entry in enumerate(self._entries):
-            for concept in entry.bags[None] | {ENTITY_PREFIX + e for e in entry.entities} | entry.said:
+        self._indexed = [
+            entry.bags[None] | {ENTITY_PREFIX + e for e in entry.entities} | entry.said for entry in self._entries
+        ]
+        for index, indexed in enumerate(self._indexed):
+            for concept in indexed:
                 postings[concept].append(index)
         self._postings = {concept: tuple(ids) for concept, ids in postings.items()}
         total = max(len(self.facts), 1)
@@ -219,7 +222,14 @@ class ReferenceMatcher:
         """Score `question` against every fact that shares a concept with it; abstain when unsure.
         (How a question is read and the verdict drawn are shared with the matcher: only scoring is compared.)"""
         reading = read_question(
-            question, self.analyzer, self.entities, self._holders, fallback_lang, self._idf.__contains__, self.names
+            question,
+            self.analyzer,
+            self.entities,
+            self._holders,
+            fallback_lang,
+            self._idf.__contains__,
+            self.names,
+            lambda entity, concept: any(concept in self._indexed[i] for i in self._postings.get(entity, ())),
         )
         if isinstance(reading, MatchResult):
             return reading

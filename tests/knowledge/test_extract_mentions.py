@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from knowledge.extract_mentions import Mentions
 from knowledge.loader import load_bundle
+from knowledge.models import Entity, Localized
 
 SENTENCES = [
     "Nadia Verhoeven, the former head of research at Helix Dynamics, has founded a new company, "
@@ -170,3 +171,18 @@ def test_a_trade_then_a_coined_name_is_called_by_the_name() -> None:
     # A preposition a sentence starts with is no trade: "Chez Corvane" leaves "Corvane" to the firm it names.
     found = Mentions(["Corvane has hired Lea Brunner.", "Chez Corvane, Marc Oudin sera remplacé en juin."], []).found
     assert not any(e.name.startswith("Chez") and "Corvane" in e.aliases for e in found.values())
+
+
+def test_a_known_firms_one_word_alias_inside_a_persons_name_is_someone_else() -> None:
+    """An earlier article's search firm Halloway Partners answers to "Halloway"; in "Martin Halloway" that
+    word is a new person's surname, and "He" in the next sentence is that person."""
+    role = Localized(en="", fr="")
+    known = [
+        Entity("halloway-partners", "organization", "Halloway Partners", ("Halloway",), role),
+        Entity("martin-okonjo", "person", "Martin Okonjo", ("Martin", "Okonjo"), role),
+    ]
+    linked = Mentions(
+        ["Its co-founder Martin Halloway will step down in April.", "He will be succeeded by Priya Okafor."], known
+    ).by_sentence
+    assert [(m.text, m.entity) for m in linked[0]] == [("Martin Halloway", "martin-halloway")]
+    assert ("He", "martin-halloway") in [(m.text, m.entity) for m in linked[1]]

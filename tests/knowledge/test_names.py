@@ -77,3 +77,29 @@ NICKNAMES = NameMender(
 )
 def test_a_nickname_in_other_words_is_its_person(concepts: list[str], read: list[str]) -> None:
     assert NICKNAMES.nicknames(concepts) == read
+
+
+ROLE = Localized(en="", fr="")
+NAMESAKES = [
+    Entity("amara-okafor", "person", "Amara Okafor", ("Okafor",), ROLE),
+    Entity("priya-okafor", "person", "Priya Okafor", (), ROLE),
+]
+# Which concepts each person's facts have: Priya Okafor is the COO.
+FACTS = {"@amara-okafor": {"found", "@brightwater"}, "@priya-okafor": {"coo", "since", "@veltrix"}}
+
+
+def cooccurs(entity: str, concept: str) -> bool:
+    return concept in FACTS.get(entity, set())
+
+
+def test_a_shared_surname_is_the_namesake_the_rest_of_the_question_is_about() -> None:
+    mender = NameMender(NAMESAKES)
+    read = mender.choose(frozenset({"@amara-okafor", "coo", "since"}), ["okafor", "coo", "since", "when"], cooccurs)
+    assert read == {"@priya-okafor", "coo", "since"}
+
+
+def test_a_tie_or_a_name_in_full_keeps_the_reading() -> None:
+    mender = NameMender(NAMESAKES)
+    assert mender.choose(frozenset({"@amara-okafor", "age"}), ["okafor", "age"], cooccurs) == {"@amara-okafor", "age"}
+    words = ["amara", "okafor", "coo"]
+    assert mender.choose(frozenset({"@amara-okafor", "coo"}), words, cooccurs) == {"@amara-okafor", "coo"}
