@@ -30,6 +30,7 @@ BLIND_HOLDOUT5 = Path(__file__).with_name("data") / "blind_holdout5.jsonl"  # he
 BLIND_HOLDOUT6 = Path(__file__).with_name("data") / "blind_holdout6.jsonl"  # held out in the fifth
 BLIND_HOLDOUT7 = Path(__file__).with_name("data") / "blind_holdout7.jsonl"  # held out in the sixth
 BLIND_HOLDOUT8 = Path(__file__).with_name("data") / "blind_holdout8.jsonl"  # held out in the seventh
+BLIND_HOLDOUT9 = Path(__file__).with_name("data") / "blind_holdout9.jsonl"  # held out in the eighth
 
 
 def judge(row: dict[str, object], answered: bool, answer: str) -> bool:
@@ -71,6 +72,7 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
         (BLIND_HOLDOUT6, 0.83),  # 85.2% at first contact (the fifth session's start), 85.7% at its end
         (BLIND_HOLDOUT7, 0.73),  # 74.6% at first contact (the sixth session's start), 75.4% at its end
         (BLIND_HOLDOUT8, 0.79),  # 81.2% at first contact (the seventh session's start) and at its end
+        (BLIND_HOLDOUT9, 0.75),  # 77.1% at first contact (the eighth session's start) and at its end
     ],
     ids=[
         "own",
@@ -84,6 +86,7 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
         "blind-holdout6",
         "blind-holdout7",
         "blind-holdout8",
+        "blind-holdout9",
     ],
 )
 async def test_own_question_sets_stay_above_their_floors(core: Core, path: Path, floor: float) -> None:

