@@ -327,25 +327,20 @@ _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 def everyday_homonyms(text: str, lang: Lang, concepts: Iterable[str], entities: Mapping[str, Entity]) -> frozenset[str]:
     """The entity concepts among `concepts` whose one-word names `text` only writes as an everyday lower-case
-    word."""
-    written = _LETTERS.findall(text)
-    capitalised = {fold(word) for word in written if not word.islower()}
-    everyday = {
-        fold(word)
-        for word in written
-        if word.islower() and fold(word) not in capitalised and (zipf(word, lang) or 0.0) >= _EVERYDAY_HOMONYM_ZIPF
-    }
-    if not everyday:
-        return frozenset()
+    word. (The word frequencies are read only when such a name is there: a cold `ask` need not load them.)"""
+    written: list[str] | None = None
     dropped = set()
     for concept in concepts:
         entity = entities.get(concept[len(ENTITY_PREFIX) :]) if concept.startswith(ENTITY_PREFIX) else None
-        if entity is None:
-            continue
-        names = (entity.name, *entity.aliases)
-        if is_place(entity.name):
+        if entity is None or is_place(entity.name):
             continue  # "france", "lyon": a well-known place is a name people type in lower case
-        if all(len(name.split()) == 1 for name in names) and any(fold(name) in everyday for name in names):
+        names = {fold(name) for name in (entity.name, *entity.aliases)}
+        if any(len(name.split()) != 1 for name in names):
+            continue
+        if written is None:
+            written = _LETTERS.findall(text)
+        lower = {fold(word) for word in written if word.islower()} - {fold(w) for w in written if not w.islower()}
+        if any(name in lower and (zipf(name, lang) or 0.0) >= _EVERYDAY_HOMONYM_ZIPF for name in names):
             dropped.add(concept)
     return frozenset(dropped)
 
