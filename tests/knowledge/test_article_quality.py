@@ -93,8 +93,8 @@ HELD_OUT = ("u29.en", "u30.fr", "u31.en", "u32.fr")
 # u13 to 37.5% ("construction start date?" names nothing, and u25 and u27 start construction too).
 # Eighth session (an article's fact far ahead of the rest answers under the threshold, "I'm" is no name, a
 # lower-case everyday word is not the name it spells, "will she stay?" is answered by her leaving, a shared
-# surname is the namesake the question is about), all forty-three in this order: held out u29 40.0%, u30 45.0%,
-# u31 20.0%, u32 35.0% (each with the seed only, in-scope, start -> end: 11 -> 11, 10 -> 14, 6 -> 6, 8 -> 9 of
+# surname is the namesake the question is about), all forty-three in this order: held out u29 40.0%, u30 42.5%,
+# u31 20.0%, u32 35.0% (each with the seed only, in-scope, start -> end: 11 -> 11, 10 -> 13, 6 -> 6, 8 -> 9 of
 # 32; near-topic declined 6 -> 6, 6 -> 6, 4 -> 3, 6 -> 5 of 8). u18 now 55.0%, u22 22.5%.
 FLOORS = {
     "a1.en": 0.67,
@@ -137,7 +137,7 @@ FLOORS = {
     "u27.en": 0.32,
     "u28.fr": 0.40,
     "u29.en": 0.37,
-    "u30.fr": 0.42,
+    "u30.fr": 0.40,
     "u31.en": 0.17,
     "u32.fr": 0.32,
 }
@@ -172,7 +172,7 @@ async def test_near_topic_questions_about_the_articles_are_declined(article_core
     rows = [row for name in TUNE for row in load(ARTICLES / f"{name}.questions.jsonl") if row["expect"] is None]
     assert len(rows) >= 310
     accuracy, misses = await score(article_core, rows)
-    assert accuracy >= 0.71, "\n".join(misses)  # 237/322 with all forty-three articles in the store
+    assert accuracy >= 0.71, "\n".join(misses)  # 239/322 with all forty-three articles in the store
     held_out = [row for name in HELD_OUT for row in load(ARTICLES / f"{name}.questions.jsonl") if row["expect"] is None]
     accuracy, misses = await score(article_core, held_out)
     assert accuracy >= 0.68, "\n".join(misses)  # 23/32 (u29 to u32) with all forty-three in the store
