@@ -328,18 +328,18 @@ _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 def everyday_homonyms(text: str, lang: Lang, concepts: Iterable[str], entities: Mapping[str, Entity]) -> frozenset[str]:
     """The entity concepts among `concepts` whose one-word names `text` only writes as an everyday lower-case
     word. (The word frequencies are read only when such a name is there: a cold `ask` need not load them.)"""
-    written: list[str] | None = None
+    lower: set[str] | None = None  # the words `text` writes in lower case only, once a name needs them
     dropped = set()
     for concept in concepts:
         entity = entities.get(concept[len(ENTITY_PREFIX) :]) if concept.startswith(ENTITY_PREFIX) else None
-        if entity is None or is_place(entity.name):
-            continue  # "france", "lyon": a well-known place is a name people type in lower case
-        names = {fold(name) for name in (entity.name, *entity.aliases)}
-        if any(len(name.split()) != 1 for name in names):
+        if entity is None:
             continue
-        if written is None:
+        names = {fold(name) for name in (entity.name, *entity.aliases)}
+        if any(len(name.split()) != 1 for name in names) or is_place(entity.name):
+            continue  # "france", "lyon": a well-known place is a name people type in lower case
+        if lower is None:
             written = _LETTERS.findall(text)
-        lower = {fold(word) for word in written if word.islower()} - {fold(w) for w in written if not w.islower()}
+            lower = {fold(w) for w in written if w.islower()} - {fold(w) for w in written if not w.islower()}
         if any(name in lower and (zipf(name, lang) or 0.0) >= _EVERYDAY_HOMONYM_ZIPF for name in names):
             dropped.add(concept)
     return frozenset(dropped)
