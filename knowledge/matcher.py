@@ -326,22 +326,32 @@ _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def everyday_homonyms(text: str, lang: Lang, concepts: Iterable[str], entities: Mapping[str, Entity]) -> frozenset[str]:
-    """The entity concepts among `concepts` whose one-word names `text` only writes as an everyday lower-case
-    word. (The word frequencies are read only when such a name is there: a cold `ask` need not load them.)"""
-    lower: set[str] | None = None  # the words `text` writes in lower case only, once a name needs them
+    """The entity concepts among `concepts` that `text` names only through an everyday lower-case word, one of
+    their one-word names or aliases: "qui a mis de l'argent" is not about MIS, "nothing nice" not about NICE.
+    Any other way of naming them keeps them (a longer name, a capital, a rarer word). (The word frequencies are
+    read only when such a name is there: a cold `ask` need not load them.)"""
+    written: list[str] | None = None  # the words of `text`, once a name needs them
+    lower: set[str] = set()  # the words `text` writes in lower case only
     dropped = set()
     for concept in concepts:
         entity = entities.get(concept[len(ENTITY_PREFIX) :]) if concept.startswith(ENTITY_PREFIX) else None
         if entity is None:
             continue
         names = {fold(name) for name in (entity.name, *entity.aliases)}
-        if any(len(name.split()) != 1 for name in names) or is_place(entity.name):
+        single = {name for name in names if len(name.split()) == 1}
+        if not single or is_place(entity.name):
             continue  # "france", "lyon": a well-known place is a name people type in lower case
-        if lower is None:
-            written = _LETTERS.findall(text)
-            lower = {fold(w) for w in written if w.islower()} - {fold(w) for w in written if not w.islower()}
-        if any(name in lower and (zipf(name, lang) or 0.0) >= _EVERYDAY_HOMONYM_ZIPF for name in names):
-            dropped.add(concept)
+        if written is None:
+            written = [fold(w) for w in _LETTERS.findall(text)]
+            lower = {fold(w) for w in _LETTERS.findall(text) if w.islower()}
+            lower -= {fold(w) for w in _LETTERS.findall(text) if not w.islower()}
+        homonyms = {name for name in single if name in lower and (zipf(name, lang) or 0.0) >= _EVERYDAY_HOMONYM_ZIPF}
+        if not homonyms:
+            continue
+        said = f" {' '.join(written)} "
+        if any(f" {name} " in said for name in names - homonyms):
+            continue  # also named some other way: "Meridian (MIS)"
+        dropped.add(concept)
     return frozenset(dropped)
 
 
@@ -492,6 +502,7 @@ def lacking(
     topic: Collection[str],
     reading: Reading,
     entities: Mapping[str, Entity] | None = None,
+    around: Collection[str] = (),
 ) -> int:
     """How many things the question asks about that the fact does not give; each costs most of a score.
 
@@ -500,8 +511,16 @@ def lacking(
     must be what the fact is about or states (`stated`: in its samples or its texts): "Did Sutskever leave
     OpenAI?" is not answered by who Sutskever is. And a profile answers for its own subject only: "What is
     GPT-2?" is not answered by GPT-3's profile, however often it mentions GPT-2. A question that wants a kind of
-    entity named ("which company…?") needs a fact naming one besides the question's own (`entities`: their kinds)."""
-    missing = sum(1 for name in reading.named if name not in involved and not _chose(name, involved, reading))
+    entity named ("which company…?") needs a fact naming one besides the question's own (`entities`: their kinds).
+    A name the fact's article gives in its headline (`around`: the headline's concepts) is one the sentence is about
+    too: "Ondine refunds how much?" is answered by "Customers may return the robot…" in an article about Ondine."""
+    missing = sum(
+        1
+        for name in reading.named
+        if name not in involved
+        and not _chose(name, involved, reading)
+        and not _in_context(name, (fact.subject,) if fact.subject else (), around, entities)
+    )
     missing += reading.strangers
     # A date belongs to what the fact is about (`topic`, its samples' concepts), not to what it mentions in
     # passing: "When was Anthropic founded?" is not answered by the date Schulman joined "Anthropic, the
@@ -520,6 +539,17 @@ def lacking(
         # A person the store has no entity for still answers "who founded…" when the fact gives a full name.
         missing += not (named or (reading.wants == PERSON and names_a_person(fact.text.en)))
     return missing
+
+
+def _in_context(
+    name: str, subjects: Collection[str], around: Collection[str], entities: Mapping[str, Entity] | None
+) -> bool:
+    """Whether the entity `name`, which the fact does not involve, is its article's headline subject the sentence
+    leaves implicit: the headline names it, and the sentence names nothing else of its kind ("Customers may
+    return the robot…" is Ondine's; "Tessellio was founded in 2014…" is not Norvane's, whatever the headline)."""
+    if entities is None or ENTITY_PREFIX + name not in around or (entity := entities.get(name)) is None:
+        return False
+    return not any((other := entities.get(o)) is not None and other.kind == entity.kind for o in subjects)
 
 
 def without_citing(reading: Reading) -> Reading | None:
@@ -1191,7 +1221,13 @@ class Matcher:
         for index in self._candidates(query):
             entry = self._entries[index]
             missing = lacking(
-                entry.fact, entry.entities, partial(self._states, entry), entry.bag, reading, self.entities
+                entry.fact,
+                entry.entities,
+                partial(self._states, entry),
+                entry.bag,
+                reading,
+                self.entities,
+                entry.context,
             )
             score = self._score(entry, query, self.missing_name_factor**missing if missing else 1.0, floor)
             # Below the floor, `kept` facts already score strictly more: it cannot be among them.

@@ -329,7 +329,9 @@ class ReferenceMatcher:
             entry = self._entries[index]
             score = self._score(entry, concepts, q_weight, kind, fuzzy_form, reading.lang)
             stated = entry.bags[None] | entry.said
-            missing = lacking(entry.fact, entry.entities, stated.__contains__, entry.bags[None], reading, self.entities)
+            missing = lacking(
+                entry.fact, entry.entities, stated.__contains__, entry.bags[None], reading, self.entities, entry.context
+            )
             if missing:
                 score *= self.missing_name_factor**missing
             if score > 0:

@@ -55,3 +55,34 @@ async def test_the_headline_adds_to_the_score_of_every_sentence_of_its_article_o
     entries = {entry.fact.id: entry for entry in with_headlines._entries}
     assert all(not entries[f.id].context for f in facts if f.curated)
     assert any(entries[f.id].context for f in facts if not f.curated)
+
+
+TAKEOVER = """\
+Harwick Foods buys the dairy Tessler Farms for £40 million
+
+Harwick Foods, the Norwich-based maker of ready meals, said on Monday that it would buy the family dairy Tessler
+Farms for £40 million in cash. Tessler Farms was founded in 1962 and employs 120 people near Ipswich. The chief
+financial officer, Marcus Lindqvist, said the purchase would be paid from existing cash. The deal is expected to
+close in June, subject to approval by the competition regulator.
+"""
+
+
+async def _takeover(store: SQLiteStore) -> Knowledge:
+    article = parse_article(TAKEOVER, title=TAKEOVER.splitlines()[0], date="2026-03-02", lang="en")
+    await ingest_article(store, article, notify=False)
+    return await Knowledge.load(store)
+
+
+async def test_a_sentence_is_about_the_headline_s_company_when_it_names_no_other(store: SQLiteStore) -> None:
+    knowledge = await _takeover(store)
+    for question in ("Who is Harwick's CFO?", "directeur financier de Harwick ?"):
+        result = knowledge.ask(question)
+        assert result.answered and result.fact is not None, question
+        assert "Lindqvist" in result.fact.sentence, question
+
+
+async def test_a_sentence_about_another_company_is_not_the_headline_s(store: SQLiteStore) -> None:
+    knowledge = await _takeover(store)
+    # Tessler Farms employs 120 people; how many Harwick employs, the article does not say.
+    for question in ("How many employees does Harwick have?", "combien de salariés chez Harwick Foods ?"):
+        assert not knowledge.ask(question).answered, question
