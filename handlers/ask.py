@@ -65,11 +65,22 @@ def resolve_follow_up(ctx: Context, incoming: Incoming, question: str) -> str | 
 _ANTECEDENT = re.compile(r"(?:\b(?:the|a|an|this|that|le|la|les|un|une|ce|cet|cette)\s+|\bl')[a-z]{3,}")
 
 
+# Spoken French names what its pronoun stands for after the question word: "elle a été créée quand la boîte ?",
+# "il cultive quoi le président de la coopérative ?", "il a pris la terre où exactement le monsieur ?".
+_DISLOCATED = re.compile(
+    r"\b(?:quand|comment|quoi|ou|combien|qui|quel|quelle|pourquoi|exact\w*)\s+"
+    r"(?:(?:le|la|les|ce|cet|cette|ces)\s+|l')[a-z]{3,}"
+)
+
+
 def _points_at_someone_unnamed(folded: str) -> bool:
     """Whether a question (folded, see `_pointing_words`) points at a person it does not name nor describe
-    before: then it is asked whom it means, rather than answered about no one."""
+    before (or, in spoken French, right after its question word): then it is asked whom it means, rather than
+    answered about no one."""
     pronoun = _PERSON_PRONOUN.search(folded)
-    return pronoun is not None and not _ANTECEDENT.search(folded[: pronoun.start()])
+    if pronoun is None or _ANTECEDENT.search(folded[: pronoun.start()]):
+        return False
+    return not _DISLOCATED.search(folded[pronoun.end() :])
 
 
 def _subject_of(fact: Fact, ctx: Context) -> str | None:

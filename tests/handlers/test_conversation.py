@@ -121,6 +121,19 @@ async def test_a_pronoun_for_someone_the_question_describes_is_not_a_follow_up(c
     assert "Whom do you mean" in text(await fresh.say("and what did he say about it?"))
 
 
+async def test_spoken_french_naming_its_pronoun_after_the_question_word_is_not_a_follow_up(core: Core) -> None:
+    """ "il a dit quoi l'analyste ?": the pronoun's noun comes after the question word, in spoken French."""
+    chat = Chat(core, chat="dislocated", user="dislocated", locale="fr")
+    for question in (
+        "il a dit quoi l'analyste de Wall Street ?",
+        "elle a été annoncée quand la démission ?",
+        "il bosse où exactement le chercheur ?",
+    ):
+        assert "De qui parlez-vous" not in text(await chat.say(question)), question
+    fresh = Chat(core, chat="dislocated-none", user="dislocated-none", locale="fr")
+    assert "De qui parlez-vous" in text(await fresh.say("il a quitté le poste quand ?"))
+
+
 async def test_follow_ups_stay_within_their_chat(core: Core) -> None:
     alice, bob = Chat(core, chat="a", user="a"), Chat(core, chat="b", user="b")
     await alice.say("Who is Mira Murati?")
