@@ -9,6 +9,7 @@ words are — "which university was he at?" is not answered by a sentence that n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from knowledge.given_names import is_given_name
@@ -93,3 +94,62 @@ def asks_since_when(question: str) -> bool:
     """Whether the question asks since when, or for how long, a state has held ("How long has Okonjo been chief
     executive?", "Depuis quand dirige-t-il Pellucid ?"): only a fact saying so answers (see `tells_since`)."""
     return _SINCE_WHEN.search(" ".join(re.findall(r"\w+", fold(question)))) is not None
+
+
+# People a story mentions by their role alone: "a Wall Street analyst said…", "un porte-parole a indiqué…".
+_ROLES = (
+    r"(?:analysts?|analystes?|spokes(?:wo)?m[ae]n|spokespersons?|porte-?paroles?|lawyers?|attorneys?|avocate?s?"
+    r"|economists?|economistes?|experts?|officials?"
+    r"|judges?|juges?|professors?|professeure?s?|researchers?|chercheuse?s?|chercheurs?"
+    r"|engineers?|ingenieure?s?|doctors?|medecins?|victims?|victimes?|journalists?|journalistes?|sources?"
+    r"|representatives?|representante?s?|delegue(?:e|s|es)?|mayors?|maires?|ministers?|ministres?)"
+)
+_LEADS = r"(?:the|a|an|this|that|le|la|les|l|un|une|cet|cette|ce)\s+"
+# "What's the name of the Wall Street analyst quoted?", "comment s'appelle l'analyste cité ?", "analyst name?",
+# "who is the analyst quoted in the article?": the answer must give the name of that person.
+_NAME_OF_ROLE = re.compile(
+    rf"\b(?:name|nom)\s+(?:of|de|du|des|d)\s+(?:{_LEADS})?(?:\w+\s+){{0,3}}?(?P<a>{_ROLES})\b"
+    rf"|\bcomment\s+(?:s\s+)?app?ell?e(?:nt)?\s+(?:{_LEADS})?(?:\w+\s+){{0,3}}?(?P<b>{_ROLES})\b"
+    rf"|\bapp?ell?e(?:nt)?\s+comment\s+(?:{_LEADS})?(?:\w+\s+){{0,3}}?(?P<e>{_ROLES})\b"
+    rf"|\b(?P<c>{_ROLES})\s+(?:\w+\s+){{0,3}}?(?:name|nom)\b"
+    rf"|\b(?:who|qui)\s+(?:is|was|s|est|etait|c\s+est)\s+{_LEADS}(?:\w+\s+){{0,3}}?(?P<d>{_ROLES})\b"
+)
+
+
+def name_of_role(question: str) -> str | None:
+    """The role of the person whose name the question asks ("the name of the analyst" → "analyst"), or None."""
+    found = _NAME_OF_ROLE.search(canonical(question))
+    if found is None:
+        return None
+    return next(group for group in found.groups() if group)
+
+
+# The name given to someone mentioned by role: right after it, past a few words of place or employer and a comma
+# ("the analyst Jane Doe", "an analyst at Fenwick, Jane Doe", "le porte-parole de la société, Jean Dupont"), or
+# right before it ("Rosalind Achterberg, an analyst at…", "David Aranda, the company's general counsel").
+_LINKS = r"(?:of|at|for|with|in|de|du|des|d'|d’|chez|the|la|le|l'|l’|les|a|an)"
+_AFTER_ROLE = re.compile(rf"^(?:\s+{_LINKS}(?:\s*[\w'’-]+){{0,3}}?)?\s*,?\s*$")
+_BEFORE_ROLE = re.compile(r"^\s*,\s*(?:[\w'’-]+\s+){0,4}$")
+
+
+def role_named(texts: Iterable[str], role: str) -> bool | None:
+    """Whether `texts` (a fact's) give a name to the someone they mention by `role`; None when they mention no
+    such role. "A Wall Street analyst said that the departure of… Alec Radford" does not say who the analyst is."""
+    found = [named for text in texts if (named := _names_role(text, role)) is not None]
+    return any(found) if found else None
+
+
+def _names_role(text: str, role: str) -> bool | None:
+    folded = fold(text).lower()
+    if len(folded) != len(text):
+        folded = text.lower()
+    mentions = [m for m in re.finditer(rf"\b{re.escape(role[:5])}[\w'’-]*", folded)]
+    if not mentions:
+        return None
+    names = [m for m in _FULL_NAME.finditer(text) if is_given_name(m.group(1))]
+    return any(
+        _AFTER_ROLE.match(text[mention.end() : name.start()]) or _BEFORE_ROLE.match(text[name.end() : mention.start()])
+        for mention in mentions
+        for name in names
+        if name.start() >= mention.end() or name.end() <= mention.start()
+    )

@@ -5,7 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answer_type import ORGANIZATION, PERSON, asks_since_when, counted_words, names_a_person, wanted_kind
+from bot.core import Core
+from handlers.types import Incoming
+from knowledge.answer_type import (
+    ORGANIZATION,
+    PERSON,
+    asks_since_when,
+    counted_words,
+    name_of_role,
+    names_a_person,
+    role_named,
+    wanted_kind,
+)
 from knowledge.base import Knowledge
 from knowledge.ingest import ingest_article, parse_article
 from knowledge.store.sqlite_facts import SQLiteStore
@@ -197,3 +208,47 @@ async def test_since_when_is_declined_when_the_facts_only_give_the_title(store: 
         assert not knowledge.ask(question).answered, question
     led = knowledge.ask("How long has Tom Reed been in charge of Greyhaven?")
     assert led.answered and led.fact is not None and "2019" in led.fact.text.en
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("What's the name of the Wall Street analyst quoted?", "analyst"),
+        ("Comment s'appelle l'analyste de Wall Street cité ?", "analyste"),
+        ("il s'appelle comment le délégué CGT ?", "delegue"),
+        ("spokesperson name?", "spokesperson"),
+        ("Who is the lawyer for the victim?", "lawyer"),
+        ("Who is the new chief executive of Tessaline?", None),  # a title: the facts name who holds it
+        ("What did the analyst say?", None),
+    ],
+)
+def test_questions_that_ask_the_name_of_someone_mentioned_by_role(question: str, role: str | None) -> None:
+    assert name_of_role(question) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("A Wall Street analyst said that the departure of technical souls like Alec Radford could signal…", False),
+        ("Un analyste de Wall Street a souligné que le départ d'Alec Radford pourrait annoncer…", False),
+        ("a Wall Street analyst commented on Alec Radford's departure.", False),
+        ("Rosalind Achterberg, an analyst at Fenwick, said the deal was fair.", True),
+        ("said the analyst Jane Doe.", True),
+        ("an analyst at Fenwick Partners, Jane Doe, said", True),
+        ("le porte-parole de la société, Jean Dupont, a indiqué", True),
+        ("Nothing about anyone here.", None),
+    ],
+)
+def test_a_role_is_named_only_by_a_name_in_apposition(text: str, named: bool | None) -> None:
+    role = "porte-parole" if "porte" in text else "analyst"
+    assert role_named([text], role) is named
+
+
+async def test_the_name_of_an_unnamed_analyst_is_declined_and_what_they_said_is_answered(core: Core) -> None:
+    for number, question in enumerate(
+        ("What's the name of the Wall Street analyst quoted?", "Comment s'appelle l'analyste de Wall Street cité ?")
+    ):
+        reply = await core.handle(Incoming("cli", f"analyst{number}", "eval", question))
+        assert not reply.answered, question
+    reply = await core.handle(Incoming("cli", "analyst-said", "eval", "What did the Wall Street analyst say?"))
+    assert reply.answered and "analyst" in (reply.answer_text or "")

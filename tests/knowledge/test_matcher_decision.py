@@ -13,12 +13,15 @@ from knowledge.matcher import (
     ARTICLE_THRESHOLD,
     LEAD_FLOOR,
     LEAD_RATIO,
+    LENGTH_ALLOWANCE,
+    LENGTH_FREE,
     Candidate,
     Reading,
     answers_anyway,
     article_lead,
     clear_lead,
     decide,
+    length_allowance,
 )
 from knowledge.models import Fact
 
@@ -105,3 +108,15 @@ def test_an_article_lead_needs_its_floor_its_ratio_and_nothing_lacking(fact: Fac
     lacking = [Candidate(extracted, 0.40, lacks=1), Candidate(fact, 0.05)]
     assert not article_lead(close) and not article_lead(low) and not article_lead(curated)
     assert not any(answers_anyway(nothing, ranked) for ranked in (close, low, curated, lacking))
+
+
+def test_a_long_question_answers_a_little_under_the_threshold(fact: Fact) -> None:
+    """Every concept a question has divides its coverage: past `LENGTH_FREE`, each lowers the bar a little."""
+    short = _reading(frozenset())
+    long = replace(short, concepts=short.concepts | {"bonjour", "expose", "prepare", "merci"})
+    assert length_allowance(short) == 0.0
+    assert length_allowance(long) == pytest.approx(LENGTH_ALLOWANCE * (len(long.concepts) - LENGTH_FREE))
+    score = 0.45 - length_allowance(long) / 2
+    ranked = _candidates(fact, score, score - 0.01)  # no lead: only the length lets it answer
+    assert decide(long, ranked, frozenset(), 0.45, 0.25).answered
+    assert not decide(short, ranked, frozenset(), 0.45, 0.25).answered
