@@ -116,6 +116,43 @@ _NAME_OF_ROLE = re.compile(
 )
 
 
+_NEW_ORG = (
+    r"(?:compan(?:y|ies)|firms?|start[- ]?ups?|labs?|laborator(?:y|ies)|ventures?|entreprises?|societes?|boites?"
+    r"|labos?|laboratoires?|structures?)"
+)
+# "What's the name of Radford's new startup?", "comment s'appelle la nouvelle boîte de Radford ?", "le labo que
+# Radford va créer, il s'appelle comment ?": the answer must give that organisation's name beside the noun.
+_NAME_OF_NEW_ORG = re.compile(
+    rf"\b(?:name|nom|called|named|appell?e|apelle)\b.*\b(?:new|nouvel+e?|own|propre)\s+(?:\w+\s+){{0,2}}?(?P<a>{_NEW_ORG})\b"
+    rf"|\b(?:new|nouvel+e?|own|propre)\s+(?:\w+\s+){{0,2}}?(?P<b>{_NEW_ORG})\b.*\b(?:name|nom|called|named|appell?e|apelle)\b"
+    rf"|\b(?P<c>{_NEW_ORG})\s+(?:que|qu|qui)\s+.*\b(?:va|compte|veut)\s+(?:creer|monter|lancer|fonder)\b"
+)
+
+
+def name_of_new_organisation(question: str) -> str | None:
+    """The noun of a new organisation whose name the question asks ("Radford's new startup" → "startup")."""
+    found = _NAME_OF_NEW_ORG.search(canonical(question))
+    return next(group for group in found.groups() if group) if found else None
+
+
+def organisation_named(texts: Iterable[str], noun: str) -> bool:
+    """Whether `texts` give a name beside `noun` ("its new company, Corvid Robotics", "la start-up Aéroculture",
+    "Lanternfish, the startup…"): a fact that never mentions such a thing does not name it."""
+    stem = fold(noun).lower().replace("-", "").replace(" ", "")[:4]
+    for text in texts:
+        folded = fold(text).lower()
+        for mention in re.finditer(
+            rf"\b{re.escape(stem)}[\w'’-]*", folded if len(folded) == len(text) else text.lower()
+        ):
+            after = text[mention.end() : mention.end() + 40]
+            before = text[max(0, mention.start() - 40) : mention.start()]
+            if re.match(r"^(?:\s+[a-zà-ÿ'’-]+){0,2}?\s*,?\s+[A-ZÀ-Ý]", after) or re.search(
+                r"[A-ZÀ-Ý][\w'’-]*\s*,\s*(?:[\w'’-]+\s+){0,3}$", before
+            ):
+                return True
+    return False
+
+
 def name_of_role(question: str) -> str | None:
     """The role of the person whose name the question asks ("the name of the analyst" → "analyst"), or None."""
     found = _NAME_OF_ROLE.search(canonical(question))

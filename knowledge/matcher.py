@@ -45,8 +45,10 @@ from knowledge.answer_type import (
     PERSON,
     asks_since_when,
     counted_words,
+    name_of_new_organisation,
     name_of_role,
     names_a_person,
+    organisation_named,
     role_named,
     wanted_kind,
 )
@@ -220,6 +222,7 @@ class Reading:
     counted: str | None = None  # what "how many…", "combien de…" count: the answer must count that
     since: bool = False  # it asks since when or how long a state has held: the answer must say (`tells_since`)
     name_of: str | None = None  # the role of someone whose name it asks ("the analyst"): the answer must name them
+    new_org: str | None = None  # the new organisation whose name it asks ("his new startup"): the answer names it
 
     def weight(self, concept: str, idf: Mapping[str, float], cap: float) -> float:
         """A concept facts use weighs its IDF (capped); one they don't, by how rare the word is."""
@@ -473,6 +476,7 @@ def read_question(
         _counted(text, analyzer, lang),
         asks_since_when(text),
         name_of_role(text),
+        name_of_new_organisation(text),
     )
 
 
@@ -544,6 +548,8 @@ def lacking(
     # "What's the name of the analyst quoted?" is not answered by "A Wall Street analyst said…".
     if reading.name_of is not None:
         missing += role_named((fact.sentence, fact.text.en, fact.text.fr), reading.name_of) is False
+    if reading.new_org is not None:
+        missing += not organisation_named((fact.sentence, fact.text.en, fact.text.fr), reading.new_org)
     if fact.kind == "profile" and fact.subject and reading.named and fact.subject not in reading.named:
         missing += 1
     if reading.wants is not None and entities is not None:

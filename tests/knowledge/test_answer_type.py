@@ -12,8 +12,10 @@ from knowledge.answer_type import (
     PERSON,
     asks_since_when,
     counted_words,
+    name_of_new_organisation,
     name_of_role,
     names_a_person,
+    organisation_named,
     role_named,
     wanted_kind,
 )
@@ -252,3 +254,41 @@ async def test_the_name_of_an_unnamed_analyst_is_declined_and_what_they_said_is_
         assert not reply.answered, question
     reply = await core.handle(Incoming("cli", "analyst-said", "eval", "What did the Wall Street analyst say?"))
     assert reply.answered and "analyst" in (reply.answer_text or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("whats the name of radford's new lab or startup?", "lab"),
+        ("comment s'appelle la nouvelle boite de radford ?", "boite"),
+        ("Comment s'appelle le labo que Radford va créer ?", "labo"),
+        ("Is Radford starting his own company? What's it called?", "company"),
+        ("Radford nouvelle startup nom", "startup"),
+        ("What is the name of the company Radford left?", None),  # not a new one: the facts name it
+        ("Which startup did he join?", None),
+    ],
+)
+def test_questions_that_ask_the_name_of_a_new_organisation(question: str, noun: str | None) -> None:
+    assert name_of_new_organisation(question) == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Daniel Ashworth left to found a startup, Lanternfish, in May.", True),
+        ("La start-up toulousaine Aéroculture Systèmes a levé 12 millions.", True),
+        ("Lanternfish, the startup he founded, raised $85 million.", True),
+        ("He plans to launch a startup next year.", False),  # mentioned, not named
+        ("Alec Radford left OpenAI to pursue independent research.", False),  # not even mentioned
+    ],
+)
+def test_a_new_organisation_is_named_beside_its_noun(text: str, named: bool) -> None:
+    assert organisation_named([text], "startup") is named
+
+
+async def test_the_name_of_a_new_startup_the_sources_do_not_give_is_declined(core: Core) -> None:
+    for number, question in enumerate(
+        ("What's the name of Radford's new startup?", "Comment s'appelle le labo que Radford va créer ?")
+    ):
+        reply = await core.handle(Incoming("cli", f"startup{number}", "eval", question))
+        assert not reply.answered, question
