@@ -22,15 +22,19 @@ _ORG_NOUNS = (
     r"(?:compan(?:y|ies)|firms?|start[- ]?ups?|labs?|laborator(?:y|ies)|organi[sz]ations?|employers?|rivals?"
     r"|competitors?|suppliers?|manufacturers?|(?:car|auto)?makers?|universit(?:y|ies)|colleges?|institutes?|agenc(?:y|ies)|regulators?|banks?"
     r"|entreprises?|societes?|boites?|labos?|laboratoires?|employeurs?|concurrents?|universites?|ecoles?"
-    r"|instituts?|fournisseurs?|equipementiers?|constructeurs?|fabricants?|agences?|regulateurs?|banques?|firmes?|jeunes?\s+pousses?)"
+    r"|instituts?|fournisseurs?|equipementiers?|constructeurs?|fabricants?|agences?|regulateurs?|banques?|firmes?|jeunes?\s+pousses?"
+    r"|investors?|investisseurs?|backers?|funds?|fonds)"
 )
 # "which company", "what new start-up", "quelle entreprise", "pour quel concurrent", "chez quelle société";
-# and "what is his new company called", "le nom de sa start-up", "comment s'appelle sa société".
+# and "what is his new company called", "le nom de sa start-up", "comment s'appelle sa société"; "who were the
+# investors", "qui sont les nouveaux investisseurs", "name the investors".
 _WANTS_ORGANIZATION = re.compile(
     rf"\b(?:which|what|quel|quelle|quels|quelles)\s+(?:[\w']+\s+)?{_ORG_NOUNS}\b"
     rf"|\bname\s+of\s+(?:[\w']+\s+){{0,2}}{_ORG_NOUNS}\b|\bnom\s+(?:de|du|d)\s+(?:[\w']+\s+){{0,2}}{_ORG_NOUNS}\b"
     rf"|\b{_ORG_NOUNS}\s+(?:(?:gonna|going\s+to|will|is|be)\s+)*(?:called|named)\b"
     rf"|\bcomment\s+(?:s\s+)?appelle\s+(?:\w+\s+){{0,2}}{_ORG_NOUNS}\b"
+    rf"|\b(?:who|qui)\s+(?:are|were|sont|etaient|c\s+etait|c\s+est)\s+(?:the|les|ces|those|these)\s+(?:\w+\s+)?{_ORG_NOUNS}\b"
+    rf"|\bname\s+(?:the|those|these)\s+(?:\w+\s+)?{_ORG_NOUNS}\b"
 )
 
 

@@ -39,6 +39,9 @@ from knowledge.store.sqlite_facts import SQLiteStore
         "Comment s'appelle sa boîte ?",
         "Which car supplier did she work for in Munich?",
         "Chez quel équipementier a-t-elle travaillé ?",
+        "Which investors bought those OpenAI shares?",
+        "Qui sont les nouveaux investisseurs qui ont acheté les actions ?",
+        "Could you name the backers of the round?",
     ],
 )
 def test_questions_that_want_an_organisation_named(question: str) -> None:
