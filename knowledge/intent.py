@@ -35,8 +35,10 @@ _PATTERNS: tuple[tuple[Asks, re.Pattern[str]], ...] = (
         Asks.WHEN,
         re.compile(
             r"\bwhen\b|\b(?:wen|whn|wehn|qand|quan|kand|kan)\b|\bquand\b"
-            r"|\bwhat (?:year|date|month|day|time)\b|\bwhich (?:year|date|month|day)\b"
-            r"|\bin what year\b|\bquelle? (?:annee|date|mois|jour|epoque)\b|\ben quelle annee\b|\bdepuis quand\b"
+            r"|\bwhat (?:(?:exact|precise|specific) )?(?:year|date|month|day|time)\b"
+            r"|\bwhich (?:(?:exact|precise|specific) )?(?:year|date|month|day)\b"
+            r"|\bin what year\b|\bquel(?:le)? (?:annee|date|mois|jour|epoque)\b|\ben quelle annee\b|\bdepuis quand\b"
+            r"|\bdate (?:exacte|precise)\b"
             r"|\bwhat period\b|\bhow long ago\b|\bsince when\b|\bil y a combien\b|^\W*dates?\b|\bdate (?:of|de|du|d)\b"
         ),
     ),
