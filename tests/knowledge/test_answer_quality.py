@@ -31,6 +31,7 @@ BLIND_HOLDOUT6 = Path(__file__).with_name("data") / "blind_holdout6.jsonl"  # he
 BLIND_HOLDOUT7 = Path(__file__).with_name("data") / "blind_holdout7.jsonl"  # held out in the sixth
 BLIND_HOLDOUT8 = Path(__file__).with_name("data") / "blind_holdout8.jsonl"  # held out in the seventh
 BLIND_HOLDOUT9 = Path(__file__).with_name("data") / "blind_holdout9.jsonl"  # held out in the eighth
+BLIND_HOLDOUT10 = Path(__file__).with_name("data") / "blind_holdout10.jsonl"  # held out in the ninth
 
 
 def judge(row: dict[str, object], answered: bool, answer: str) -> bool:
@@ -61,18 +62,19 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
 @pytest.mark.parametrize(
     ("path", "floor"),
     [
-        (OWN_SET, 0.91),
+        (OWN_SET, 0.92),  # 94.0% at the ninth session's end
         (SECOND_SET, 0.95),
         (BLIND_TUNE, 0.90),
         (BLIND_HOLDOUT, 0.85),
         (BLIND_HOLDOUT2, 0.80),
-        (BLIND_HOLDOUT3, 0.75),  # 72.9% at first contact, 76.7% at the end of its round, 77.1% at the session's
-        (BLIND_HOLDOUT4, 0.73),  # 71.0% on the session's starting code, 75.2% at first contact and at the end
-        (BLIND_HOLDOUT5, 0.81),  # 81.9% at first contact (the fourth session's start), 83.3% at its end
-        (BLIND_HOLDOUT6, 0.83),  # 85.2% at first contact (the fifth session's start), 85.7% at its end
-        (BLIND_HOLDOUT7, 0.73),  # 74.6% at first contact (the sixth session's start), 75.4% at its end
-        (BLIND_HOLDOUT8, 0.79),  # 81.2% at first contact (the seventh session's start) and at its end
-        (BLIND_HOLDOUT9, 0.75),  # 77.1% at first contact (the eighth session's start) and at its end
+        (BLIND_HOLDOUT3, 0.82),  # 72.9% at first contact, 76.7% at the end of its round; 84.8% at the ninth's end
+        (BLIND_HOLDOUT4, 0.82),  # 75.2% at first contact and at the end of its session; 84.3% at the ninth's
+        (BLIND_HOLDOUT5, 0.84),  # 81.9% at first contact (the fourth session's start), 86.2% at the ninth's end
+        (BLIND_HOLDOUT6, 0.88),  # 85.2% at first contact (the fifth session's start), 91.0% at the ninth's end
+        (BLIND_HOLDOUT7, 0.77),  # 74.6% at first contact (the sixth session's start), 79.0% at the ninth's end
+        (BLIND_HOLDOUT8, 0.84),  # 81.2% at first contact (the seventh session's start), 86.7% at the ninth's end
+        (BLIND_HOLDOUT9, 0.78),  # 77.1% at first contact (the eighth session's start), 80.8% at the ninth's end
+        (BLIND_HOLDOUT10, 0.79),  # 77.1% at first contact (the ninth session's start), 81.2% at its end
     ],
     ids=[
         "own",
@@ -87,6 +89,7 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
         "blind-holdout7",
         "blind-holdout8",
         "blind-holdout9",
+        "blind-holdout10",
     ],
 )
 async def test_own_question_sets_stay_above_their_floors(core: Core, path: Path, floor: float) -> None:

@@ -4,8 +4,8 @@ The articles (tests/knowledge/data/articles/*.txt, 120 to 600 words, EN and FR, 
 written by helpers who never saw the extraction code; they are judged exactly as ../shared/eval/score.py judges.
 Tuned on: a1, a2 (first session), t3 to t7 (second), u5 to u8 (third), and every article held out before this
 session: h1, h2 (first session), n1, n2 (second), u1 to u4 and u9 to u12 (third), u13 to u16 (fourth), u17 to u20
-(fifth), u21 to u24 (sixth), u25 to u28 (seventh). Held out in the eighth session, measured once at its start and
-once at its end, never read for tuning: u29 to u32 (`HELD_OUT`). Floors sit a little under what the extraction
+(fifth), u21 to u24 (sixth), u25 to u28 (seventh), u29 to u32 (eighth). Held out in the ninth session, measured
+once at its start and once at its end, never read for tuning: u33 to u36 (`HELD_OUT`). Floors sit a little under what the extraction
 reaches, so a regression shows; the seed story must keep its dev-set quality with them in the store (no new fact may
 steal an old question).
 """
@@ -64,8 +64,12 @@ TUNE = (
     "u26.fr",
     "u27.en",
     "u28.fr",
+    "u29.en",
+    "u30.fr",
+    "u31.en",
+    "u32.fr",
 )
-HELD_OUT = ("u29.en", "u30.fr", "u31.en", "u32.fr")
+HELD_OUT = ("u33.en", "u34.fr", "u35.en", "u36.fr")
 # Overall, as score.py counts, with all four articles in the store: 83.7%, 72.5%; held out 61.0%, 51.2%.
 # After the articles work (verb forms, places, counts, quotations, patterns; all four now tuning material):
 # 81.4%, 80.0%, 70.7%, 78.0%. With all eleven in the store, after the second session's work: a1 81.4%, a2 80.0%,
@@ -96,6 +100,11 @@ HELD_OUT = ("u29.en", "u30.fr", "u31.en", "u32.fr")
 # surname is the namesake the question is about), all forty-three in this order: held out u29 40.0%, u30 42.5%,
 # u31 20.0%, u32 35.0% (each with the seed only, in-scope, start -> end: 11 -> 11, 10 -> 13, 6 -> 6, 8 -> 9 of
 # 32; near-topic declined 6 -> 6, 6 -> 6, 4 -> 3, 6 -> 5 of 8). u18 now 55.0%, u22 22.5%.
+# Ninth session (a longer question answers a little under the threshold, a sentence is about its headline's subject
+# when it names no other, "the name of the analyst" or of "his new startup" needs a fact that gives it, acronyms
+# spelled by everyday words, vocabulary senses merged), all forty-seven in this order: held out u33 42.5%, u34
+# 42.5%, u35 37.5%, u36 40.0% (each with the seed only, in-scope, start -> end: 9 -> 13, 10 -> 11, 11 -> 11,
+# 11 -> 11 of 32; near-topic declined 8 -> 8, 6 -> 7, 6 -> 6, 7 -> 7 of 8).
 FLOORS = {
     "a1.en": 0.67,
     "a2.fr": 0.77,
@@ -140,6 +149,10 @@ FLOORS = {
     "u30.fr": 0.40,
     "u31.en": 0.17,
     "u32.fr": 0.32,
+    "u33.en": 0.40,
+    "u34.fr": 0.40,
+    "u35.en": 0.35,
+    "u36.fr": 0.37,
 }
 
 
@@ -170,12 +183,12 @@ async def test_articles_stay_above_their_floors(article_core: Core, name: str) -
 
 async def test_near_topic_questions_about_the_articles_are_declined(article_core: Core) -> None:
     rows = [row for name in TUNE for row in load(ARTICLES / f"{name}.questions.jsonl") if row["expect"] is None]
-    assert len(rows) >= 310
+    assert len(rows) >= 350
     accuracy, misses = await score(article_core, rows)
-    assert accuracy >= 0.71, "\n".join(misses)  # 239/322 with all forty-three articles in the store
+    assert accuracy >= 0.71, "\n".join(misses)  # 261/354 with all forty-seven articles in the store
     held_out = [row for name in HELD_OUT for row in load(ARTICLES / f"{name}.questions.jsonl") if row["expect"] is None]
     accuracy, misses = await score(article_core, held_out)
-    assert accuracy >= 0.68, "\n".join(misses)  # 23/32 (u29 to u32) with all forty-three in the store
+    assert accuracy >= 0.84, "\n".join(misses)  # 29/32 (u33 to u36) with all forty-seven in the store
 
 
 @pytest.mark.skipif(not DEV_SET.is_file(), reason="the shared dev set is not beside this checkout")
