@@ -5,9 +5,9 @@ written by helpers who never saw the extraction code; they are judged exactly as
 Tuned on: a1, a2 (first session), t3 to t7 (second), u5 to u8 (third), and every article held out before this
 session: h1, h2 (first session), n1, n2 (second), u1 to u4 and u9 to u12 (third), u13 to u16 (fourth), u17 to u20
 (fifth), u21 to u24 (sixth), u25 to u28 (seventh), u29 to u32 (eighth). Held out in the ninth session, measured
-once at its start and once at its end, never read for tuning: u33 to u36 (`HELD_OUT`). Floors sit a little under what the extraction
-reaches, so a regression shows; the seed story must keep its dev-set quality with them in the store (no new fact may
-steal an old question).
+once at its start and once at its end, never read for tuning: u33 to u36 (`HELD_OUT`). Floors sit a little under
+what the extraction reaches, so a regression shows; the seed story must keep its dev-set quality with them in the
+store (no new fact may steal an old question).
 """
 
 from __future__ import annotations

@@ -21,8 +21,8 @@ said. The mayor, Hélène Fauvergue, called the project the largest the city had
 COST = "The works cost 468 million euros"
 
 
-async def _ingested(store: SQLiteStore) -> Knowledge:
-    article = parse_article(ARTICLE, title=ARTICLE.splitlines()[0], date="2026-03-02", lang="en")
+async def _ingested(store: SQLiteStore, text: str = ARTICLE) -> Knowledge:
+    article = parse_article(text, title=text.splitlines()[0], date="2026-03-02", lang="en")
     await ingest_article(store, article, notify=False)
     return await Knowledge.load(store)
 
@@ -67,14 +67,8 @@ close in June, subject to approval by the competition regulator.
 """
 
 
-async def _takeover(store: SQLiteStore) -> Knowledge:
-    article = parse_article(TAKEOVER, title=TAKEOVER.splitlines()[0], date="2026-03-02", lang="en")
-    await ingest_article(store, article, notify=False)
-    return await Knowledge.load(store)
-
-
 async def test_a_sentence_is_about_the_headline_s_company_when_it_names_no_other(store: SQLiteStore) -> None:
-    knowledge = await _takeover(store)
+    knowledge = await _ingested(store, TAKEOVER)
     for question in ("Who is Harwick's CFO?", "directeur financier de Harwick ?"):
         result = knowledge.ask(question)
         assert result.answered and result.fact is not None, question
@@ -82,7 +76,7 @@ async def test_a_sentence_is_about_the_headline_s_company_when_it_names_no_other
 
 
 async def test_a_sentence_about_another_company_is_not_the_headline_s(store: SQLiteStore) -> None:
-    knowledge = await _takeover(store)
+    knowledge = await _ingested(store, TAKEOVER)
     # Tessler Farms employs 120 people; how many Harwick employs, the article does not say.
     for question in ("How many employees does Harwick have?", "combien de salariés chez Harwick Foods ?"):
         assert not knowledge.ask(question).answered, question
