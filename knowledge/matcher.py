@@ -354,9 +354,10 @@ def everyday_homonyms(text: str, lang: Lang, concepts: Iterable[str], entities: 
         if not single or is_place(entity.name):
             continue  # "france", "lyon": a well-known place is a name people type in lower case
         if written is None:
-            written = [fold(w) for w in _LETTERS.findall(text)]
-            lower = {fold(w) for w in _LETTERS.findall(text) if w.islower()}
-            lower -= {fold(w) for w in _LETTERS.findall(text) if not w.islower()}
+            found = _LETTERS.findall(text)
+            written = [fold(w) for w in found]
+            lower = {f for w, f in zip(found, written, strict=True) if w.islower()}
+            lower -= {f for w, f in zip(found, written, strict=True) if not w.islower()}
         homonyms = {name for name in single if name in lower and (zipf(name, lang) or 0.0) >= _EVERYDAY_HOMONYM_ZIPF}
         if not homonyms:
             continue
@@ -527,7 +528,8 @@ def lacking(
     GPT-2?" is not answered by GPT-3's profile, however often it mentions GPT-2. A question that wants a kind of
     entity named ("which company…?") needs a fact naming one besides the question's own (`entities`: their kinds).
     A name the fact's article gives in its headline (`around`: the headline's concepts) is one the sentence is about
-    too: "Ondine refunds how much?" is answered by "Customers may return the robot…" in an article about Ondine."""
+    too, unless the sentence's subject is another of its kind (`_in_context`): "Ondine refunds how much?" is answered
+    by "Customers may return the robot…" in an article about Ondine."""
     missing = sum(
         1
         for name in reading.named
@@ -564,8 +566,9 @@ def _in_context(
     name: str, subjects: Collection[str], around: Collection[str], entities: Mapping[str, Entity] | None
 ) -> bool:
     """Whether the entity `name`, which the fact does not involve, is its article's headline subject the sentence
-    leaves implicit: the headline names it, and the sentence names nothing else of its kind ("Customers may
-    return the robot…" is Ondine's; "Tessellio was founded in 2014…" is not Norvane's, whatever the headline)."""
+    leaves implicit: the headline names it, and none of the fact's `subjects` is another entity of its kind
+    ("Customers may return the robot…" is Ondine's; "Tessellio was founded in 2014…" is not Norvane's, whatever
+    the headline)."""
     if entities is None or ENTITY_PREFIX + name not in around or (entity := entities.get(name)) is None:
         return False
     return not any((other := entities.get(o)) is not None and other.kind == entity.kind for o in subjects)
