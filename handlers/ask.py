@@ -68,7 +68,7 @@ _ANTECEDENT = re.compile(r"(?:\b(?:the|a|an|this|that|le|la|les|un|une|ce|cet|ce
 # Spoken French names what its pronoun stands for after the question word: "elle a été créée quand la boîte ?",
 # "il cultive quoi le président de la coopérative ?", "il a pris la terre où exactement le monsieur ?".
 _DISLOCATED = re.compile(
-    r"\b(?:quand|comment|quoi|ou|combien|qui|quel|quelle|pourquoi|exact\w*)\s+"
+    r"\b(?:quand|comment|quoi|combien|quel|quelle|pourquoi|exact\w*)\s+"
     r"(?:(?:le|la|les|ce|cet|cette|ces)\s+|l')[a-z]{3,}"
 )
 

@@ -23,7 +23,7 @@ _ORG_NOUNS = (
     r"|competitors?|suppliers?|manufacturers?|(?:car|auto)?makers?|universit(?:y|ies)|colleges?|institutes?|agenc(?:y|ies)|regulators?|banks?"
     r"|entreprises?|societes?|boites?|labos?|laboratoires?|employeurs?|concurrents?|universites?|ecoles?"
     r"|instituts?|fournisseurs?|equipementiers?|constructeurs?|fabricants?|agences?|regulateurs?|banques?|firmes?|jeunes?\s+pousses?"
-    r"|investors?|investisseurs?|backers?|funds?|fonds)"
+    r"|investors?|investisseurs?|backers?)"
 )
 # "which company", "what new start-up", "quelle entreprise", "pour quel concurrent", "chez quelle société";
 # and "what is his new company called", "le nom de sa start-up", "comment s'appelle sa société"; "who were the
@@ -33,7 +33,7 @@ _WANTS_ORGANIZATION = re.compile(
     rf"|\bname\s+of\s+(?:[\w']+\s+){{0,2}}{_ORG_NOUNS}\b|\bnom\s+(?:de|du|d)\s+(?:[\w']+\s+){{0,2}}{_ORG_NOUNS}\b"
     rf"|\b{_ORG_NOUNS}\s+(?:(?:gonna|going\s+to|will|is|be)\s+)*(?:called|named)\b"
     rf"|\bcomment\s+(?:s\s+)?appelle\s+(?:\w+\s+){{0,2}}{_ORG_NOUNS}\b"
-    rf"|\b(?:who|qui)\s+(?:are|were|sont|etaient|c\s+etait|c\s+est)\s+(?:the|les|ces|those|these)\s+(?:\w+\s+)?{_ORG_NOUNS}\b"
+    rf"|\b(?:who|qui)\s+(?:are|were|sont|etaient|est|etait)\s+(?:the|les|ces|those|these)\s+(?:\w+\s+)?{_ORG_NOUNS}\b"
     rf"|\bname\s+(?:the|those|these)\s+(?:\w+\s+)?{_ORG_NOUNS}\b"
 )
 
@@ -105,7 +105,7 @@ _ROLES = (
     r"(?:analysts?|analystes?|spokes(?:wo)?m[ae]n|spokespersons?|porte-?paroles?|lawyers?|attorneys?|avocate?s?"
     r"|economists?|economistes?|experts?|officials?"
     r"|judges?|juges?|professors?|professeure?s?|researchers?|chercheuse?s?|chercheurs?"
-    r"|engineers?|ingenieure?s?|doctors?|medecins?|victims?|victimes?|journalists?|journalistes?|sources?"
+    r"|engineers?|ingenieure?s?|doctors?|medecins?|victims?|victimes?|journalists?|journalistes?"
     r"|representatives?|representante?s?|delegue(?:e|s|es)?|mayors?|maires?|ministers?|ministres?)"
 )
 _LEADS = r"(?:the|a|an|this|that|le|la|les|l|un|une|cet|cette|ce)\s+"
@@ -115,7 +115,7 @@ _NAME_OF_ROLE = re.compile(
     rf"\b(?:name|nom)\s+(?:of|de|du|des|d)\s+(?:{_LEADS})?(?:\w+\s+){{0,3}}?(?P<a>{_ROLES})\b"
     rf"|\bcomment\s+(?:s\s+)?app?ell?e(?:nt)?\s+(?:{_LEADS})?(?:\w+\s+){{0,3}}?(?P<b>{_ROLES})\b"
     rf"|\bapp?ell?e(?:nt)?\s+comment\s+(?:{_LEADS})?(?:\w+\s+){{0,3}}?(?P<e>{_ROLES})\b"
-    rf"|\b(?P<c>{_ROLES})\s+(?:\w+\s+){{0,3}}?(?:name|nom)\b"
+    rf"|\b(?P<c>{_ROLES})(?:'s|’s)?\s+(?:\w+\s+){{0,3}}?(?:name|nom)\b"
     rf"|\b(?:who|qui)\s+(?:is|was|s|est|etait|c\s+est)\s+{_LEADS}(?:\w+\s+){{0,3}}?(?P<d>{_ROLES})\b"
 )
 
@@ -127,8 +127,8 @@ _NEW_ORG = (
 # "What's the name of Radford's new startup?", "comment s'appelle la nouvelle boîte de Radford ?", "le labo que
 # Radford va créer, il s'appelle comment ?": the answer must give that organisation's name beside the noun.
 _NAME_OF_NEW_ORG = re.compile(
-    rf"\b(?:name|nom|called|named|appell?e|apelle)\b.*\b(?:new|nouvel+e?|own|propre)\s+(?:\w+\s+){{0,2}}?(?P<a>{_NEW_ORG})\b"
-    rf"|\b(?:new|nouvel+e?|own|propre)\s+(?:\w+\s+){{0,2}}?(?P<b>{_NEW_ORG})\b.*\b(?:name|nom|called|named|appell?e|apelle)\b"
+    rf"\b(?:name|nom|called|named|appell?e|apelle)\b.*\b(?:new|nouveau|nouvel+e?|own|propre)\s+(?:\w+\s+){{0,2}}?(?P<a>{_NEW_ORG})\b"
+    rf"|\b(?:new|nouveau|nouvel+e?|own|propre)\s+(?:\w+\s+){{0,2}}?(?P<b>{_NEW_ORG})\b.*\b(?:name|nom|called|named|appell?e|apelle)\b"
     rf"|\b(?P<c>{_NEW_ORG})\s+(?:que|qu|qui)\s+.*\b(?:va|compte|veut)\s+(?:creer|monter|lancer|fonder)\b"
 )
 
@@ -139,20 +139,21 @@ def name_of_new_organisation(question: str) -> str | None:
     return next(group for group in found.groups() if group) if found else None
 
 
-def organisation_named(texts: Iterable[str], noun: str) -> bool:
-    """Whether `texts` give a name beside `noun` ("its new company, Corvid Robotics", "la start-up Aéroculture",
-    "Lanternfish, the startup…"): a fact that never mentions such a thing does not name it."""
-    stem = fold(noun).lower().replace("-", "").replace(" ", "")[:4]
+_ORG_MENTION = re.compile(rf"\b{_NEW_ORG}(?![\w'’-])")
+_NAME_AFTER = re.compile(r"^(?:\s+[a-zà-ÿ'’-]+){0,2}\s*,?\s+[A-ZÀ-Ý]")
+_NAME_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]*\s*,\s*(?:[\w'’-]+\s+){0,3}$")
+
+
+def organisation_named(texts: Iterable[str]) -> bool:
+    """Whether `texts` give a name beside a company, start-up or lab they mention ("its new company, Corvid
+    Robotics", "la start-up Aéroculture", "Lanternfish, the startup…"): a fact that never mentions such a thing
+    does not name it, whichever of those nouns the question used."""
     for text in texts:
         folded = fold(text).lower()
-        for mention in re.finditer(
-            rf"\b{re.escape(stem)}[\w'’-]*", folded if len(folded) == len(text) else text.lower()
-        ):
+        for mention in _ORG_MENTION.finditer(folded if len(folded) == len(text) else text.lower()):
             after = text[mention.end() : mention.end() + 40]
             before = text[max(0, mention.start() - 40) : mention.start()]
-            if re.match(r"^(?:\s+[a-zà-ÿ'’-]+){0,2}?\s*,?\s+[A-ZÀ-Ý]", after) or re.search(
-                r"[A-ZÀ-Ý][\w'’-]*\s*,\s*(?:[\w'’-]+\s+){0,3}$", before
-            ):
+            if _NAME_AFTER.match(after) or _NAME_BEFORE.search(before):
                 return True
     return False
 
@@ -169,7 +170,7 @@ def name_of_role(question: str) -> str | None:
 # ("the analyst Jane Doe", "an analyst at Fenwick, Jane Doe", "le porte-parole de la société, Jean Dupont"), or
 # right before it ("Rosalind Achterberg, an analyst at…", "David Aranda, the company's general counsel").
 _LINKS = r"(?:of|at|for|with|in|de|du|des|d'|d’|chez|the|la|le|l'|l’|les|a|an)"
-_AFTER_ROLE = re.compile(rf"^(?:\s+{_LINKS}(?:\s*[\w'’-]+){{0,3}}?)?\s*,?\s*$")
+_AFTER_ROLE = re.compile(rf"^(?:\s+{_LINKS}(?![\w'’-])(?:\s+[\w'’-]+){{0,3}})?\s*,?\s*$")
 _BEFORE_ROLE = re.compile(r"^\s*,\s*(?:[\w'’-]+\s+){0,4}$")
 
 
@@ -180,11 +181,20 @@ def role_named(texts: Iterable[str], role: str) -> bool | None:
     return any(found) if found else None
 
 
+def _singular(word: str) -> str:
+    """`word` without its plural or feminine ending, so its other forms start with it ("analystes" → "analyst")."""
+    word = fold(word).lower()
+    for ending in ("es", "s", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
 def _names_role(text: str, role: str) -> bool | None:
     folded = fold(text).lower()
     if len(folded) != len(text):
         folded = text.lower()
-    mentions = [m for m in re.finditer(rf"\b{re.escape(role[:5])}[\w'’-]*", folded)]
+    mentions = list(re.finditer(rf"\b{re.escape(_singular(role))}[\w'’-]*", folded))
     if not mentions:
         return None
     names = [m for m in _FULL_NAME.finditer(text) if is_given_name(m.group(1))]

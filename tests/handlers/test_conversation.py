@@ -132,6 +132,7 @@ async def test_spoken_french_naming_its_pronoun_after_the_question_word_is_not_a
         assert "De qui parlez-vous" not in text(await chat.say(question)), question
     fresh = Chat(core, chat="dislocated-none", user="dislocated-none", locale="fr")
     assert "De qui parlez-vous" in text(await fresh.say("il a quitté le poste quand ?"))
+    assert "De qui parlez-vous" in text(await fresh.say("il bosse dans la tech ou la finance ?"))  # "ou" is "or"
 
 
 async def test_follow_ups_stay_within_their_chat(core: Core) -> None:

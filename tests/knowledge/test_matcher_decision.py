@@ -14,6 +14,7 @@ from knowledge.matcher import (
     LEAD_FLOOR,
     LEAD_RATIO,
     LENGTH_ALLOWANCE,
+    LENGTH_ALLOWANCE_CAP,
     LENGTH_FREE,
     Candidate,
     Reading,
@@ -120,3 +121,8 @@ def test_a_long_question_answers_a_little_under_the_threshold(fact: Fact) -> Non
     ranked = _candidates(fact, score, score - 0.01)  # no lead: only the length lets it answer
     assert decide(long, ranked, frozenset(), 0.45, 0.25).answered
     assert not decide(short, ranked, frozenset(), 0.45, 0.25).answered
+
+
+def test_a_rambling_question_does_not_bring_the_threshold_down_to_nothing() -> None:
+    rambling = replace(_reading(frozenset()), concepts=frozenset(f"word{i}" for i in range(40)))
+    assert length_allowance(rambling) == LENGTH_ALLOWANCE_CAP < 0.45 / 2
