@@ -12,7 +12,10 @@ store (no new fact may steal an old question).
 
 from __future__ import annotations
 
+import asyncio
 import json
+import shutil
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -168,10 +171,35 @@ async def ingest_all(store: SQLiteStore, names: tuple[str, ...]) -> None:
         await ingest_article(store, article, notify=False)
 
 
+@pytest.fixture(scope="module")
+def articles_store(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed store with every article ingested and its index saved, built once for the module: ingesting
+    forty-seven articles for each of its tests took most of the suite's time. Tests get copies."""
+    path = tmp_path_factory.mktemp("articles") / "bot.db"
+    shutil.copy(built_store, path)
+
+    async def build() -> None:
+        store = await SQLiteStore.open(path)
+        try:
+            await ingest_all(store, TUNE + HELD_OUT)
+            await Knowledge.load(store)  # builds the index and saves it with the store
+        finally:
+            await store.close()
+
+    asyncio.run(build())
+    return path
+
+
 @pytest.fixture
-async def article_core(store: SQLiteStore) -> Core:
-    await ingest_all(store, TUNE + HELD_OUT)
-    return Core(await Knowledge.load(store), store)
+async def article_core(articles_store: Path, tmp_path: Path) -> AsyncIterator[Core]:
+    """A core over a private copy of the articles' store: no test sees another's chats or ingests."""
+    path = tmp_path / "bot.db"
+    shutil.copy(articles_store, path)
+    store = await SQLiteStore.open(path)
+    try:
+        yield Core(await Knowledge.load(store), store)
+    finally:
+        await store.close()
 
 
 @pytest.mark.parametrize("name", TUNE + HELD_OUT)
