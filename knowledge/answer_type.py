@@ -116,8 +116,16 @@ _NAME_OF_ROLE = re.compile(
     rf"|\bcomment\s+(?:s\s+)?app?ell?e(?:nt)?\s+(?:{_LEADS})?(?:\w+\s+){{0,3}}?(?P<b>{_ROLES})\b"
     rf"|\bapp?ell?e(?:nt)?\s+comment\s+(?:{_LEADS})?(?:\w+\s+){{0,3}}?(?P<e>{_ROLES})\b"
     rf"|\b(?P<c>{_ROLES})(?:'s|’s)?\s+(?:\w+\s+){{0,3}}?(?:name|nom)\b"
-    rf"|\b(?:who|qui)\s+(?:is|was|s|est|etait|c\s+est)\s+{_LEADS}(?:\w+\s+){{0,3}}?(?P<d>{_ROLES})\b"
+    rf"|\b(?:who|qui)\s+(?:is|was|s|est|etait)\s+{_LEADS}(?:\w+\s+){{0,3}}?(?P<d>{_ROLES})\b"
 )
+
+
+def name_of_role(question: str) -> str | None:
+    """The role of the person whose name the question asks ("the name of the analyst" → "analyst"), or None."""
+    found = _NAME_OF_ROLE.search(canonical(question))
+    if found is None:
+        return None
+    return next(group for group in found.groups() if group)
 
 
 _NEW_ORG = (
@@ -144,26 +152,24 @@ _NAME_AFTER = re.compile(r"^(?:\s+[a-zà-ÿ'’-]+){0,2}\s*,?\s+[A-ZÀ-Ý]")
 _NAME_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]*\s*,\s*(?:[\w'’-]+\s+){0,3}$")
 
 
+def _searchable(text: str) -> str:
+    """`text` folded and lower-cased for searching, its offsets still those of `text` (folding keeps the length of
+    nearly every text; one it would change is only lower-cased)."""
+    folded = fold(text).lower()
+    return folded if len(folded) == len(text) else text.lower()
+
+
 def organisation_named(texts: Iterable[str]) -> bool:
     """Whether `texts` give a name beside a company, start-up or lab they mention ("its new company, Corvid
     Robotics", "la start-up Aéroculture", "Lanternfish, the startup…"): a fact that never mentions such a thing
     does not name it, whichever of those nouns the question used."""
     for text in texts:
-        folded = fold(text).lower()
-        for mention in _ORG_MENTION.finditer(folded if len(folded) == len(text) else text.lower()):
+        for mention in _ORG_MENTION.finditer(_searchable(text)):
             after = text[mention.end() : mention.end() + 40]
             before = text[max(0, mention.start() - 40) : mention.start()]
             if _NAME_AFTER.match(after) or _NAME_BEFORE.search(before):
                 return True
     return False
-
-
-def name_of_role(question: str) -> str | None:
-    """The role of the person whose name the question asks ("the name of the analyst" → "analyst"), or None."""
-    found = _NAME_OF_ROLE.search(canonical(question))
-    if found is None:
-        return None
-    return next(group for group in found.groups() if group)
 
 
 # The name given to someone mentioned by role: right after it, past a few words of place or employer and a comma
@@ -191,10 +197,7 @@ def _singular(word: str) -> str:
 
 
 def _names_role(text: str, role: str) -> bool | None:
-    folded = fold(text).lower()
-    if len(folded) != len(text):
-        folded = text.lower()
-    mentions = list(re.finditer(rf"\b{re.escape(_singular(role))}[\w'’-]*", folded))
+    mentions = list(re.finditer(rf"\b{re.escape(_singular(role))}[\w'’-]*", _searchable(text)))
     if not mentions:
         return None
     names = [m for m in _FULL_NAME.finditer(text) if is_given_name(m.group(1))]

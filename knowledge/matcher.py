@@ -535,7 +535,7 @@ def lacking(
         for name in reading.named
         if name not in involved
         and not _chose(name, involved, reading)
-        and not _in_context(name, (fact.subject,) if fact.subject else (), around, entities)
+        and not _in_context(name, fact.subject, around, entities)
     )
     missing += reading.strangers
     # A date belongs to what the fact is about (`topic`, its samples' concepts), not to what it mentions in
@@ -562,16 +562,15 @@ def lacking(
     return missing
 
 
-def _in_context(
-    name: str, subjects: Collection[str], around: Collection[str], entities: Mapping[str, Entity] | None
-) -> bool:
+def _in_context(name: str, subject: str | None, around: Collection[str], entities: Mapping[str, Entity] | None) -> bool:
     """Whether the entity `name`, which the fact does not involve, is its article's headline subject the sentence
-    leaves implicit: the headline names it, and none of the fact's `subjects` is another entity of its kind
+    leaves implicit: the headline names it, and the fact's `subject` is not another entity of its kind
     ("Customers may return the robot…" is Ondine's; "Tessellio was founded in 2014…" is not Norvane's, whatever
     the headline)."""
     if entities is None or ENTITY_PREFIX + name not in around or (entity := entities.get(name)) is None:
         return False
-    return not any((other := entities.get(o)) is not None and other.kind == entity.kind for o in subjects)
+    other = entities.get(subject) if subject else None
+    return other is None or other.kind != entity.kind
 
 
 def without_citing(reading: Reading) -> Reading | None:
