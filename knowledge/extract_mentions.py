@@ -330,17 +330,24 @@ class Mentions:
             self.table.add(short, entity_id)
         for found in list(self.found.values()):
             parts = found.name.split()
+            holder = self.table.get(parts[0]) if found.kind == "organization" and len(parts) >= 2 else None
+            # An earlier article's Ondine Labs, not named here: in this article "Ondine" is its own Ondine
+            # Robotique, but the stored alias stays the earlier one's (as a person's surname, below).
+            elsewhere = holder is not None and holder in self._known and not self._named_in_full(holder)
             if (
                 found.kind == "organization"
                 and len(parts) >= 2
-                and (all(fold(p) in ORG_WORDS for p in parts[1:]) or self._coined(parts[0], found))
-                and self.table.get(parts[0]) is None
+                and (all(fold(p) in ORG_WORDS for p in parts[1:]) or self._coined(parts[0], found, elsewhere))
+                and (holder is None or elsewhere)
                 and fold(parts[0]) not in ORG_WORDS
                 and not _everyday_word(parts[0])
             ):
                 # "Corvid" for "Corvid Robotics"; "Riverbend" for "Riverbend Health Alliance", as people say it
-                found.aliases.add(parts[0])
-                self.table.add(parts[0], found.id)
+                if elsewhere:
+                    self.table.add(parts[0], found.id, override=True)
+                else:
+                    found.aliases.add(parts[0])
+                    self.table.add(parts[0], found.id)
             elif (
                 found.kind == "organization"
                 and len(parts) == 2
@@ -419,14 +426,21 @@ class Mentions:
 
         return joined(b, b - 1) or (a > 0 and joined(a - 1, a))
 
-    def _coined(self, first: str, found: Found) -> bool:
+    def _coined(self, first: str, found: Found, elsewhere: bool = False) -> bool:
         """Whether a longer name's first word is a coined one that no other name of the article or the store
         starts with ("Riverbend Health Alliance", "Aéroculture Systèmes de Pulvérisation"): what people call
-        the organisation. Not a given name or a place ("Wyvern Valley" and "Wyvern NHS Trust" share theirs)."""
+        the organisation. Not a given name or a place ("Wyvern Valley" and "Wyvern NHS Trust" share theirs).
+        `elsewhere`: the store's names this article does not write in full don't count."""
         if not first[:1].isupper() or not _rare_word(first) or is_given_name(first) or is_place(first):
             return False
-        return not self.table.starting_with(first) - {found.id} and not any(
-            other is not found and name_key(other.name)[:1] == name_key(first)[:1] for other in self.found.values()
+
+        def rival(entity_id: str) -> bool:
+            return entity_id != found.id and not (
+                elsewhere and entity_id in self._known and not self._named_in_full(entity_id)
+            )
+
+        return not any(map(rival, self.table.starting_with(first))) and not any(
+            rival(other.id) and name_key(other.name)[:1] == name_key(first)[:1] for other in self.found.values()
         )
 
     def _named_in_full(self, entity_id: str) -> bool:

@@ -113,6 +113,24 @@ def test_a_new_person_made_of_two_known_aliases_owns_the_surname_in_its_article(
     assert "Ruiz" not in mentions.found["tom-ruiz"].aliases  # the stored alias stays Ana Ruiz's
 
 
+def test_a_new_organisation_owns_its_first_word_in_its_article_when_an_earlier_one_holds_it() -> None:
+    """An earlier article's Ondine Labs answers to "Ondine"; here "Ondine" is the article's own Ondine
+    Robotique, while the stored alias stays the earlier company's."""
+    from knowledge.models import Entity, Localized
+
+    known = [Entity("ondine-labs", "organization", "Ondine Labs", ("Ondine",), Localized("", ""))]
+    sentences = [
+        "Ondine Robotique recalled 48,300 mowers on Tuesday.",
+        "Founded in 2017, Ondine employs 420 people near Angers.",
+    ]
+    mentions = Mentions(sentences, known)
+    linked = {m.entity for m in mentions.by_sentence[1]}
+    assert "ondine-robotique" in linked and "ondine-labs" not in linked
+    assert "Ondine" not in mentions.found["ondine-robotique"].aliases
+    named_in_full = Mentions(["Ondine Labs and Ondine Robotique met.", "Ondine said nothing."], known)
+    assert {m.entity for m in named_in_full.by_sentence[1]} == {"ondine-labs"}  # both named: the alias stays
+
+
 def test_a_versioned_model_is_one_product_and_the_model_refers_to_it() -> None:
     sentences = [
         "Orla Systems is preparing its next model, Nimbus 4, for launch.",
