@@ -87,9 +87,10 @@ class NameMender:
         self, concepts: frozenset[str], words: Sequence[str], cooccurs: Callable[[str, str], bool]
     ) -> frozenset[str]:
         """`concepts` (a question's, its `words` typo-corrected) with a one-word name several entities answer to
-        read as the one whose facts share most of the question's other concepts (`cooccurs`: whether a fact
-        involves the first concept and the second): "elle est COO depuis quand, Okafor ?" is about the Okafor
-        who is COO. A tie keeps the entity the word already names; a question naming one in full is left as is."""
+        read as the one whose name has the question's other concepts ("the Halvorsen museum"), else whose facts
+        share most of them (`cooccurs`: whether a fact involves the first concept and the second): "elle est COO
+        depuis quand, Okafor ?" is about the Okafor who is COO. A tie keeps the entity the word already names;
+        a question naming one in full is left as is."""
         chosen = set(concepts)
         for word in dict.fromkeys(words):
             claimants = [ENTITY_PREFIX + e for e in self._claims.get(word, ())]
@@ -97,12 +98,24 @@ class NameMender:
             if len(claimants) < 2 or len(named) != 1 or self._named_in_full(claimants, words):
                 continue
             others = [c for c in concepts if c not in claimants]
-            support = {c: (sum(cooccurs(c, other) for other in others), c == named[0]) for c in claimants}
+            support = {
+                c: (len(self._name_concepts(c, word) & set(others)), sum(cooccurs(c, o) for o in others), c == named[0])
+                for c in claimants
+            }
             best = max(claimants, key=support.__getitem__)
             if best != named[0]:
                 chosen.discard(named[0])
                 chosen.add(best)
         return frozenset(chosen)
+
+    def _name_concepts(self, claimant: str, word: str) -> frozenset[str]:
+        """The concepts of the claimant's full name but `word`: "the Halvorsen museum" is the Halvorsen Maritime
+        Museum, not Halvorsen Energi, whatever their facts say."""
+        if self._word_concepts is None:
+            return frozenset()
+        name = self._full.get(claimant[len(ENTITY_PREFIX) :], ())
+        found = (c for w in name if w != word for c in self._word_concepts(w))
+        return frozenset(c for c in found if not c.startswith(ENTITY_PREFIX))
 
     def _named_in_full(self, claimants: Sequence[str], words: Sequence[str]) -> bool:
         for claimant in claimants:

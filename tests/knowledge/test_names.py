@@ -103,3 +103,19 @@ def test_a_tie_or_a_name_in_full_keeps_the_reading() -> None:
     assert mender.choose(frozenset({"@amara-okafor", "age"}), ["okafor", "age"], cooccurs) == {"@amara-okafor", "age"}
     words = ["amara", "okafor", "coo"]
     assert mender.choose(frozenset({"@amara-okafor", "coo"}), words, cooccurs) == {"@amara-okafor", "coo"}
+
+
+def test_a_shared_first_word_is_the_organisation_whose_name_has_the_rest_of_the_question() -> None:
+    """ "The Halvorsen museum" is the Halvorsen Maritime Museum, whose facts say "the museum", not the Halvorsen
+    Energi that holds the alias "Halvorsen"."""
+    organisations = [
+        Entity("halvorsen-energi", "organization", "Halvorsen Energi", ("Halvorsen",), ROLE),
+        Entity("halvorsen-maritime-museum", "organization", "Halvorsen Maritime Museum", (), ROLE),
+    ]
+    meaning = {"museum": ["~museum"], "maritime": ["maritime"], "energi": ["energy"]}
+    mender = NameMender(organisations, lambda word: meaning.get(word, [word]))
+    words = ["chair", "halvorsen", "museum"]
+    read = mender.choose(frozenset({"@halvorsen-energi", "chair", "~museum"}), words, cooccurs)
+    assert read == {"@halvorsen-maritime-museum", "chair", "~museum"}
+    plain = mender.choose(frozenset({"@halvorsen-energi", "chair"}), ["chair", "halvorsen"], cooccurs)
+    assert plain == {"@halvorsen-energi", "chair"}
