@@ -176,11 +176,59 @@ class Focus:
     context: str  # dropped scene-setting, for names only
 
 
+# Chat shorthand, spelled out so the words meet the facts' and the question patterns: "how many ppl", "c koi le
+# pb", "he left b4 or after?". Only forms that are no word of either language, lower case as typed.
+_SHORTHAND = {
+    "ppl": "people",
+    "yr": "year",
+    "yrs": "years",
+    "rn": "right now",
+    "atm": "at the moment",
+    "abt": "about",
+    "b4": "before",
+    "wat": "what",
+    "wut": "what",
+    "thx": "thanks",
+    "govt": "government",
+    "gvt": "government",
+    "mgmt": "management",
+    "exec": "executive",
+    "execs": "executives",
+    "approx": "approximately",
+    "koi": "quoi",
+    "ki": "qui",
+    "pk": "pourquoi",
+    "pq": "pourquoi",
+    "pkoi": "pourquoi",
+    "cb": "combien",
+    "qd": "quand",
+    "pb": "problème",
+    "pbs": "problèmes",
+    "bcp": "beaucoup",
+    "tjrs": "toujours",
+    "tjs": "toujours",
+    "mtn": "maintenant",
+    "auj": "aujourd'hui",
+    "ajd": "aujourd'hui",
+    "qqn": "quelqu'un",
+    "qqch": "quelque chose",
+    "stp": "s'il te plaît",
+    "svp": "s'il vous plaît",
+}
+_SHORTHAND_WORD = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(_SHORTHAND, key=len, reverse=True)) + r")(?![\w'’-])")
+
+
+def spell_out(text: str) -> str:
+    """`text` with chat shorthand written in full (see `_SHORTHAND`)."""
+    return _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], text)
+
+
 def clean(text: str) -> str:
-    """The message without URLs, mentions, emoji, markdown marks or repeated punctuation."""
+    """The message without URLs, mentions, emoji, markdown marks or repeated punctuation, shorthand spelled out."""
     text = _URL.sub(" ", text)
     text = _DISCORD_TAG.sub(" ", text)
     text = _MENTION.sub(" ", text)
+    text = spell_out(text)
     text = _META.sub(" ", text)
     text = "".join(" " if _pictograph(ch) else ch for ch in text)
     text = _MARKUP.sub(" ", text)

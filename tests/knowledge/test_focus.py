@@ -119,6 +119,20 @@ def test_noise_does_not_matter(noisy: str) -> None:
     assert clean(noisy).replace(" ?", "?").replace("?!", "?") in {"who is Mira Murati?", "who is Mira Murati!"}
 
 
+@pytest.mark.parametrize(
+    ("typed", "spelled"),
+    [
+        ("how many ppl work there rn?", "how many people work there right now?"),
+        ("c koi le pb ?", "c quoi le problème ?"),
+        ("he left b4 or after", "he left before or after"),
+        ("PPL Corp, ki est-ce ?", "PPL Corp, qui est-ce ?"),  # a capitalised shorthand may be a name
+        ("l'appli ki-ki", "l'appli ki-ki"),  # inside a hyphenated word
+    ],
+)
+def test_chat_shorthand_is_spelled_out(typed: str, spelled: str) -> None:
+    assert clean(typed) == spelled
+
+
 def test_accents_and_capitals_survive_for_the_matcher() -> None:
     # "où" tells a where-question; a capitalised unknown word is an unknown name.
     assert focus("Pouvez-vous me dire où travaille Murati ?").question == "où travaille Murati ?"
