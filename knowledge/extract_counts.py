@@ -59,6 +59,12 @@ COUNTED: Mapping[str, tuple[str, str]] = {
     "hire": ("hires", "recrues"), "recrue": ("hires", "recrues"), "port": ("ports", "ports"),
     "airport": ("airports", "aéroports"), "aeroport": ("airports", "aéroports"), "bank": ("banks", "banques"),
     "banque": ("banks", "banques"), "team": ("teams", "équipes"), "equipe": ("teams", "équipes"),
+    "case": ("cases", "cas"), "cas": ("cases", "cas"), "visitor": ("visitors", "visiteurs"),
+    "visiteur": ("visitors", "visiteurs"), "victim": ("victims", "victimes"), "victime": ("victims", "victimes"),
+    "resident": ("residents", "habitants"), "habitant": ("residents", "habitants"),
+    "passenger": ("passengers", "passagers"), "passager": ("passengers", "passagers"),
+    "farmer": ("farmers", "agriculteurs"), "agriculteur": ("farmers", "agriculteurs"),
+    "adherent": ("members", "adhérents"), "pilot": ("pilots", "pilotes"), "pilote": ("pilots", "pilotes"),
 }  # fmt: skip
 _PEOPLE = frozenset({"employees", "people", "workers", "engineers", "researchers", "developers", "hires", "jobs"})
 _ORG_COUNTS = frozenset(

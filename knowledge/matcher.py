@@ -54,6 +54,7 @@ from knowledge.answer_type import (
 )
 from knowledge.clauses import clauses
 from knowledge.concepts import ENTITY_PREFIX, REAL_WORD_ZIPF, ConceptAnalyzer, entity_ids
+from knowledge.extract_counts import counted
 from knowledge.focus import focus
 from knowledge.glossary import OTHER, glossary
 from knowledge.intent import Asks, asked_kinds, asks
@@ -486,8 +487,18 @@ _COUNT_ADJECTIVE_ZIPF = 5.0  # "how many *new* jobs", "combien de *grands* clien
 # `Asks` reads), people in general ("combien de personnes travaillent…": a team, staff, employees).
 _COUNTED_ANYHOW = frozenset(
     "temps fois times time annees annee ans years year mois months month jours days day semaines weeks heures hours"
-    " minutes personnes people persons gens".split()
+    " minutes".split()
 )
+_PEOPLE_COUNTED = frozenset("personnes people persons gens monde".split())
+# What "how many people", "combien de personnes" count: whoever a sentence counts in its own words (a team,
+# staff, members), so any count will do, but a count there must be: "How many people work at OpenAI?" is not
+# answered by the year Radford joined it.
+HEADCOUNT = "#headcount"
+
+
+@lru_cache(maxsize=4096)
+def _counts_something(text: str) -> bool:
+    return bool(counted(text))
 
 
 def _counted(text: str, analyzer: ConceptAnalyzer, lang: Lang) -> str | None:
@@ -499,6 +510,8 @@ def _counted(text: str, analyzer: ConceptAnalyzer, lang: Lang) -> str | None:
     for index, word in enumerate(following):
         if word in _COUNTED_ANYHOW:
             return None
+        if word in _PEOPLE_COUNTED:
+            return HEADCOUNT
         if word in STOPWORDS or word.isdigit():
             continue
         frequency = typo_zipf(word)
@@ -544,7 +557,10 @@ def lacking(
     holds = topic.__contains__ if reading.kind is Asks.WHEN else stated
     missing += sum(1 for relation in reading.relations if not holds(relation) and not is_implied(relation, holds))
     # "How many employees does the co-op have?" is not answered by a sentence about the co-op that counts no one.
-    missing += reading.counted is not None and not stated(reading.counted)
+    if reading.counted == HEADCOUNT:
+        missing += not any(map(_counts_something, (fact.sentence, fact.text.en, fact.text.fr)))
+    elif reading.counted is not None:
+        missing += not stated(reading.counted)
     # "How long has Okonjo been chief executive?" is not answered by a sentence that only calls her that.
     missing += reading.since and not any(map(tells_since, (fact.sentence, fact.text.en, fact.text.fr)))
     # "What's the name of the analyst quoted?" is not answered by "A Wall Street analyst said…".

@@ -106,14 +106,18 @@ def cognate_stem(word: str) -> str:
 
 
 # Cardinal and approximate number words of both languages, folded, as the digits they stand for. Left out:
-# "un", "une", "one" (articles far more often than counts), "neuf" (new) and "cent" ("pour cent").
+# "un", "une", "one" (articles far more often than counts), "neuf" (new), "cent" ("pour cent") and "seize"
+# (an English verb).
 NUMBER_WORDS: dict[str, str] = {
     "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
     "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12", "fifteen": "15", "twenty": "20", "thirty": "30",
     "forty": "40", "fifty": "50", "sixty": "60", "hundred": "100",
+    "thirteen": "13", "fourteen": "14", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
+    "seventy": "70", "eighty": "80", "ninety": "90", "thousand": "1000",
     "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "sept": "7", "huit": "8", "dix": "10",
     "onze": "11", "douze": "12", "douzaine": "12", "quinze": "15", "quinzaine": "15", "vingt": "20",
     "vingtaine": "20", "trente": "30", "trentaine": "30", "quarante": "40", "quarantaine": "40",
     "cinquante": "50", "cinquantaine": "50", "soixante": "60", "centaine": "100",
-    "dizaine": "10",
+    "dizaine": "10", "treize": "13", "quatorze": "14", "mille": "1000", "millier": "1000", "milliers": "1000",
+    "centaines": "100", "dizaines": "10",
 }  # fmt: skip

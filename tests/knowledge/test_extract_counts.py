@@ -11,6 +11,8 @@ def test_counted_words_with_digits_and_number_words() -> None:
     assert ("engineers", "ingénieurs") in counted("Elle prévoit de recruter une vingtaine d'ingénieurs.")
     assert ("languages", "langues") in counted("Des outils disponibles dans 18 langues.")
     assert counted("Elle a levé 12 millions d'euros en 2024 sur trois ans.") == []
+    assert ("cases", "cas") in counted("Quatorze cas de listériose ont été recensés.")
+    assert ("visitors", "visiteurs") in counted("Eighteen visitors came.")
 
 
 def test_a_count_is_asked_about_the_organisation_that_has_it() -> None:

@@ -28,3 +28,17 @@ async def test_a_move_elsewhere_does_not_say_whether_someone_stayed_there(store:
     knowledge = await Knowledge.load(store)
     result = knowledge.ask("Is John Schulman still working at Anthropic?")
     assert not (result.answered and result.fact is not None and "join" in result.fact.text.en.lower())
+
+
+async def test_how_many_people_needs_a_fact_that_counts_someone(store: SQLiteStore) -> None:
+    """ "How many people" counts whoever a sentence counts in its own words (seven members of a team), but the
+    year someone joined counts no one."""
+    knowledge = await Knowledge.load(store)
+    for question in ("How many people work at OpenAI?", "how many ppl work at openai rn?"):
+        assert not knowledge.ask(question).answered, question
+    meta = json.loads((ARTICLES / "t3.en.meta.json").read_text(encoding="utf-8"))
+    text = (ARTICLES / "t3.en.txt").read_text(encoding="utf-8")
+    await ingest_article(store, parse_article(text, title=meta["title"], date=meta["date"], lang=meta["lang"]))
+    knowledge = await Knowledge.load(store)
+    result = knowledge.ask("how many people from his team are going with Ashworth?")
+    assert result.answered and result.fact is not None and "seven members" in result.fact.sentence
