@@ -42,7 +42,11 @@ def prefer_newest(result: MatchResult) -> MatchResult:
         for c in result.alternatives
         if c.score >= best.score - MARGIN and c.fact.date is not None and _about_same(c, subject)
     ]
-    if not rivals or best.fact.date is None:
+    if best.fact.date is None:
+        # An undated profile is background that any dated news about its subject updates; an undated
+        # statement ("he plans to keep working with OpenAI") may be the present itself, and stays.
+        if best.fact.kind != "profile":
+            return result
         newest = max(rivals, key=lambda c: c.fact.date.sort_key if c.fact.date else "", default=best)
     else:
         newest = max([best, *rivals], key=lambda c: c.fact.date.sort_key if c.fact.date else "")

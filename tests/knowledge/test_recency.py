@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from knowledge.matcher import Candidate, MatchResult
 from knowledge.models import Fact, FactDate, Localized
 from knowledge.recency import asks_about_now, prefer_newest
@@ -38,3 +40,12 @@ def test_without_a_present_marker_or_when_far_or_about_someone_else_nothing_chan
     assert prefer_newest(result("What is Murati doing now?", old, far)).best == old
     other = Candidate(fact("other", "2025", subject="chen"), 0.88)
     assert prefer_newest(result("What is Murati doing now?", old, other)).best == old
+
+
+def test_an_undated_statement_stays_and_an_undated_profile_gives_way() -> None:
+    """ "What is he planning now?" is answered by his undated plan, not by the dated tenure that ended; his
+    undated profile, background, gives way to dated news about him."""
+    plan, tenure = Candidate(fact("plan", None), 0.9), Candidate(fact("tenure", "2024"), 0.88)
+    assert prefer_newest(result("What is Murati planning now?", plan, tenure)).best == plan
+    profile = Candidate(replace(fact("profile", None), kind="profile"), 0.9)
+    assert prefer_newest(result("What is Murati doing now?", profile, tenure)).best == tenure
