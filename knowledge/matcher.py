@@ -501,6 +501,22 @@ def _counts_something(text: str) -> bool:
     return bool(counted(text))
 
 
+# "How much was Radford paid?" asks for a sum: a fact that gives none (the years he stayed) is no answer.
+_MONEY = frozenset({"pay", "salary", "price", "valuation", "wealth", "revenue", "fine", "loss", "money"})
+_SUM = re.compile(
+    r"[$€£¥]\s?\d|\d\s?(?:[$€£¥]|%)|\d[\d\s.,]*\s*(?:k|m|bn|mn|md|million|millions|milliard|milliards|billion"
+    r"|billions|thousand|mille|euros?|dollars?|pounds?|livres?|pence|cents?|centimes|francs?|percent|pour cent)\b"
+    r"|\b(?:euros?|dollars?|pounds?|livres?)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def gives_sum(text: str) -> bool:
+    """Whether `text` gives a sum of money or a share ("$4.8 billion", "C$18.5 million", "7.5 percent")."""
+    return _SUM.search(text) is not None
+
+
 def _counted(text: str, analyzer: ConceptAnalyzer, lang: Lang) -> str | None:
     """The concept of what the question counts ("how many employees" → `employee`), or None."""
     words = counted_words(text)
@@ -557,6 +573,8 @@ def lacking(
     holds = topic.__contains__ if reading.kind is Asks.WHEN else stated
     missing += sum(1 for relation in reading.relations if not holds(relation) and not is_implied(relation, holds))
     # "How many employees does the co-op have?" is not answered by a sentence about the co-op that counts no one.
+    if reading.kind is Asks.QUANTITY and reading.counted is None and reading.concepts & _MONEY:
+        missing += not any(map(gives_sum, (fact.sentence, fact.text.en, fact.text.fr)))
     if reading.counted == HEADCOUNT:
         missing += not any(map(_counts_something, (fact.sentence, fact.text.en, fact.text.fr)))
     elif reading.counted is not None:

@@ -42,3 +42,20 @@ async def test_how_many_people_needs_a_fact_that_counts_someone(store: SQLiteSto
     knowledge = await Knowledge.load(store)
     result = knowledge.ask("how many people from his team are going with Ashworth?")
     assert result.answered and result.fact is not None and "seven members" in result.fact.sentence
+
+
+async def test_how_much_money_needs_a_fact_that_gives_a_sum(store: SQLiteStore) -> None:
+    """ "How much was Radford paid?" is not answered by how long he stayed; "how much did OpenAI sell" is."""
+    knowledge = await Knowledge.load(store)
+    for question in ("How much was Radford paid at OpenAI?", "Radford gagnait combien chez OpenAI ?"):
+        assert not knowledge.ask(question).answered, question
+    result = knowledge.ask("How much in shares did OpenAI sell over the past year?")
+    assert result.answered and result.fact is not None and "800" in result.fact.text.en
+
+
+def test_a_sum_is_money_or_a_share() -> None:
+    from knowledge.matcher import gives_sum
+
+    for text in ("C$18.5 million", "12 000 euros", "a 7.5 percent pay rise", "310 pence a share", "£38m"):
+        assert gives_sum(text), text
+    assert not gives_sum("He joined in 2016 and stayed about eight years.")
