@@ -159,6 +159,8 @@ class NameMender:
     def mend(self, text: str) -> str:
         """`text` with every slipped word of a name it gives in full replaced by the alias's word."""
         found = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+        words = [word for _, _, word in found]
+        whole = self._whole(words)
         fixes: dict[int, tuple[int, str]] = {}  # word index → (slips of its window, the alias's word)
         for index, (_, _, word) in enumerate(found):
             for alias, position in self._by_word.get(word, ()):
@@ -169,7 +171,10 @@ class NameMender:
                 slips = [k for k in range(len(alias)) if window[k] != alias[k]]
                 if not slips:
                     continue
-                if any(not self._could_be(window[k], alias[k], text[found[start + k][0]].isupper()) for k in slips):
+                if any(
+                    start + k in whole or not self._could_be(window[k], alias[k], text[found[start + k][0]].isupper())
+                    for k in slips
+                ):
                     continue
                 distance = sum(OSA.distance(window[k], alias[k]) for k in slips)
                 if distance > _allowance(alias):
@@ -190,12 +195,23 @@ class NameMender:
         pieces.append(text[last:])
         return "".join(pieces)
 
+    def _whole(self, words: Sequence[str]) -> set[int]:
+        """The positions of `words` inside a multi-word alias written exactly: "Julien Coste" is one as it
+        stands, while the "Julien" of "Julien Okafor" may be a slip for Julian Okafor's first name."""
+        inside: set[int] = set()
+        for index, word in enumerate(words):
+            for alias, position in self._by_word.get(word, ()):
+                start = index - position
+                if start >= 0 and tuple(words[start : start + len(alias)]) == alias:
+                    inside.update(range(start, start + len(alias)))
+        return inside
+
     def _could_be(self, word: str, meant: str, capitalised: bool) -> bool:
         """A slip keeps the first letter; it is neither a stop word ("Mark then" is not Mark Chen), nor a word
-        of another alias ("Ilia Sutskever" is one as it stands), nor a real word unless written as a name ("Jon
-        Schulman" is, "Grace hoped" is not; "the first GPT model" is not "GPT models" however written); it may
-        be two edits from a word of four letters or more ("zof" → "zoph"), one from a shorter one."""
-        if word in STOPWORDS or word[:1] != meant[:1] or not word.isalpha() or word in self._by_word:
+        of an alias written in full (see `_whole`), nor a real word unless written as a name ("Jon Schulman"
+        is, "Grace hoped" is not; "the first GPT model" is not "GPT models" however written); it may be two
+        edits from a word of four letters or more ("zof" → "zoph"), one from a shorter one."""
+        if word in STOPWORDS or word[:1] != meant[:1] or not word.isalpha():
             return False
         frequency = zipf(word)
         if frequency is not None and (frequency >= COMMON_ZIPF or (frequency >= REAL_WORD_ZIPF and not capitalised)):

@@ -119,3 +119,16 @@ def test_a_shared_first_word_is_the_organisation_whose_name_has_the_rest_of_the_
     assert read == {"@halvorsen-maritime-museum", "chair", "~museum"}
     plain = mender.choose(frozenset({"@halvorsen-energi", "chair"}), ["chair", "halvorsen"], cooccurs)
     assert plain == {"@halvorsen-energi", "chair"}
+
+
+def test_a_first_name_another_person_has_is_still_a_slip_when_that_person_is_not_named() -> None:
+    """ "Julien" is Julien Coste's first name, but "Julien Okafor" is a slip for Julian Okafor; "Julien Coste"
+    written in full stays."""
+    mender = NameMender(
+        [
+            _person("julian-okafor", "Julian Okafor", "julian okafor", "okafor"),
+            _person("julien-coste", "Julien Coste", "julien coste", "coste"),
+        ]
+    )
+    assert mender.mend("What did Julien Okafor do?") == "What did Julian Okafor do?"
+    assert mender.mend("Julien Coste and Julian Okafor met.") == "Julien Coste and Julian Okafor met."
