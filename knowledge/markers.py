@@ -57,6 +57,13 @@ _SINCE = re.compile(
     r"(?:founded|created|established|set up|opened|launched) in|"
     r"(?:fonde|fondee|cree|creee|ouvert|ouverte|lance|lancee) en)\b"
 )
+# A span of time: "three weeks in advance", "eleven years at", "pendant deux ans", "25 minutes".
+_SPAN = re.compile(
+    r"\b(?:\d+(?:[.,]\d+)?|a|an|one|"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r"|several|many|few|plusieurs|quelques)[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|ans|annees|"
+    r"mois|semaines|jours|heures|minutes|decennies)\b"
+)
 # A number that is not a year or a day of the month: "230 people", "six weeks", "96 universités".
 _COUNT = re.compile(rf"(?<![\w-])(?!(?:19|20)\d\d\b)\d[\d\s.,]*\s+(?!(?:{_MONTH})\b)[^\W\d]")
 # A number that is part of a name: "GPT-2", "Parla 3", "Corvid 4" (read before folding: it needs the capital).
@@ -88,6 +95,11 @@ def counts_something(text: str) -> bool:
     """Whether `text` gives a count, a duration or a share: a number, in digits or words, of something."""
     text = _plain(_NAMED_NUMBER.sub(" ", text))
     return _COUNT.search(text) is not None or any(word in NUMBER_WORDS for word in tokens(text))
+
+
+def tells_span(text: str) -> bool:
+    """Whether `text` gives a span of time ("for eleven years", "trois semaines"): it says how long."""
+    return _SPAN.search(_plain(text)) is not None
 
 
 def tells_when(text: str) -> bool:

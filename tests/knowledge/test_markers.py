@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.markers import counts_something, gives_reason, speaks_of_future, tells_since, tells_when
+from knowledge.markers import counts_something, gives_reason, speaks_of_future, tells_since, tells_span, tells_when
 
 
 @pytest.mark.parametrize(
@@ -100,3 +100,10 @@ def test_a_fact_that_says_when_can_answer_when(text: str, says_when: bool) -> No
 )
 def test_since_when_a_state_has_held(text: str, says: bool) -> None:
     assert tells_since(text) is says
+
+
+def test_a_span_of_time_says_how_long() -> None:
+    for text in ("predicts congestion up to three weeks in advance", "pendant deux ans", "a 48-hour strike"):
+        assert tells_span(text), text
+    for text in ("He joined OpenAI in 2016.", "the accident of 12 March 2024", "Maison Ardelle a prévenu ses clients."):
+        assert not tells_span(text), text
