@@ -83,6 +83,43 @@ def _points_at_someone_unnamed(folded: str) -> bool:
     return not _DISLOCATED.search(folded[pronoun.end() :])
 
 
+# How well a question that points at nobody ("il compte bosser avec d'autres boîtes ?") must fit a fact about a
+# person for that person to be whom it means, rather than asking: well over the matcher's threshold.
+UNNAMED_FIT = 0.6
+UNNAMED_LEAD = 0.8  # …and the next fact at most this share of it
+
+
+def _fits_someone(ctx: Context, question: str) -> tuple[MatchResult, Fact] | None:
+    """The verdict on a question that points at no one, and its fact, when that fact is about a person and fits
+    the question well (see `UNNAMED_FIT`)."""
+    result = ctx.knowledge.ask(question, fallback_lang=ctx.lang)  # type: ignore[arg-type]
+    fact = result.fact
+    if fact is None or result.cites or result.score < UNNAMED_FIT:
+        return None
+    if result.alternatives and result.alternatives[0].score > UNNAMED_LEAD * result.score:
+        return None  # "what is his role?": many people's roles fit, and none is whom it means
+    subject = _subject_of(fact, ctx)
+    person = ctx.knowledge.entity(subject) if subject else None
+    if person is None or person.kind != "person":
+        return None
+    # "Et quand a-t-elle démissionné ?" is not about Radford, however well his resignation fits it.
+    said = _PERSON_PRONOUN.search(_pointing_words(question))
+    meant = _GENDERS.get(said.group().strip()) if said else None
+    return (result, fact) if meant is not None and meant == _gender_of(ctx, person.id) else None
+
+
+_GENDERS = {"he": "m", "him": "m", "il": "m", "lui": "m", "she": "f", "her": "f", "elle": "f"}
+_HE = re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+
+
+def _gender_of(ctx: Context, person: str) -> str | None:
+    """The gender the English texts of a person's facts give them by their pronouns, None when they don't say."""
+    texts = [fact.text.en for fact in ctx.knowledge.facts_about(person)]
+    he, she = sum(len(_HE.findall(t)) for t in texts), sum(len(_SHE.findall(t)) for t in texts)
+    return "m" if he > she else "f" if she > he else None
+
+
 def _subject_of(fact: Fact, ctx: Context) -> str | None:
     if fact.subject:
         return fact.subject
@@ -184,6 +221,11 @@ async def answer(ctx: Context, incoming: Incoming, question: str) -> Reply:
     if (key := smalltalk_key(question)) is not None:
         return Reply((para(ctx.t(key)),), ctx.lang, kind="smalltalk", suggestions=example_suggestions(ctx))
     resolved = resolve_follow_up(ctx, incoming, question)
+    if resolved is None and (fitting := _fits_someone(ctx, question)) is not None:
+        # "Did anyone care that he left?" in a new chat: the fact that fits it well says whom it means.
+        assumed, about = fitting
+        ctx.memory.remember(incoming.chat_key, subject=_subject_of(about, ctx), lang=ctx.lang, fact_id=about.id)
+        return answer_reply(ctx, assumed, about)
     if resolved is None:
         people = tuple(Suggestion(p.name, f"/who {p.name}") for p in ctx.knowledge.people()[: MAX_SUGGESTIONS + 3])
         return Reply(

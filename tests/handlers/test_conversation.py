@@ -249,3 +249,16 @@ async def test_a_question_about_who_reported_the_news_is_answered_with_its_publi
 ) -> None:
     reply = await chat.say(question)
     assert reply.answered and publisher in (reply.answer_text or ""), (question, reply.answer_text)
+
+
+async def test_a_pronoun_in_a_new_chat_is_whom_the_one_well_fitting_fact_is_about(core: Core) -> None:
+    """ "Il prévoit aussi de travailler avec d'autres acteurs de l'IA ?" fits Radford's plan clearly: it is
+    answered. A pronoun of the other gender, or a question many people's facts fit, still asks whom."""
+    fresh = Chat(core, chat="fits", user="fits", locale="fr")
+    reply = await fresh.say("Il prévoit aussi de travailler avec d'autres acteurs de l'IA ?")
+    assert reply.answered and "Radford" in (reply.answer_text or "")
+    other = Chat(core, chat="fits-she", user="fits-she", locale="fr")
+    she = await other.say("Elle prévoit aussi de travailler avec d'autres acteurs de l'IA ?")
+    assert "De qui parlez-vous" in text(she)
+    vague = Chat(core, chat="fits-vague", user="fits-vague")
+    assert "Whom do you mean" in text(await vague.say("when did she announce her departure?"))
