@@ -80,7 +80,8 @@ CLAUSE_WEIGHT = 0.8
 UNKNOWN_WEIGHT = 5.0
 SOURCE = "source"  # the lexicon's concept for where a claim comes from ("according to", "d'où vient")
 # What asks for a claim's origin: the source, the media, a report. Every fact has a source to cite.
-CITING = frozenset({SOURCE, "media", "report"})
+REPORT = "report"
+CITING = frozenset({SOURCE, "media", REPORT})
 # What a fact's sample questions talk about is its topic; what only its text says (a name in passing, "award",
 # "Vancouver") still covers a question, at this share of its weight.
 STATEMENT_SHARE = 0.6
@@ -755,9 +756,17 @@ def verdict(
         background = result.best is not None and result.best.fact.kind == "profile"
         if retry.answered and (not result.answered or (background and retry.score > result.score)):
             return replace(retry, cites=True)
-    if result.answered and reading.concepts & CITING:
+    if result.answered and asks_source(reading):
         return replace(result, cites=True)
     return result
+
+
+def asks_source(reading: Reading) -> bool:
+    """Whether a question asks where its news comes from: a source or an outlet it names, or who or where
+    reported it. "How did the AI community take the news of his exit?" asks about the reaction, not the outlet."""
+    if reading.concepts & (CITING - {REPORT}):
+        return True
+    return REPORT in reading.concepts and reading.kind in (Asks.WHO, Asks.WHERE)
 
 
 def _presents(fact: Fact, concepts: Collection[str]) -> bool:

@@ -59,3 +59,14 @@ def test_a_sum_is_money_or_a_share() -> None:
     for text in ("C$18.5 million", "12 000 euros", "a 7.5 percent pay rise", "310 pence a share", "£38m"):
         assert gives_sum(text), text
     assert not gives_sum("He joined in 2016 and stayed about eight years.")
+
+
+async def test_the_news_of_something_is_not_a_request_for_its_source(store: SQLiteStore) -> None:
+    """ "How did the community take the news of his exit?" asks about the reaction; "Who reported it?" asks who
+    published it, and the answer cites them."""
+    knowledge = await Knowledge.load(store)
+    reaction = knowledge.ask("How did the AI community take the news of Radford's exit?")
+    assert reaction.answered and not reaction.cites
+    assert reaction.fact is not None and "shock" in reaction.fact.text.en
+    source = knowledge.ask("Who reported that Radford was leaving OpenAI?")
+    assert source.answered and source.cites
