@@ -26,10 +26,11 @@ from rapidfuzz import fuzz
 from knowledge.clauses import clauses
 from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
 from knowledge.intent import Asks, asked_kinds
-from knowledge.markers import counts_something, gives_reason, speaks_of_future, tells_when
+from knowledge.markers import counts_something, gives_reason, speaks_of_future, tells_span, tells_when
 from knowledge.matcher import (
     CLAUSE_WEIGHT,
     CONTEXT_SHARE,
+    DURATION,
     FUTURE,
     IMPLIED,
     STATEMENT_SHARE,
@@ -190,6 +191,8 @@ class ReferenceMatcher:
         said = frozenset().union(*(t.concepts for t in texts))
         if any(speaks_of_future(text) for text in (fact.text.en, fact.sentence)):
             said |= {FUTURE}
+        if any(tells_span(text) for text in (fact.text.en, fact.sentence)):
+            said |= {DURATION}
         said -= bags[None]
         glossed_for = glossed[1] if gloss is not None and glossed is not None else None
         headline = None if fact.curated else self._headlines.get(fact.source)
