@@ -37,5 +37,6 @@ STOPWORDS: frozenset[str] = frozenset(
     certains certaines memes tel telle tels telles plusieurs via pendant durant contre
     voulait voulaient veut veulent vouloir voulu doit doivent devait devaient devra
     wen whn wehn qand quan kand kan wat wut wich whta waht quoa koa
+    lol lmao mdr ptdr haha hahaha hehe xd omg btw tbh imo pls plz ngl jsp
     """.split()
 )

@@ -178,3 +178,10 @@ def test_talk_about_the_article_and_discourse_markers_carry_no_topic(
 )
 def test_based_where_is_a_place_and_based_on_a_foundation(analyzer: ConceptAnalyzer, text: str, meant: str) -> None:
     assert meant in analyzer.concepts(text)
+
+
+def test_chat_interjections_carry_no_topic() -> None:
+    """ "lol", "mdr", "btw" say how a question is asked, not what about: no fact is matched or missed on them."""
+    from knowledge.stopwords import STOPWORDS
+
+    assert {"lol", "mdr", "ptdr", "haha", "btw", "omg"} <= STOPWORDS
