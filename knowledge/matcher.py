@@ -298,7 +298,8 @@ def _after_leaving(concepts: list[str], entities: Mapping[str, Entity]) -> list[
 
 
 _BESIDES = re.compile(
-    r"\b(?:besides|apart from|aside from|other than|except|excluding|not counting|beyond|"
+    r"\b(?:besides|apart from|aside from|other than|except|excluding|not counting|beyond|outside(?: of)?|"
+    r"ailleurs que|hors de|"
     r"a part|à part|en dehors de|en dehors d|hormis|sauf|autre que|autres que|outre|en plus de|en plus d)\s+",
     re.IGNORECASE,
 )

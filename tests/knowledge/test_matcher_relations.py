@@ -70,3 +70,16 @@ async def test_the_news_of_something_is_not_a_request_for_its_source(store: SQLi
     assert reaction.fact is not None and "shock" in reaction.fact.text.en
     source = knowledge.ask("Who reported that Radford was leaving OpenAI?")
     assert source.answered and source.cites
+
+
+async def test_a_name_set_aside_need_not_be_in_the_answer(store: SQLiteStore) -> None:
+    """ "Does Altisène have offices outside Brussels?" is answered by its Luxembourg office, which says nothing
+    of Brussels; "outside" and "hors de" set a name aside as "besides" does."""
+    meta = json.loads((ARTICLES / "h2.fr.meta.json").read_text(encoding="utf-8"))
+    text = (ARTICLES / "h2.fr.txt").read_text(encoding="utf-8")
+    await ingest_article(store, parse_article(text, title=meta["title"], date=meta["date"], lang=meta["lang"]))
+    knowledge = await Knowledge.load(store)
+    questions = ("Does Altisène have offices outside Brussels?", "Altisène a-t-elle des bureaux hors de Bruxelles ?")
+    for question in questions:
+        result = knowledge.ask(question)
+        assert result.answered and result.fact is not None and "Luxembourg" in result.fact.sentence, question
