@@ -125,6 +125,7 @@ def test_noise_does_not_matter(noisy: str) -> None:
         ("how many ppl work there rn?", "how many people work there right now?"),
         ("c koi le pb ?", "c quoi le problème ?"),
         ("he left b4 or after", "he left before or after"),
+        ("il est ché Thornbury depuis cmbien de tps ?", "il est chez Thornbury depuis combien de temps ?"),
         ("PPL Corp, ki est-ce ?", "PPL Corp, qui est-ce ?"),  # a capitalised shorthand may be a name
         ("l'appli ki-ki", "l'appli ki-ki"),  # inside a hyphenated word
     ],
