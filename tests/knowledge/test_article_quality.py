@@ -4,10 +4,10 @@ The articles (tests/knowledge/data/articles/*.txt, 120 to 600 words, EN and FR, 
 written by helpers who never saw the extraction code; they are judged exactly as ../shared/eval/score.py judges.
 Tuned on: a1, a2 (first session), t3 to t7 (second), u5 to u8 (third), and every article held out before this
 session: h1, h2 (first session), n1, n2 (second), u1 to u4 and u9 to u12 (third), u13 to u16 (fourth), u17 to u20
-(fifth), u21 to u24 (sixth), u25 to u28 (seventh), u29 to u32 (eighth). Held out in the ninth session, measured
-once at its start and once at its end, never read for tuning: u33 to u36 (`HELD_OUT`). Floors sit a little under
-what the extraction reaches, so a regression shows; the seed story must keep its dev-set quality with them in the
-store (no new fact may steal an old question).
+(fifth), u21 to u24 (sixth), u25 to u28 (seventh), u29 to u32 (eighth), u33 to u36 (ninth). Held out in the tenth
+session, measured once at its start and once at its end, never read for tuning: u37 to u40 (`HELD_OUT`). Floors
+sit a little under what the extraction reaches, so a regression shows; the seed story must keep its dev-set
+quality with them in the store (no new fact may steal an old question).
 """
 
 from __future__ import annotations
@@ -71,8 +71,12 @@ TUNE = (
     "u30.fr",
     "u31.en",
     "u32.fr",
+    "u33.en",
+    "u34.fr",
+    "u35.en",
+    "u36.fr",
 )
-HELD_OUT = ("u33.en", "u34.fr", "u35.en", "u36.fr")
+HELD_OUT = ("u37.en", "u38.fr", "u39.en", "u40.fr")
 # Overall, as score.py counts, with all four articles in the store: 83.7%, 72.5%; held out 61.0%, 51.2%.
 # After the articles work (verb forms, places, counts, quotations, patterns; all four now tuning material):
 # 81.4%, 80.0%, 70.7%, 78.0%. With all eleven in the store, after the second session's work: a1 81.4%, a2 80.0%,
@@ -108,54 +112,63 @@ HELD_OUT = ("u33.en", "u34.fr", "u35.en", "u36.fr")
 # spelled by everyday words, vocabulary senses merged), all forty-seven in this order: held out u33 42.5%, u34
 # 42.5%, u35 37.5%, u36 40.0% (each with the seed only, in-scope, start -> end: 9 -> 13, 10 -> 11, 11 -> 11,
 # 11 -> 11 of 32; near-topic declined 8 -> 8, 6 -> 7, 6 -> 6, 7 -> 7 of 8).
+# Tenth session (an article's own organisation owns its short name there, chat shorthand, "how many people" and
+# "how much" money need a count or a sum, units as measures, "former" as before, spans of time, a pronoun in a new
+# chat): held out u37 57.5%, u38 45.0%, u39 55.0%, u40 55.0% with all fifty-one in this order (each with the seed
+# only, in-scope, start -> end: 20 -> 20, 16 -> 16, 16 -> 16, 17 -> 17 of 32; near-topic declined 6, 5, 8, 8 of 8).
+# Floors are now about a question under what the extraction reaches.
 FLOORS = {
-    "a1.en": 0.67,
-    "a2.fr": 0.77,
-    "h1.en": 0.75,
-    "h2.fr": 0.70,
-    "t3.en": 0.67,
-    "t4.fr": 0.62,
+    "a1.en": 0.78,
+    "a2.fr": 0.85,
+    "h1.en": 0.82,
+    "h2.fr": 0.77,
+    "t3.en": 0.72,
+    "t4.fr": 0.70,
     "t5.en": 0.75,
-    "t6.fr": 0.57,
-    "t7.en": 0.70,
-    "u5.en": 0.32,
-    "u6.fr": 0.32,
+    "t6.fr": 0.66,
+    "t7.en": 0.71,
+    "u5.en": 0.52,
+    "u6.fr": 0.44,
     "u7.en": 0.40,
-    "u8.fr": 0.48,
-    "n1.en": 0.62,
-    "n2.fr": 0.52,
-    "u1.en": 0.37,
-    "u2.fr": 0.35,
-    "u3.en": 0.37,
-    "u4.fr": 0.32,
-    "u9.en": 0.35,
-    "u10.fr": 0.47,
-    "u11.en": 0.43,
-    "u12.fr": 0.45,
+    "u8.fr": 0.50,
+    "n1.en": 0.74,
+    "n2.fr": 0.58,
+    "u1.en": 0.44,
+    "u2.fr": 0.42,
+    "u3.en": 0.42,
+    "u4.fr": 0.35,
+    "u9.en": 0.44,
+    "u10.fr": 0.60,
+    "u11.en": 0.47,
+    "u12.fr": 0.52,
     "u13.en": 0.35,
-    "u14.fr": 0.22,
-    "u15.en": 0.42,
-    "u16.fr": 0.35,
-    "u17.en": 0.37,
-    "u18.fr": 0.52,
-    "u19.en": 0.40,
+    "u14.fr": 0.32,
+    "u15.en": 0.52,
+    "u16.fr": 0.44,
+    "u17.en": 0.50,
+    "u18.fr": 0.54,
+    "u19.en": 0.52,
     "u20.fr": 0.38,
-    "u21.en": 0.35,
-    "u22.fr": 0.20,
+    "u21.en": 0.47,
+    "u22.fr": 0.22,
     "u23.en": 0.37,
-    "u24.fr": 0.32,
-    "u25.en": 0.25,
-    "u26.fr": 0.37,
-    "u27.en": 0.32,
-    "u28.fr": 0.40,
+    "u24.fr": 0.37,
+    "u25.en": 0.32,
+    "u26.fr": 0.44,
+    "u27.en": 0.37,
+    "u28.fr": 0.42,
     "u29.en": 0.37,
-    "u30.fr": 0.40,
-    "u31.en": 0.17,
-    "u32.fr": 0.32,
-    "u33.en": 0.40,
-    "u34.fr": 0.40,
+    "u30.fr": 0.42,
+    "u31.en": 0.22,
+    "u32.fr": 0.35,
+    "u33.en": 0.47,
+    "u34.fr": 0.42,
     "u35.en": 0.35,
-    "u36.fr": 0.37,
+    "u36.fr": 0.42,
+    "u37.en": 0.54,
+    "u38.fr": 0.42,
+    "u39.en": 0.52,
+    "u40.fr": 0.52,
 }
 
 
@@ -213,10 +226,10 @@ async def test_near_topic_questions_about_the_articles_are_declined(article_core
     rows = [row for name in TUNE for row in load(ARTICLES / f"{name}.questions.jsonl") if row["expect"] is None]
     assert len(rows) >= 350
     accuracy, misses = await score(article_core, rows)
-    assert accuracy >= 0.71, "\n".join(misses)  # 261/354 with all forty-seven articles in the store
+    assert accuracy >= 0.74, "\n".join(misses)  # 295/386 with all fifty-one articles in the store
     held_out = [row for name in HELD_OUT for row in load(ARTICLES / f"{name}.questions.jsonl") if row["expect"] is None]
     accuracy, misses = await score(article_core, held_out)
-    assert accuracy >= 0.84, "\n".join(misses)  # 29/32 (u33 to u36) with all forty-seven in the store
+    assert accuracy >= 0.81, "\n".join(misses)  # 27/32 (u37 to u40) with all fifty-one in the store
 
 
 @pytest.mark.skipif(not DEV_SET.is_file(), reason="the shared dev set is not beside this checkout")
@@ -242,7 +255,7 @@ async def test_a_500_word_article_is_answerable_within_two_seconds_in_a_running_
 
 @pytest.mark.parametrize(
     ("path", "floor"),
-    [(OWN_SET, 0.87), (SECOND_SET, 0.93), (BLIND_TUNE, 0.87)],
+    [(OWN_SET, 0.89), (SECOND_SET, 0.94), (BLIND_TUNE, 0.90)],
     ids=["own", "second", "blind-tune"],
 )
 async def test_the_seed_question_sets_keep_their_floors_with_the_articles_ingested(
