@@ -108,7 +108,8 @@ def _fits_someone(ctx: Context, question: str) -> tuple[MatchResult, Fact] | Non
     return (result, fact) if meant is not None and meant == _gender_of(ctx, person.id) else None
 
 
-_GENDERS = {"he": "m", "him": "m", "il": "m", "lui": "m", "she": "f", "her": "f", "elle": "f"}
+# "lui" is anyone's indirect object ("on lui a proposé"): it says no gender.
+_GENDERS = {"he": "m", "him": "m", "il": "m", "she": "f", "her": "f", "elle": "f"}
 _HE = re.compile(r"\b(?:he|his|him|himself)\b", re.IGNORECASE)
 _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
 

@@ -486,7 +486,7 @@ def read_question(
 
 _COUNT_ADJECTIVE_ZIPF = 5.0  # "how many *new* jobs", "combien de *grands* clients": not what is counted
 # Counts any sentence gives in its own words: time ("combien de temps", "how many years": a duration, which
-# `Asks` reads), people in general ("combien de personnes travaillent…": a team, staff, employees).
+# `Asks` reads).
 _COUNTED_ANYHOW = frozenset(
     "temps fois times time annees annee ans years year mois months month jours days day semaines weeks heures hours"
     " minutes".split()
@@ -499,7 +499,7 @@ HEADCOUNT = "#headcount"
 
 
 @lru_cache(maxsize=4096)
-def _counts_something(text: str) -> bool:
+def _counts_someone(text: str) -> bool:
     return bool(counted(text))
 
 
@@ -578,7 +578,7 @@ def lacking(
     if reading.kind is Asks.QUANTITY and reading.counted is None and reading.concepts & _MONEY:
         missing += not any(map(gives_sum, (fact.sentence, fact.text.en, fact.text.fr)))
     if reading.counted == HEADCOUNT:
-        missing += not any(map(_counts_something, (fact.sentence, fact.text.en, fact.text.fr)))
+        missing += not any(map(_counts_someone, (fact.sentence, fact.text.en, fact.text.fr)))
     elif reading.counted is not None:
         missing += not stated(reading.counted)
     # "How long has Okonjo been chief executive?" is not answered by a sentence that only calls her that.
