@@ -172,6 +172,7 @@ class Mentions:
         self._known: dict[str, Entity] = {}
         self._introduced: dict[str, float] = {}
         self.main_org: str | None = None  # organisations the text introduces as one ("a new company, X")
+        self._folded: str | None = None  # the article's sentences folded, read by `_named_in_full`
         for entity in known:
             self._known[entity.id] = entity
             for alias in (entity.name, *entity.aliases):
@@ -445,8 +446,9 @@ class Mentions:
 
     def _named_in_full(self, entity_id: str) -> bool:
         """Whether the article writes the known entity's full name somewhere (not only a surname it shares)."""
-        name = fold(self._known[entity_id].name)
-        return any(name in fold(sentence) for sentence in self.sentences)
+        if self._folded is None:
+            self._folded = "\n".join(fold(sentence) for sentence in self.sentences)  # no name spans two sentences
+        return fold(self._known[entity_id].name) in self._folded
 
     def _touch_known(self, entity_id: str) -> None:
         if entity_id in self.found or entity_id not in self._known:

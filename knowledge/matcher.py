@@ -54,7 +54,6 @@ from knowledge.answer_type import (
 )
 from knowledge.clauses import clauses
 from knowledge.concepts import ENTITY_PREFIX, REAL_WORD_ZIPF, ConceptAnalyzer, entity_ids
-from knowledge.extract_counts import counted
 from knowledge.focus import focus
 from knowledge.glossary import OTHER, glossary
 from knowledge.intent import Asks, asked_kinds, asks
@@ -69,7 +68,6 @@ from knowledge.wordforms import cognate_stem
 from knowledge.wordfreq import typo_zipf, zipf
 
 MAX_QUESTION_CHARS = 500
-_AMOUNT = re.compile(r"\d[\d\s.,]*\s*(?:million|milliard|billion|%|\$|dollars?|euros?)", re.IGNORECASE)
 _TEXT_SAMPLE_WEIGHT = 0.85
 # A clause of a fact's text (see `knowledge.clauses`) weighs less than the whole: between two facts that a
 # question fits equally, the one that says it in full wins.
@@ -500,6 +498,9 @@ HEADCOUNT = "#headcount"
 
 @lru_cache(maxsize=4096)
 def _counts_someone(text: str) -> bool:
+    # Imported here: the extraction's modules cost a cold `ask` some 20 ms, and few questions count people.
+    from knowledge.extract_counts import counted
+
     return bool(counted(text))
 
 
@@ -968,7 +969,7 @@ class Matcher:
             # An article's sentence that says no date, day or span carries the publication day only: it does not
             # say when anything happened ("Depuis quand est-elle présidente ?" is not answered by the news' day).
             supports.add(Asks.WHEN)
-        if _AMOUNT.search(fact.text.en) or counts_something(fact.sentence):
+        if gives_sum(fact.text.en) or counts_something(fact.sentence):
             supports.add(Asks.QUANTITY)
         if gives_reason(fact.text.en) or gives_reason(fact.sentence):
             supports.add(Asks.WHY)

@@ -98,8 +98,9 @@ class NameMender:
             if len(claimants) < 2 or len(named) != 1 or self._named_in_full(claimants, words):
                 continue
             others = [c for c in concepts if c not in claimants]
+            rest = set(others)
             support = {
-                c: (len(self._name_concepts(c, word) & set(others)), sum(cooccurs(c, o) for o in others), c == named[0])
+                c: (len(self._name_concepts(c, word) & rest), sum(cooccurs(c, o) for o in others), c == named[0])
                 for c in claimants
             }
             best = max(claimants, key=support.__getitem__)
@@ -159,8 +160,7 @@ class NameMender:
     def mend(self, text: str) -> str:
         """`text` with every slipped word of a name it gives in full replaced by the alias's word."""
         found = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
-        words = [word for _, _, word in found]
-        whole = self._whole(words)
+        whole: set[int] | None = None  # found when a slip is first considered: most questions have none
         fixes: dict[int, tuple[int, str]] = {}  # word index → (slips of its window, the alias's word)
         for index, (_, _, word) in enumerate(found):
             for alias, position in self._by_word.get(word, ()):
@@ -171,6 +171,8 @@ class NameMender:
                 slips = [k for k in range(len(alias)) if window[k] != alias[k]]
                 if not slips:
                     continue
+                if whole is None:
+                    whole = self._whole([w for _, _, w in found])
                 if any(
                     start + k in whole or not self._could_be(window[k], alias[k], text[found[start + k][0]].isupper())
                     for k in slips

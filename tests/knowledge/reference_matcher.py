@@ -5,7 +5,8 @@ stores. To update it when the scoring changes, copy main's knowledge/matcher.py 
 Verbatim but for these edits: `Candidate` and `MatchResult` are imported from knowledge.matcher rather than
 defined again (so results compare equal), so are `read_question` and `verdict` (how a question is read and
 the verdict drawn: the fast matcher changes neither, only which facts it scores and how fast), the class is
-`ReferenceMatcher`, relations a fact states through others count as said (`IMPLIED`, imported too), and `_weigh`
+`ReferenceMatcher`, relations a fact states through others count as said (`IMPLIED`, imported too), a sum is
+`gives_sum`'s (imported), and `_weigh`
 sums with
 `math.fsum`. A plain `sum` over a set follows the set's order, which follows the process's string hash
 seed, so main's scores move in the last bits from run to run — enough to flip a tie between two samples
@@ -16,7 +17,6 @@ order. With exact sums it is deterministic, and so is the fast matcher.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -38,6 +38,7 @@ from knowledge.matcher import (
     Candidate,
     MatchResult,
     Reading,
+    gives_sum,
     glossed_sentence,
     is_implied,
     lacking,
@@ -50,7 +51,6 @@ from knowledge.normalize import canonical
 from knowledge.stopwords import STOPWORDS
 
 MAX_QUESTION_CHARS = 500
-_AMOUNT = re.compile(r"\d[\d\s.,]*\s*(?:million|milliard|billion|%|\$|dollars?|euros?)", re.IGNORECASE)
 _TEXT_SAMPLE_WEIGHT = 0.85
 
 
@@ -164,7 +164,7 @@ class ReferenceMatcher:
         supports = {kind for kind in samples if kind is not None}
         if fact.date is not None and (fact.curated or fact.timeline or tells_when(fact.sentence)):
             supports.add(Asks.WHEN)
-        if _AMOUNT.search(fact.text.en) or counts_something(fact.sentence):
+        if gives_sum(fact.text.en) or counts_something(fact.sentence):
             supports.add(Asks.QUANTITY)
         if gives_reason(fact.text.en) or gives_reason(fact.sentence):
             supports.add(Asks.WHY)
