@@ -64,6 +64,12 @@ _SPAN = re.compile(
     + r"|several|many|few|plusieurs|quelques)[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|ans|annees|"
     r"mois|semaines|jours|heures|minutes|decennies)\b"
 )
+# A sum of money: a currency sign by a number, or a currency named after one ("30 millions d'euros").
+_MONEY = re.compile(
+    r"[$€£¥]\s?\d|\d\s?[$€£¥]|\d[\d\s.,]*\s*(?:(?:k|m|bn|mn|md|million|millions|milliard|milliards|billion|billions)"
+    r"\s+(?:d\W?)?)?(?:euros?|dollars?|pounds?|livres? sterling|francs?)\b",
+    re.IGNORECASE,
+)
 # A number that is not a year or a day of the month: "230 people", "six weeks", "96 universités".
 _COUNT = re.compile(rf"(?<![\w-])(?!(?:19|20)\d\d\b)\d[\d\s.,]*\s+(?!(?:{_MONTH})\b)[^\W\d]")
 # A number that is part of a name: "GPT-2", "Parla 3", "Corvid 4" (read before folding: it needs the capital).
@@ -100,6 +106,11 @@ def counts_something(text: str) -> bool:
 def tells_span(text: str) -> bool:
     """Whether `text` gives a span of time ("for eleven years", "trois semaines"): it says how long."""
     return _SPAN.search(_plain(text)) is not None
+
+
+def gives_money(text: str) -> bool:
+    """Whether `text` gives a sum of money ("$4.8 billion", "30 millions d'euros"): it says what something cost."""
+    return _MONEY.search(text) is not None
 
 
 def tells_when(text: str) -> bool:

@@ -58,7 +58,15 @@ from knowledge.focus import focus
 from knowledge.glossary import OTHER, glossary
 from knowledge.intent import Asks, asked_kinds, asks
 from knowledge.language import guess_language
-from knowledge.markers import counts_something, gives_reason, speaks_of_future, tells_since, tells_span, tells_when
+from knowledge.markers import (
+    counts_something,
+    gives_money,
+    gives_reason,
+    speaks_of_future,
+    tells_since,
+    tells_span,
+    tells_when,
+)
 from knowledge.models import Entity, Fact, Lang, Source
 from knowledge.names import NameMender
 from knowledge.normalize import canonical, canonical_tokens, fold, stem, strip_controls, tokens
@@ -255,6 +263,7 @@ def _forms_of_one(word: str, other: str) -> bool:
 
 _WORKPLACE = frozenset({"work", "role"})
 _AFTER, FUTURE, DURATION = "after", "future", "duration"
+PRICE = "price"  # what something costs: a sum of money in a sentence says it
 SAY = "say"
 # "What did Murati say about Radford?", "Qu'a dit Murati de Radford ?": what someone said, which the lexicon's
 # "say about" (what a departure says about the industry: its meaning) would hide.
@@ -984,7 +993,9 @@ class Matcher:
         if any(speaks_of_future(text) for text in (fact.text.en, fact.sentence)):
             said_set.add(FUTURE)  # "would appeal", "lancera": what is to come, in the grammar rather than a word
         if any(tells_span(text) for text in (fact.text.en, fact.sentence)):
-            said_set.add(DURATION)  # "three weeks in advance", "pendant deux ans": how long, in a number
+            said_set.add(DURATION)
+        if any(gives_money(text) for text in (fact.text.en, fact.sentence)):
+            said_set.add(PRICE)  # "three weeks in advance", "pendant deux ans": how long, in a number
         said = tuple(sorted(said_set.difference(bag)))
         context: tuple[str, ...] = ()
         if not fact.curated and (told := self._headline(fact.source)):

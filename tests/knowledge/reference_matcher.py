@@ -26,13 +26,14 @@ from rapidfuzz import fuzz
 from knowledge.clauses import clauses
 from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
 from knowledge.intent import Asks, asked_kinds
-from knowledge.markers import counts_something, gives_reason, speaks_of_future, tells_span, tells_when
+from knowledge.markers import counts_something, gives_money, gives_reason, speaks_of_future, tells_span, tells_when
 from knowledge.matcher import (
     CLAUSE_WEIGHT,
     CONTEXT_SHARE,
     DURATION,
     FUTURE,
     IMPLIED,
+    PRICE,
     STATEMENT_SHARE,
     UNKNOWN_WEIGHT,
     Candidate,
@@ -193,6 +194,8 @@ class ReferenceMatcher:
             said |= {FUTURE}
         if any(tells_span(text) for text in (fact.text.en, fact.sentence)):
             said |= {DURATION}
+        if any(gives_money(text) for text in (fact.text.en, fact.sentence)):
+            said |= {PRICE}
         said -= bags[None]
         glossed_for = glossed[1] if gloss is not None and glossed is not None else None
         headline = None if fact.curated else self._headlines.get(fact.source)

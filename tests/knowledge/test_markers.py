@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.markers import counts_something, gives_reason, speaks_of_future, tells_since, tells_span, tells_when
+from knowledge.markers import (
+    counts_something,
+    gives_money,
+    gives_reason,
+    speaks_of_future,
+    tells_since,
+    tells_span,
+    tells_when,
+)
 
 
 @pytest.mark.parametrize(
@@ -107,3 +115,19 @@ def test_a_span_of_time_says_how_long() -> None:
         assert tells_span(text), text
     for text in ("He joined OpenAI in 2016.", "the accident of 12 March 2024", "Maison Ardelle a prévenu ses clients."):
         assert not tells_span(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "gives"),
+    [
+        ("The trust approved a £6.7 million upgrade programme.", True),
+        ("Le chantier a coûté 468 millions d'euros.", True),
+        ("Shares closed at €37.10.", True),
+        ("un déficit de 1,9 million d’euros", True),
+        ("Tessellio jumped 29% in Amsterdam.", False),  # a share, not a sum of money
+        ("It has 1.2 million paying users.", False),
+        ("He joined in 2016.", False),
+    ],
+)
+def test_a_sum_of_money_is_read_as_what_something_cost(text: str, gives: bool) -> None:
+    assert gives_money(text) is gives
