@@ -406,6 +406,8 @@ def read_question(
     if names is not None:
         ordered = names.nicknames(ordered)
     concepts = frozenset(_after_leaving(ordered, entities))
+    swapped = translations(concepts, words, analyzer, lang, known)
+    concepts = frozenset(swapped[c][0] if c in swapped else c for c in concepts)
     concepts -= everyday_homonyms(text, lang, concepts, entities)
     if names is not None and cooccurs is not None:
         concepts = names.choose(concepts, words, cooccurs)
@@ -465,6 +467,11 @@ def read_question(
             continue
         concept, frequency = (meant[0] if meant else stem(word)), typo_zipf(word)
         talk = frequency is not None and frequency >= _FILLER_ZIPF  # "going", "thing": never the point
+        if concept in swapped:
+            # Read as its translation, a word weighs what it would have: "title" read as "titre" is as common.
+            translation = swapped[concept][0]
+            weight = unknown_weight(frequency) if not head or talk else UNKNOWN_WEIGHT
+            ordinary[translation] = min(ordinary.get(translation, UNKNOWN_WEIGHT), weight)
         if concept in concepts and (not head or talk):
             unknown[concept] = min(unknown.get(concept, UNKNOWN_WEIGHT), unknown_weight(frequency))
         if not talk and not analyzer.is_name_word(word):
@@ -489,6 +496,26 @@ def read_question(
         name_of_role(text),
         name_of_new_organisation(text),
     )
+
+
+def translations(
+    concepts: frozenset[str], words: Sequence[str], analyzer: ConceptAnalyzer, lang: Lang, known: Callable[[str], bool]
+) -> dict[str, tuple[str, str]]:
+    """The concepts of everyday words no fact uses that a translation of the word meets, by the word's own concept,
+    with the word: "Quelle amende la CDO a-t-elle *infligée* ?" meets "the largest fine the CDO has *imposed*". A
+    fact's sentence is glossed too (see `glossed_sentence`), but one way: its "imposed" became "imposer", not every
+    French word for it. Only a word that meets nothing is read so: one any fact uses keeps its own sense."""
+    swapped: dict[str, tuple[str, str]] = {}
+    for word in words:
+        own = cognate_stem(word)
+        if own not in concepts or own in swapped or known(own) or analyzer.token_concepts([word]) != [own]:
+            continue
+        for translation in glossary().translations(word, lang):
+            meant = analyzer.token_concepts(canonical_tokens(canonical(translation)))
+            if len(meant) == 1 and known(meant[0]) and not meant[0].startswith(ENTITY_PREFIX):
+                swapped[own] = (meant[0], word)
+                break
+    return swapped
 
 
 _COUNT_ADJECTIVE_ZIPF = 5.0  # "how many *new* jobs", "combien de *grands* clients": not what is counted

@@ -56,3 +56,31 @@ async def test_an_english_question_meets_a_french_sentence_through_the_gloss(
     assert result.answered is glossed
     if glossed:
         assert result.fact is not None and "N4" in result.fact.sentence
+
+
+ENGLISH_ARTICLE = """Regulator fines Corvala over data sharing
+
+The Danish data authority said on Monday it had imposed a penalty of 4 million kroner on Corvala, a Copenhagen
+maker of fitness watches, for sharing users' heart-rate data with advertisers without their consent. The company
+said it would appeal and that it had already changed its privacy settings for every customer in Europe.
+"""
+
+
+async def test_a_question_word_no_fact_uses_is_read_as_its_translation(
+    store: SQLiteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Infligée" meets no fact; read as "imposed" (its translation), it meets the English sentence, which the
+    one-way gloss of the fact (its English words in French) does not make say "infligée"."""
+    await ingest_article(store, parse_article(ENGLISH_ARTICLE, date="2026-03-03", lang="en"), notify=False)
+    question = "Quelle sanction l'autorité a-t-elle infligée à Corvala ?"
+    monkeypatch.setattr(knowledge.matcher, "glossary", lambda: Glossary({}))
+    knowledge_ = await Knowledge.load(store)
+    before = knowledge_.ask(question)
+    monkeypatch.setattr(knowledge.matcher, "glossary", lambda: Glossary.parse("fr\tinfligee\tinflicted|imposed\n"))
+    after = knowledge_.ask(question)
+    assert after.best is not None and before.best is not None
+    assert "imposed" in after.best.fact.sentence
+    assert after.best.fact == before.best.fact and after.score > before.score + 0.05
+    # A word some fact uses keeps its own sense: "Corvala" is not translated away, whatever the glossary says.
+    monkeypatch.setattr(knowledge.matcher, "glossary", lambda: Glossary.parse("fr\tcorvala\tfitness\n"))
+    assert knowledge_.ask(question).entities == frozenset({"corvala"})
