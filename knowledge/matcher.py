@@ -266,6 +266,8 @@ def _forms_of_one(word: str, other: str) -> bool:
 _WORKPLACE = frozenset({"work", "role"})
 _AFTER, FUTURE, DURATION = "after", "future", "duration"
 PRICE = "price"  # what something costs: a sum of money in a sentence says it
+# What a sentence says by saying another thing: "Sonatrace employs about 230 people" says how many work there.
+ENTAILED: dict[str, tuple[str, ...]] = {"employee": ("work",), "~worker": ("work",)}
 SAY = "say"
 # "What did Murati say about Radford?", "Qu'a dit Murati de Radford ?": what someone said, which the lexicon's
 # "say about" (what a departure says about the industry: its meaning) would hide.
@@ -1022,9 +1024,10 @@ class Matcher:
         if any(speaks_of_future(text) for text in (fact.text.en, fact.sentence)):
             said_set.add(FUTURE)  # "would appeal", "lancera": what is to come, in the grammar rather than a word
         if any(tells_span(text) for text in (fact.text.en, fact.sentence)):
-            said_set.add(DURATION)
+            said_set.add(DURATION)  # "three weeks in advance", "pendant deux ans": how long, in a number
         if any(gives_money(text) for text in (fact.text.en, fact.sentence)):
-            said_set.add(PRICE)  # "three weeks in advance", "pendant deux ans": how long, in a number
+            said_set.add(PRICE)  # "a £6.7 million upgrade programme": what it cost, in a sum
+        said_set.update(c for concept in (*bag, *said_set) for c in ENTAILED.get(concept, ()))
         said = tuple(sorted(said_set.difference(bag)))
         context: tuple[str, ...] = ()
         if not fact.curated and (told := self._headline(fact.source)):

@@ -31,6 +31,7 @@ from knowledge.matcher import (
     CLAUSE_WEIGHT,
     CONTEXT_SHARE,
     DURATION,
+    ENTAILED,
     FUTURE,
     IMPLIED,
     PRICE,
@@ -196,6 +197,7 @@ class ReferenceMatcher:
             said |= {DURATION}
         if any(gives_money(text) for text in (fact.text.en, fact.sentence)):
             said |= {PRICE}
+        said |= {c for concept in bags[None] | said for c in ENTAILED.get(concept, ())}
         said -= bags[None]
         glossed_for = glossed[1] if gloss is not None and glossed is not None else None
         headline = None if fact.curated else self._headlines.get(fact.source)

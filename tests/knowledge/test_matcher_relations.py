@@ -83,3 +83,23 @@ async def test_a_name_set_aside_need_not_be_in_the_answer(store: SQLiteStore) ->
     for question in questions:
         result = knowledge.ask(question)
         assert result.answered and result.fact is not None and "Luxembourg" in result.fact.sentence, question
+
+
+async def test_a_sentence_that_counts_employees_says_how_many_work_there(store: SQLiteStore) -> None:
+    """ "Sonatrace employs about 230 people" never says "work", yet it is how many work there."""
+    meta = json.loads((ARTICLES / "n1.en.meta.json").read_text(encoding="utf-8"))
+    text = (ARTICLES / "n1.en.txt").read_text(encoding="utf-8")
+    await ingest_article(store, parse_article(text, title=meta["title"], date=meta["date"], lang=meta["lang"]))
+    knowledge = await Knowledge.load(store)
+    for question in ("ils sont combien a bosser chez sonatrace", "How many people work at Sonatrace?"):
+        result = knowledge.ask(question)
+        assert result.answered and result.fact is not None, question
+        assert "230" in result.fact.sentence, question
+
+
+async def test_a_sum_of_money_says_what_something_cost(store: SQLiteStore) -> None:
+    meta = json.loads((ARTICLES / "u20.fr.meta.json").read_text(encoding="utf-8"))
+    text = (ARTICLES / "u20.fr.txt").read_text(encoding="utf-8")
+    await ingest_article(store, parse_article(text, title=meta["title"], date=meta["date"], lang=meta["lang"]))
+    result = (await Knowledge.load(store)).ask("combien coutent les fouilles elles-memes")
+    assert result.answered and result.fact is not None and "2,3 millions" in result.fact.sentence
