@@ -70,6 +70,8 @@ _MONEY = re.compile(
     r"\s+(?:d\W?)?)?(?:euros?|dollars?|pounds?|livres? sterling|francs?)\b",
     re.IGNORECASE,
 )
+# A share: "95%", "7.5 percent", "12 pour cent".
+_SHARE = re.compile(r"\d\s?%|\d\s*(?:percent|per cent|pour cent|pc)\b", re.IGNORECASE)
 # A number that is not a year or a day of the month: "230 people", "six weeks", "96 universités".
 _COUNT = re.compile(rf"(?<![\w-])(?!(?:19|20)\d\d\b)\d[\d\s.,]*\s+(?!(?:{_MONTH})\b)[^\W\d]")
 # A number that is part of a name: "GPT-2", "Parla 3", "Corvid 4" (read before folding: it needs the capital).
@@ -111,6 +113,11 @@ def tells_span(text: str) -> bool:
 def gives_money(text: str) -> bool:
     """Whether `text` gives a sum of money ("$4.8 billion", "30 millions d'euros"): it says what something cost."""
     return _MONEY.search(text) is not None
+
+
+def gives_share(text: str) -> bool:
+    """Whether `text` gives a percentage ("more than 95% of the lithium"): it says a rate or a proportion."""
+    return _SHARE.search(text) is not None
 
 
 def tells_when(text: str) -> bool:

@@ -62,6 +62,7 @@ from knowledge.markers import (
     counts_something,
     gives_money,
     gives_reason,
+    gives_share,
     speaks_of_future,
     tells_since,
     tells_span,
@@ -267,7 +268,15 @@ _WORKPLACE = frozenset({"work", "role"})
 _AFTER, FUTURE, DURATION = "after", "future", "duration"
 PRICE = "price"  # what something costs: a sum of money in a sentence says it
 # What a sentence says by saying another thing: "Sonatrace employs about 230 people" says how many work there.
-ENTAILED: dict[str, tuple[str, ...]] = {"employee": ("work",), "~worker": ("work",)}
+ENTAILED: dict[str, tuple[str, ...]] = {
+    "employee": ("work",),
+    "~worker": ("work",),
+    "~megawatt": ("~capacity",),  # "a 1,400-megawatt wind farm": how big it is
+    "~gigawatt": ("~capacity",),
+    "lawyer": ("~defend",),  # "the victim's lawyer, Ms Oudjani": who defends her
+}
+# A percentage in a sentence says a rate, a share or a proportion ("recovers more than 95% of the lithium").
+SHARE = ("~percent", "~percentage", "~rate", "~proportion")
 SAY = "say"
 # "What did Murati say about Radford?", "Qu'a dit Murati de Radford ?": what someone said, which the lexicon's
 # "say about" (what a departure says about the industry: its meaning) would hide.
@@ -1027,6 +1036,8 @@ class Matcher:
             said_set.add(DURATION)  # "three weeks in advance", "pendant deux ans": how long, in a number
         if any(gives_money(text) for text in (fact.text.en, fact.sentence)):
             said_set.add(PRICE)  # "a £6.7 million upgrade programme": what it cost, in a sum
+        if any(gives_share(text) for text in (fact.text.en, fact.sentence)):
+            said_set.update(SHARE)
         said_set.update(c for concept in (*bag, *said_set) for c in ENTAILED.get(concept, ()))
         said = tuple(sorted(said_set.difference(bag)))
         context: tuple[str, ...] = ()

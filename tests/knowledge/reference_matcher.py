@@ -26,7 +26,15 @@ from rapidfuzz import fuzz
 from knowledge.clauses import clauses
 from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
 from knowledge.intent import Asks, asked_kinds
-from knowledge.markers import counts_something, gives_money, gives_reason, speaks_of_future, tells_span, tells_when
+from knowledge.markers import (
+    counts_something,
+    gives_money,
+    gives_reason,
+    gives_share,
+    speaks_of_future,
+    tells_span,
+    tells_when,
+)
 from knowledge.matcher import (
     CLAUSE_WEIGHT,
     CONTEXT_SHARE,
@@ -35,6 +43,7 @@ from knowledge.matcher import (
     FUTURE,
     IMPLIED,
     PRICE,
+    SHARE,
     STATEMENT_SHARE,
     UNKNOWN_WEIGHT,
     Candidate,
@@ -197,6 +206,8 @@ class ReferenceMatcher:
             said |= {DURATION}
         if any(gives_money(text) for text in (fact.text.en, fact.sentence)):
             said |= {PRICE}
+        if any(gives_share(text) for text in (fact.text.en, fact.sentence)):
+            said |= set(SHARE)
         said |= {c for concept in bags[None] | said for c in ENTAILED.get(concept, ())}
         said -= bags[None]
         glossed_for = glossed[1] if gloss is not None and glossed is not None else None

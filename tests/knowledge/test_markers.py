@@ -8,6 +8,7 @@ from knowledge.markers import (
     counts_something,
     gives_money,
     gives_reason,
+    gives_share,
     speaks_of_future,
     tells_since,
     tells_span,
@@ -131,3 +132,17 @@ def test_a_span_of_time_says_how_long() -> None:
 )
 def test_a_sum_of_money_is_read_as_what_something_cost(text: str, gives: bool) -> None:
     assert gives_money(text) is gives
+
+
+@pytest.mark.parametrize(
+    ("text", "gives"),
+    [
+        ("The method recovers more than 95% of the lithium.", True),
+        ("a 7.5 percent pay rise", True),
+        ("une hausse de 12 pour cent", True),
+        ("It raised €47 million in May 2025.", False),
+        ("Le 95e anniversaire", False),
+    ],
+)
+def test_a_percentage_is_read_as_a_rate_or_a_share(text: str, gives: bool) -> None:
+    assert gives_share(text) is gives

@@ -103,3 +103,17 @@ async def test_a_sum_of_money_says_what_something_cost(store: SQLiteStore) -> No
     await ingest_article(store, parse_article(text, title=meta["title"], date=meta["date"], lang=meta["lang"]))
     result = (await Knowledge.load(store)).ask("combien coutent les fouilles elles-memes")
     assert result.answered and result.fact is not None and "2,3 millions" in result.fact.sentence
+
+
+async def test_a_percentage_says_a_rate_and_a_lawyer_defends(store: SQLiteStore) -> None:
+    """What a sentence says in a number or a role: "recovers more than 95 percent of the lithium" is a recovery
+    rate; "a lawyer for the victim" is who defends her."""
+    for name, question, expected in (
+        ("u37.en", "taux de récupération du lithium ?", "95 percent"),
+        ("u2.fr", "Qui défend la victime ?", "Oudjani"),
+    ):
+        meta = json.loads((ARTICLES / f"{name}.meta.json").read_text(encoding="utf-8"))
+        text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
+        await ingest_article(store, parse_article(text, title=meta["title"], date=meta["date"], lang=meta["lang"]))
+        result = (await Knowledge.load(store)).ask(question)
+        assert result.answered and result.fact is not None and expected in result.fact.sentence, question
