@@ -631,7 +631,7 @@ class Mentions:
 
     def _versioned(self, entity_id: str) -> bool:
         found = self.found[entity_id]
-        return found.kind in {"product", "project"} or bool(re.search(r"\s\d{1,2}(?:\.\d)?$", found.name))
+        return found.kind in {"product", "project"} or bool(re.search(r"[\s-]\d{1,3}(?:\.\d|[A-Za-z])?$", found.name))
 
     def _gender_fits(self, entity_id: str, pronoun: str) -> bool:
         """ "She" is not a man the article calls "he" or "directeur" ("il" may stand for anyone)."""

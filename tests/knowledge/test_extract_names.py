@@ -94,6 +94,9 @@ def test_the_given_names_cover_the_world_and_leave_out_everyday_words() -> None:
         ("Sainte-Colombe", "place"),
         ("Nadia Verhoeven", "person"),
         ("Kwame Mensah", "person"),
+        ("Garance-12B", "product"),  # a version joined by a hyphen is a thing's, like "Corvid 4"
+        ("Skarv-1", "product"),
+        ("Saint-Ombrel", "place"),
     ],
 )
 def test_a_name_without_clues_is_a_person_only_when_it_starts_with_a_first_name(name: str, kind: str) -> None:
