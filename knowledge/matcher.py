@@ -525,7 +525,14 @@ def translations(
             continue
         for translation in glossary().translations(word, lang):
             meant = analyzer.token_concepts(canonical_tokens(canonical(translation)))
-            if len(meant) == 1 and known(meant[0]) and not meant[0].startswith(ENTITY_PREFIX):
+            # Never a name, nor a relation a fact would then have to state: "quelle *part* du coût" is no leaving
+            # because "part" may be "leaves", nor "pour qu'elle *aboutisse*" a succession because it may "succeed".
+            if (
+                len(meant) == 1
+                and known(meant[0])
+                and not meant[0].startswith(ENTITY_PREFIX)
+                and meant[0] not in analyzer.relations
+            ):
                 swapped[own] = (meant[0], word)
                 break
     return swapped

@@ -84,3 +84,24 @@ async def test_a_question_word_no_fact_uses_is_read_as_its_translation(
     # A word some fact uses keeps its own sense: "Corvala" is not translated away, whatever the glossary says.
     monkeypatch.setattr(knowledge.matcher, "glossary", lambda: Glossary.parse("fr\tcorvala\tfitness\n"))
     assert knowledge_.ask(question).entities == frozenset({"corvala"})
+
+
+async def test_a_translation_never_makes_a_question_ask_for_a_relation(store: SQLiteStore) -> None:
+    """ "Quelle part de Tessellio…" meets no fact by "part", whose translations include "leaves": read so, the
+    question would ask for someone leaving, and the stake would lack it."""
+    from pathlib import Path
+
+    articles = Path(__file__).with_name("data") / "articles"
+    text = (articles / "u5.en.txt").read_text(encoding="utf-8")
+    await ingest_article(store, parse_article(text, date="2025-11-18", lang="en"), notify=False)
+    knowledge_ = await Knowledge.load(store)
+    reading = knowledge.matcher.read_question(
+        "Quelle part de Tessellio détient Kloosterpoort Capital ?",
+        knowledge_.matcher.analyzer,
+        knowledge_.matcher.entities,
+        {},
+        "fr",
+        lambda concept: concept == "leave" or concept in knowledge_.matcher.analyzer.relations,
+    )
+    assert not isinstance(reading, knowledge.matcher.MatchResult)
+    assert not reading.relations
