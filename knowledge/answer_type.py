@@ -23,7 +23,13 @@ _ORG_NOUNS = (
     r"|competitors?|suppliers?|manufacturers?|(?:car|auto)?makers?|universit(?:y|ies)|colleges?|institutes?|agenc(?:y|ies)|regulators?|banks?"
     r"|entreprises?|societes?|boites?|labos?|laboratoires?|employeurs?|concurrents?|universites?|ecoles?"
     r"|instituts?|fournisseurs?|equipementiers?|constructeurs?|fabricants?|agences?|regulateurs?|banques?|firmes?|jeunes?\s+pousses?"
-    r"|investors?|investisseurs?|backers?)"
+    r"|investors?|investisseurs?|backers?"
+    # Any other kind of body a story names: "which foundry", "quel cabinet", "which consumer groups", "quels hôpitaux".
+    r"|foundr(?:y|ies)|fonderies?|cabinets?|groups?|groupes?|associations?|unions?|syndicats?|hospitals?|hopitals?"
+    r"|hopitaux|funds?|fonds|clubs?|airlines?|operators?|operateurs?|exploitants?|retailers?|distributeurs?|insurers?"
+    r"|assureurs?|newspapers?|journa(?:l|ux)|authorit(?:y|ies)|autorites?|ministr(?:y|ies)|ministeres?"
+    r"|museums?|musees?|cooperatives?|brands?|marques?|contractors?|prestataires?"
+    r"|sous[- ]traitants?|carriers?|transporteurs?|studios?|consortium|consortiums?|developers?|developpeurs?)"
 )
 # "which company", "what new start-up", "quelle entreprise", "pour quel concurrent", "chez quelle société";
 # and "what is his new company called", "le nom de sa start-up", "comment s'appelle sa société"; "who were the
