@@ -74,6 +74,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:at|in|of|for|with|from|by|to|into|chez|a|à|de|du|des|au|aux|dans|par|pour|avec|sur|vers|the)\s*$|\b[dl]['’]\s*$",
     re.IGNORECASE,
 )
+_HYPHEN_BASE = re.compile(r"([^\W\d_]{3,})-\d{1,3}[A-Za-z]?")  # "Garance-12B": the family's name, "Garance"
 _ORGISH = frozenset({"organization", "product", "project"})
 _PRODUCT_WORDS = frozenset({"model", "modele", "product", "produit"})
 # Anaphors that name their organisation's kind, and the words its name would have.
@@ -361,6 +362,11 @@ class Mentions:
                 # (not "Chez Corvane", a preposition a sentence starts with, which names the Corvane already known)
                 found.aliases.add(parts[1])
                 self.table.add(parts[1], found.id)
+            base = _HYPHEN_BASE.fullmatch(found.name) if found.kind == "product" else None
+            if base is not None and not _everyday_word(base.group(1)) and fold(base.group(1)) not in ORG_WORDS:
+                # "Garance" for "Garance-12B", as people say it; stored only, not read into the article's sentences,
+                # where the versions it may stand for ("Garance-3B", "Garance-40B") are told apart.
+                found.aliases.add(base.group(1))
             if found.kind == "person":
                 parts = found.name.split()
                 first = parts[0] if len(parts) >= 2 else None

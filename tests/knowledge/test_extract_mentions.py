@@ -204,3 +204,16 @@ def test_a_known_firms_one_word_alias_inside_a_persons_name_is_someone_else() ->
     ).by_sentence
     assert [(m.text, m.entity) for m in linked[0]] == [("Martin Halloway", "martin-halloway")]
     assert ("He", "martin-halloway") in [(m.text, m.entity) for m in linked[1]]
+
+
+def test_a_versioned_product_is_also_known_by_its_family_name() -> None:
+    """ "Garance" for Garance-12B, as people say it; both versions keep it, for a question to choose between."""
+    found = Mentions(
+        [
+            "Le laboratoire Orélie publie son modèle Garance-12B, entraîné sur le supercalculateur Jean Zay.",
+            "Son premier modèle, Garance-3B, avait été téléchargé 1,2 million de fois.",
+        ],
+        load_bundle().entities,
+    ).found
+    assert found["garance-12b"].kind == "product" and "Garance" in found["garance-12b"].aliases
+    assert "Garance" in found["garance-3b"].aliases
