@@ -631,8 +631,9 @@ def lacking(
     # company founded by Dario Amodei".
     holds = topic.__contains__ if reading.kind is Asks.WHEN else stated
     missing += sum(1 for relation in reading.relations if not holds(relation) and not is_implied(relation, holds))
-    # "How many employees does the co-op have?" is not answered by a sentence about the co-op that counts no one.
-    if reading.kind is Asks.QUANTITY and reading.counted is None and reading.concepts & _MONEY:
+    # "How many employees does the co-op have?" is not answered by a sentence about the co-op that counts no one;
+    # nor "How much was he paid?", or "What's OpenAI's valuation?", by one that gives no sum.
+    if reading.kind in (Asks.QUANTITY, None) and reading.counted is None and reading.concepts & _MONEY:
         missing += not any(map(gives_sum, (fact.sentence, fact.text.en, fact.text.fr)))
     if reading.counted == HEADCOUNT:
         missing += not any(map(_counts_someone, (fact.sentence, fact.text.en, fact.text.fr)))

@@ -47,7 +47,12 @@ async def test_how_many_people_needs_a_fact_that_counts_someone(store: SQLiteSto
 async def test_how_much_money_needs_a_fact_that_gives_a_sum(store: SQLiteStore) -> None:
     """ "How much was Radford paid?" is not answered by how long he stayed; "how much did OpenAI sell" is."""
     knowledge = await Knowledge.load(store)
-    for question in ("How much was Radford paid at OpenAI?", "Radford gagnait combien chez OpenAI ?"):
+    for question in (
+        "How much was Radford paid at OpenAI?",
+        "Radford gagnait combien chez OpenAI ?",
+        "What was Radford's pay at OpenAI?",  # no "how much", the same want of a sum
+        "What is OpenAI paying Radford now?",
+    ):
         assert not knowledge.ask(question).answered, question
     result = knowledge.ask("How much in shares did OpenAI sell over the past year?")
     assert result.answered and result.fact is not None and "800" in result.fact.text.en
