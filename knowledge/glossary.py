@@ -30,26 +30,36 @@ OTHER: dict[Lang, Lang] = {"en": "fr", "fr": "en"}
 class Glossary:
     """Translations of everyday words, looked up by the language a word is in and its crude stem."""
 
-    def __init__(self, entries: dict[tuple[Lang, str], tuple[str, ...]]) -> None:
+    def __init__(
+        self, entries: dict[tuple[str, str], tuple[str, ...]], raw: dict[tuple[str, str], str] | None = None
+    ) -> None:
         self._entries = entries
+        self._raw = raw or {}  # as read ("translation|translation"), split into `entries` on first look-up
 
     @classmethod
     def parse(cls, text: str) -> Glossary:
-        entries: dict[tuple[Lang, str], tuple[str, ...]] = {}
+        """The glossary in `text`. Each line's translations are only split when first looked up: a question that
+        reads the glossary (see `knowledge.matcher.translations`) looks up a word or two, and parsing them all
+        took most of the 36 ms the file cost to read."""
+        raw: dict[tuple[str, str], str] = {}
         for line in text.splitlines():
-            lang, _, rest = line.partition("\t")
-            word, _, translations = rest.partition("\t")
-            if lang not in OTHER or not word or "\t" in translations:
+            parts = line.split("\t")
+            if len(parts) != 3 or parts[0] not in OTHER or not parts[1] or not parts[2].strip(" |"):
                 continue
-            key = (lang, cognate_stem(word))
-            found = tuple(t.strip() for t in translations.split("|") if t.strip())
-            if found:
-                entries[key] = tuple(dict.fromkeys(entries.get(key, ()) + found))
-        return cls(entries)
+            key = (parts[0], cognate_stem(parts[1]))
+            raw[key] = f"{raw[key]}|{parts[2]}" if key in raw else parts[2]
+        return cls({}, raw)
 
     def translations(self, word: str, lang: Lang) -> tuple[str, ...]:
         """What folded `word` of language `lang` may be in the other language (nothing when unknown)."""
-        return self._entries.get((lang, cognate_stem(word)), ())
+        key = (lang, cognate_stem(word))
+        found = self._entries.get(key)
+        if found is None:
+            line = self._raw.get(key)
+            if line is None:
+                return ()
+            found = self._entries[key] = tuple(dict.fromkeys(t.strip() for t in line.split("|") if t.strip()))
+        return found
 
     def gloss(self, text: str, lang: Lang, keep: Collection[str] = frozenset()) -> str | None:
         """`text` (in `lang`) with every word the glossary knows replaced by its translations; words in `keep`
@@ -71,7 +81,7 @@ class Glossary:
         return " ".join(glossed) if changed else None
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._entries.keys() | self._raw.keys())
 
 
 @cache
