@@ -511,12 +511,15 @@ def read_question(
     )
 
 
+_TRANSLATED_STEM = 5  # the shortest plain stem a translation may meet
+
+
 def translations(
     concepts: frozenset[str], words: Sequence[str], analyzer: ConceptAnalyzer, lang: Lang, known: Callable[[str], bool]
 ) -> dict[str, tuple[str, str]]:
     """The concepts of everyday words no fact uses that a translation of the word meets, by the word's own concept,
-    with the word: "Quelle amende la CDO a-t-elle *infligée* ?" meets "the largest fine the CDO has *imposed*". A
-    fact's sentence is glossed too (see `glossed_sentence`), but one way: its "imposed" became "imposer", not every
+    with the word: "Quand l'*échafaudage* s'est-il effondré ?" meets "*Scaffolding* collapsed on Monday". A fact's
+    sentence is glossed too (see `glossed_sentence`), but one way: its "scaffolding" became "échafaudage", not every
     French word for it. Only a word that meets nothing is read so: one any fact uses keeps its own sense."""
     swapped: dict[str, tuple[str, str]] = {}
     for word in words:
@@ -525,13 +528,15 @@ def translations(
             continue
         for translation in glossary().translations(word, lang):
             meant = analyzer.token_concepts(canonical_tokens(canonical(translation)))
-            # Never a name, nor a relation a fact would then have to state: "quelle *part* du coût" is no leaving
-            # because "part" may be "leaves", nor "pour qu'elle *aboutisse*" a succession because it may "succeed".
+            # An everyday word's concept only: never a name, nor a concept the curated lexicon chose for our stories
+            # (a relation a fact would then have to state: "quelle *part* du coût" is no leaving because "part" may
+            # be "leaves"; "réaliser" is no "build" in a question about baking), nor a stem so short it is another
+            # word's ("pâte", "paste", is not the "past" year).
             if (
                 len(meant) == 1
                 and known(meant[0])
-                and not meant[0].startswith(ENTITY_PREFIX)
-                and meant[0] not in analyzer.relations
+                and analyzer.is_general(meant[0])
+                and (meant[0].startswith("~") or len(meant[0]) >= _TRANSLATED_STEM)
             ):
                 swapped[own] = (meant[0], word)
                 break

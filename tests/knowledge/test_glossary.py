@@ -58,32 +58,31 @@ async def test_an_english_question_meets_a_french_sentence_through_the_gloss(
         assert result.fact is not None and "N4" in result.fact.sentence
 
 
-ENGLISH_ARTICLE = """Regulator fines Corvala over data sharing
+ENGLISH_ARTICLE = """Scaffolding collapse halts work on Corvala tower
 
-The Danish data authority said on Monday it had imposed a penalty of 4 million kroner on Corvala, a Copenhagen
-maker of fitness watches, for sharing users' heart-rate data with advertisers without their consent. The company
-said it would appeal and that it had already changed its privacy settings for every customer in Europe.
+Scaffolding collapsed on Monday at the building site of the Corvala tower in Aarhus, damaging two parked cars but
+injuring no one, the city said. Work on the 24-storey tower, due to open next year, was halted while inspectors
+examine the machine, and the contractor said it would cooperate fully with the investigation.
 """
 
 
 async def test_a_question_word_no_fact_uses_is_read_as_its_translation(
     store: SQLiteStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """ "Infligée" meets no fact; read as "imposed" (its translation), it meets the English sentence, which the
-    one-way gloss of the fact (its English words in French) does not make say "infligée"."""
+    """ "Échafaudage" meets no fact; read as "scaffolding" (its translation), it meets the English sentence, which the
+    one-way gloss of the fact (its English words in French) does not make say "échafaudage"."""
     await ingest_article(store, parse_article(ENGLISH_ARTICLE, date="2026-03-03", lang="en"), notify=False)
-    question = "Quelle sanction l'autorité a-t-elle infligée à Corvala ?"
+    question = "Quel jour l'échafaudage s'est-il effondré ?"
     monkeypatch.setattr(knowledge.matcher, "glossary", lambda: Glossary({}))
     knowledge_ = await Knowledge.load(store)
     before = knowledge_.ask(question)
-    monkeypatch.setattr(knowledge.matcher, "glossary", lambda: Glossary.parse("fr\tinfligee\tinflicted|imposed\n"))
+    monkeypatch.setattr(knowledge.matcher, "glossary", lambda: Glossary.parse("fr\techafaudage\tscaffolding\n"))
     after = knowledge_.ask(question)
-    assert after.best is not None and before.best is not None
-    assert "imposed" in after.best.fact.sentence
-    assert after.best.fact == before.best.fact and after.score > before.score + 0.05
+    assert after.answered and after.fact is not None and "Scaffolding collapsed" in after.fact.sentence
+    assert before.best is None or after.score > before.score + 0.05
     # A word some fact uses keeps its own sense: "Corvala" is not translated away, whatever the glossary says.
     monkeypatch.setattr(knowledge.matcher, "glossary", lambda: Glossary.parse("fr\tcorvala\tfitness\n"))
-    assert knowledge_.ask(question).entities == frozenset({"corvala"})
+    assert knowledge_.ask("Où est la tour Corvala ?").entities == frozenset({"corvala"})
 
 
 async def test_a_translation_never_makes_a_question_ask_for_a_relation(store: SQLiteStore) -> None:
@@ -105,3 +104,17 @@ async def test_a_translation_never_makes_a_question_ask_for_a_relation(store: SQ
     )
     assert not isinstance(reading, knowledge.matcher.MatchResult)
     assert not reading.relations
+
+
+async def test_a_translation_meets_only_an_everyday_word_of_some_length(store: SQLiteStore) -> None:
+    """Off topic stays off topic: "pâte" ("paste") is not the "past" year the facts use, nor "réaliser" the curated
+    "build" of our stories; "échafaudage" may still be the "scaffolding" of an article's sentence."""
+    matcher = (await Knowledge.load(store)).matcher
+    words = ["realiser", "une", "pate", "echafaudage"]
+    concepts = frozenset(matcher.analyzer.token_concepts(words))
+    entries = "fr\trealiser\tbuild|achieve\nfr\tpate\tpaste|dough\nfr\techafaudage\tscaffolding\n"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(knowledge.matcher, "glossary", lambda: Glossary.parse(entries))
+        known = {"build", "past", "scaffo"}.__contains__
+        swapped = knowledge.matcher.translations(concepts, words, matcher.analyzer, "fr", known)
+    assert swapped == {"echafa": ("scaffo", "echafaudage")}
