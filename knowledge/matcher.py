@@ -90,10 +90,10 @@ SOURCE = "source"  # the lexicon's concept for where a claim comes from ("accord
 REPORT = "report"
 CITING = frozenset({SOURCE, "media", REPORT})
 # What a fact's sample questions talk about is its topic; what only its text says (a name in passing, "award",
-# "Vancouver") still covers a question, at this share of its weight. Swept on the tuning material (eleventh
-# session, 4,759 questions): 0.5 +1 -9; 0.75 +9 -4 (in-scope +7, out-of-scope -2); 0.9 and 1.0 gain in-scope answers
-# (+16, +26) for as many more out-of-scope questions answered (10, 14).
-STATEMENT_SHARE = 0.75
+# "Vancouver") still covers a question, at this share of its weight. Swept again in the eleventh session (5,159
+# tuning questions in one store): 0.75 gained 9 and lost 4, but with the seed alone it lifted "radford il a des
+# enfants ?" over the threshold through the GPT-2 paper's co-author Rewon Child, a neighbouring fact as an answer.
+STATEMENT_SHARE = 0.6
 # A news sentence takes its headline for granted: "Le chantier a coûté 468 millions d'euros" is about the tram of
 # "Brévennes inaugure sa ligne T4 de tramway". The headline's words a sentence of the article does not use itself
 # cover a question at this share of their weight (see `_Entry.context`); measured against 0.25 and 0.6.

@@ -33,6 +33,7 @@ BLIND_HOLDOUT8 = Path(__file__).with_name("data") / "blind_holdout8.jsonl"  # he
 BLIND_HOLDOUT9 = Path(__file__).with_name("data") / "blind_holdout9.jsonl"  # held out in the eighth
 BLIND_HOLDOUT10 = Path(__file__).with_name("data") / "blind_holdout10.jsonl"  # held out in the ninth
 BLIND_HOLDOUT11 = Path(__file__).with_name("data") / "blind_holdout11.jsonl"  # held out in the tenth
+BLIND_HOLDOUT12 = Path(__file__).with_name("data") / "blind_holdout12.jsonl"  # held out in the eleventh
 
 
 def judge(row: dict[str, object], answered: bool, answer: str) -> bool:
@@ -76,7 +77,8 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
         (BLIND_HOLDOUT8, 0.84),  # 81.2% at first contact (the seventh session's start), 86.7% at the ninth's end
         (BLIND_HOLDOUT9, 0.78),  # 77.1% at first contact (the eighth session's start), 80.8% at the ninth's end
         (BLIND_HOLDOUT10, 0.79),  # 77.1% at first contact (the ninth session's start), 81.2% at its end
-        (BLIND_HOLDOUT11, 0.77),  # 79.2% at first contact (the tenth session's start), 79.6% at its end
+        (BLIND_HOLDOUT11, 0.79),  # 79.2% at first contact (the tenth session's start), 79.6% at the eleventh's end
+        (BLIND_HOLDOUT12, 0.81),  # 81.7% at first contact (the eleventh session's start) and at its end
     ],
     ids=[
         "own",
@@ -93,6 +95,7 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
         "blind-holdout9",
         "blind-holdout10",
         "blind-holdout11",
+        "blind-holdout12",
     ],
 )
 async def test_own_question_sets_stay_above_their_floors(core: Core, path: Path, floor: float) -> None:
