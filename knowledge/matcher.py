@@ -522,9 +522,12 @@ def translations(
     sentence is glossed too (see `glossed_sentence`), but one way: its "scaffolding" became "échafaudage", not every
     French word for it. Only a word that meets nothing is read so: one any fact uses keeps its own sense."""
     swapped: dict[str, tuple[str, str]] = {}
+    unmet = {concept for concept in concepts if not known(concept)}
+    if not unmet:
+        return swapped  # every word meets some fact: the common case, and nothing to look up
     for word in words:
         own = cognate_stem(word)
-        if own not in concepts or own in swapped or known(own) or analyzer.token_concepts([word]) != [own]:
+        if own not in unmet or own in swapped or analyzer.token_concepts([word]) != [own]:
             continue
         for translation in glossary().translations(word, lang):
             meant = analyzer.token_concepts(canonical_tokens(canonical(translation)))
