@@ -12,10 +12,15 @@ from knowledge.store.sqlite_facts import SQLiteStore
 ARTICLES = Path(__file__).with_name("data") / "articles"
 
 
-async def test_whether_someone_stays_is_answered_by_their_leaving(store: SQLiteStore) -> None:
-    meta = json.loads((ARTICLES / "h1.en.meta.json").read_text(encoding="utf-8"))
-    text = (ARTICLES / "h1.en.txt").read_text(encoding="utf-8")
+async def ingest(store: SQLiteStore, name: str) -> None:
+    """Ingests the test article `name` ("h1.en") as an operator would, with its title, date and language."""
+    meta = json.loads((ARTICLES / f"{name}.meta.json").read_text(encoding="utf-8"))
+    text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
     await ingest_article(store, parse_article(text, title=meta["title"], date=meta["date"], lang=meta["lang"]))
+
+
+async def test_whether_someone_stays_is_answered_by_their_leaving(store: SQLiteStore) -> None:
+    await ingest(store, "h1.en")
     knowledge = await Knowledge.load(store)
     for question in ("Will Felix Brandt stay on at Pellucid?", "Brandt va-t-il rester chez Pellucid ?"):
         result = knowledge.ask(question)
@@ -36,9 +41,7 @@ async def test_how_many_people_needs_a_fact_that_counts_someone(store: SQLiteSto
     knowledge = await Knowledge.load(store)
     for question in ("How many people work at OpenAI?", "how many ppl work at openai rn?"):
         assert not knowledge.ask(question).answered, question
-    meta = json.loads((ARTICLES / "t3.en.meta.json").read_text(encoding="utf-8"))
-    text = (ARTICLES / "t3.en.txt").read_text(encoding="utf-8")
-    await ingest_article(store, parse_article(text, title=meta["title"], date=meta["date"], lang=meta["lang"]))
+    await ingest(store, "t3.en")
     knowledge = await Knowledge.load(store)
     result = knowledge.ask("how many people from his team are going with Ashworth?")
     assert result.answered and result.fact is not None and "seven members" in result.fact.sentence
@@ -80,9 +83,7 @@ async def test_the_news_of_something_is_not_a_request_for_its_source(store: SQLi
 async def test_a_name_set_aside_need_not_be_in_the_answer(store: SQLiteStore) -> None:
     """ "Does Altisène have offices outside Brussels?" is answered by its Luxembourg office, which says nothing
     of Brussels; "outside" and "hors de" set a name aside as "besides" does."""
-    meta = json.loads((ARTICLES / "h2.fr.meta.json").read_text(encoding="utf-8"))
-    text = (ARTICLES / "h2.fr.txt").read_text(encoding="utf-8")
-    await ingest_article(store, parse_article(text, title=meta["title"], date=meta["date"], lang=meta["lang"]))
+    await ingest(store, "h2.fr")
     knowledge = await Knowledge.load(store)
     questions = ("Does Altisène have offices outside Brussels?", "Altisène a-t-elle des bureaux hors de Bruxelles ?")
     for question in questions:
@@ -92,9 +93,7 @@ async def test_a_name_set_aside_need_not_be_in_the_answer(store: SQLiteStore) ->
 
 async def test_a_sentence_that_counts_employees_says_how_many_work_there(store: SQLiteStore) -> None:
     """ "Sonatrace employs about 230 people" never says "work", yet it is how many work there."""
-    meta = json.loads((ARTICLES / "n1.en.meta.json").read_text(encoding="utf-8"))
-    text = (ARTICLES / "n1.en.txt").read_text(encoding="utf-8")
-    await ingest_article(store, parse_article(text, title=meta["title"], date=meta["date"], lang=meta["lang"]))
+    await ingest(store, "n1.en")
     knowledge = await Knowledge.load(store)
     for question in ("ils sont combien a bosser chez sonatrace", "How many people work at Sonatrace?"):
         result = knowledge.ask(question)
@@ -103,9 +102,7 @@ async def test_a_sentence_that_counts_employees_says_how_many_work_there(store: 
 
 
 async def test_a_sum_of_money_says_what_something_cost(store: SQLiteStore) -> None:
-    meta = json.loads((ARTICLES / "u20.fr.meta.json").read_text(encoding="utf-8"))
-    text = (ARTICLES / "u20.fr.txt").read_text(encoding="utf-8")
-    await ingest_article(store, parse_article(text, title=meta["title"], date=meta["date"], lang=meta["lang"]))
+    await ingest(store, "u20.fr")
     result = (await Knowledge.load(store)).ask("combien coutent les fouilles elles-memes")
     assert result.answered and result.fact is not None and "2,3 millions" in result.fact.sentence
 
@@ -117,8 +114,6 @@ async def test_a_percentage_says_a_rate_and_a_lawyer_defends(store: SQLiteStore)
         ("u37.en", "taux de récupération du lithium ?", "95 percent"),
         ("u2.fr", "Qui défend la victime ?", "Oudjani"),
     ):
-        meta = json.loads((ARTICLES / f"{name}.meta.json").read_text(encoding="utf-8"))
-        text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
-        await ingest_article(store, parse_article(text, title=meta["title"], date=meta["date"], lang=meta["lang"]))
+        await ingest(store, name)
         result = (await Knowledge.load(store)).ask(question)
         assert result.answered and result.fact is not None and expected in result.fact.sentence, question
