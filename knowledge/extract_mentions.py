@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from knowledge.extract_descriptions import described_org, org_descriptions, person_descriptions
 from knowledge.extract_names import (
+    HYPHEN_VERSION,
     AliasTable,
     Candidate,
     clean_name,
@@ -74,7 +75,6 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:at|in|of|for|with|from|by|to|into|chez|a|à|de|du|des|au|aux|dans|par|pour|avec|sur|vers|the)\s*$|\b[dl]['’]\s*$",
     re.IGNORECASE,
 )
-_HYPHEN_BASE = re.compile(r"([^\W\d_]{3,})-\d{1,3}[A-Za-z]?")  # "Garance-12B": the family's name, "Garance"
 _ORGISH = frozenset({"organization", "product", "project"})
 _PRODUCT_WORDS = frozenset({"model", "modele", "product", "produit"})
 # Anaphors that name their organisation's kind, and the words its name would have.
@@ -362,11 +362,12 @@ class Mentions:
                 # (not "Chez Corvane", a preposition a sentence starts with, which names the Corvane already known)
                 found.aliases.add(parts[1])
                 self.table.add(parts[1], found.id)
-            base = _HYPHEN_BASE.fullmatch(found.name) if found.kind == "product" else None
-            if base is not None and not _everyday_word(base.group(1)) and fold(base.group(1)) not in ORG_WORDS:
+            version = HYPHEN_VERSION.fullmatch(found.name) if found.kind == "product" else None
+            family = version.group(1) if version is not None else ""
+            if len(family) >= 3 and not _everyday_word(family) and fold(family) not in ORG_WORDS:
                 # "Garance" for "Garance-12B", as people say it; stored only, not read into the article's sentences,
                 # where the versions it may stand for ("Garance-3B", "Garance-40B") are told apart.
-                found.aliases.add(base.group(1))
+                found.aliases.add(family)
             if found.kind == "person":
                 parts = found.name.split()
                 first = parts[0] if len(parts) >= 2 else None

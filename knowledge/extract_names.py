@@ -192,8 +192,8 @@ def name_runs(sentence: str, sentence_words: Sequence[Word], taken: set[int]) ->
 
 
 _VERSION = re.compile(r"\d{1,2}(?:\.\d)?")
-# One word with its version joined by a hyphen: "Garance-12B", "Skarv-1", "Petrel-1".
-_HYPHEN_VERSION = re.compile(r"[^\W\d_]{2,}-\d{1,3}[A-Za-z]?")
+# One word with its version joined by a hyphen, and its family's name: "Garance-12B" ("Garance"), "Skarv-1".
+HYPHEN_VERSION = re.compile(r"([^\W\d_]{2,})-\d{1,3}[A-Za-z]?")
 # The rest of a bigger number ("About 42,000 passengers", "Près de 1 300 exploitations"): not a version.
 _THOUSANDS = re.compile(r"[,.\u202f\u00a0 ]\d{3}\b")
 _MINOR = frozenset(fold("de du des la le l d pour of for the and et en a à au aux sur on in").split())
@@ -345,7 +345,7 @@ def kind_of(cand: Candidate) -> str:
         return "organization"  # "Fenwick & Lowe", "Harlan Pulp & Paper": partners' names make a firm's
     if cand.words >= 2 and _VERSION.fullmatch(cand.name.split()[-1]):
         return "product"  # "Corvid 4", "Vigie 2": people and companies have no version number
-    if _HYPHEN_VERSION.fullmatch(cand.name):
+    if HYPHEN_VERSION.fullmatch(cand.name):
         return "product"  # "Garance-12B", "Skarv-1": the same, in one word
     if is_place(cand.name) and cand.person == 0 and cand.org <= cand.place + 1:
         return "place"  # "Luxembourg", "Bruxelles": a country or a big city, unless the text says otherwise

@@ -277,6 +277,25 @@ ENTAILED: dict[str, tuple[str, ...]] = {
 }
 # A percentage in a sentence says a rate, a share or a proportion ("recovers more than 95% of the lithium").
 SHARE = ("~percent", "~percentage", "~rate", "~proportion")
+
+
+def said_in_form(fact: Fact, concepts: Iterable[str]) -> set[str]:
+    """What a fact says in its grammar, numbers or roles rather than in a word, given its `concepts`: "would
+    appeal", "lancera" say what is to come; "three weeks in advance" how long; "a £6.7 million upgrade programme"
+    what it cost; "95% of the lithium" a rate; "employs about 230 people" how many work there (`ENTAILED`)."""
+    texts = (fact.text.en, fact.sentence)
+    said = {c for concept in concepts for c in ENTAILED.get(concept, ())}
+    if any(map(speaks_of_future, texts)):
+        said.add(FUTURE)
+    if any(map(tells_span, texts)):
+        said.add(DURATION)
+    if any(map(gives_money, texts)):
+        said.add(PRICE)
+    if any(map(gives_share, texts)):
+        said.update(SHARE)
+    return said
+
+
 SAY = "say"
 # "What did Murati say about Radford?", "Qu'a dit Murati de Radford ?": what someone said, which the lexicon's
 # "say about" (what a departure says about the industry: its meaning) would hide.
@@ -1046,15 +1065,7 @@ class Matcher:
         named |= entity_ids(bag)
         names = {ENTITY_PREFIX + e for e in named}.difference(bag)
         said_set = set(_union([c for c, _ in texts + parts]))
-        if any(speaks_of_future(text) for text in (fact.text.en, fact.sentence)):
-            said_set.add(FUTURE)  # "would appeal", "lancera": what is to come, in the grammar rather than a word
-        if any(tells_span(text) for text in (fact.text.en, fact.sentence)):
-            said_set.add(DURATION)  # "three weeks in advance", "pendant deux ans": how long, in a number
-        if any(gives_money(text) for text in (fact.text.en, fact.sentence)):
-            said_set.add(PRICE)  # "a £6.7 million upgrade programme": what it cost, in a sum
-        if any(gives_share(text) for text in (fact.text.en, fact.sentence)):
-            said_set.update(SHARE)
-        said_set.update(c for concept in (*bag, *said_set) for c in ENTAILED.get(concept, ()))
+        said_set |= said_in_form(fact, (*bag, *said_set))
         said = tuple(sorted(said_set.difference(bag)))
         context: tuple[str, ...] = ()
         if not fact.curated and (told := self._headline(fact.source)):

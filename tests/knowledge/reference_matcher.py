@@ -6,9 +6,8 @@ Verbatim but for these edits: `Candidate` and `MatchResult` are imported from kn
 defined again (so results compare equal), so are `read_question` and `verdict` (how a question is read and
 the verdict drawn: the fast matcher changes neither, only which facts it scores and how fast), the class is
 `ReferenceMatcher`, relations a fact states through others count as said (`IMPLIED`, imported too), a sum is
-`gives_sum`'s (imported), and `_weigh`
-sums with
-`math.fsum`. A plain `sum` over a set follows the set's order, which follows the process's string hash
+`gives_sum`'s and what a fact says in its grammar or numbers `said_in_form`'s (both imported), and `_weigh` sums
+with `math.fsum`. A plain `sum` over a set follows the set's order, which follows the process's string hash
 seed, so main's scores move in the last bits from run to run — enough to flip a tie between two samples
 (PYTHONHASHSEED=1: 0.3188 for a suggestion that every other seed scores 0.291), or two facts' raw-score
 order. With exact sums it is deterministic, and so is the fast matcher.
@@ -26,24 +25,11 @@ from rapidfuzz import fuzz
 from knowledge.clauses import clauses
 from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
 from knowledge.intent import Asks, asked_kinds
-from knowledge.markers import (
-    counts_something,
-    gives_money,
-    gives_reason,
-    gives_share,
-    speaks_of_future,
-    tells_span,
-    tells_when,
-)
+from knowledge.markers import counts_something, gives_reason, tells_when
 from knowledge.matcher import (
     CLAUSE_WEIGHT,
     CONTEXT_SHARE,
-    DURATION,
-    ENTAILED,
-    FUTURE,
     IMPLIED,
-    PRICE,
-    SHARE,
     STATEMENT_SHARE,
     UNKNOWN_WEIGHT,
     Candidate,
@@ -54,6 +40,7 @@ from knowledge.matcher import (
     is_implied,
     lacking,
     read_question,
+    said_in_form,
     verdict,
 )
 from knowledge.models import Entity, Fact, Lang, Source
@@ -200,15 +187,7 @@ class ReferenceMatcher:
         named = set(fact.entities) | ({fact.subject} if fact.subject else set())
         named |= entity_ids(bags[None])
         said = frozenset().union(*(t.concepts for t in texts))
-        if any(speaks_of_future(text) for text in (fact.text.en, fact.sentence)):
-            said |= {FUTURE}
-        if any(tells_span(text) for text in (fact.text.en, fact.sentence)):
-            said |= {DURATION}
-        if any(gives_money(text) for text in (fact.text.en, fact.sentence)):
-            said |= {PRICE}
-        if any(gives_share(text) for text in (fact.text.en, fact.sentence)):
-            said |= set(SHARE)
-        said |= {c for concept in bags[None] | said for c in ENTAILED.get(concept, ())}
+        said |= said_in_form(fact, bags[None] | said)
         said -= bags[None]
         glossed_for = glossed[1] if gloss is not None and glossed is not None else None
         headline = None if fact.curated else self._headlines.get(fact.source)
