@@ -174,6 +174,10 @@ _FRAMES = re.compile(
 class Focus:
     question: str  # what the matcher compares
     context: str  # dropped scene-setting, for names only
+    # The statements kept before the question ("I read that the founder is stepping back."): they say what it is
+    # about, so their words count, but what they say happened is not what the question asks.
+    told: str = ""
+    asked: str = ""  # the clauses that ask, when there are statements besides
 
 
 # Chat shorthand, spelled out so the words meet the facts' and the question patterns: "how many ppl", "c koi le
@@ -299,7 +303,9 @@ def focus(message: str) -> Focus:
             kept.append(clause)
     question = _strip_courtesy_tail(" ".join(kept) if kept else text)
     unframed = _strip_frames(question)
-    return Focus(unframed or question, " ".join(c for c in dropped))
+    told = [c for c, k in zip(clauses, kinds, strict=True) if k == "statement"] if asking else []
+    asked = _strip_frames(" ".join(c for c, k in zip(clauses, kinds, strict=True) if k == "asks")) if told else ""
+    return Focus(unframed or question, " ".join(c for c in dropped), " ".join(told), asked)
 
 
 def _bare(clause: str) -> str:

@@ -193,3 +193,17 @@ def test_a_question_about_a_paper_keeps_it() -> None:
     question = "Quel est le titre de l'article sur GPT-1 ?"
     assert focus(question).question == question
     assert focus("Dans l'article sur GPT-1, qui est premier auteur ?").question.startswith("Dans l'article sur GPT-1")
+
+
+def test_statements_kept_before_a_question_are_told_apart_from_what_it_asks() -> None:
+    found = focus(
+        "I read that the founder is stepping back from running the company. What reason did Delvaux give for it?"
+    )
+    assert found.told == "I read that the founder is stepping back from running the company."
+    assert found.asked == "What reason did Delvaux give for it?"
+    assert "founder" in found.question  # its words still count for the match
+
+
+def test_a_message_that_only_asks_tells_nothing() -> None:
+    found = focus("Hi! Could you tell me when Radford joined OpenAI? Thanks")
+    assert (found.told, found.asked) == ("", "")
