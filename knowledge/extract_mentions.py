@@ -49,6 +49,26 @@ def _rare_word(word: str) -> bool:
     return frequency is None or frequency < _COINED_ZIPF
 
 
+# "Hearing", "Striker", "Chairman": a word this common opening a sentence before a name is not part of it.
+_PLACE_CAPITAL_ZIPF = 3.5
+
+
+def _capitalised_by_place(sentence: str, sentence_words: Sequence[Word], index: int) -> bool:
+    """Whether the word at `index` opens its sentence or a quotation, and is there an everyday word capitalised only
+    by where it stands: an English verb in -ing ("Hearing Skarv-1…", "Selling Tomás…"), or a common noun before
+    a first name ("Striker Tomás Ferreira", "Chairman Graham Pryce")."""
+    word = sentence_words[index]
+    opens = index == 0 or sentence[sentence_words[index - 1].end : word.start].strip()[-1:] in ('"', "“", "«")
+    lowered = fold(word.text).lower()
+    if not opens or len(lowered) < 4 or is_given_name(word.text):
+        return False
+    frequency = zipf(lowered)
+    if frequency is None or frequency < _PLACE_CAPITAL_ZIPF:
+        return False
+    following = sentence_words[index + 1].text if index + 1 < len(sentence_words) else ""
+    return (len(lowered) >= 6 and lowered.endswith("ing")) or is_given_name(following)
+
+
 def _everyday_word(alias: str) -> bool:
     """Whether `alias` is one word, and a common one in English or French."""
     words = alias.split()
@@ -221,6 +241,8 @@ class Mentions:
                 cand.count += 1
                 capital_elsewhere.add(key)
             for a, b in name_runs(sentence, sentence_words, taken):
+                if b - a >= 2 and _capitalised_by_place(sentence, sentence_words, a):
+                    a += 1  # "Hearing Skarv-1 for the first time…", "Striker Tomás Ferreira completed…"
                 name, _legal = clean_name(sentence_words[a:b])
                 key = name_key(name)
                 if not key:

@@ -269,7 +269,8 @@ def _institutions(
 def clean_name(span: Sequence[Word]) -> tuple[str, str | None]:
     """The name without a leading title ("Mr", "Mme"), and the legal form it ends with, if any."""
     items = list(span)
-    while items and fold(items[0].text) in TITLES:
+    # "State Senator Tom Brekke", "Deputy Mayor X": a word before a title qualifies the title.
+    while items and (fold(items[0].text) in TITLES or (len(items) > 2 and fold(items[1].text) in TITLES)):
         items = items[1:]
     if len(items) > 2 and items[0].possessive:
         items = items[1:]  # "Canada's Digital Services Commission": the owner is not part of the name
@@ -351,6 +352,15 @@ def kind_of(cand: Candidate) -> str:
         return "place"  # "Luxembourg", "Bruxelles": a country or a big city, unless the text says otherwise
     if cand.place > max(cand.person, cand.org) and (cand.words == 1 or (cand.words == 2 and cand.place >= 1)):
         return "place"
+    if (
+        cand.words in (2, 3)
+        and is_given_name(cand.name.split()[0])
+        and fold(cand.name.split()[-1]) not in ORG_WORDS
+        and cand.org <= cand.person + 2
+    ):
+        # "Claire Monteil, présidente du groupe…", "Tom Reinholt, said the group…": a first name and a surname are
+        # someone's, though the group they speak for stands beside them; "Morgan Stanley" needs the text to say so.
+        return "person"
     if cand.org >= cand.person and (cand.org > 0 or cand.words == 1):
         return "organization"
     if cand.words == 1 and cand.person < 2:

@@ -92,7 +92,7 @@ NOT_NAMES = _folded(
 TITLES = _folded(
     "mr mrs ms dr prof m mme mlle sir dame me maitre mp mep senator sen mayor governor minister judge chancellor"
     " commissioner inspector detective captain colonel sergeant maire ministre juge gouverneur commissaire"
-    " inspecteur capitaine lieutenant"
+    " inspecteur capitaine lieutenant professor professeur professeure"
 )
 # Last words that make a name an organisation ("Corvid Robotics Inc.", "Rhône Capital", "Banque de France").
 ORG_WORDS = _folded(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from knowledge.extract_mentions import Mentions
 from knowledge.loader import load_bundle
 from knowledge.models import Entity, Localized
@@ -217,3 +219,33 @@ def test_a_versioned_product_is_also_known_by_its_family_name() -> None:
     ).found
     assert found["garance-12b"].kind == "product" and "Garance" in found["garance-12b"].aliases
     assert "Garance" in found["garance-3b"].aliases
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ('"Hearing Skarv-1 for the first time was the most nerve-racking minute," said Ida Skovgaard.', "Skarv-1"),
+        ("Striker Tomás Ferreira completed his move to AS Montclair on Tuesday.", "Tomás Ferreira"),
+        ("Chairman Graham Pryce defended the timing of the changes.", "Graham Pryce"),
+    ],
+)
+def test_a_word_capitalised_only_by_opening_the_sentence_is_not_part_of_a_name(sentence: str, name: str) -> None:
+    names = {found.name for found in Mentions([sentence], load_bundle().entities).found.values()}
+    assert name in names
+    assert not any(n.endswith(name) and n != name for n in names)
+
+
+def test_a_first_name_and_surname_beside_the_group_they_speak_for_are_a_person() -> None:
+    sentences = [
+        "A residents' group, the Clean Creek Alliance, has raised concerns about the site.",
+        "Its spokesman, Tom Reinholt, said the group would ask for a public hearing.",
+    ]
+    kinds = {found.name: found.kind for found in Mentions(sentences, load_bundle().entities).found.values()}
+    assert kinds["Tom Reinholt"] == "person"
+    assert kinds["Clean Creek Alliance"] == "organization"
+
+
+def test_a_title_and_the_word_qualifying_it_are_not_part_of_a_name() -> None:
+    sentences = ["State Senator Roberto Vance said the bill would pass.", "Professor Anil Deshpande disagreed."]
+    kinds = {found.name: found.kind for found in Mentions(sentences, load_bundle().entities).found.values()}
+    assert kinds.get("Roberto Vance") == "person" and kinds.get("Anil Deshpande") == "person"
