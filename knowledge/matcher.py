@@ -231,6 +231,9 @@ class Reading:
     alternatives: tuple[frozenset[str], ...] = ()
     wants: str | None = None  # the kind of entity its answer must name besides its own ("which company…")
     counted: str | None = None  # what "how many…", "combien de…" count: the answer must count that
+    # The English word right after it, which a fact may state instead: "how many soil samples" counts the samples
+    # of "We went through more than 4,800 samples" (a French phrase puts its noun first: "combien d'arrêts sur…").
+    counted_alike: frozenset[str] = frozenset()
     since: bool = False  # it asks since when or how long a state has held: the answer must say (`tells_since`)
     name_of: str | None = None  # the role of someone whose name it asks ("the analyst"): the answer must name them
     new_org: str | None = None  # the new organisation whose name it asks ("his new startup"): the answer names it
@@ -509,6 +512,15 @@ def read_question(
         if not talk and not analyzer.is_name_word(word):
             head = False
     relations = (concepts & analyzer.relations) | spoken
+    counted = _counted(text, analyzer, lang)
+    if found.told and found.asked:
+        # "I read that the founder is stepping back. What reason did Delvaux give?" asks for a reason, not who
+        # founded anything: a relation or name only a statement around the question says is not required.
+        asked = set(analyzer.concepts(found.asked, fix_typos=True))
+        told = set(analyzer.concepts(found.told, fix_typos=True)) - asked
+        relations -= told
+        if named - told:
+            named -= told
     wanted = wanted_kind(text)
     return Reading(
         question,
@@ -523,7 +535,8 @@ def read_question(
         ordinary,
         alternatives,
         wanted,
-        _counted(text, analyzer, lang),
+        counted[0] if counted else None,
+        counted[1] if counted else frozenset(),
         asks_since_when(text),
         name_of_role(text),
         name_of_new_organisation(text),
@@ -603,8 +616,9 @@ def gives_sum(text: str) -> bool:
     return _SUM.search(text) is not None
 
 
-def _counted(text: str, analyzer: ConceptAnalyzer, lang: Lang) -> str | None:
-    """The concept of what the question counts ("how many employees" → `employee`), or None."""
+def _counted(text: str, analyzer: ConceptAnalyzer, lang: Lang) -> tuple[str, frozenset[str]] | None:
+    """The concept of what the question counts ("how many employees" → `employee`) and of the word after it, or
+    None."""
     words = counted_words(text)
     if words is None:
         return None
@@ -613,15 +627,21 @@ def _counted(text: str, analyzer: ConceptAnalyzer, lang: Lang) -> str | None:
         if word in _COUNTED_ANYHOW:
             return None
         if word in _PEOPLE_COUNTED:
-            return HEADCOUNT
+            return HEADCOUNT, frozenset()
         if word in STOPWORDS or word.isdigit():
             continue
         frequency = typo_zipf(word)
         if frequency is not None and frequency >= _COUNT_ADJECTIVE_ZIPF:
             continue
-        # The words from there on, for a phrase ("combien de chiffre d'affaires" counts `revenue`).
+        # The words from there on, for a phrase ("combien de chiffre d'affaires" counts `revenue`); the next word
+        # may be the noun itself in English ("how many soil *samples*"): see `counted_alike`.
         meant = analyzer.token_concepts(spelled(analyzer, following[index:], lang))
-        return meant[0] if meant else None
+        if not meant:
+            return None
+        after = following[index + 1] if index + 1 < len(following) else ""
+        if lang != "en" or not after or after in STOPWORDS or after.isdigit():
+            return meant[0], frozenset()
+        return meant[0], frozenset(analyzer.token_concepts(spelled(analyzer, [after], lang))[:1])
     return None
 
 
@@ -665,7 +685,7 @@ def lacking(
     if reading.counted == HEADCOUNT:
         missing += not any(map(_counts_someone, (fact.sentence, fact.text.en, fact.text.fr)))
     elif reading.counted is not None:
-        missing += not stated(reading.counted)
+        missing += not stated(reading.counted) and not any(map(stated, reading.counted_alike))
     # "How long has Okonjo been chief executive?" is not answered by a sentence that only calls her that.
     missing += reading.since and not any(map(tells_since, (fact.sentence, fact.text.en, fact.text.fr)))
     # "What's the name of the analyst quoted?" is not answered by "A Wall Street analyst said…".

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from knowledge.base import Knowledge
 from knowledge.ingest import ingest_article, parse_article
+from knowledge.matcher import MatchResult, read_question
 from knowledge.store.sqlite_facts import SQLiteStore
 
 ARTICLES = Path(__file__).with_name("data") / "articles"
@@ -117,3 +118,30 @@ async def test_a_percentage_says_a_rate_and_a_lawyer_defends(store: SQLiteStore)
         await ingest(store, name)
         result = (await Knowledge.load(store)).ask(question)
         assert result.answered and result.fact is not None and expected in result.fact.sentence, question
+
+
+async def test_what_a_statement_before_the_question_says_happened_is_not_asked(store: SQLiteStore) -> None:
+    """ "I remember Brightwater had a CTO before Marchetti arrived; when did Daniel Reyes leave?" asks when Reyes
+    left: the arrival is background, and a fact need not state it."""
+    await ingest(store, "a1.en")
+    knowledge = await Knowledge.load(store)
+    question = (
+        "Je me souviens que Brightwater avait déjà un directeur technique avant l'arrivée de Marchetti ; "
+        "à quelle date Daniel Reyes a-t-il quitté ce poste ?"
+    )
+    result = knowledge.ask(question)
+    assert result.answered and result.fact is not None
+    assert "Reyes" in result.fact.sentence and "November 2023" in result.fact.sentence
+
+
+async def test_how_many_counts_the_noun_an_english_compound_ends_with(store: SQLiteStore) -> None:
+    """ "How many soil samples…" counts samples: "We went through more than 4,800 samples" answers it, though it
+    never says "soil". A French phrase names its noun first, so "combien d'arrêts sur la ligne" still counts stops."""
+    await ingest(store, "u23.en")
+    knowledge = await Knowledge.load(store)
+    result = knowledge.ask("How many soil samples did the Dundee team go through before they found the right one?")
+    assert result.answered and result.fact is not None and "4,800" in result.fact.sentence
+    reading = read_question(
+        "combien d'arrêts sur la ligne", knowledge.matcher.analyzer, knowledge.matcher.entities, {}, "fr"
+    )
+    assert not isinstance(reading, MatchResult) and not reading.counted_alike
