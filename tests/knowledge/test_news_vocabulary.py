@@ -103,3 +103,14 @@ def test_load_word_senses_reads_english_then_french(tmp_path: Path) -> None:
     path.write_text('{"en": ["harvest"], "fr": ["récolte"]}\n\n{"en": ["hail"], "fr": ["grêle"]}\n', encoding="utf-8")
     assert load_word_senses(path) == [(["harvest"], ["récolte"]), (["hail"], ["grêle"])]
     assert tokens("grêle") == ["grele"]
+
+
+def test_finding_out_is_no_founding_and_sales_are_revenue() -> None:
+    """ "How did the employees find out", "which bacteria was found" ask what was found, not who founded something;
+    "Hydrelis's 2025 sales", "les ventes de vin" are what it sells in a year, not a sale of the company."""
+    analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json", words=DATA_DIR / NEWS_VOCABULARY), [])
+    for question in ("How did the employees found out?", "Which bacteria was found?", "Did they find out?"):
+        assert "found" not in analyzer.concepts(question), question
+    assert "found" in analyzer.concepts("Who founded the company?")
+    assert analyzer.concepts("sales") == analyzer.concepts("ventes") == analyzer.concepts("revenue")
+    assert analyzer.concepts("the sale") == analyzer.concepts("share sales") == analyzer.concepts("vendre")
