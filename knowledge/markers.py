@@ -72,6 +72,18 @@ _MONEY = re.compile(
 )
 # A share: "95%", "7.5 percent", "12 pour cent".
 _SHARE = re.compile(r"\d\s?%|\d\s*(?:percent|per cent|pour cent|pc)\b", re.IGNORECASE)
+# Someone's age: "Whitcombe, 64, steered…", "aged 34", "a 9-year-old boy", "âgée de 34 ans", "Pemberton, 71 ans,",
+# "une infirmière de 34 ans". A French "de N ans" counts only after someone ("un contrat de 10 ans" is a span).
+_PEOPLE_FR = (
+    r"(?:enfant|gar[cç]on|fille|fillette|homme|femme|infirmi[eè]re?|cycliste|patiente?|adolescente?|retrait[ée]e?"
+    r"|salari[ée]e?|ouvri[eè]re?|p[eè]re|m[eè]re|[ée]tudiante?|agricult(?:eur|rice)|pilote|conduct(?:eur|rice)"
+    r"|pi[ée]tonn?e?|victime|b[ée]b[ée]|joueur|joueuse|attaquant|d[ée]fenseur|milieu)s?"
+)
+_AGE = re.compile(
+    r"\b[A-Z][\w'’-]+,\s+\d{2},|\(\d{2}\)|\baged\s+\d{1,3}\b|\b\d{1,3}[\s-]years?[\s-]old\b"
+    r"|\b[a-z]+-years?-old\b|\b[aâ]g[ée]e?s?\s+de\s+\d{1,3}\s+ans\b|,\s+\d{1,3}\s+ans\s*[,)]"
+    rf"|\b{_PEOPLE_FR}\s+de\s+\d{{1,3}}\s+ans\b",
+)
 # A number that is not a year or a day of the month: "230 people", "six weeks", "96 universités".
 _COUNT = re.compile(rf"(?<![\w-])(?!(?:19|20)\d\d\b)\d[\d\s.,]*\s+(?!(?:{_MONTH})\b)[^\W\d]")
 # A number that is part of a name: "GPT-2", "Parla 3", "Corvid 4" (read before folding: it needs the capital).
@@ -118,6 +130,11 @@ def gives_money(text: str) -> bool:
 def gives_share(text: str) -> bool:
     """Whether `text` gives a percentage ("more than 95% of the lithium"): it says a rate or a proportion."""
     return _SHARE.search(text) is not None
+
+
+def tells_age(text: str) -> bool:
+    """Whether `text` gives someone's age ("Whitcombe, 64, steered…", "une infirmière de 34 ans"): it says how old."""
+    return _AGE.search(text) is not None
 
 
 def tells_when(text: str) -> bool:

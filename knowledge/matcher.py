@@ -64,6 +64,7 @@ from knowledge.markers import (
     gives_reason,
     gives_share,
     speaks_of_future,
+    tells_age,
     tells_since,
     tells_span,
     tells_when,
@@ -280,12 +281,14 @@ ENTAILED: dict[str, tuple[str, ...]] = {
 }
 # A percentage in a sentence says a rate, a share or a proportion ("recovers more than 95% of the lithium").
 SHARE = ("~percent", "~percentage", "~rate", "~proportion")
+AGE = ("~age", "~old")  # how old someone is: "Whitcombe, 64," says it
 
 
 def said_in_form(fact: Fact, concepts: Iterable[str]) -> set[str]:
     """What a fact says in its grammar, numbers or roles rather than in a word, given its `concepts`: "would
     appeal", "lancera" say what is to come; "three weeks in advance" how long; "a £6.7 million upgrade programme"
-    what it cost; "95% of the lithium" a rate; "employs about 230 people" how many work there (`ENTAILED`)."""
+    what it cost; "95% of the lithium" a rate; "Whitcombe, 64," how old he is; "employs about 230 people" how many
+    work there (`ENTAILED`)."""
     texts = (fact.text.en, fact.sentence)
     said = {c for concept in concepts for c in ENTAILED.get(concept, ())}
     if any(map(speaks_of_future, texts)):
@@ -296,6 +299,8 @@ def said_in_form(fact: Fact, concepts: Iterable[str]) -> set[str]:
         said.add(PRICE)
     if any(map(gives_share, texts)):
         said.update(SHARE)
+    if any(map(tells_age, texts)):
+        said.update(AGE)
     return said
 
 
@@ -1077,6 +1082,8 @@ class Matcher:
             supports.add(Asks.QUANTITY)
         if gives_reason(fact.text.en) or gives_reason(fact.sentence):
             supports.add(Asks.WHY)
+        if tells_age(fact.text.en) or tells_age(fact.sentence):
+            supports.add(Asks.AGE)  # "Whitcombe, 64, steered…" says how old he is
         # What the sample questions talk about is the fact's topic; words its text only mentions in passing
         # ("…Anthropic, the company founded by Dario Amodei") are not — unless it has no samples at all.
         every = [s for group in samples.values() for s in group]

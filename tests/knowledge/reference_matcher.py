@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from knowledge.clauses import clauses
 from knowledge.concepts import ENTITY_PREFIX, ConceptAnalyzer, entity_ids
 from knowledge.intent import Asks, asked_kinds
-from knowledge.markers import counts_something, gives_reason, tells_when
+from knowledge.markers import counts_something, gives_reason, tells_age, tells_when
 from knowledge.matcher import (
     CLAUSE_WEIGHT,
     CONTEXT_SHARE,
@@ -166,6 +166,8 @@ class ReferenceMatcher:
             supports.add(Asks.QUANTITY)
         if gives_reason(fact.text.en) or gives_reason(fact.sentence):
             supports.add(Asks.WHY)
+        if tells_age(fact.text.en) or tells_age(fact.sentence):
+            supports.add(Asks.AGE)  # "Whitcombe, 64, steered…" says how old he is
         # What the sample questions talk about is the fact's topic; words its text only mentions in passing
         # ("…Anthropic, the company founded by Dario Amodei") are not — unless it has no samples at all.
         every = [s for group in samples.values() for s in group] or texts

@@ -10,6 +10,7 @@ from knowledge.markers import (
     gives_reason,
     gives_share,
     speaks_of_future,
+    tells_age,
     tells_since,
     tells_span,
     tells_when,
@@ -146,3 +147,22 @@ def test_a_sum_of_money_is_read_as_what_something_cost(text: str, gives: bool) -
 )
 def test_a_percentage_is_read_as_a_rate_or_a_share(text: str, gives: bool) -> None:
     assert gives_share(text) is gives
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Whitcombe, 64, steered the company through a difficult decade", True),
+        ("Gerald Pemberton, the 71-year-old chairman, said", True),
+        ("Léa Brunetière, une infirmière de 34 ans, avait été percutée", True),
+        ("un enfant de 9 ans a été blessé", True),
+        ("Il est âgé de 58 ans.", True),
+        ("Halloran (54) made his fortune in logistics", True),
+        ("un contrat de 10 ans avec la ville", False),
+        ("In 2024, 35 people lost their jobs", False),
+        ("PARIS, 12 mars 2026 — Le groupe", False),
+        ("the 31,000-seat ground is due to open", False),
+    ],
+)
+def test_a_fact_that_gives_someones_age_can_answer_how_old(text: str, age: bool) -> None:
+    assert tells_age(text) is age

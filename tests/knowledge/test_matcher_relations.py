@@ -145,3 +145,17 @@ async def test_how_many_counts_the_noun_an_english_compound_ends_with(store: SQL
         "combien d'arrêts sur la ligne", knowledge.matcher.analyzer, knowledge.matcher.entities, {}, "fr"
     )
     assert not isinstance(reading, MatchResult) and not reading.counted_alike
+
+
+async def test_how_old_is_answered_by_a_sentence_that_gives_the_age_and_only_for_that_person(
+    store: SQLiteStore,
+) -> None:
+    """ "Halloran, 54, the founder…" says how old Halloran is; it says nothing of Maureen Toal's age, and nothing in
+    the seed story says Radford's."""
+    await ingest(store, "u43.en")
+    knowledge = await Knowledge.load(store)
+    for question in ("How old is Viktor Halloran?", "quel âge a Halloran ?"):
+        result = knowledge.ask(question)
+        assert result.answered and result.fact is not None and "54" in result.fact.sentence, question
+    for question in ("How old is Maureen Toal?", "How old is Alec Radford?"):
+        assert not knowledge.ask(question).answered, question
