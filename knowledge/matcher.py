@@ -1231,7 +1231,10 @@ class Matcher:
         is below `floor` (the raw score of the `kept`-th best so far): the fact cannot be among the best.
         """
         kind = query.kind
-        loose = kind in self.loose_kinds
+        # An article's sentence gives its reasons in more ways than `gives_reason` knows ("dismissed after three
+        # defeats", "a quitté son poste … pour marquer son désaccord"): any of them may answer why. A curated fact
+        # has hand-written why-samples, and answers why only through them.
+        loose = kind in self.loose_kinds or (kind is Asks.WHY and not entry.fact.curated)
         supported = kind is None or kind in entry.supports or loose
         first = entry.first
         # Without its gloss when the question is in the fact's own language: the pool ends one sample early.

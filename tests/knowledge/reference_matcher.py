@@ -254,10 +254,11 @@ class ReferenceMatcher:
         fuzzy_form: str,
         lang: str = "en",
     ) -> float:
-        supported = kind is None or kind in entry.supports or kind in self.loose_kinds
+        loose = kind in self.loose_kinds or (kind is Asks.WHY and not entry.fact.curated)
+        supported = kind is None or kind in entry.supports or loose
         # A fact's gloss serves questions in the other language only.
         texts = [t for t in entry.texts if t is not entry.gloss or entry.glossed_for == lang]
-        if kind is not None and kind in entry.samples and kind not in self.loose_kinds:
+        if kind is not None and kind in entry.samples and not loose:
             # A question that asks for something specific meets the samples that ask for the same thing.
             pool = entry.samples[kind] + texts
         else:

@@ -159,3 +159,14 @@ async def test_how_old_is_answered_by_a_sentence_that_gives_the_age_and_only_for
         assert result.answered and result.fact is not None and "54" in result.fact.sentence, question
     for question in ("How old is Maureen Toal?", "How old is Alec Radford?"):
         assert not knowledge.ask(question).answered, question
+
+
+async def test_an_articles_sentence_may_answer_why_whatever_words_give_its_reason(store: SQLiteStore) -> None:
+    """ "Bernard Lestrade a quitté son poste fin février, après avoir démissionné pour marquer son désaccord…" answers
+    why he left, though no "because" says so; a curated fact answers why only through its why-samples, so the seed
+    story still declines why McGrew left."""
+    await ingest(store, "u30.fr")
+    knowledge = await Knowledge.load(store)
+    result = knowledge.ask("pourquoi bernard lestrade a quitte le musee")
+    assert result.answered and result.fact is not None and "désaccord" in result.fact.sentence
+    assert not knowledge.ask("Why did Bob McGrew quit?").answered
