@@ -312,6 +312,8 @@ def context_clues(sentence: str, sentence_words: Sequence[Word], start: int, end
             cand.place += 1 if end - start == 1 else 0.25
             if strong:
                 cand.place += 2
+        if len(before) > 1 and before[-2] in _SITES and before[-1] in _SITE_LINKS:
+            cand.place += 2  # "l'usine de Vénissieux", "the plant in Dayton", "le site de Saint-Aubin"
         if before[-1] in {"and", "et", "or", "ou"} and len(before) >= 3 and before[-3] in PLACE_CUES:
             cand.place += 1  # "based in Rotterdam and Toronto"
         if before[-1] in PERSON_CUES or (len(before) > 1 and before[-2] in PERSON_CUES and before[-1] != "of"):
@@ -327,6 +329,10 @@ def context_clues(sentence: str, sentence_words: Sequence[Word], start: int, end
         if said & _ORG_NOUNS:
             cand.org += 2
             cand.introduced = True
+    if re.match(
+        r"^\s*,\s*(?:pres d|near\b|outside\b|aux portes d|dans la banlieue d|a l (?:est|ouest|nord|sud) d)", after_text
+    ):
+        cand.place += 2  # "Vénissieux, près de Lyon", "Goole, near Leeds"
     verb = re.match(r"^\s*(?:,[^,]*,\s*)?(\w+)", after_text)
     if verb and verb.group(1) in PERSON_VERBS:
         cand.person += 1 if cand.words > 1 else 0.5
@@ -337,6 +343,14 @@ def context_clues(sentence: str, sentence_words: Sequence[Word], start: int, end
             cand.gender["f"] = cand.gender.get("f", 0) + 1
         elif word in MASCULINE:
             cand.gender["m"] = cand.gender.get("m", 0) + 1
+
+
+# Where something stands: "l'usine de Vénissieux", "the plant in Dayton" name a place.
+_SITES = frozenset(
+    "usine usines site sites entrepot entrepots plant plants factory factories warehouse depot mine port aeroport"
+    " airport gare campus".split()
+)
+_SITE_LINKS = frozenset({"de", "d", "in", "at", "a"})
 
 
 def kind_of(cand: Candidate) -> str:

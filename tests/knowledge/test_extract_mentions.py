@@ -249,3 +249,13 @@ def test_a_title_and_the_word_qualifying_it_are_not_part_of_a_name() -> None:
     sentences = ["State Senator Roberto Vance said the bill would pass.", "Professor Anil Deshpande disagreed."]
     kinds = {found.name: found.kind for found in Mentions(sentences, load_bundle().entities).found.values()}
     assert kinds.get("Roberto Vance") == "person" and kinds.get("Anil Deshpande") == "person"
+
+
+def test_a_town_named_as_where_a_site_stands_is_a_place() -> None:
+    sentences = [
+        "Les Laboratoires Delmaire-Santé ont annoncé le rappel de sept lots après une contamination dans leur usine "
+        "de Vénissieux, près de Lyon.",
+        "L'usine de Vénissieux, qui emploie 420 salariés, est à l'arrêt depuis le 30 janvier.",
+    ]
+    kinds = {found.name: found.kind for found in Mentions(sentences, load_bundle().entities).found.values()}
+    assert kinds["Vénissieux"] == "place"

@@ -114,3 +114,11 @@ def test_finding_out_is_no_founding_and_sales_are_revenue() -> None:
     assert "found" in analyzer.concepts("Who founded the company?")
     assert analyzer.concepts("sales") == analyzer.concepts("ventes") == analyzer.concepts("revenue")
     assert analyzer.concepts("the sale") == analyzer.concepts("share sales") == analyzer.concepts("vendre")
+
+
+def test_where_something_is_located_asks_where_it_is_based() -> None:
+    analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json", words=DATA_DIR / NEWS_VOCABULARY), [])
+    for question in ("Where is the factory located?", "Où se trouve l'usine ?", "Où se situe le siège ?"):
+        concepts = analyzer.concepts(question)
+        assert "based" in concepts and "~find" not in concepts, question
+    assert analyzer.concepts("La bactérie a été trouvée") == analyzer.concepts("The bacteria was found")
