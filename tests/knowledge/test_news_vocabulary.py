@@ -122,3 +122,10 @@ def test_where_something_is_located_asks_where_it_is_based() -> None:
         concepts = analyzer.concepts(question)
         assert "based" in concepts and "~find" not in concepts, question
     assert analyzer.concepts("La bactérie a été trouvée") == analyzer.concepts("The bacteria was found")
+
+
+def test_a_length_or_a_height_is_what_kilometres_or_metres_measure() -> None:
+    analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json", words=DATA_DIR / NEWS_VOCABULARY), [])
+    assert analyzer.concepts("longueur") == analyzer.concepts("length") == analyzer.concepts("kilomètres")
+    assert analyzer.concepts("altitude") == analyzer.concepts("km")
+    assert analyzer.concepts("hauteur") == analyzer.concepts("height") == analyzer.concepts("mètres")
