@@ -69,6 +69,11 @@ def _capitalised_by_place(sentence: str, sentence_words: Sequence[Word], index: 
     return (len(lowered) >= 6 and lowered.endswith("ing")) or is_given_name(following)
 
 
+def _unelided(word: str) -> str:
+    """`word` without an elided "d'" before it ("d'Orsay" → "Orsay")."""
+    return word[2:] if len(word) > 2 and word[:2].lower() in ("d'", "d’") else word
+
+
 def _everyday_word(alias: str) -> bool:
     """Whether `alias` is one word, and a common one in English or French."""
     words = alias.split()
@@ -230,7 +235,7 @@ class Mentions:
             for a, b, short in expansions(sentence, sentence_words, taken):
                 # "Fonds européen pour la souveraineté numérique (FESN)": a name with lower-case words.
                 # Its own spelling, without a legal form ("Corvid Robotics Inc. (CRI)" is Corvid Robotics).
-                cleaned, legal = clean_name(sentence_words[a:b])
+                cleaned, legal = clean_name(sentence_words[a:b], sentence)
                 name = cleaned if legal else sentence[sentence_words[a].start : sentence_words[b - 1].end]
                 key = name_key(name)
                 taken.update(range(a, b))
@@ -243,7 +248,7 @@ class Mentions:
             for a, b in name_runs(sentence, sentence_words, taken):
                 if b - a >= 2 and _capitalised_by_place(sentence, sentence_words, a):
                     a += 1  # "Hearing Skarv-1 for the first time…", "Striker Tomás Ferreira completed…"
-                name, _legal = clean_name(sentence_words[a:b])
+                name, _legal = clean_name(sentence_words[a:b], sentence)
                 key = name_key(name)
                 if not key:
                     continue
@@ -353,7 +358,7 @@ class Mentions:
             found.aliases.add(short)
             self.table.add(short, entity_id)
         for found in list(self.found.values()):
-            parts = found.name.split()
+            parts = [_unelided(part) for part in found.name.split()]  # "Musée d'Orsay" is "Orsay" for short
             holder = self.table.get(parts[0]) if found.kind == "organization" and len(parts) >= 2 else None
             # An earlier article's Ondine Labs, not named here: in this article "Ondine" is its own Ondine
             # Robotique, but the stored alias stays the earlier one's (as a person's surname, below).

@@ -142,6 +142,9 @@ def name_runs(sentence: str, sentence_words: Sequence[Word], taken: set[int]) ->
             if sentence[sentence_words[j - 1].end : w.start].strip() == "&" and is_name(w, j):
                 j += 1  # "Fenwick & Lowe", "Harlan Pulp & Paper": one name
                 continue
+            if sentence[sentence_words[j - 1].end : w.start].strip() in ("d'", "d’") and is_name(w, j):
+                j += 1  # "Val d'Orcières", "Musée d'Orsay", "Côte d'Ivoire": one name
+                continue
             if sentence[sentence_words[j - 1].end : w.start].strip(" .") or (
                 "." in sentence[sentence_words[j - 1].end : w.start] and fold(sentence_words[j - 1].text) not in LEGAL
             ):
@@ -266,7 +269,7 @@ def _institutions(
     return found
 
 
-def clean_name(span: Sequence[Word]) -> tuple[str, str | None]:
+def clean_name(span: Sequence[Word], sentence: str = "") -> tuple[str, str | None]:
     """The name without a leading title ("Mr", "Mme"), and the legal form it ends with, if any."""
     items = list(span)
     # "State Senator Tom Brekke", "Deputy Mayor X": a word before a title qualifies the title.
@@ -278,11 +281,17 @@ def clean_name(span: Sequence[Word]) -> tuple[str, str | None]:
     while len(items) > 1 and fold(items[-1].text) in LEGAL:
         legal = items[-1].text
         items = items[:-1]
-    # Inside a run only an ampersand stands between two words with more than a space ("Fenwick & Lowe").
-    name = "".join(
-        (" & " if k and word.start - items[k - 1].end > 2 else " " if k else "") + word.text
-        for k, word in enumerate(items)
-    )
+
+    # Inside a run only an ampersand ("Fenwick & Lowe") or an elided "d'" ("Val d'Orcières") stands between two
+    # words with more than a space; `sentence`, when given, says which.
+    def between(k: int) -> str:
+        if not k:
+            return ""
+        if items[k].start - items[k - 1].end <= 2:
+            return " "
+        return " d'" if sentence[items[k - 1].end : items[k].start].strip() in ("d'", "d’") else " & "  # one form
+
+    name = "".join(between(k) + word.text for k, word in enumerate(items))
     return name, legal
 
 
@@ -366,6 +375,9 @@ def kind_of(cand: Candidate) -> str:
         return "place"  # "Luxembourg", "Bruxelles": a country or a big city, unless the text says otherwise
     if cand.place > max(cand.person, cand.org) and (cand.words == 1 or (cand.words == 2 and cand.place >= 1)):
         return "place"
+    if " d'" in cand.name and cand.person < 3:
+        # "Val d'Orcières", "Musée d'Orsay": a name joined by "d'" is a body's or a place's, whatever "Val" is
+        return "place" if cand.place > cand.org else "organization"
     if (
         cand.words in (2, 3)
         and is_given_name(cand.name.split()[0])

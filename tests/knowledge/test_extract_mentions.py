@@ -259,3 +259,15 @@ def test_a_town_named_as_where_a_site_stands_is_a_place() -> None:
     ]
     kinds = {found.name: found.kind for found in Mentions(sentences, load_bundle().entities).found.values()}
     assert kinds["Vénissieux"] == "place"
+
+
+def test_a_name_joined_by_an_elided_de_is_one_name_of_a_body_or_a_place() -> None:
+    sentences = [
+        "Le directeur général de la coopérative laitière Val d'Orcières, Bertrand Malaval, a annoncé sa démission.",
+        "La Côte d'Ivoire et le Musée d'Orsay ont signé un accord.",
+    ]
+    found = {f.name: f for f in Mentions(sentences, load_bundle().entities).found.values()}
+    assert found["Val d'Orcières"].kind == "organization"  # "Val" is a first name, but not here
+    assert "Orcières" in found["Val d'Orcières"].aliases and "d'Orcières" not in found["Val d'Orcières"].aliases
+    assert found["Côte d'Ivoire"].kind == "place"
+    assert "Musée d'Orsay" in found and found["Bertrand Malaval"].kind == "person"
