@@ -61,6 +61,11 @@ _WANTS_PERSON = re.compile(
     rf"(?:new\s+|current\s+|nouveau\s+|nouvelle\s+|actuel\s+|actuelle\s+)?{_TITLES}\b"
     r"|(?:is|was|s|est|etait)\s+(?:now\s+|currently\s+|desormais\s+|maintenant\s+)?"
     r"(?:in charge of|at the head of|running|a la tete d|aux commandes d|en charge d))"
+    # "Which two board members voted against?", "quels élus ont voté contre ?": people, to be named
+    r"|\b(?:which|what|quel|quels|quelle|quelles)\s+(?:(?!of\b|de\b|des\b|du\b|d\b)\w+\s+){0,2}?(?:members?|membres?|people|persons?|personnes?"
+    r"|directors?|administrat(?:eur|rice)s?|executives?|officials?|councillors?|conseill(?:er|ere)s?|elus?|elues?"
+    r"|judges?|juges?|players?|joueu(?:r|se)s?|lawyers?|avocate?s?|researchers?|chercheu(?:r|se)s?|scientists?"
+    r"|doctors?|medecins?)\b"
 )
 
 

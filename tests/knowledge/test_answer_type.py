@@ -62,6 +62,8 @@ def test_questions_that_want_an_organisation_named(question: str) -> None:
         "Qui a remplacé Delvaux ?",
         "qui est a la tete du groupe BlackMarrow",
         "ok and who is in charge of the network?",
+        "Which two board members voted against ending the contract?",
+        "quels élus ont voté contre ?",
     ],
 )
 def test_questions_that_want_a_person_named(question: str) -> None:
@@ -80,6 +82,7 @@ def test_questions_that_want_a_person_named(question: str) -> None:
         "Quand la société a-t-elle été créée ?",
         "Combien d'employés compte l'entreprise ?",
         "Which outlet reported it?",  # a source, which the answer cites: not an entity the fact must name
+        "What percentage of members voted for the merger?",  # a share of them, not their names
     ],
 )
 def test_questions_that_do_not(question: str) -> None:
