@@ -82,7 +82,8 @@ _PEOPLE_FR = (
 _AGE = re.compile(
     r"\b[A-Z][\w'’-]+,\s+\d{2},|\(\d{2}\)|\baged\s+\d{1,3}\b|\b\d{1,3}[\s-]years?[\s-]old\b"
     r"|\b[a-z]+-years?-old\b|\b[aâ]g[ée]e?s?\s+de\s+\d{1,3}\s+ans\b|,\s+\d{1,3}\s+ans\s*[,)]"
-    rf"|\b{_PEOPLE_FR}\s+de\s+\d{{1,3}}\s+ans\b",
+    rf"|\b{_PEOPLE_FR}\s+de\s+\d{{1,3}}\s+ans\b"
+    r"|\b(?:average age|median age|[aâ]ge moyen|[aâ]ge m[ée]dian|moyenne d['’][aâ]ge)\D{0,30}\d{1,3}\b",
 )
 # A number that is not a year or a day of the month: "230 people", "six weeks", "96 universités".
 _COUNT = re.compile(rf"(?<![\w-])(?!(?:19|20)\d\d\b)\d[\d\s.,]*\s+(?!(?:{_MONTH})\b)[^\W\d]")

@@ -606,7 +606,9 @@ def _counts_someone(text: str) -> bool:
 
 
 # "How much was Radford paid?" asks for a sum: a fact that gives none (the years he stayed) is no answer.
-_MONEY = frozenset({"pay", "salary", "price", "valuation", "wealth", "revenue", "fine", "loss", "money"})
+_MONEY = frozenset(
+    {"pay", "salary", "price", "valuation", "wealth", "revenue", "fine", "loss", "money", "~bonus", "~net_profit"}
+)
 _SUM = re.compile(
     r"[$€£¥]\s?\d|\d\s?(?:[$€£¥]|%)|\d[\d\s.,]*\s*(?:k|m|bn|mn|md|million|millions|milliard|milliards|billion"
     r"|billions|thousand|mille|euros?|dollars?|pounds?|livres?|pence|cents?|centimes|francs?|percent|pour cent)\b"
@@ -687,6 +689,9 @@ def lacking(
     # nor "How much was he paid?", or "What's OpenAI's valuation?", by one that gives no sum.
     if reading.kind in (Asks.QUANTITY, None) and reading.counted is None and reading.concepts & _MONEY:
         missing += not any(map(gives_sum, (fact.sentence, fact.text.en, fact.text.fr)))
+    # "Judge Okafor age?" is not answered by a sentence about Judge Okafor that gives no age.
+    if AGE[0] in reading.concepts:
+        missing += not any(map(tells_age, (fact.sentence, fact.text.en, fact.text.fr)))
     if reading.counted == HEADCOUNT:
         missing += not any(map(_counts_someone, (fact.sentence, fact.text.en, fact.text.fr)))
     elif reading.counted is not None:

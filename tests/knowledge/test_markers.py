@@ -158,6 +158,7 @@ def test_a_percentage_is_read_as_a_rate_or_a_share(text: str, gives: bool) -> No
         ("un enfant de 9 ans a été blessé", True),
         ("Il est âgé de 58 ans.", True),
         ("Halloran (54) made his fortune in logistics", True),
+        ("L'âge moyen des salariés est de 47 ans", True),
         ("un contrat de 10 ans avec la ville", False),
         ("In 2024, 35 people lost their jobs", False),
         ("PARIS, 12 mars 2026 — Le groupe", False),

@@ -154,10 +154,10 @@ async def test_how_old_is_answered_by_a_sentence_that_gives_the_age_and_only_for
     the seed story says Radford's."""
     await ingest(store, "u43.en")
     knowledge = await Knowledge.load(store)
-    for question in ("How old is Viktor Halloran?", "quel âge a Halloran ?"):
+    for question in ("How old is Viktor Halloran?", "quel âge a Halloran ?", "Halloran age?"):
         result = knowledge.ask(question)
         assert result.answered and result.fact is not None and "54" in result.fact.sentence, question
-    for question in ("How old is Maureen Toal?", "How old is Alec Radford?"):
+    for question in ("How old is Maureen Toal?", "How old is Alec Radford?", "Maureen Toal age?"):
         assert not knowledge.ask(question).answered, question
 
 
