@@ -168,3 +168,32 @@ async def test_a_postgres_schema_newer_than_the_code_is_refused_naming_both_vers
         await store.close()
         with pytest.raises(SchemaTooNewError, match=rf"version 99.* up to {latest_version()}"):
             await open_store(url)
+
+
+async def test_switching_to_wal_waits_out_another_process_lock(tmp_path: Path) -> None:
+    """SQLite answers "database is locked" at once when another process holds the lock a switch to WAL needs,
+    without waiting its busy timeout: the switch is retried, and any other error is raised."""
+    from knowledge.store.sqlite_facts import SQLiteStore
+
+    class Flaky:
+        def __init__(self, failures: int, message: str = "database is locked") -> None:
+            self.failures, self.message, self.calls = failures, message, 0
+
+        async def execute(self, sql: str) -> None:
+            self.calls += 1
+            if self.calls <= self.failures:
+                raise sqlite3.OperationalError(self.message)
+
+    store = await SQLiteStore.open(tmp_path / "bot.db")
+    real = store._db
+    try:
+        flaky = Flaky(3)
+        store._db = flaky  # type: ignore[assignment]
+        await store._enable_wal()
+        assert flaky.calls == 4
+        store._db = Flaky(1, "disk I/O error")  # type: ignore[assignment]
+        with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+            await store._enable_wal()
+    finally:
+        store._db = real
+        await store.close()
