@@ -607,7 +607,7 @@ def _counts_someone(text: str) -> bool:
 
 # "How much was Radford paid?" asks for a sum: a fact that gives none (the years he stayed) is no answer.
 _MONEY = frozenset(
-    {"pay", "salary", "price", "valuation", "wealth", "revenue", "fine", "loss", "money", "~bonus", "~net_profit"}
+    {"pay", "salary", "price", "valuation", "wealth", "revenue", "profit", "fine", "loss", "money", "~bonus"}
 )
 _SUM = re.compile(
     r"[$€£¥]\s?\d|\d\s?(?:[$€£¥]|%)|\d[\d\s.,]*\s*(?:k|m|bn|mn|md|million|millions|milliard|milliards|billion"

@@ -129,3 +129,10 @@ def test_a_length_or_a_height_is_what_kilometres_or_metres_measure() -> None:
     assert analyzer.concepts("longueur") == analyzer.concepts("length") == analyzer.concepts("kilomètres")
     assert analyzer.concepts("altitude") == analyzer.concepts("km")
     assert analyzer.concepts("hauteur") == analyzer.concepts("height") == analyzer.concepts("mètres")
+
+
+def test_a_profit_is_not_a_revenue() -> None:
+    """ "How much profit did Pixelune make?" is not answered by its chiffre d'affaires."""
+    analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json", words=DATA_DIR / NEWS_VOCABULARY), [])
+    assert analyzer.concepts("profit") == analyzer.concepts("bénéfice net") == analyzer.concepts("résultat net")
+    assert analyzer.concepts("profit") != analyzer.concepts("chiffre d'affaires") == analyzer.concepts("revenue")
