@@ -652,6 +652,14 @@ def _counted(text: str, analyzer: ConceptAnalyzer, lang: Lang) -> tuple[str, fro
     return None
 
 
+_ROUND = re.compile(r"\b(?:series|s[ée]rie)[\s-]+([a-f])\b", re.IGNORECASE)
+
+
+def _rounds(text: str) -> set[str]:
+    """The funding rounds `text` names by their letter ("Series B", "série A"), as lower-case letters."""
+    return {letter.lower() for letter in _ROUND.findall(text)}
+
+
 def lacking(
     fact: Fact,
     involved: Collection[str],
@@ -689,6 +697,11 @@ def lacking(
     # nor "How much was he paid?", or "What's OpenAI's valuation?", by one that gives no sum.
     if reading.kind in (Asks.QUANTITY, None) and reading.counted is None and reading.concepts & _MONEY:
         missing += not any(map(gives_sum, (fact.sentence, fact.text.en, fact.text.fr)))
+    # "Combien Sonatrace avait-elle levé lors de sa série A ?" is not answered by its Series B.
+    asked_rounds = _rounds(reading.text)
+    if asked_rounds:
+        stated_rounds = set().union(*map(_rounds, (fact.sentence, fact.text.en, fact.text.fr)))
+        missing += bool(stated_rounds) and not asked_rounds & stated_rounds
     # "Judge Okafor age?" is not answered by a sentence about Judge Okafor that gives no age.
     if AGE[0] in reading.concepts:
         missing += not any(map(tells_age, (fact.sentence, fact.text.en, fact.text.fr)))

@@ -170,3 +170,12 @@ async def test_an_articles_sentence_may_answer_why_whatever_words_give_its_reaso
     result = knowledge.ask("pourquoi bernard lestrade a quitte le musee")
     assert result.answered and result.fact is not None and "désaccord" in result.fact.sentence
     assert not knowledge.ask("Why did Bob McGrew quit?").answered
+
+
+async def test_a_funding_round_named_by_its_letter_is_not_another_round(store: SQLiteStore) -> None:
+    """n1's Sonatrace raised "€64 million in a Series B round": that answers the Series B, not the Series A."""
+    await ingest(store, "n1.en")
+    knowledge = await Knowledge.load(store)
+    result = knowledge.ask("How much did Sonatrace raise in its Series B?")
+    assert result.answered and result.fact is not None and "64" in result.fact.sentence
+    assert not knowledge.ask("Combien Sonatrace avait-elle levé lors de sa série A ?").answered
