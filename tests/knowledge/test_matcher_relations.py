@@ -179,3 +179,13 @@ async def test_a_funding_round_named_by_its_letter_is_not_another_round(store: S
     result = knowledge.ask("How much did Sonatrace raise in its Series B?")
     assert result.answered and result.fact is not None and "64" in result.fact.sentence
     assert not knowledge.ask("Combien Sonatrace avait-elle levé lors de sa série A ?").answered
+
+
+async def test_a_revenue_or_a_valuation_must_be_stated_not_any_sum(store: SQLiteStore) -> None:
+    """u26's Pixelune states its chiffre d'affaires; it gives no valuation and no profit, whatever sums it gives."""
+    await ingest(store, "u26.fr")
+    knowledge = await Knowledge.load(store)
+    result = knowledge.ask("What was Pixelune's revenue last year?")
+    assert result.answered and result.fact is not None and "27 millions" in result.fact.sentence
+    for question in ("How much profit did Pixelune make in 2025?", "What is Pixelune valued at?"):
+        assert not knowledge.ask(question).answered, question

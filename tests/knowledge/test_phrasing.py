@@ -71,6 +71,8 @@ async def knowledge(store: SQLiteStore) -> Knowledge:
         # Imperative requests and "in a few words" are how people ask "who is"
         ("Présente-moi Mira Murati en deux mots", "profile-murati"),
         ("Describe Barret Zoph briefly", "profile-zoph"),
+        # A sale of shares is a sale, though "ventes" alone are a year's sales
+        ("Ventes d'actions OpenAI ?", "openai-share-sale"),
     ],
 )
 async def test_any_phrasing_reaches_the_fact(knowledge: Knowledge, question: str, fact_id: str) -> None:
@@ -108,6 +110,10 @@ async def test_any_phrasing_reaches_the_fact(knowledge: Knowledge, question: str
         "Quel sera le prochain produit de Radford ?",  # a next project is not the projects he led
         "What did Bob McGrew say about Radford leaving?",  # asked what a person said: a fact must say it
         "Qu'a dit Barret Zoph à propos de Sutskever ?",
+        # A valuation, a revenue or a profit must be stated, not any sum: the share sale gives none of them
+        "What's OpenAI's valuation after that share sale?",
+        "À combien est valorisée OpenAI après la vente d'actions ?",
+        "What was OpenAI's revenue last year?",
     ],
 )
 async def test_a_neighbouring_fact_is_not_an_answer(knowledge: Knowledge, question: str) -> None:
