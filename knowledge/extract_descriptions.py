@@ -62,8 +62,11 @@ _KINDS: dict[str, tuple[str, ...]] = {
 _PUBLIC_BODY = ("commission", "authority", "autorite", "agency", "agence", "office", "regulator", "board", "conseil")
 for _generic in ("regulator", "watchdog", "regulateur", "gendarme"):
     _KINDS[_generic] = _PUBLIC_BODY
+# "Les fonds serviront à financer une usine" is the money raised, not an investment fund: only "le fonds" is one.
 _ORG = re.compile(
-    r"\b(?:the|this|la|le|les|cette|ce|l['’])\s*(" + "|".join(sorted(_KINDS, key=len, reverse=True)) + r")\b"
+    r"\b(?!les\s+fonds\b)(?:the|this|la|le|les|cette|ce|l['’])\s*("
+    + "|".join(sorted(_KINDS, key=len, reverse=True))
+    + r")\b"
 )
 
 

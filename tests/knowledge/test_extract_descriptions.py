@@ -131,3 +131,10 @@ def test_the_english_car_is_not_the_french_car() -> None:
     analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json"), [])
     assert "car" in analyzer.concepts("she worked for a car maker in Turin", lang="en")
     assert "car" not in analyzer.concepts("il est parti car il voulait créer sa société", lang="fr")
+
+
+def test_the_money_raised_is_not_an_investment_fund() -> None:
+    """ "Les fonds serviront à financer une usine" is the money: only "le fonds", "the fund" stand for a fund."""
+    assert org_descriptions("Les fonds serviront d'abord à financer une usine d'assemblage à Montauban.") == []
+    assert [kind for _, _, kind in org_descriptions("Le fonds a mené le tour de table.")] == ["fonds"]
+    assert [kind for _, _, kind in org_descriptions("The fund led the round.")] == ["fund"]
