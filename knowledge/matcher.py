@@ -273,8 +273,8 @@ _AFTER, FUTURE, DURATION = "after", "future", "duration"
 PRICE = "price"  # what something costs: a sum of money in a sentence says it
 # What a sentence says by saying another thing: "Sonatrace employs about 230 people" says how many work there.
 ENTAILED: dict[str, tuple[str, ...]] = {
-    "employee": ("work",),
-    "~worker": ("work",),
+    "employee": ("work", "~worker"),  # "420 salariés" are the site's workers, and they work there
+    "~worker": ("work", "employee"),
     "~megawatt": ("~capacity",),  # "a 1,400-megawatt wind farm": how big it is
     "~gigawatt": ("~capacity",),
     "lawyer": ("~defend",),  # "the victim's lawyer, Ms Oudjani": who defends her

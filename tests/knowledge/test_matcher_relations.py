@@ -189,3 +189,10 @@ async def test_a_revenue_or_a_valuation_must_be_stated_not_any_sum(store: SQLite
     assert result.answered and result.fact is not None and "27 millions" in result.fact.sentence
     for question in ("How much profit did Pixelune make in 2025?", "What is Pixelune valued at?"):
         assert not knowledge.ask(question).answered, question
+
+
+async def test_a_sites_employees_are_its_workers(store: SQLiteStore) -> None:
+    """ "L'usine de Vénissieux, qui emploie 420 salariés…" says how many workers the plant has."""
+    await ingest(store, "u44.fr")
+    result = (await Knowledge.load(store)).ask("Venissieux workers number")
+    assert result.answered and result.fact is not None and "420" in result.fact.sentence
