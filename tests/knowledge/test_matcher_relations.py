@@ -196,3 +196,11 @@ async def test_a_sites_employees_are_its_workers(store: SQLiteStore) -> None:
     await ingest(store, "u44.fr")
     result = (await Knowledge.load(store)).ask("Venissieux workers number")
     assert result.answered and result.fact is not None and "420" in result.fact.sentence
+
+
+async def test_the_word_company_weighs_little_against_what_is_asked(store: SQLiteStore) -> None:
+    """ "Où est basée la société Brightwater ?" asks where Brightwater is: "the Austin, Texas-based developer…"
+    answers it though it never says "société", ahead of a sentence about "the company" opening an office."""
+    await ingest(store, "a1.en")
+    result = (await Knowledge.load(store)).ask("Ou est basee la societe Brightwater ?")
+    assert result.answered and result.fact is not None and "Austin" in result.fact.sentence
