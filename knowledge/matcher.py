@@ -525,6 +525,12 @@ def read_question(
         # tuning material: 0.5 (+14 -6 in one store), 1.0, 1.5, and only when no company is asked for (+9 -5).
         ordinary[COMPANY] = min(ordinary.get(COMPANY, UNKNOWN_WEIGHT), COMPANY_WEIGHT)
     counted = _counted(text, analyzer, lang)
+    if counted is not None and counted[0] == HEADCOUNT:
+        # "How many staff…", "combien de personnes…": any count of people answers, whatever word it uses.
+        for word in tokens(counted_words(text) or "")[:2]:
+            if word in _PEOPLE_COUNTED:
+                for concept in analyzer.token_concepts([word]):
+                    ordinary[concept] = min(ordinary.get(concept, UNKNOWN_WEIGHT), _TALK_WEIGHT)
     if found.told and found.asked:
         # "I read that the founder is stepping back. What reason did Delvaux give?" asks for a reason, not who
         # founded anything: a relation or name only a statement around the question says is not required.
@@ -597,7 +603,7 @@ _COUNTED_ANYHOW = frozenset(
     "temps fois times time annees annee ans years year mois months month jours days day semaines weeks heures hours"
     " minutes".split()
 )
-_PEOPLE_COUNTED = frozenset("personnes people persons gens monde".split())
+_PEOPLE_COUNTED = frozenset("personnes people persons gens monde staff personnel effectifs workforce headcount".split())
 # What "how many people", "combien de personnes" count: whoever a sentence counts in its own words (a team,
 # staff, members), so any count will do, but a count there must be: "How many people work at OpenAI?" is not
 # answered by the year Radford joined it.

@@ -204,3 +204,11 @@ async def test_the_word_company_weighs_little_against_what_is_asked(store: SQLit
     await ingest(store, "a1.en")
     result = (await Knowledge.load(store)).ask("Ou est basee la societe Brightwater ?")
     assert result.answered and result.fact is not None and "Austin" in result.fact.sentence
+
+
+async def test_how_many_staff_is_answered_by_any_count_of_people_working_there(store: SQLiteStore) -> None:
+    """ "How many staff does Nordhavn have?" counts people, as "how many people" does: "Nordhavn, which employs 62
+    people…" answers it."""
+    await ingest(store, "u11.en")
+    result = (await Knowledge.load(store)).ask("How many staff does Nordhavn have?")
+    assert result.answered and result.fact is not None and "62" in result.fact.sentence
