@@ -4,10 +4,10 @@ The articles (tests/knowledge/data/articles/*.txt, 120 to 600 words, EN and FR, 
 written by helpers who never saw the extraction code; they are judged exactly as ../shared/eval/score.py judges.
 Tuned on: a1, a2 (first session), t3 to t7 (second), u5 to u8 (third), and every article held out before this
 session: h1, h2 (first session), n1, n2 (second), u1 to u4 and u9 to u12 (third), u13 to u16 (fourth), u17 to u20
-(fifth), u21 to u24 (sixth), u25 to u28 (seventh), u29 to u32 (eighth), u33 to u36 (ninth), u37 to u40 (tenth). Held
-out in the eleventh session, measured once at its start and once at its end, never read for tuning: u41 to u44
-(`HELD_OUT`). Floors sit a little under what the extraction reaches, so a regression shows; the seed story must keep
-its dev-set quality with them in the store (no new fact may steal an old question).
+(fifth), u21 to u24 (sixth), u25 to u28 (seventh), u29 to u32 (eighth), u33 to u36 (ninth), u37 to u40 (tenth), u41
+to u44 (eleventh). Held out in the twelfth session, measured once at its start and once at its end, never read for
+tuning: u45 to u48 (`HELD_OUT`). Floors sit a little under what the extraction reaches, so a regression shows; the
+seed story must keep its dev-set quality with them in the store (no new fact may steal an old question).
 """
 
 from __future__ import annotations
@@ -79,8 +79,12 @@ TUNE = (
     "u38.fr",
     "u39.en",
     "u40.fr",
+    "u41.en",
+    "u42.fr",
+    "u43.en",
+    "u44.fr",
 )
-HELD_OUT = ("u41.en", "u42.fr", "u43.en", "u44.fr")
+HELD_OUT = ("u45.en", "u46.fr", "u47.fr", "u48.en")
 # Overall, as score.py counts, with all four articles in the store: 83.7%, 72.5%; held out 61.0%, 51.2%.
 # After the articles work (verb forms, places, counts, quotations, patterns; all four now tuning material):
 # 81.4%, 80.0%, 70.7%, 78.0%. With all eleven in the store, after the second session's work: a1 81.4%, a2 80.0%,
@@ -128,6 +132,11 @@ HELD_OUT = ("u41.en", "u42.fr", "u43.en", "u44.fr")
 # 18 -> 18, 14 -> 14, 11 -> 10, 14 -> 14 of 32; near-topic declined 3, 4, 8, 7 of 8 at both). u30 falls from 45.0% to
 # 40.0% with them in the store: u42's Jean-Marc Lestrade answers a question about u30's Lestrade, and its regional
 # funding one about u30's; its floor follows.
+# Twelfth session (a statement before a question says what it is about, not what it asks; "how old" answered by a
+# sentence giving an age and "X age?" declined by one that gives none; revenue, profit and valuation must be stated;
+# a funding round's letter; "les fonds" are money; names joined by "d'"; "located" asks where): held out u45 40.0%,
+# u46 27.5%, u47 52.5%, u48 47.5% with all fifty-nine in this order (each with the seed only, in-scope, start -> end:
+# 15 -> 15, 8 -> 8, 20 -> 21, 14 -> 14 of 32; near-topic declined 6 -> 6, 7 -> 7, 5 -> 6, 7 -> 7 of 8).
 FLOORS = {
     "a1.en": 0.78,
     "a2.fr": 0.85,
@@ -184,6 +193,10 @@ FLOORS = {
     "u42.fr": 0.42,
     "u43.en": 0.35,
     "u44.fr": 0.47,
+    "u45.en": 0.37,
+    "u46.fr": 0.25,
+    "u47.fr": 0.50,
+    "u48.en": 0.45,
 }
 
 
@@ -202,7 +215,7 @@ async def ingest_all(store: SQLiteStore, names: tuple[str, ...]) -> None:
 @pytest.fixture(scope="module")
 def articles_store(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed store with every article ingested and its index saved, built once for the module: ingesting
-    fifty-five articles for each of its tests took most of the suite's time. Tests get copies."""
+    fifty-nine articles for each of its tests took most of the suite's time. Tests get copies."""
     path = tmp_path_factory.mktemp("articles") / "bot.db"
     shutil.copy(built_store, path)
 
@@ -241,10 +254,10 @@ async def test_near_topic_questions_about_the_articles_are_declined(article_core
     rows = [row for name in TUNE for row in load(ARTICLES / f"{name}.questions.jsonl") if row["expect"] is None]
     assert len(rows) >= 350
     accuracy, misses = await score(article_core, rows)
-    assert accuracy >= 0.77, "\n".join(misses)  # 330/418 with all fifty-five articles in the store
+    assert accuracy >= 0.80, "\n".join(misses)  # 366/450 with all fifty-nine articles in the store
     held_out = [row for name in HELD_OUT for row in load(ARTICLES / f"{name}.questions.jsonl") if row["expect"] is None]
     accuracy, misses = await score(article_core, held_out)
-    assert accuracy >= 0.71, "\n".join(misses)  # 24/32 (u41 to u44) with all fifty-five in the store
+    assert accuracy >= 0.71, "\n".join(misses)  # 24/32 (u45 to u48) with all fifty-nine in the store
 
 
 @pytest.mark.skipif(not DEV_SET.is_file(), reason="the shared dev set is not beside this checkout")
