@@ -20,6 +20,18 @@ async def ingest(store: SQLiteStore, name: str) -> None:
     await ingest_article(store, parse_article(text, title=meta["title"], date=meta["date"], lang=meta["lang"]))
 
 
+def assert_answers(knowledge: Knowledge, question: str, snippet: str) -> None:
+    """`question` is answered by a fact whose source sentence says `snippet`."""
+    result = knowledge.ask(question)
+    assert result.answered and result.fact is not None, (question, result.reason)
+    assert snippet in result.fact.sentence, (question, result.fact.sentence)
+
+
+def assert_declines(knowledge: Knowledge, *questions: str) -> None:
+    for question in questions:
+        assert not knowledge.ask(question).answered, question
+
+
 async def test_whether_someone_stays_is_answered_by_their_leaving(store: SQLiteStore) -> None:
     await ingest(store, "h1.en")
     knowledge = await Knowledge.load(store)
@@ -129,9 +141,7 @@ async def test_what_a_statement_before_the_question_says_happened_is_not_asked(s
         "Je me souviens que Brightwater avait déjà un directeur technique avant l'arrivée de Marchetti ; "
         "à quelle date Daniel Reyes a-t-il quitté ce poste ?"
     )
-    result = knowledge.ask(question)
-    assert result.answered and result.fact is not None
-    assert "Reyes" in result.fact.sentence and "November 2023" in result.fact.sentence
+    assert_answers(knowledge, question, "Daniel Reyes, who stepped down as CTO in November 2023")
 
 
 async def test_how_many_counts_the_noun_an_english_compound_ends_with(store: SQLiteStore) -> None:
@@ -139,8 +149,9 @@ async def test_how_many_counts_the_noun_an_english_compound_ends_with(store: SQL
     never says "soil". A French phrase names its noun first, so "combien d'arrêts sur la ligne" still counts stops."""
     await ingest(store, "u23.en")
     knowledge = await Knowledge.load(store)
-    result = knowledge.ask("How many soil samples did the Dundee team go through before they found the right one?")
-    assert result.answered and result.fact is not None and "4,800" in result.fact.sentence
+    assert_answers(
+        knowledge, "How many soil samples did the Dundee team go through before they found the right one?", "4,800"
+    )
     reading = read_question(
         "combien d'arrêts sur la ligne", knowledge.matcher.analyzer, knowledge.matcher.entities, {}, "fr"
     )
@@ -155,10 +166,8 @@ async def test_how_old_is_answered_by_a_sentence_that_gives_the_age_and_only_for
     await ingest(store, "u43.en")
     knowledge = await Knowledge.load(store)
     for question in ("How old is Viktor Halloran?", "quel âge a Halloran ?", "Halloran age?"):
-        result = knowledge.ask(question)
-        assert result.answered and result.fact is not None and "54" in result.fact.sentence, question
-    for question in ("How old is Maureen Toal?", "How old is Alec Radford?", "Maureen Toal age?"):
-        assert not knowledge.ask(question).answered, question
+        assert_answers(knowledge, question, "54")
+    assert_declines(knowledge, "How old is Maureen Toal?", "How old is Alec Radford?", "Maureen Toal age?")
 
 
 async def test_an_articles_sentence_may_answer_why_whatever_words_give_its_reason(store: SQLiteStore) -> None:
@@ -167,48 +176,41 @@ async def test_an_articles_sentence_may_answer_why_whatever_words_give_its_reaso
     story still declines why McGrew left."""
     await ingest(store, "u30.fr")
     knowledge = await Knowledge.load(store)
-    result = knowledge.ask("pourquoi bernard lestrade a quitte le musee")
-    assert result.answered and result.fact is not None and "désaccord" in result.fact.sentence
-    assert not knowledge.ask("Why did Bob McGrew quit?").answered
+    assert_answers(knowledge, "pourquoi bernard lestrade a quitte le musee", "désaccord")
+    assert_declines(knowledge, "Why did Bob McGrew quit?")
 
 
 async def test_a_funding_round_named_by_its_letter_is_not_another_round(store: SQLiteStore) -> None:
     """n1's Sonatrace raised "€64 million in a Series B round": that answers the Series B, not the Series A."""
     await ingest(store, "n1.en")
     knowledge = await Knowledge.load(store)
-    result = knowledge.ask("How much did Sonatrace raise in its Series B?")
-    assert result.answered and result.fact is not None and "64" in result.fact.sentence
-    assert not knowledge.ask("Combien Sonatrace avait-elle levé lors de sa série A ?").answered
+    assert_answers(knowledge, "How much did Sonatrace raise in its Series B?", "64")
+    assert_declines(knowledge, "Combien Sonatrace avait-elle levé lors de sa série A ?")
 
 
 async def test_a_revenue_or_a_valuation_must_be_stated_not_any_sum(store: SQLiteStore) -> None:
     """u26's Pixelune states its chiffre d'affaires; it gives no valuation and no profit, whatever sums it gives."""
     await ingest(store, "u26.fr")
     knowledge = await Knowledge.load(store)
-    result = knowledge.ask("What was Pixelune's revenue last year?")
-    assert result.answered and result.fact is not None and "27 millions" in result.fact.sentence
-    for question in ("How much profit did Pixelune make in 2025?", "What is Pixelune valued at?"):
-        assert not knowledge.ask(question).answered, question
+    assert_answers(knowledge, "What was Pixelune's revenue last year?", "27 millions")
+    assert_declines(knowledge, "How much profit did Pixelune make in 2025?", "What is Pixelune valued at?")
 
 
 async def test_a_sites_employees_are_its_workers(store: SQLiteStore) -> None:
     """ "L'usine de Vénissieux, qui emploie 420 salariés…" says how many workers the plant has."""
     await ingest(store, "u44.fr")
-    result = (await Knowledge.load(store)).ask("Venissieux workers number")
-    assert result.answered and result.fact is not None and "420" in result.fact.sentence
+    assert_answers(await Knowledge.load(store), "Venissieux workers number", "420")
 
 
 async def test_the_word_company_weighs_little_against_what_is_asked(store: SQLiteStore) -> None:
     """ "Où est basée la société Brightwater ?" asks where Brightwater is: "the Austin, Texas-based developer…"
     answers it though it never says "société", ahead of a sentence about "the company" opening an office."""
     await ingest(store, "a1.en")
-    result = (await Knowledge.load(store)).ask("Ou est basee la societe Brightwater ?")
-    assert result.answered and result.fact is not None and "Austin" in result.fact.sentence
+    assert_answers(await Knowledge.load(store), "Ou est basee la societe Brightwater ?", "Austin")
 
 
 async def test_how_many_staff_is_answered_by_any_count_of_people_working_there(store: SQLiteStore) -> None:
     """ "How many staff does Nordhavn have?" counts people, as "how many people" does: "Nordhavn, which employs 62
     people…" answers it."""
     await ingest(store, "u11.en")
-    result = (await Knowledge.load(store)).ask("How many staff does Nordhavn have?")
-    assert result.answered and result.fact is not None and "62" in result.fact.sentence
+    assert_answers(await Knowledge.load(store), "How many staff does Nordhavn have?", "62")
