@@ -36,9 +36,7 @@ async def test_whether_someone_stays_is_answered_by_their_leaving(store: SQLiteS
     await ingest(store, "h1.en")
     knowledge = await Knowledge.load(store)
     for question in ("Will Felix Brandt stay on at Pellucid?", "Brandt va-t-il rester chez Pellucid ?"):
-        result = knowledge.ask(question)
-        assert result.answered and result.fact is not None, question
-        assert "leave" in result.fact.sentence, question
+        assert_answers(knowledge, question, "leave")
 
 
 async def test_a_move_elsewhere_does_not_say_whether_someone_stayed_there(store: SQLiteStore) -> None:
@@ -51,25 +49,23 @@ async def test_a_move_elsewhere_does_not_say_whether_someone_stayed_there(store:
 async def test_how_many_people_needs_a_fact_that_counts_someone(store: SQLiteStore) -> None:
     """ "How many people" counts whoever a sentence counts in its own words (seven members of a team), but the
     year someone joined counts no one."""
-    knowledge = await Knowledge.load(store)
-    for question in ("How many people work at OpenAI?", "how many ppl work at openai rn?"):
-        assert not knowledge.ask(question).answered, question
+    assert_declines(await Knowledge.load(store), "How many people work at OpenAI?", "how many ppl work at openai rn?")
     await ingest(store, "t3.en")
-    knowledge = await Knowledge.load(store)
-    result = knowledge.ask("how many people from his team are going with Ashworth?")
-    assert result.answered and result.fact is not None and "seven members" in result.fact.sentence
+    assert_answers(
+        await Knowledge.load(store), "how many people from his team are going with Ashworth?", "seven members"
+    )
 
 
 async def test_how_much_money_needs_a_fact_that_gives_a_sum(store: SQLiteStore) -> None:
     """ "How much was Radford paid?" is not answered by how long he stayed; "how much did OpenAI sell" is."""
     knowledge = await Knowledge.load(store)
-    for question in (
+    assert_declines(
+        knowledge,
         "How much was Radford paid at OpenAI?",
         "Radford gagnait combien chez OpenAI ?",
         "What was Radford's pay at OpenAI?",  # no "how much", the same want of a sum
         "What is OpenAI paying Radford now?",
-    ):
-        assert not knowledge.ask(question).answered, question
+    )
     result = knowledge.ask("How much in shares did OpenAI sell over the past year?")
     assert result.answered and result.fact is not None and "800" in result.fact.text.en
 
@@ -100,8 +96,7 @@ async def test_a_name_set_aside_need_not_be_in_the_answer(store: SQLiteStore) ->
     knowledge = await Knowledge.load(store)
     questions = ("Does Altisène have offices outside Brussels?", "Altisène a-t-elle des bureaux hors de Bruxelles ?")
     for question in questions:
-        result = knowledge.ask(question)
-        assert result.answered and result.fact is not None and "Luxembourg" in result.fact.sentence, question
+        assert_answers(knowledge, question, "Luxembourg")
 
 
 async def test_a_sentence_that_counts_employees_says_how_many_work_there(store: SQLiteStore) -> None:
@@ -109,15 +104,12 @@ async def test_a_sentence_that_counts_employees_says_how_many_work_there(store: 
     await ingest(store, "n1.en")
     knowledge = await Knowledge.load(store)
     for question in ("ils sont combien a bosser chez sonatrace", "How many people work at Sonatrace?"):
-        result = knowledge.ask(question)
-        assert result.answered and result.fact is not None, question
-        assert "230" in result.fact.sentence, question
+        assert_answers(knowledge, question, "230")
 
 
 async def test_a_sum_of_money_says_what_something_cost(store: SQLiteStore) -> None:
     await ingest(store, "u20.fr")
-    result = (await Knowledge.load(store)).ask("combien coutent les fouilles elles-memes")
-    assert result.answered and result.fact is not None and "2,3 millions" in result.fact.sentence
+    assert_answers(await Knowledge.load(store), "combien coutent les fouilles elles-memes", "2,3 millions")
 
 
 async def test_a_percentage_says_a_rate_and_a_lawyer_defends(store: SQLiteStore) -> None:
@@ -128,8 +120,7 @@ async def test_a_percentage_says_a_rate_and_a_lawyer_defends(store: SQLiteStore)
         ("u2.fr", "Qui défend la victime ?", "Oudjani"),
     ):
         await ingest(store, name)
-        result = (await Knowledge.load(store)).ask(question)
-        assert result.answered and result.fact is not None and expected in result.fact.sentence, question
+        assert_answers(await Knowledge.load(store), question, expected)
 
 
 async def test_what_a_statement_before_the_question_says_happened_is_not_asked(store: SQLiteStore) -> None:
