@@ -289,7 +289,7 @@ def clean_name(span: Sequence[Word], sentence: str = "") -> tuple[str, str | Non
             return ""
         if items[k].start - items[k - 1].end <= 2:
             return " "
-        return " d'" if sentence[items[k - 1].end : items[k].start].strip() in ("d'", "d’") else " & "  # one form
+        return " d'" if sentence[items[k - 1].end : items[k].start].strip() in ("d'", "d’") else " & "
 
     name = "".join(between(k) + word.text for k, word in enumerate(items))
     return name, legal

@@ -238,6 +238,7 @@ class Reading:
     since: bool = False  # it asks since when or how long a state has held: the answer must say (`tells_since`)
     name_of: str | None = None  # the role of someone whose name it asks ("the analyst"): the answer must name them
     new_org: str | None = None  # the new organisation whose name it asks ("his new startup"): the answer names it
+    rounds: frozenset[str] = frozenset()  # the funding rounds it names by letter ("série A"): see `_rounds`
 
     def weight(self, concept: str, idf: Mapping[str, float], cap: float) -> float:
         """A concept facts use weighs its IDF (capped); one they don't, by how rare the word is."""
@@ -549,6 +550,7 @@ def read_question(
         asks_since_when(text),
         name_of_role(text),
         name_of_new_organisation(text),
+        _rounds(text),
     )
 
 
@@ -675,9 +677,9 @@ def _counted(text: str, analyzer: ConceptAnalyzer, lang: Lang) -> tuple[str, fro
 _ROUND = re.compile(r"\b(?:series|s[ée]rie)[\s-]+([a-f])\b", re.IGNORECASE)
 
 
-def _rounds(text: str) -> set[str]:
+def _rounds(text: str) -> frozenset[str]:
     """The funding rounds `text` names by their letter ("Series B", "série A"), as lower-case letters."""
-    return {letter.lower() for letter in _ROUND.findall(text)}
+    return frozenset(letter.lower() for letter in _ROUND.findall(text))
 
 
 def lacking(
@@ -708,6 +710,7 @@ def lacking(
         and not _in_context(name, fact.subject, around, entities)
     )
     missing += reading.strangers
+    texts = (fact.sentence, fact.text.en, fact.text.fr)
     # A date belongs to what the fact is about (`topic`, its samples' concepts), not to what it mentions in
     # passing: "When was Anthropic founded?" is not answered by the date Schulman joined "Anthropic, the
     # company founded by Dario Amodei".
@@ -716,26 +719,25 @@ def lacking(
     # "How many employees does the co-op have?" is not answered by a sentence about the co-op that counts no one;
     # nor "How much was he paid?", or "What's OpenAI's valuation?", by one that gives no sum.
     if reading.kind in (Asks.QUANTITY, None) and reading.counted is None and reading.concepts & _MONEY:
-        missing += not any(map(gives_sum, (fact.sentence, fact.text.en, fact.text.fr)))
+        missing += not any(map(gives_sum, texts))
     # "Combien Sonatrace avait-elle levé lors de sa série A ?" is not answered by its Series B.
-    asked_rounds = _rounds(reading.text)
-    if asked_rounds:
-        stated_rounds = set().union(*map(_rounds, (fact.sentence, fact.text.en, fact.text.fr)))
-        missing += bool(stated_rounds) and not asked_rounds & stated_rounds
+    if reading.rounds:
+        stated_rounds = set().union(*map(_rounds, texts))
+        missing += bool(stated_rounds) and not reading.rounds & stated_rounds
     # "Judge Okafor age?" is not answered by a sentence about Judge Okafor that gives no age.
     if AGE[0] in reading.concepts:
-        missing += not any(map(tells_age, (fact.sentence, fact.text.en, fact.text.fr)))
+        missing += not any(map(tells_age, texts))
     if reading.counted == HEADCOUNT:
-        missing += not any(map(_counts_someone, (fact.sentence, fact.text.en, fact.text.fr)))
+        missing += not any(map(_counts_someone, texts))
     elif reading.counted is not None:
         missing += not stated(reading.counted) and not any(map(stated, reading.counted_alike))
     # "How long has Okonjo been chief executive?" is not answered by a sentence that only calls her that.
-    missing += reading.since and not any(map(tells_since, (fact.sentence, fact.text.en, fact.text.fr)))
+    missing += reading.since and not any(map(tells_since, texts))
     # "What's the name of the analyst quoted?" is not answered by "A Wall Street analyst said…".
     if reading.name_of is not None:
-        missing += role_named((fact.sentence, fact.text.en, fact.text.fr), reading.name_of) is False
+        missing += role_named(texts, reading.name_of) is False
     if reading.new_org is not None:
-        missing += not organisation_named((fact.sentence, fact.text.en, fact.text.fr))
+        missing += not organisation_named(texts)
     if fact.kind == "profile" and fact.subject and reading.named and fact.subject not in reading.named:
         missing += 1
     if reading.wants is not None and entities is not None:

@@ -17,7 +17,7 @@ from knowledge.store.shared_facts import SharedFacts
 from knowledge.store.sqlite_connection import SQLiteConnection
 
 log = logging.getLogger(__name__)
-WAL_ATTEMPTS = 40  # with the doubling sleeps below, about 15 s before giving up
+WAL_ATTEMPTS = 40  # with the doubling sleeps below (capped at 0.5 s), about 17 s before giving up
 
 
 class SQLiteStore(SharedFacts, SQLiteConnection):
