@@ -160,6 +160,24 @@ def _published(ctx: Context, result: MatchResult) -> Fact | None:
     return result.fact
 
 
+# The rival passage is left out when the two would make a long reply: a chat answer is read at a glance.
+MAX_WITH_RIVAL = 560
+
+
+def _quoted(fact: Fact, text: str) -> bool:
+    """Whether `text` quotes the fact's sentence as its source says it rather than rendering it (see below)."""
+    return fact.text.en == fact.text.fr or fact.sentence in text
+
+
+def _rival(ctx: Context, result: MatchResult, fact: Fact, text: str) -> Fact | None:
+    """The sentence of the same article that fits the question nearly as well as `fact` (the matcher's
+    `rival`), when `fact` is the one it chose and the two together stay short."""
+    rival = result.rival
+    if rival is None or result.best is None or result.best.fact.id != fact.id:
+        return None
+    return rival.fact if len(text) + len(rival.fact.text.get(ctx.lang)) <= MAX_WITH_RIVAL else None
+
+
 def answer_reply(ctx: Context, result: MatchResult, fact: Fact) -> Reply:
     text = fact.text.get(ctx.lang)
     source = ctx.knowledge.source(fact.source)
@@ -168,11 +186,18 @@ def answer_reply(ctx: Context, result: MatchResult, fact: Fact) -> Reply:
         text = f"{text} {ctx.t('answer-cited', origin=source.publisher)}"
     blocks: list[Block] = [para(text)]
     # A recognised relation is rendered in the reader's language; anything else is quoted as the source says it.
-    quoted = fact.text.en == fact.text.fr or fact.sentence in text
+    quoted = _quoted(fact, text)
+    rival = _rival(ctx, result, fact, text)
+    if rival is not None:
+        more = rival.text.get(ctx.lang)
+        blocks.append(para(ctx.t("answer-also") + " " + more))
+        text = f"{text}\n{more}"
+        quoted = quoted or _quoted(rival, more)
     if not fact.curated and source and source.lang != ctx.lang and quoted:
         blocks.append(para(italic(ctx.t("answer-foreign-source", lang=ctx.t(f"language-{source.lang}")))))
     blocks.append(source_line(ctx, fact))
-    alternatives = suggest(ctx, (c.fact for c in result.alternatives), asked=result.question, answered=fact.id)
+    shown = (c.fact for c in result.alternatives if rival is None or c.fact.id != rival.id)
+    alternatives = suggest(ctx, shown, asked=result.question, answered=fact.id)
     return Reply(
         tuple(blocks),
         ctx.lang,

@@ -33,6 +33,7 @@ ask-usage = Put your question after the command, for example: /ask When did Alec
 ask-who-do-you-mean = Whom do you mean? Name the person, or pick one:
 answer-source = Source: { $title } —
 answer-foreign-source = (quoted as the source says it, in { $lang })
+answer-also = In the same article:
 answer-cited = (Reported by { $origin }.)
 
 decline-no-cover = My sources don't cover that, so I'd rather not guess.

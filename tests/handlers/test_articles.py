@@ -44,6 +44,20 @@ async def test_a_relation_answers_a_french_user_in_french_without_the_quote_note
     assert "cité tel que le dit la source" in render_plain(quoted.blocks)
 
 
+async def test_a_near_tie_in_one_article_is_answered_with_both_sentences(core: Core) -> None:
+    """Who runs Parloir since 2025: the sentence on Ferrand's new role and the one on Roussel taking the chair fit
+    almost equally; the reply gives the best and quotes the other under its own heading, not as a button."""
+    await add(core, (ARTICLES / "t6.fr.txt").read_text(encoding="utf-8"), "2026-01-10", "fr")
+    reply = await Chat(core, locale="fr").say("Qui dirige Parloir depuis début 2025 ?")
+    text = render_plain(reply.blocks)
+    assert reply.answered and "Mathieu Roussel" in (reply.answer_text or "")
+    assert "Dans le même article : Mathieu Roussel" in text
+    assert not any("Roussel" in suggestion.label for suggestion in reply.suggestions)
+    # A question one sentence answers on its own gets that sentence alone.
+    alone = await Chat(core, locale="fr").say("Combien de chercheurs compte l'équipe de Nadia Ferrand ?")
+    assert alone.answered and "Dans le même article" not in render_plain(alone.blocks)
+
+
 async def test_who_lists_every_sources_facts_newest_role_first(core: Core) -> None:
     await add(core, MURATI_NEWS, "2025-03-04", "en")
     reply = await Chat(core).say("/who Mira Murati")

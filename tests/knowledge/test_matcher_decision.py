@@ -16,11 +16,13 @@ from knowledge.matcher import (
     LENGTH_ALLOWANCE,
     LENGTH_ALLOWANCE_CAP,
     LENGTH_FREE,
+    RIVAL_RATIO,
     Candidate,
     Reading,
     answers_anyway,
     article_lead,
     clear_lead,
+    close_rival,
     decide,
     length_allowance,
 )
@@ -126,3 +128,23 @@ def test_a_long_question_answers_a_little_under_the_threshold(fact: Fact) -> Non
 def test_a_rambling_question_does_not_bring_the_threshold_down_to_nothing() -> None:
     rambling = replace(_reading(frozenset()), concepts=frozenset(f"word{i}" for i in range(40)))
     assert length_allowance(rambling) == LENGTH_ALLOWANCE_CAP < 0.45 / 2
+
+
+def test_a_near_tie_between_two_sentences_of_one_article_is_a_rival(fact: Fact) -> None:
+    """Machine-made samples cannot always tell two sentences of an article apart: the reply quotes both."""
+    extracted = replace(fact, curated=False, source="article-x")
+    ranked = _candidates(extracted, 0.60, 0.60 * RIVAL_RATIO, 0.30)
+    result = decide(_reading(frozenset({"sonatrace"})), ranked, frozenset(), 0.45, 0.25)
+    assert result.answered and result.rival == ranked[1]
+    assert close_rival(_candidates(extracted, 0.60, 0.60 * RIVAL_RATIO - 0.01)) is None  # not a near tie
+
+
+def test_no_rival_from_another_source_a_curated_fact_or_one_that_lacks_something(fact: Fact) -> None:
+    extracted = replace(fact, curated=False, source="article-x")
+    elsewhere = [Candidate(extracted, 0.60), Candidate(replace(extracted, id="other", source="article-y"), 0.59)]
+    curated = [Candidate(replace(fact, id="a"), 0.60), Candidate(replace(fact, id="b"), 0.59)]
+    lacking = [Candidate(extracted, 0.60), Candidate(replace(extracted, id="other"), 0.59, lacks=1)]
+    assert close_rival(elsewhere) is None and close_rival(curated) is None and close_rival(lacking) is None
+    assert close_rival(_candidates(extracted, 0.60)) is None
+    declined = decide(_reading(frozenset()), _candidates(extracted, 0.20, 0.20), frozenset(), 0.45, 0.25)
+    assert not declined.answered and declined.rival is None
