@@ -744,11 +744,22 @@ def lacking(
     if fact.kind == "profile" and fact.subject and reading.named and fact.subject not in reading.named:
         missing += 1
     if reading.wants is not None and entities is not None:
+        # Named in the fact's words, not only linked to it: "Elle rejoint ensuite, à Munich, un équipementier
+        # automobile" involves Parloir (the article's company) but names no car supplier.
         answers = (entities.get(name) for name in involved if name not in reading.named)
-        named = any(entity is not None and entity.kind == reading.wants for entity in answers)
+        words = " ".join(" ".join(tokens(text)) for text in texts)
+        named = any(
+            entity is not None and entity.kind == reading.wants and _mentioned(entity, words) for entity in answers
+        )
         # A person the store has no entity for still answers "who founded…" when the fact gives a full name.
         missing += not (named or (reading.wants == PERSON and names_a_person(fact.text.en)))
     return missing
+
+
+def _mentioned(entity: Entity, words: str) -> bool:
+    """Whether `words` (texts' `tokens`, joined by spaces) name `entity` by its name or one of its aliases."""
+    padded = f" {words} "
+    return any(f" {' '.join(tokens(alias))} " in padded for alias in (entity.name, *entity.aliases))
 
 
 def _in_context(name: str, subject: str | None, around: Collection[str], entities: Mapping[str, Entity] | None) -> bool:

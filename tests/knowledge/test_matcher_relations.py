@@ -205,3 +205,13 @@ async def test_how_many_staff_is_answered_by_any_count_of_people_working_there(s
     people…" answers it."""
     await ingest(store, "u11.en")
     assert_answers(await Knowledge.load(store), "How many staff does Nordhavn have?", "62")
+
+
+async def test_which_company_needs_a_company_named_in_the_sentence_not_only_linked_to_it(store: SQLiteStore) -> None:
+    """ "Elle rejoint ensuite, à Munich, un équipementier automobile…" is linked to Parloir, the article's company,
+    but names no car supplier; the sentence naming the investors Parloir raised money from still answers which
+    investors."""
+    await ingest(store, "t6.fr")
+    knowledge = await Knowledge.load(store)
+    assert_declines(knowledge, "Which car supplier did Nadia Ferrand work for in Munich?")
+    assert_answers(knowledge, "Which investors did Parloir raise money from in 2024?", "Bpifrance")
