@@ -96,9 +96,10 @@ def _fits_someone(ctx: Context, question: str) -> tuple[MatchResult, Fact] | Non
     fact = result.fact
     if fact is None or result.cites or result.score < UNNAMED_FIT:
         return None
-    if result.alternatives and result.alternatives[0].score > UNNAMED_LEAD * result.score:
-        return None  # "what is his role?": many people's roles fit, and none is whom it means
     subject = _subject_of(fact, ctx)
+    close = (c.fact for c in result.alternatives if c.score > UNNAMED_LEAD * result.score)
+    if any(_subject_of(other, ctx) != subject for other in close):
+        return None  # "what is his role?": many people's roles fit, and none is whom it means
     person = ctx.knowledge.entity(subject) if subject else None
     if person is None or person.kind != "person":
         return None

@@ -262,3 +262,7 @@ async def test_a_pronoun_in_a_new_chat_is_whom_the_one_well_fitting_fact_is_abou
     assert "De qui parlez-vous" in text(she)
     vague = Chat(core, chat="fits-vague", user="fits-vague")
     assert "Whom do you mean" in text(await vague.say("when did she announce her departure?"))
+    # Several facts fit, all of them Radford's: that is no doubt about whom it means.
+    same = Chat(core, chat="fits-same", user="fits-same")
+    reply = await same.say("what does him leaving say about the big ai companies, like what problem does it show")
+    assert reply.answered and "talent" in (reply.answer_text or "")
