@@ -73,6 +73,12 @@ _PATTERNS: tuple[tuple[Asks, re.Pattern[str]], ...] = (
     ),
 )
 _WHERE_ACCENTED = re.compile(r"(?:^|\W)où(?:\W|$)", re.IGNORECASE)
+# After a word of time, "où" is "when": "le mois et l'année où Radford a proposé sa méthode", "le jour où il est parti".
+_WHEN_WHERE = re.compile(
+    r"\b(?:ann[ée]es?|ans?|mois|jours?|dates?|moments?|[ée]poques?|semaines?|p[ée]riodes?|heures?|soirs?|matins?"
+    r"|instants?|fois)\s+où(?:\W|$)",
+    re.IGNORECASE,
+)
 
 
 # "où" loses its accent in folding and becomes "or"; unaccented, only a trailing "ou" means where.
@@ -113,6 +119,10 @@ def asked_kinds(question: str, canonical_question: str | None = None) -> tuple[A
         if pattern.search(text):
             found = pattern.search(spoken)
             starts[kind] = found.start() if found else len(spoken)
+    when_where = _WHEN_WHERE.search(question)
+    if when_where is not None:
+        starts.setdefault(Asks.WHEN, len(fold(question[: when_where.start()])))
+        question = question[: when_where.start()] + question[when_where.end() :]
     where = bool(_WHERE_ACCENTED.search(question) or _WHERE_TRAILING.search(text))
     if not starts and not where:
         return ()

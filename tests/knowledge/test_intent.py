@@ -83,3 +83,19 @@ def test_where_needs_the_accent_to_tell_ou_from_or() -> None:
 )
 def test_a_when_inside_an_open_question_is_a_conjunction(question: str) -> None:
     assert asks(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Pourriez-vous me préciser le mois et l'année où Radford a proposé sa méthode ? Merci !",
+        "Pourriez-vous m'indiquer l'année où Alec Radford a intégré OpenAI ?",
+        "c'était quel jour où Murati est partie ?",
+    ],
+)
+def test_ou_after_a_word_of_time_asks_when(question: str) -> None:
+    assert asks(question) is Asks.WHEN
+
+
+def test_ou_after_a_word_of_time_leaves_a_real_where_alone() -> None:
+    assert asks("Où travaille-t-il depuis le jour où il est parti ?") is Asks.WHERE
