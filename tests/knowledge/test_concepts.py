@@ -185,3 +185,24 @@ def test_chat_interjections_carry_no_topic() -> None:
     from knowledge.stopwords import STOPWORDS
 
     assert {"lol", "mdr", "ptdr", "haha", "btw", "omg"} <= STOPWORDS
+
+
+@pytest.mark.parametrize(
+    ("text", "not_said"),
+    [
+        ("how did the stock market react for Norvia shares", "say"),  # a reaction need not be words
+        ("comment le monde de l'IA a réagi à sa décision ?", "say"),
+        ("When are the talks due to begin?", "credit"),  # "due to" is a schedule, not a credit
+        ("quelle part du coût Veltrion espère couvrir grâce à des fonds fédéraux ?", "credit"),
+        ("ce que propose le maire pour sortir du conflit", "release"),  # leaving a conflict is no launch
+    ],
+)
+def test_everyday_phrases_do_not_ask_a_relation(analyzer: ConceptAnalyzer, text: str, not_said: str) -> None:
+    assert not_said not in analyzer.concepts(text)
+
+
+def test_the_relations_keep_their_own_words(analyzer: ConceptAnalyzer) -> None:
+    assert "say" in analyzer.concepts("What did Mark Chen declare?")
+    assert "credit" in analyzer.concepts("Whom did Sutskever credit for GPT-2?")
+    assert "release" in analyzer.concepts("Quand GPT-2 est-il sorti ?")
+    assert "react" in analyzer.concepts("How did OpenAI react?")
