@@ -59,11 +59,11 @@ async def test_a_near_tie_in_one_article_is_answered_with_both_sentences(core: C
 
 
 async def test_two_curated_facts_that_tie_are_both_given(core: Core) -> None:
-    """The wide attention Radford's exit drew and Mark Chen's statement fit "who at OpenAI gave a statement about
-    Radford leaving?" almost equally: the asker gets both, each from the seed article."""
-    reply = await Chat(core).say("Who at OpenAI gave a statement about Radford leaving?")
-    assert reply.answered and "Mark Chen" in (reply.answer_text or "")
-    assert "In the same article:" in render_plain(reply.blocks)
+    """ "Radford départ OpenAI" fits the wave of departures his exit came in and his exit itself almost equally: the
+    asker gets both, each from the seed article."""
+    reply = await Chat(core, locale="fr").say("Radford départ OpenAI")
+    assert reply.answered and "vague d'exode" in (reply.answer_text or "")
+    assert "Dans le même article : Alec Radford a quitté OpenAI" in render_plain(reply.blocks)
 
 
 async def test_who_lists_every_sources_facts_newest_role_first(core: Core) -> None:
