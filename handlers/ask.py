@@ -191,7 +191,9 @@ def answer_reply(ctx: Context, result: MatchResult, fact: Fact) -> Reply:
     rival = _rival(ctx, result, fact, text)
     if rival is not None:
         more = rival.text.get(ctx.lang)
-        blocks.append(para(ctx.t("answer-also") + " " + more))
+        elsewhere = ctx.knowledge.source(rival.source) if rival.source != fact.source else None
+        label = ctx.t("answer-also-from", title=elsewhere.title) if elsewhere else ctx.t("answer-also")
+        blocks.append(para(label + " " + more))
         text = f"{text}\n{more}"
         quoted = quoted or _quoted(rival, more)
     if not fact.curated and source and source.lang != ctx.lang and quoted:

@@ -34,6 +34,7 @@ ask-who-do-you-mean = Whom do you mean? Name the person, or pick one:
 answer-source = Source: { $title } —
 answer-foreign-source = (quoted as the source says it, in { $lang })
 answer-also = In the same article:
+answer-also-from = Also, from “{ $title }”:
 answer-cited = (Reported by { $origin }.)
 
 decline-no-cover = My sources don't cover that, so I'd rather not guess.

@@ -34,6 +34,7 @@ ask-who-do-you-mean = De qui parlez-vous ? Nommez la personne, ou choisissez :
 answer-source = Source : { $title } —
 answer-foreign-source = (cité tel que le dit la source, en { $lang })
 answer-also = Dans le même article :
+answer-also-from = Et selon « { $title } » :
 answer-cited = (Source : { $origin }.)
 
 decline-no-cover = Mes sources ne couvrent pas cette question, je préfère ne pas deviner.

@@ -64,6 +64,10 @@ async def test_two_curated_facts_that_tie_are_both_given(core: Core) -> None:
     reply = await Chat(core, locale="fr").say("Radford départ OpenAI")
     assert reply.answered and "vague d'exode" in (reply.answer_text or "")
     assert "Dans le même article : Alec Radford a quitté OpenAI" in render_plain(reply.blocks)
+    # A rival from another curated source says where it comes from.
+    coauthors = await Chat(core).say("Name the co-authors of GPT-2")
+    assert "Jeffrey Wu" in (coauthors.answer_text or "")
+    assert "Also, from “Language Models are Unsupervised Multitask Learners”:" in render_plain(coauthors.blocks)
 
 
 async def test_who_lists_every_sources_facts_newest_role_first(core: Core) -> None:

@@ -150,6 +150,10 @@ def test_no_rival_from_another_source_another_make_or_one_that_lacks_something(f
     assert not declined.answered and declined.rival is None
 
 
-def test_two_curated_facts_of_one_source_can_be_rivals_too(fact: Fact) -> None:
+def test_two_curated_facts_can_be_rivals_whatever_their_sources(fact: Fact) -> None:
+    """Hand-written facts are one body of knowledge: the GPT-2 paper's milestone is a rival of the seed article's
+    sentence on Radford leading GPT-2."""
     ranked = _candidates(fact, 0.90, 0.88)
     assert close_rival(ranked) == ranked[1]
+    other = [Candidate(fact, 0.90), Candidate(replace(fact, id="paper", source="gpt2-paper"), 0.88)]
+    assert close_rival(other) == other[1]
