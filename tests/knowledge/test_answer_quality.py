@@ -35,6 +35,7 @@ BLIND_HOLDOUT10 = Path(__file__).with_name("data") / "blind_holdout10.jsonl"  # 
 BLIND_HOLDOUT11 = Path(__file__).with_name("data") / "blind_holdout11.jsonl"  # held out in the tenth
 BLIND_HOLDOUT12 = Path(__file__).with_name("data") / "blind_holdout12.jsonl"  # held out in the eleventh
 BLIND_HOLDOUT13 = Path(__file__).with_name("data") / "blind_holdout13.jsonl"  # held out in the twelfth
+BLIND_HOLDOUT14 = Path(__file__).with_name("data") / "blind_holdout14.jsonl"  # held out in the thirteenth
 
 
 def judge(row: dict[str, object], answered: bool, answer: str) -> bool:
@@ -81,6 +82,7 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
         (BLIND_HOLDOUT11, 0.79),  # 79.2% at first contact (the tenth session's start), 79.6% at the eleventh's end
         (BLIND_HOLDOUT12, 0.81),  # 81.7% at first contact (the eleventh session's start) and at its end
         (BLIND_HOLDOUT13, 0.84),  # 84.2% at first contact (the twelfth session's start), 85.0% at its end
+        (BLIND_HOLDOUT14, 0.79),  # 78.3% at first contact (the thirteenth session's start), 80.8% at its end
     ],
     ids=[
         "own",
@@ -99,6 +101,7 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
         "blind-holdout11",
         "blind-holdout12",
         "blind-holdout13",
+        "blind-holdout14",
     ],
 )
 async def test_own_question_sets_stay_above_their_floors(core: Core, path: Path, floor: float) -> None:
