@@ -171,8 +171,8 @@ def _quoted(fact: Fact, text: str) -> bool:
 
 
 def _rival(ctx: Context, result: MatchResult, fact: Fact, text: str) -> Fact | None:
-    """The sentence of the same article that fits the question nearly as well as `fact` (the matcher's
-    `rival`), when `fact` is the one it chose and the two together stay short."""
+    """The fact that fits the question nearly as well as `fact` (the matcher's `rival`), when `fact` is the one it
+    chose and the two together stay short."""
     rival = result.rival
     if rival is None or result.best is None or result.best.fact.id != fact.id:
         return None
