@@ -25,7 +25,9 @@ _PERSON_NOUNS = (
     "mathematicienne informaticien informaticienne physicien physicienne economiste avocat avocate directeur "
     "directrice president presidente specialiste experte expert docteure docteur medecin investisseur "
     "investisseuse ancienne ancien chef researcher founder co-founder cofounder engineer executive entrepreneur "
-    "scientist lawyer economist mathematician physicist investor doctor expert veteran specialist"
+    "scientist lawyer economist mathematician physicist investor doctor expert veteran specialist "
+    "conservateur conservatrice entraineur entraineuse joueur joueuse attaquant attaquante coach manager "
+    "forward striker midfielder defender player curator"
 ).split()
 _ADJECTIVES = r"(?:(?:ancien|ancienne|former|jeune|young|nouveau|nouvelle|new|meme|same|serial|discret|discrete)\s+)"
 _PERSON = re.compile(
@@ -34,6 +36,14 @@ _PERSON = re.compile(
     + r"*("
     + "|".join(sorted(set(_PERSON_NOUNS), key=len, reverse=True))
     + r")\b"
+)
+# At the start of a sentence a definite article does what a demonstrative does: "The Portuguese forward scored 27
+# goals", "Le conservateur plaidait pour…" describe the person the last sentences named (one word may qualify it).
+# Not with a complement: "Le directeur de la coopérative, Hervé Duchaussoy, …" introduces someone new.
+_OPENING_PERSON = re.compile(
+    r"^\W*(?:the|le|la|l')\s*(?:\w+\s+)?("
+    + "|".join(sorted(set(_PERSON_NOUNS) - {"ancienne", "ancien", "chef"}, key=len, reverse=True))
+    + r")\b(?!\s*(?:,|de\b|du\b|des\b|d'|of\b|at\b|for\b|in\b))"
 )
 _FEMININE = re.compile(r"(?:euse|trice|ienne|ante|ente|ure|ee|ancienne|experte|avocate|patronne)$")
 
@@ -74,10 +84,17 @@ def person_descriptions(sentence: str) -> list[tuple[int, int, str | None]]:
     """Spans of "cette ancienne chercheuse"-like descriptions, with the gender their noun says ("f", "m" for a
     French masculine noun, None in English)."""
     found: list[tuple[int, int, str | None]] = []
-    for match in _PERSON.finditer(fold1(sentence)):
+    folded = fold1(sentence)
+    for match in _PERSON.finditer(folded):
         noun = match.group(1)
         gender = None if match.group(0).startswith("this") else ("f" if _FEMININE.search(noun) else "m")
         found.append((match.start(), match.end(), gender))
+    opening = _OPENING_PERSON.match(folded)
+    if opening is not None and not any(start < opening.end() for start, _, _ in found):
+        start = len(folded) - len(folded.lstrip(" \"'«“"))
+        noun = opening.group(1)
+        english = folded[start:].startswith("the")
+        found.append((start, opening.end(), None if english else ("f" if _FEMININE.search(noun) else "m")))
     return found
 
 

@@ -82,6 +82,7 @@ def _everyday_word(alias: str) -> bool:
 
 
 _PERSON_PRONOUNS = {"he": "m", "she": "f", "il": "m", "elle": "f"}
+_THING_PRONOUN = re.compile(r"^\W*(It|Its|Il|Elle)\b")
 _IMPERSONAL = re.compile(r"^\s*(?:y a|faut|s'agit|s’agit|est (?:prevu|possible|probable|clair|vrai))", re.IGNORECASE)
 _ORG_ANAPHORA = re.compile(
     r"\b(?:the (?:company|firm|start-?up|startup|group|business|lab|laboratory|organi[sz]ation|association|agency|"
@@ -515,6 +516,7 @@ class Mentions:
         main_org = max(counts, key=lambda e: counts[e]) if counts else None
         self.main_org = main_org
         last_person: str | None = None
+        last_subject: str | None = None  # what the last sentence was about, when a name opened it
         subject_person: str | None = None
         previous_org: str | None = None
         recent_orgs: list[str] = []  # most recently mentioned first
@@ -612,6 +614,16 @@ class Mentions:
                 if target is not None:
                     resolved = target
                     extra.append(Mention(target, start, end, sentence[start:end], pronoun=True))
+            # "It was released into orbit…", "Elle équipe déjà…": the thing the last sentence was about, when no
+            # person is whom the pronoun stands for.
+            opener = _THING_PRONOUN.match(sentence)
+            if (
+                opener is not None
+                and last_subject is not None
+                and self._kind_of(last_subject) not in ("person", "")
+                and not any(m.start < opener.end() for m in mentions + extra)
+            ):
+                extra.append(Mention(last_subject, opener.start(1), opener.end(1), opener.group(1), pronoun=True))
             ordered = sorted(mentions + extra, key=lambda m: m.start)
             for m in reversed(ordered):
                 if self._kind_of(m.entity) == "organization":
@@ -634,6 +646,7 @@ class Mentions:
             # …and not the object of a preposition ("The two met as researchers at the Carroway Institute").
             subject_like = bool(ordered) and ordered[0].start < 40 and not _PREPOSITION_BEFORE.search(lead)
             first = ordered[0].entity if subject_like else None
+            last_subject = first
             salient = first is not None and self._kind_of(first) == "organization" and counts.get(first, 0) >= 2
             # It stays in focus for one more sentence ("Orrin was founded… The two met at CIM… The company's
             # main product…"), unless another organisation is the subject.

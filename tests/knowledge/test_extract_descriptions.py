@@ -16,6 +16,17 @@ def test_a_demonstrative_and_a_role_noun_describe_a_person() -> None:
     assert person_descriptions("Ce matin, la pluie tombait.") == []
 
 
+def test_a_definite_role_noun_opening_a_sentence_describes_a_person() -> None:
+    """ "The Portuguese forward scored 27 goals": the player the last sentences named. With a complement the article
+    introduces someone new ("Le directeur de la coopérative, Hervé Duchaussoy, …")."""
+    sentence = "The Portuguese forward scored 27 goals last season."
+    ((start, end, gender),) = person_descriptions(sentence)
+    assert sentence[start:end] == "The Portuguese forward" and gender is None
+    assert person_descriptions("Le conservateur plaidait pour une réouverture partielle.")[0][2] == "m"
+    assert person_descriptions("Le directeur de la coopérative, Hervé Duchaussoy, estime que…") == []
+    assert person_descriptions("The board moved quickly.") == []
+
+
 def test_a_kind_noun_describes_the_organisation_whose_name_says_it() -> None:
     orgs = [("pelham", "Pelham Foods"), ("nfa", "Norland Food Authority")]
     ((_, _, kind),) = org_descriptions("The authority said it would appeal.")

@@ -271,3 +271,16 @@ def test_a_name_joined_by_an_elided_de_is_one_name_of_a_body_or_a_place() -> Non
     assert "Orcières" in found["Val d'Orcières"].aliases and "d'Orcières" not in found["Val d'Orcières"].aliases
     assert found["Côte d'Ivoire"].kind == "place"
     assert "Musée d'Orsay" in found and found["Bertrand Malaval"].kind == "person"
+
+
+def test_it_opening_a_sentence_is_the_thing_the_last_sentence_was_about() -> None:
+    """ "It was released into orbit…" is Skarv-1's, which opened the sentence before; a person is not "it"."""
+    sentences = [
+        "Skarv-1, the first satellite of Nordhavn Space, lifted off on Tuesday from the Vardnes spaceport.",
+        "It was released into a sun-synchronous orbit about 540 kilometres above Earth.",
+        "Ida Skovgaard, its chief executive, watched from Aarhus.",
+        "It was the most nerve-racking minute of her life.",
+    ]
+    linked = Mentions(sentences, load_bundle().entities).by_sentence
+    assert [(m.text, m.entity) for m in linked[1] if m.pronoun] == [("It", "skarv-1")]
+    assert not any(m.text == "It" for m in linked[3])
