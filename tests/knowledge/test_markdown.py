@@ -55,13 +55,14 @@ def _best_of(runs: int, work: Callable[[], object]) -> float:
 
 @pytest.mark.parametrize("attack", sorted(ATTACKS))
 def test_time_grows_linearly_with_the_input(attack: str) -> None:
-    """Doubling the input twice (10k → 40k) multiplies the time by about 4 when linear, 16 when quadratic."""
+    """Eight times the input (10k → 80k) multiplies the time by about 8 when linear, 64 when quadratic: the bar at
+    24 leaves a shared machine three times its noise (a 40k/10k bar at 8 failed under load) and still catches any
+    quadratic regex. Each size is timed at its best of seven runs."""
     make = ATTACKS[attack]
-    times = {n: _best_of(5, lambda n=n: markdown_to_text(make(n))) for n in (10_000, 20_000, 40_000)}
+    times = {n: _best_of(7, lambda n=n: markdown_to_text(make(n))) for n in (10_000, 80_000)}
     floor = 1e-3  # below a millisecond the ratio is timer noise, and nothing is slow
-    ratio = max(times[40_000], floor) / max(times[10_000], floor / 4)
-    assert ratio < 8, f"{attack}: {times}"
-    assert max(times[20_000], floor) / max(times[10_000], floor / 2) < 4, f"{attack}: {times}"
+    ratio = max(times[80_000], floor) / max(times[10_000], floor / 8)
+    assert ratio < 24, f"{attack}: {times}"
 
 
 def test_sixty_thousand_characters_of_open_stars_are_fast() -> None:
