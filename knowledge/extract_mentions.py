@@ -83,6 +83,13 @@ def _everyday_word(alias: str) -> bool:
 
 _PERSON_PRONOUNS = {"he": "m", "she": "f", "il": "m", "elle": "f"}
 _THING_PRONOUN = re.compile(r"^\W*(It|Its|Il|Elle)\b")
+# "It is not clear whether…", "It was expected that…", "Il faut…", "Il y a…": "it" and "il" standing for nothing.
+_IMPERSONAL_IT = re.compile(
+    r"^\s*(?:is|was|'s|has been|had been|will be|would be|seems|appears|remains)\s+(?:not\s+|still\s+|now\s+)?"
+    r"(?:clear|unclear|likely|unlikely|possible|impossible|expected|understood|thought|said|believed|estimated|"
+    r"hoped|feared|reported|known|unknown|too early|time|important|hard|difficult|easy|true)\b",
+    re.IGNORECASE,
+)
 _IMPERSONAL = re.compile(r"^\s*(?:y a|faut|s'agit|s’agit|est (?:prevu|possible|probable|clair|vrai))", re.IGNORECASE)
 _ORG_ANAPHORA = re.compile(
     r"\b(?:the (?:company|firm|start-?up|startup|group|business|lab|laboratory|organi[sz]ation|association|agency|"
@@ -622,6 +629,8 @@ class Mentions:
                 and last_subject is not None
                 and self._kind_of(last_subject) not in ("person", "")
                 and not any(m.start < opener.end() for m in mentions + extra)
+                and not _IMPERSONAL_IT.match(sentence[opener.end() :])
+                and not _IMPERSONAL.match(sentence[opener.end() :])
             ):
                 extra.append(Mention(last_subject, opener.start(1), opener.end(1), opener.group(1), pronoun=True))
             ordered = sorted(mentions + extra, key=lambda m: m.start)

@@ -284,3 +284,7 @@ def test_it_opening_a_sentence_is_the_thing_the_last_sentence_was_about() -> Non
     linked = Mentions(sentences, load_bundle().entities).by_sentence
     assert [(m.text, m.entity) for m in linked[1] if m.pronoun] == [("It", "skarv-1")]
     assert not any(m.text == "It" for m in linked[3])
+    # "It is not clear…", "Il faut…" stand for nothing.
+    impersonal = [sentences[0], "It is not clear when the next launch will happen.", sentences[0], "Il faut attendre."]
+    linked = Mentions(impersonal, load_bundle().entities).by_sentence
+    assert not any(m.pronoun for m in linked[1]) and not any(m.pronoun for m in linked[3])
