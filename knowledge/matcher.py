@@ -746,20 +746,23 @@ def lacking(
     if reading.wants is not None and entities is not None:
         # Named in the fact's words, not only linked to it: "Elle rejoint ensuite, à Munich, un équipementier
         # automobile" involves Parloir (the article's company) but names no car supplier.
-        answers = (entities.get(name) for name in involved if name not in reading.named)
-        words = " ".join(" ".join(tokens(text)) for text in texts)
-        named = any(
-            entity is not None and entity.kind == reading.wants and _mentioned(entity, words) for entity in answers
-        )
+        # The texts are split into words only for a fact that involves an entity of the wanted kind at all: this
+        # runs for every candidate of every "which company…" question.
+        wanted = [
+            e
+            for name in involved
+            if name not in reading.named and (e := entities.get(name)) and e.kind == reading.wants
+        ]
+        named = bool(wanted) and _mentioned(wanted, " ".join(" ".join(tokens(text)) for text in texts))
         # A person the store has no entity for still answers "who founded…" when the fact gives a full name.
         missing += not (named or (reading.wants == PERSON and names_a_person(fact.text.en)))
     return missing
 
 
-def _mentioned(entity: Entity, words: str) -> bool:
-    """Whether `words` (texts' `tokens`, joined by spaces) name `entity` by its name or one of its aliases."""
+def _mentioned(found: Sequence[Entity], words: str) -> bool:
+    """Whether `words` (texts' `tokens`, joined by spaces) name one of `found` by its name or one of its aliases."""
     padded = f" {words} "
-    return any(f" {' '.join(tokens(alias))} " in padded for alias in (entity.name, *entity.aliases))
+    return any(f" {' '.join(tokens(alias))} " in padded for entity in found for alias in (entity.name, *entity.aliases))
 
 
 def _in_context(name: str, subject: str | None, around: Collection[str], entities: Mapping[str, Entity] | None) -> bool:
