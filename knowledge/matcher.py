@@ -54,6 +54,7 @@ from knowledge.answer_type import (
 )
 from knowledge.clauses import clauses
 from knowledge.concepts import ENTITY_PREFIX, REAL_WORD_ZIPF, ConceptAnalyzer, entity_ids
+from knowledge.extract_sentences import statements
 from knowledge.focus import focus
 from knowledge.glossary import OTHER, glossary
 from knowledge.intent import Asks, asked_kinds, asks
@@ -103,6 +104,17 @@ _TALK_WEIGHT = 0.5
 _TALK_ZIPF = 5.5
 _FILLER_ZIPF = 6.0  # a word this common is never what a question turns on
 ORDINARY_ZIPF = 4.2  # from here on, a word facts use weighs less than the IDF cap (see `Reading.ordinary`)
+
+
+def lede(body: str | None, headline: str | None) -> str | None:
+    """The first sentence of an article's body that states something: it introduces who and what the story is
+    about, and the sentences after it take them for granted ("The site employs 38 people…" is the co-op's)."""
+    found = statements(body, headline) if body else []
+    return found[0] if found else None
+
+
+def entity_concepts(concepts: Iterable[str]) -> frozenset[str]:
+    return frozenset(c for c in concepts if c.startswith(ENTITY_PREFIX))
 
 
 def unknown_weight(zipf: float | None) -> float:
@@ -524,6 +536,9 @@ def read_question(
             head = False
     relations = (concepts & analyzer.relations) | spoken
     counted = _counted(text, analyzer, lang)
+    if counted is not None and counted[0] in swapped:
+        # "combien d'éleveurs" counts the farmers a fact's "640 dairy farmers" gives, as the question reads it.
+        counted = swapped[counted[0]][0], counted[1]
     for concept, weight in _referring_words(concepts, text, analyzer, counted).items():
         ordinary[concept] = min(ordinary.get(concept, UNKNOWN_WEIGHT), weight)
     if found.told and found.asked:
@@ -1007,9 +1022,10 @@ class Matcher:
     ) -> None:
         self.facts: list[Fact] = []
         self._headlines = {source.id: source.title for source in sources}
+        self._bodies = {source.id: source.text for source in sources if source.text}  # until their lede is read
         # Per source, its headline's concepts (analysed once, not once per sentence); per distinct context, one
         # tuple shared by every fact that has it (most of an article's sentences leave the same headline words).
-        self._headline_concepts: dict[str, frozenset[str]] = {}
+        self._headline_concepts: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._contexts: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.entities = {entity.id: entity for entity in entities}
         self.analyzer = analyzer
@@ -1052,8 +1068,12 @@ class Matcher:
         """Sources an ingested article introduced, known before its facts are added: their headlines are the
         context of their sentences (see `_Entry.context`)."""
         for source in sources:
-            if self._headlines.get(source.id) != source.title:
+            if self._headlines.get(source.id) != source.title or (
+                source.text and source.id not in self._headline_concepts
+            ):
                 self._headlines[source.id] = source.title
+                if source.text:
+                    self._bodies[source.id] = source.text
                 self._headline_concepts.pop(source.id, None)
 
     def add(self, facts: Sequence[Fact]) -> None:
@@ -1175,7 +1195,14 @@ class Matcher:
         said_set |= said_in_form(fact, (*bag, *said_set))
         said = tuple(sorted(said_set.difference(bag)))
         context: tuple[str, ...] = ()
-        if not fact.curated and (told := self._headline(fact.source)):
+        if not fact.curated:
+            headline, lede_names = self._headline(fact.source)
+            # A sentence with no subject of its own ("The co-operative brings together 640 dairy farmers") is about
+            # what the lede named, and someone's is about the lede's company or town ("said Mayor Gail Petrosky"),
+            # as is one set in a place ("…640 dairy farmers in the mountains of central France"); a company's is
+            # not about the lede's people.
+            subject = self.entities.get(fact.subject) if fact.subject else None
+            told = headline | lede_names if subject is None or subject.kind in (PERSON, "place") else headline
             context = tuple(sorted(told.difference(bag, said_set)))
             context = self._contexts.setdefault(context, context)
         unlisted = tuple(sorted(names.union(said)))
@@ -1209,13 +1236,17 @@ class Matcher:
             context,
         )
 
-    def _headline(self, source: str) -> frozenset[str]:
-        """The concepts of `source`'s headline (none when the matcher does not know the source)."""
+    def _headline(self, source: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The concepts of `source`'s headline, and the names its lede gives (none when the matcher does not know
+        the source): what the article's sentences take for granted (see `_Entry.context`)."""
         told = self._headline_concepts.get(source)
         if told is None:
             headline = self._headlines.get(source)
-            told = frozenset(self._sample(headline, question=False, learn=False)[0]) if headline else frozenset()
-            self._headline_concepts[source] = told
+            concepts = frozenset(self._sample(headline, question=False, learn=False)[0]) if headline else frozenset()
+            # The body is read once, for its lede, and not kept: a matcher over many articles would carry them all.
+            first = lede(self._bodies.pop(source, None), headline)
+            names = entity_concepts(self._sample(first, question=False, learn=False)[0]) if first else frozenset()
+            told = self._headline_concepts[source] = (concepts, names)
         return told
 
     def _clauses(self, fact: Fact) -> list[tuple[tuple[str, ...], str]]:

@@ -39,6 +39,7 @@ from knowledge.matcher import (
     glossed_sentence,
     is_implied,
     lacking,
+    lede,
     read_question,
     said_in_form,
     verdict,
@@ -103,6 +104,7 @@ class ReferenceMatcher:
     ) -> None:
         self.facts = list(facts)
         self._headlines = {source.id: source.title for source in sources}
+        self._ledes = {source.id: lede(source.text, source.title) for source in sources}
         self._unknown: Mapping[str, float] = {}
         self._ordinary: Mapping[str, float] = {}
         self.entities = {entity.id: entity for entity in entities}
@@ -193,7 +195,12 @@ class ReferenceMatcher:
         said -= bags[None]
         glossed_for = glossed[1] if gloss is not None and glossed is not None else None
         headline = None if fact.curated else self._headlines.get(fact.source)
-        context = self._fact_concepts(headline) - bags[None] - said if headline else frozenset()
+        context = self._fact_concepts(headline) if headline else frozenset()
+        first = None if fact.curated else self._ledes.get(fact.source)
+        subject = self.entities.get(fact.subject) if fact.subject else None
+        if first and (subject is None or subject.kind in ("person", "place")):
+            context |= {c for c in self._fact_concepts(first) if c.startswith(ENTITY_PREFIX)}
+        context -= bags[None] | said
         return _Entry(
             fact, frozenset(named), frozenset(supports), dict(samples), texts, bags, said, gloss, glossed_for, context
         )

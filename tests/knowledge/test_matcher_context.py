@@ -80,3 +80,30 @@ async def test_a_sentence_about_another_company_is_not_the_headline_s(store: SQL
     # Tessler Farms employs 120 people; how many Harwick employs, the article does not say.
     for question in ("How many employees does Harwick have?", "combien de salariés chez Harwick Foods ?"):
         assert not knowledge.ask(question).answered, question
+
+
+RECALL = """\
+Cheese recall: the dairy's chief executive resigns
+
+The chief executive of the Auvergne dairy co-operative Val d'Orcières, Bertrand Malaval, resigned on Tuesday, three
+weeks after a recall of cheeses contaminated with listeria. The co-operative brings together 640 dairy farmers in
+the mountains of central France. Its board must name a successor by the summer, the chairman said on Wednesday.
+"""
+
+
+async def test_a_sentence_is_about_what_the_lede_names_when_it_names_nothing_else(store: SQLiteStore) -> None:
+    """The headline says "the dairy"; only the first sentence names Val d'Orcières, and the next one counts its
+    farmers without naming it."""
+    knowledge = await _ingested(store, RECALL)
+    for question in ("How many dairy farmers does Val d'Orcières have?", "Val d'Orcières compte combien d'éleveurs ?"):
+        result = knowledge.ask(question)
+        assert result.answered and result.fact is not None, question
+        assert "640" in result.fact.sentence, question
+
+
+async def test_the_lede_gives_its_names_only_to_its_own_article(store: SQLiteStore) -> None:
+    knowledge = await _ingested(store, RECALL)
+    await _ingested(store, TAKEOVER)
+    knowledge = await _ingested(store, ARTICLE)
+    result = knowledge.ask("How many passengers a day does Val d'Orcières expect?")
+    assert not result.answered
