@@ -118,6 +118,20 @@ def counts_something(text: str) -> bool:
     return _COUNT.search(text) is not None or any(word in NUMBER_WORDS for word in tokens(text))
 
 
+def counts_beyond_time(text: str) -> bool:
+    """Whether `text` counts something other than time: "640 dairy farmers", "92 per cent", not "about eight years"
+    or "on 25 September" (what "how much…?" asks of no named thing needs)."""
+    text = _SPAN.sub(" ", _plain(_NAMED_NUMBER.sub(" ", text)))
+    words = tokens(text)
+    return _COUNT.search(text) is not None or any(word in NUMBER_WORDS or word in _FRACTIONS for word in words)
+
+
+# How much, in a word: "réduit de moitié", "doubled", "a third of its staff".
+_FRACTIONS = frozenset(
+    "half halved moitie quarter quart third tiers double doubled doubles triple tripled twice tenfold".split()
+)
+
+
 def tells_span(text: str) -> bool:
     """Whether `text` gives a span of time ("for eleven years", "trois semaines"): it says how long."""
     return _SPAN.search(_plain(text)) is not None

@@ -60,6 +60,7 @@ from knowledge.glossary import OTHER, glossary
 from knowledge.intent import Asks, asked_kinds, asks
 from knowledge.language import guess_language
 from knowledge.markers import (
+    counts_beyond_time,
     counts_something,
     gives_money,
     gives_reason,
@@ -254,6 +255,9 @@ class Reading:
     name_of: str | None = None  # the role of someone whose name it asks ("the analyst"): the answer must name them
     new_org: str | None = None  # the new organisation whose name it asks ("his new startup"): the answer names it
     rounds: frozenset[str] = frozenset()  # the funding rounds it names by letter ("série A"): see `_rounds`
+    # It asks "how much" or "combien" of no named thing and not of time ("how much was Radford making?"): the answer
+    # must give a sum or a count of something, not only a date or a span ("he stayed about eight years").
+    amount: bool = False
 
     def weight(self, concept: str, idf: Mapping[str, float], cap: float) -> float:
         """A concept facts use weighs its IDF (capped); one they don't, by how rare the word is."""
@@ -569,6 +573,7 @@ def read_question(
         name_of_role(text),
         name_of_new_organisation(text),
         _rounds(text),
+        kind is Asks.QUANTITY and counted is None and not _TIME_COUNTED.search(fold(text)),
     )
 
 
@@ -623,6 +628,11 @@ def translations(
     return swapped
 
 
+# A count of time, or of times, which a span or a date may answer ("combien de temps", "how many years").
+_TIME_COUNTED = re.compile(
+    r"\b(?:temps|time|times|fois|longtemps|years?|ans|annees?|mois|months?|weeks?|semaines?|jours?|days?|heures?|"
+    r"hours?|minutes?|decades?|decennies?|age|old|vieux)\b|\ble combien\b"
+)
 _COUNT_ADJECTIVE_ZIPF = 5.0  # "how many *new* jobs", "combien de *grands* clients": not what is counted
 # Counts any sentence gives in its own words: time ("combien de temps", "how many years": a duration, which
 # `Asks` reads).
@@ -745,6 +755,8 @@ def lacking(
     # "Judge Okafor age?" is not answered by a sentence about Judge Okafor that gives no age.
     if AGE[0] in reading.concepts:
         missing += not any(map(tells_age, texts))
+    if reading.amount:
+        missing += not any(gives_sum(text) or counts_beyond_time(text) for text in texts)
     if reading.counted == HEADCOUNT:
         missing += not any(map(_counts_someone, texts))
     elif reading.counted is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.markers import (
+    counts_beyond_time,
     counts_something,
     gives_money,
     gives_reason,
@@ -167,3 +168,10 @@ def test_a_percentage_is_read_as_a_rate_or_a_share(text: str, gives: bool) -> No
 )
 def test_a_fact_that_gives_someones_age_can_answer_how_old(text: str, age: bool) -> None:
     assert tells_age(text) is age
+
+
+def test_a_count_beyond_time_is_a_number_of_something_not_a_span_or_a_date() -> None:
+    assert counts_beyond_time("The co-operative brings together 640 dairy farmers.")
+    assert counts_beyond_time("Passerelle réduit de moitié le nombre d'erreurs.")
+    assert not counts_beyond_time("He stayed at OpenAI for about eight years.")
+    assert not counts_beyond_time("Le 25 septembre 2024, Mira Murati a annoncé son départ.")

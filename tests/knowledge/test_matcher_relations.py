@@ -70,6 +70,16 @@ async def test_how_much_money_needs_a_fact_that_gives_a_sum(store: SQLiteStore) 
     assert result.answered and result.fact is not None and "800" in result.fact.text.en
 
 
+async def test_how_much_of_no_named_thing_needs_a_fact_that_counts_more_than_time(store: SQLiteStore) -> None:
+    """ "How much was Radford making?" (read as building) is not answered by the eight years he stayed; how long he
+    stayed is, and "le combien ?" asks a day."""
+    knowledge = await Knowledge.load(store)
+    assert_declines(knowledge, "How much was Radford making at OpenAI?")
+    assert_answers(knowledge, "combien de temps Radford est-il resté chez OpenAI ?", "2016")
+    result = knowledge.ask("Radford est parti le combien ?")
+    assert result.answered and result.fact is not None and result.fact.date is not None
+
+
 def test_a_sum_is_money_or_a_share() -> None:
     from knowledge.matcher import gives_sum
 
