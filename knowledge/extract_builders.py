@@ -18,7 +18,7 @@ from knowledge.extract_masked import (
     title_of,
 )
 from knowledge.models import FactDate
-from knowledge.normalize import fold1
+from knowledge.normalize import fold, fold1
 
 
 def role(masked: Masked, match: re.Match[str]) -> list[Relation]:
@@ -190,6 +190,26 @@ def sell(masked: Masked, match: re.Match[str]) -> list[Relation]:
     amount = masked.original[match.start("amount") : match.end("amount")].strip() if amount else None
     date = clause_date(masked, match.start("verb"))
     return [Relation("sell", seller, None, others=(buyer,), what=what, amount=amount, date=date)]
+
+
+def placed(masked: Masked, match: re.Match[str]) -> list[Relation]:
+    """ "Veltrix Bio, a Boston company": a town, not a nationality ("a Danish start-up" says no town) nor a person's
+    name ("a Dyson company")."""
+    places = masked.entities(match.group("places"))
+    name = fold(masked.text(match.start("places"), match.end("places")))
+    if not places or masked.kinds.get(places[0]) == "person" or name in NATIONALITIES:
+        return []
+    return based(masked, match)
+
+
+NATIONALITIES = frozenset(
+    """american british english scottish welsh irish french german dutch belgian swiss austrian italian spanish
+    portuguese danish swedish norwegian finnish icelandic polish czech slovak hungarian romanian bulgarian greek
+    turkish russian ukrainian estonian latvian lithuanian serbian croatian slovenian israeli indian pakistani chinese
+    japanese korean vietnamese thai indonesian malaysian singaporean filipino australian canadian mexican brazilian
+    argentine argentinian chilean colombian peruvian nigerian kenyan egyptian moroccan saudi emirati european asian
+    african nordic scandinavian luxembourgish maltese cypriot""".split()
+)
 
 
 def based(masked: Masked, match: re.Match[str]) -> list[Relation]:

@@ -22,6 +22,7 @@ from knowledge.extract_builders import (
     join_after,
     located,
     move,
+    placed,
     raise_,
     ran,
     replace,
@@ -377,6 +378,17 @@ RULES: tuple[Rule, ...] = (
             rf"{O}{APPO},?\s+(?:a son|dont le|whose)\s+(?:siege|headquarters)\s+(?:social\s+)?(?:est\s+|are\s+|is\s+)?(?:a|en|in)\s+(?P<places>{ES})"
         ),
         based,
+    ),
+    # "Veltrix Bio, a Boston company that…", "Harwick Foods, the Norwich maker of ready meals": a town before what the
+    # body is says where it is.
+    (
+        "based",
+        _compile(
+            rf"{O},\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?P<places>@\d+@)\s+(?:[a-z-]+\s+)?(?:company|firm|start-?up|group|maker"
+            r"|manufacturer|developer|producer|insurer|bank|lender|retailer|carrier|operator|club|co-?operative|charity"
+            r"|publisher|supplier|chain|agency|studio|brewery|laboratory|lab)\b"
+        ),
+        placed,
     ),
     (
         "announce",

@@ -185,3 +185,14 @@ def test_a_title_before_the_name_says_the_role_too() -> None:
     role = next(r for r in second if r.kind == "role")
     assert (role.subject, role.org) == ("sophie-kervella", "autonoma-mobilite")
     assert "directrice generale" in fold1(role.title)
+
+
+def test_a_town_before_what_a_body_is_says_where_it_is_based() -> None:
+    found = relations_of(
+        "Veltrix Bio, a Boston company that uses enzymes to break down plastic, announced a new plant.",
+        "Harwick Foods, the Norwich maker of ready meals, said on Monday it would buy the dairy.",
+        "Nordhavn Space, a Danish start-up building small satellites, raised money from its founders.",
+    )
+    assert [(r.subject, r.others) for r in found[0] if r.kind == "based"] == [("veltrix-bio", ("boston",))]
+    assert [(r.subject, r.others) for r in found[1] if r.kind == "based"] == [("harwick-foods", ("norwich",))]
+    assert not [r for r in found[2] if r.kind == "based"]  # a nationality names no town
