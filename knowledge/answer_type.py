@@ -121,13 +121,15 @@ _ROLES = (
 )
 _LEADS = r"(?:the|a|an|this|that|le|la|les|l|un|une|cet|cette|ce)\s+"
 # "What's the name of the Wall Street analyst quoted?", "comment s'appelle l'analyste cité ?", "analyst name?",
-# "who is the analyst quoted in the article?": the answer must give the name of that person.
+# "who is the analyst quoted in the article?", "the analyst quoted, what's his name?": the answer must give the name of
+# that person.
 _NAME_OF_ROLE = re.compile(
     rf"\b(?:name|nom)\s+(?:of|de|du|des|d)\s+(?:{_LEADS})?(?:\w+\s+){{0,3}}?(?P<a>{_ROLES})\b"
     rf"|\bcomment\s+(?:s\s+)?app?ell?e(?:nt)?\s+(?:{_LEADS})?(?:\w+\s+){{0,3}}?(?P<b>{_ROLES})\b"
     rf"|\bapp?ell?e(?:nt)?\s+comment\s+(?:{_LEADS})?(?:\w+\s+){{0,3}}?(?P<e>{_ROLES})\b"
     rf"|\b(?P<c>{_ROLES})(?:'s|’s)?\s+(?:\w+\s+){{0,3}}?(?:name|nom)\b"
     rf"|\b(?:who|qui)\s+(?:is|was|s|est|etait)\s+{_LEADS}(?:\w+\s+){{0,3}}?(?P<d>{_ROLES})\b"
+    rf"|\b(?P<f>{_ROLES})\b.*\b(?:his|her|their|son|sa|leur)\s+(?:names?|noms?)\b"
 )
 
 

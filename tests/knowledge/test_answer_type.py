@@ -231,6 +231,8 @@ async def test_since_when_is_declined_when_the_facts_only_give_the_title(store: 
         ("spokesperson name?", "spokesperson"),
         ("Who is the lawyer for the victim?", "lawyer"),
         ("What's the analyst's name?", "analyst"),
+        ("the wall street analyst quoted, what's his name?", "analyst"),
+        ("l'analyste cité, c'est quoi son nom ?", "analyste"),
         ("Who is the source of this news?", None),  # a source is what the reply's citation gives
         ("Who is the new chief executive of Tessaline?", None),  # a title: the facts name who holds it
         ("What did the analyst say?", None),
@@ -238,6 +240,13 @@ async def test_since_when_is_declined_when_the_facts_only_give_the_title(store: 
 )
 def test_questions_that_ask_the_name_of_someone_mentioned_by_role(question: str, role: str | None) -> None:
     assert name_of_role(question) == role
+
+
+async def test_a_strong_match_that_does_not_give_the_name_asked_is_declined(core: Core) -> None:
+    """Every word of "dis-moi le nom de l'analyste de Wall Street cité" is in the analyst's fact; the name is not."""
+    for question in ("dis-moi le nom de l'analyste de wall street cité", "the wall street analyst quoted, his name?"):
+        reply = await core.handle(Incoming.from_text("console", "local", "local", question))
+        assert not reply.answered, question
 
 
 @pytest.mark.parametrize(
