@@ -347,11 +347,25 @@ def context_clues(sentence: str, sentence_words: Sequence[Word], start: int, end
         cand.person += 1 if cand.words > 1 else 0.5
     if re.match(r"^\s*(?:is|est) (?:based|basee|installee|headquartered|located|situee)", after_text):
         cand.org += 2
-    for word in [*before, *after_text.split()[:4]]:
+    # A pronoun speaks of the clause's subject: after a name that opens its clause it is that person's ("Vukovic
+    # built her reputation"), after one named by the verb it is the namer's ("named Elena Vukovic as his
+    # successor"), and before a name it is someone else's ("his successor, Elena Vukovic").
+    opens = (
+        start == 0
+        or re.search(r"(?:[,;:(«\"“]|\b(?:and|et|but|mais))\s*$", sentence[: sentence_words[start].start]) is not None
+    )
+    after = after_text.split()[:4]
+    for word in [
+        *(w for w in before if w not in _GENDERED_PRONOUNS),
+        *(w for w in after if opens or w not in _GENDERED_PRONOUNS),
+    ]:
         if word in FEMININE:
             cand.gender["f"] = cand.gender.get("f", 0) + 1
         elif word in MASCULINE:
             cand.gender["m"] = cand.gender.get("m", 0) + 1
+
+
+_GENDERED_PRONOUNS = frozenset("he him his she her elle il".split())
 
 
 # Where something stands: "l'usine de Vénissieux", "the plant in Dayton" name a place.

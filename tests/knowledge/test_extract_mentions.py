@@ -288,3 +288,16 @@ def test_it_opening_a_sentence_is_the_thing_the_last_sentence_was_about() -> Non
     impersonal = [sentences[0], "It is not clear when the next launch will happen.", sentences[0], "Il faut attendre."]
     linked = Mentions(impersonal, load_bundle().entities).by_sentence
     assert not any(m.pronoun for m in linked[1]) and not any(m.pronoun for m in linked[3])
+
+
+def test_a_pronoun_after_a_name_the_verb_governs_is_not_that_person_s() -> None:
+    """ "named Elena Vukovic as his successor": "his" is the dismissed coach's, so "She began at Kestrel Town" is
+    still hers."""
+    sentences = [
+        "Dunmere dismissed head coach Martin Hollis on Wednesday after three defeats.",
+        "The board named Elena Vukovic as his successor on Thursday.",
+        "She began at Kestrel Town, where she won promotion in 2019.",
+    ]
+    mentions = Mentions(sentences, [])
+    assert mentions.found["elena-vukovic"].gender == "f"
+    assert "elena-vukovic" in {m.entity for m in mentions.by_sentence[2]}
