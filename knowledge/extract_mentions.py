@@ -94,10 +94,12 @@ _IMPERSONAL = re.compile(r"^\s*(?:y a|faut|s'agit|s’agit|est (?:prevu|possible
 _ORG_ANAPHORA = re.compile(
     r"\b(?:the (?:company|firm|start-?up|startup|group|business|lab|laboratory|organi[sz]ation|association|agency|"
     r"institute|studio|bank|airline|carrier|maker|manufacturer|publisher|operator|insurer|retailer|cooperative|"
-    r"co-op|network|trust)|its"
+    r"co-op|network|trust|club|museum|university|hospital|theatre|theater)|its"
     r"|la (?:soci[ée]t[ée]|start-?up|jeune pousse|firme|banque|compagnie|coop[ée]rative|mutuelle|cha[iî]ne)"
     r"|l['’](?:entreprise|organisation|association|agence|institut|[ée]diteur|op[ée]rateur|assureur|enseigne)"
-    r"|(?:le|du|au) (?:groupe|groupement|syndicat|studio|laboratoire|labo|constructeur|fabricant|r[ée]seau)"
+    r"|(?:le|du|au) (?:groupe|groupement|syndicat|studio|laboratoire|labo|constructeur|fabricant|r[ée]seau|club|mus[ée]e"
+    r"|th[ée][aâ]tre)"
+    r"|l['’](?:universit[ée]|h[ôo]pital)"
     r"|(?<=that )it(?= (?:has|had|will|would|is|was)\b)"
     r"|the (?:model|product)|(?:le|du|au) (?:mod[èe]le|produit))\b",
     re.IGNORECASE,
@@ -115,8 +117,14 @@ _TYPED = {
     "agence": ("agence", "agency"), "agency": ("agence", "agency"), "institut": ("institut", "institute"),
     "institute": ("institut", "institute"), "association": ("association",), "groupement": ("groupement",),
     "organisation": ("organisation", "organization"), "organization": ("organisation", "organization"),
-    "syndicat": ("syndicat",), "lab": ("lab", "labs", "laboratory"),
+    "syndicat": ("syndicat",), "lab": ("lab", "labs", "laboratory"), "club": ("club",),
+    "museum": ("museum", "musee"), "musee": ("museum", "musee"), "university": ("university", "universite"),
+    "universite": ("university", "universite"), "hospital": ("hospital", "hopital"),
+    "hopital": ("hospital", "hopital"), "theatre": ("theatre", "theater"), "theater": ("theatre", "theater"),
 }  # fmt: skip
+# Institutions a story names before calling them by their kind alone: only one named so stands for the noun.
+_TYPED_ONLY = frozenset("club museum musee university universite hospital hopital theatre theater".split())
+_COMPLEMENT = re.compile(r"\s+(?:de|des|du|d['’]|of)\s*(?:la\s+|l['’]|the\s+)?[A-ZÀ-Ý]")
 _REPORTING = re.compile(
     r"\s+(?:said|says|told|added|announced|confirmed|a (?:indiqu|pr[ée]cis|d[ée]clar|annonc|confirm)|indique|pr[ée]cise)",
     re.IGNORECASE,
@@ -605,6 +613,15 @@ class Mentions:
                 before = [m for m in named if m.end <= start and self._kind_of(m.entity) == "organization"]
                 reporting = _REPORTING.match(sentence[end:])
                 typed = self._typed(match.group(0), recent)
+                head = fold(match.group(0)).replace("’", "'").split("'")[-1].split()[-1]
+                if head in _TYPED_ONLY and (
+                    typed is None
+                    or re.split(r"[\s'’]", match.group(0))[-1][:1].isupper()
+                    or _COMPLEMENT.match(sentence[end:])
+                ):
+                    # "the museum" is the museum named lately, or nobody: not the company in focus, not "du Musée
+                    # régional…" (a name), nor "le musée de la Faïence" (another one).
+                    continue
                 near = re.match(r"(?:the (?:firm|group)|its|le groupe)\b", match.group(0), re.IGNORECASE)
                 if typed is None and fold(match.group(0)).split()[-1] in _PRODUCT_WORDS:
                     continue  # "the model" with no versioned product named lately is not the company

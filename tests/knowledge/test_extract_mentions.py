@@ -301,3 +301,19 @@ def test_a_pronoun_after_a_name_the_verb_governs_is_not_that_person_s() -> None:
     mentions = Mentions(sentences, [])
     assert mentions.found["elena-vukovic"].gender == "f"
     assert "elena-vukovic" in {m.entity for m in mentions.by_sentence[2]}
+
+
+def test_the_museum_or_the_club_is_the_one_named_lately_or_nobody() -> None:
+    sentences = [
+        "The Halvorsen Maritime Museum in Bristol named a new director on Wednesday.",
+        "Founded in 1962, the museum drew 428,000 visitors last year.",
+        "She previously ran the museum of Modern Crafts in Leeds.",  # another museum, by its own complement
+        "Orwell Foods said the club would lose its sponsor.",  # no club named: the company is not it
+    ]
+    mentions = Mentions(sentences, [])
+    described = [
+        {m.entity for m in found if m.pronoun and "museum" in m.text.lower()} for found in mentions.by_sentence
+    ]
+    assert described[1] == {"halvorsen-maritime-museum"}
+    assert not described[2]
+    assert not [m for m in mentions.by_sentence[3] if m.pronoun and "club" in m.text.lower()]
