@@ -36,6 +36,7 @@ BLIND_HOLDOUT11 = Path(__file__).with_name("data") / "blind_holdout11.jsonl"  # 
 BLIND_HOLDOUT12 = Path(__file__).with_name("data") / "blind_holdout12.jsonl"  # held out in the eleventh
 BLIND_HOLDOUT13 = Path(__file__).with_name("data") / "blind_holdout13.jsonl"  # held out in the twelfth
 BLIND_HOLDOUT14 = Path(__file__).with_name("data") / "blind_holdout14.jsonl"  # held out in the thirteenth
+BLIND_HOLDOUT15 = Path(__file__).with_name("data") / "blind_holdout15.jsonl"  # held out in the fourteenth
 
 
 def judge(row: dict[str, object], answered: bool, answer: str) -> bool:
@@ -83,6 +84,7 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
         (BLIND_HOLDOUT12, 0.81),  # 81.7% at first contact (the eleventh session's start) and at its end
         (BLIND_HOLDOUT13, 0.84),  # 84.2% at first contact (the twelfth session's start), 85.0% at its end
         (BLIND_HOLDOUT14, 0.79),  # 78.3% at first contact (the thirteenth session's start), 80.8% at its end
+        (BLIND_HOLDOUT15, 0.80),  # 81.2% at first contact (the fourteenth session's start) and at its end
     ],
     ids=[
         "own",
@@ -102,6 +104,7 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
         "blind-holdout12",
         "blind-holdout13",
         "blind-holdout14",
+        "blind-holdout15",
     ],
 )
 async def test_own_question_sets_stay_above_their_floors(core: Core, path: Path, floor: float) -> None:
