@@ -118,9 +118,11 @@ def counts_something(text: str) -> bool:
     return _COUNT.search(text) is not None or any(word in NUMBER_WORDS for word in tokens(text))
 
 
+@lru_cache(maxsize=65536)
 def counts_beyond_time(text: str) -> bool:
     """Whether `text` counts something other than time: "640 dairy farmers", "92 per cent", not "about eight years"
-    or "on 25 September" (what "how much…?" asks of no named thing needs)."""
+    or "on 25 September" (what "how much…?" asks of no named thing needs). Cached: it runs on every candidate's
+    texts, the same few hundred sentences question after question."""
     text = _SPAN.sub(" ", _plain(_NAMED_NUMBER.sub(" ", text)))
     words = tokens(text)
     return _COUNT.search(text) is not None or any(word in NUMBER_WORDS or word in _FRACTIONS for word in words)
