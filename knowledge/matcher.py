@@ -120,6 +120,7 @@ def lede(body: str | None, headline: str | None) -> str | None:
 
 
 def entity_concepts(concepts: Iterable[str]) -> frozenset[str]:
+    """The names among `concepts`: what a lede gives its article's other sentences (not its words)."""
     return frozenset(c for c in concepts if c.startswith(ENTITY_PREFIX))
 
 
@@ -633,7 +634,8 @@ def translations(
     return swapped
 
 
-# A count of time, or of times, which a span or a date may answer ("combien de temps", "how many years").
+# A count of time, or of times, which a span or a date may answer ("combien de temps", "how many years"; "le
+# combien ?" asks the day).
 _TIME_COUNTED = re.compile(
     r"\b(?:temps|time|times|fois|longtemps|years?|ans|annees?|mois|months?|weeks?|semaines?|jours?|days?|heures?|"
     r"hours?|minutes?|decades?|decennies?|age|old|vieux)\b|\ble combien\b"
