@@ -17,6 +17,7 @@ from knowledge.extract_masked import (
     clause_date,
     title_of,
 )
+from knowledge.extract_words import NATIONALITIES
 from knowledge.models import FactDate
 from knowledge.normalize import fold, fold1
 
@@ -200,16 +201,6 @@ def placed(masked: Masked, match: re.Match[str]) -> list[Relation]:
     if not places or masked.kinds.get(places[0]) == "person" or name in NATIONALITIES:
         return []
     return based(masked, match)
-
-
-NATIONALITIES = frozenset(
-    """american british english scottish welsh irish french german dutch belgian swiss austrian italian spanish
-    portuguese danish swedish norwegian finnish icelandic polish czech slovak hungarian romanian bulgarian greek
-    turkish russian ukrainian estonian latvian lithuanian serbian croatian slovenian israeli indian pakistani chinese
-    japanese korean vietnamese thai indonesian malaysian singaporean filipino australian canadian mexican brazilian
-    argentine argentinian chilean colombian peruvian nigerian kenyan egyptian moroccan saudi emirati european asian
-    african nordic scandinavian luxembourgish maltese cypriot""".split()
-)
 
 
 def based(masked: Masked, match: re.Match[str]) -> list[Relation]:

@@ -125,6 +125,13 @@ _TYPED = {
 # Institutions a story names before calling them by their kind alone: only one named so stands for the noun.
 _TYPED_ONLY = frozenset("club museum musee university universite hospital hopital theatre theater".split())
 _COMPLEMENT = re.compile(r"\s+(?:de|des|du|d['’]|of)\s*(?:la\s+|l['’]|the\s+)?[A-ZÀ-Ý]")
+
+
+def _noun(anaphor: str) -> str:
+    """The noun of "the museum", "l'université", "du Musée", as written."""
+    return re.split(r"[\s'’]", anaphor)[-1]
+
+
 _REPORTING = re.compile(
     r"\s+(?:said|says|told|added|announced|confirmed|a (?:indiqu|pr[ée]cis|d[ée]clar|annonc|confirm)|indique|pr[ée]cise)",
     re.IGNORECASE,
@@ -613,17 +620,15 @@ class Mentions:
                 before = [m for m in named if m.end <= start and self._kind_of(m.entity) == "organization"]
                 reporting = _REPORTING.match(sentence[end:])
                 typed = self._typed(match.group(0), recent)
-                head = fold(match.group(0)).replace("’", "'").split("'")[-1].split()[-1]
-                if head in _TYPED_ONLY and (
-                    typed is None
-                    or re.split(r"[\s'’]", match.group(0))[-1][:1].isupper()
-                    or _COMPLEMENT.match(sentence[end:])
+                noun = _noun(match.group(0))
+                if fold(noun) in _TYPED_ONLY and (
+                    typed is None or noun[:1].isupper() or _COMPLEMENT.match(sentence[end:])
                 ):
                     # "the museum" is the museum named lately, or nobody: not the company in focus, not "du Musée
                     # régional…" (a name), nor "le musée de la Faïence" (another one).
                     continue
                 near = re.match(r"(?:the (?:firm|group)|its|le groupe)\b", match.group(0), re.IGNORECASE)
-                if typed is None and fold(match.group(0)).split()[-1] in _PRODUCT_WORDS:
+                if typed is None and fold(noun) in _PRODUCT_WORDS:
                     continue  # "the model" with no versioned product named lately is not the company
                 if typed is not None:
                     target = typed  # "l'agence" is the Agence européenne… named lately, not the company in focus
@@ -689,7 +694,7 @@ class Mentions:
     def _typed(self, anaphor: str, recent: Sequence[str]) -> str | None:
         """The organisation named lately whose name has the anaphor's own noun ("l'agence" → "Agence européenne
         des services linguistiques", "the institute" → "Tarrow Institute"), if any."""
-        head = fold(anaphor).replace("’", "'").split("'")[-1].split()[-1]
+        head = fold(_noun(anaphor))
         if head in _PRODUCT_WORDS:
             # "The model was scheduled for release…": the versioned product named lately ("Corvid 4")
             return next((e for e in reversed(recent) if e in self.found and self._versioned(e)), None)

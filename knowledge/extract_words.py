@@ -62,9 +62,20 @@ def _folded(text: str) -> frozenset[str]:
     return frozenset(fold(text).split())
 
 
-# Capitalised words that are not names: sentence openers, function words, months, days, titles.
-NOT_NAMES = _folded(
-    """the a an in on at for by with from after before since during but and or as its his her their this that these
+# Adjectives of nationality: "a Danish start-up" names no one and no town.
+NATIONALITIES = _folded(
+    """american british english scottish welsh irish french german dutch belgian swiss austrian italian spanish
+    portuguese danish swedish norwegian finnish icelandic polish czech slovak hungarian romanian bulgarian greek
+    turkish russian ukrainian estonian latvian lithuanian serbian croatian slovenian israeli indian pakistani chinese
+    japanese korean vietnamese thai indonesian malaysian singaporean filipino australian canadian mexican brazilian
+    argentine argentinian chilean colombian peruvian nigerian kenyan egyptian moroccan saudi emirati european asian
+    african nordic scandinavian luxembourgish maltese cypriot"""
+)
+# Capitalised words that are not names: sentence openers, function words, months, days, titles, nationalities.
+NOT_NAMES = (
+    NATIONALITIES
+    | _folded(
+        """the a an in on at for by with from after before since during but and or as its his her their this that these
     those it he she they we i you our my your there here then when while where who what which how why if
     according meanwhile however also yet still now today yesterday last next new former many some several most
     le la les l un une des du de d au aux en dans pour par avec apres avant depuis selon mais et ou son sa ses
@@ -78,16 +89,16 @@ NOT_NAMES = _folded(
     cofounder co-founder ceo cto cfo coo cso cmo vp svp evp partner manager lead senior principal general
     directeur directrice president presidente pdg dg fondateur fondatrice cofondateur cofondatrice responsable
     series serie round seed
-    european american asian african french british english german chinese japanese swedish dutch canadian
-    italian spanish indian korean swiss belgian australian russian israeli brazilian nordic western eastern
-    north south east west northern southern central
+    western eastern north south east west northern southern central
     ai ia us usa uk eu ue un
     """
-) | frozenset(  # a quotation's "I'm not going anywhere" names no one called "I'm"
-    f"{pronoun}{mark}{ending}"
-    for pronoun in ("i", "we", "you", "they")
-    for mark in ("'", "’")
-    for ending in ("m", "re", "ve", "ll", "d")
+    )
+    | frozenset(  # a quotation's "I'm not going anywhere" names no one called "I'm"
+        f"{pronoun}{mark}{ending}"
+        for pronoun in ("i", "we", "you", "they")
+        for mark in ("'", "’")
+        for ending in ("m", "re", "ve", "ll", "d")
+    )
 )
 TITLES = _folded(
     "mr mrs ms dr prof m mme mlle sir dame me maitre mp mep senator sen mayor governor minister judge chancellor"
