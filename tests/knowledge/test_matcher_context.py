@@ -67,12 +67,17 @@ close in June, subject to approval by the competition regulator.
 """
 
 
-async def test_a_sentence_is_about_the_headline_s_company_when_it_names_no_other(store: SQLiteStore) -> None:
-    knowledge = await _ingested(store, TAKEOVER)
-    for question in ("Who is Harwick's CFO?", "directeur financier de Harwick ?"):
+def _assert_answered_by(knowledge: Knowledge, snippet: str, *questions: str) -> None:
+    """Each question is answered by the fact whose source sentence says `snippet`."""
+    for question in questions:
         result = knowledge.ask(question)
         assert result.answered and result.fact is not None, question
-        assert "Lindqvist" in result.fact.sentence, question
+        assert snippet in result.fact.sentence, question
+
+
+async def test_a_sentence_is_about_the_headline_s_company_when_it_names_no_other(store: SQLiteStore) -> None:
+    knowledge = await _ingested(store, TAKEOVER)
+    _assert_answered_by(knowledge, "Lindqvist", "Who is Harwick's CFO?", "directeur financier de Harwick ?")
 
 
 async def test_a_sentence_about_another_company_is_not_the_headline_s(store: SQLiteStore) -> None:
@@ -95,14 +100,16 @@ async def test_a_sentence_is_about_what_the_lede_names_when_it_names_nothing_els
     """The headline says "the dairy"; only the first sentence names Val d'Orcières, and the next one counts its
     farmers without naming it."""
     knowledge = await _ingested(store, RECALL)
-    for question in ("How many dairy farmers does Val d'Orcières have?", "Val d'Orcières compte combien d'éleveurs ?"):
-        result = knowledge.ask(question)
-        assert result.answered and result.fact is not None, question
-        assert "640" in result.fact.sentence, question
+    _assert_answered_by(
+        knowledge,
+        "640",
+        "How many dairy farmers does Val d'Orcières have?",
+        "Val d'Orcières compte combien d'éleveurs ?",
+    )
 
 
 async def test_the_lede_gives_its_names_only_to_its_own_article(store: SQLiteStore) -> None:
-    knowledge = await _ingested(store, RECALL)
+    await _ingested(store, RECALL)
     await _ingested(store, TAKEOVER)
     knowledge = await _ingested(store, ARTICLE)
     result = knowledge.ask("How many passengers a day does Val d'Orcières expect?")
