@@ -39,6 +39,23 @@ _META = re.compile(
     r"(?:l['’]|cet\s+|ce\s+|votre\s+)(?:article|papier|d[ée]p[eê]che)\b(?!\s+(?:sur|de|d['’]|du|des)\b)",
     re.IGNORECASE,
 )
+# …nor is the news as the one who says something: "what does the article say about…", "the projects the piece
+# credits to Radford", "que dit l'article sur…", "l'article cite-t-il…". Left in, "say" and "credit" read as what
+# the question asks happened, and "article" as a paper.
+_ARTICLE_SAYS = re.compile(
+    r"\b(?:(?:does|did|do|will|would)\s+)?(?:the|this|that|your)\s+"
+    r"(?:article|story|piece|news item|report)(?:['’]s)?\s+"
+    r"(?:(?:actually|really|exactly|also|even)\s+)?"
+    r"(?:says?|said|saying|credits?|credited|mentions?|mentioned|describes?|described|presents?|presented|claims?|"
+    r"suggests?|states?|lists?|listed|calls?|called|quotes?|quoted|cites?|cited|puts? it|tells? us|explains?|"
+    r"highlights?|notes?|concludes?|implies|goes on about)\b"
+    r"|\b(?:que|qu['’]est[- ]ce que|ce que)\s+(?:dit|raconte|rapporte|affirme|explique|indique|précise|precise)"
+    r"\s+(?:l['’]|cet\s+|ce\s+|votre\s+)(?:article|papier|d[ée]p[eê]che)\b"
+    r"|\b(?:l['’]|cet\s+|votre\s+)(?:article|d[ée]p[eê]che)\s+(?:(?:me\s+)?(?:dit|cite|mentionne|présente|presente|"
+    r"raconte|qualifie|tire|évoque|evoque|indique|affirme|explique|rapporte|attribue|souligne|laisse entendre|"
+    r"envisage|conclut|précise|precise|décrit|decrit)(?:[- ]t[- ]il|[- ]il)?)\b",
+    re.IGNORECASE,
+)
 _ELIDED = re.compile(r"^\w+['’](\w.*)$")
 # A clause ends at a sentence mark, a colon or semicolon, a dash, or a comma; commas are joined back below unless the
 # piece they close is courtesy or scene-setting, so "Who, besides Radford, left?" stays one clause.
@@ -107,12 +124,15 @@ _FIRST_PERSON = re.compile(
 )
 # A clause that only says what the answer is for: "for a school project", "pour un exposé sur l'IA".
 _PURPOSE = re.compile(
-    r"^(?:it s |c est |this is |c est juste )?(?:for|pour|as part of|dans le cadre d) "
+    r"^(?:it s |c est |this is |c est juste )?(?:for|pour|as part of|dans le cadre d|"
+    r"(?:to|pour|afin de|so i can) (?:complete|finish|write|prepare|update|fill in|round out|wrap up|check|"
+    r"completer|finir|terminer|rediger|ecrire|preparer|boucler|enrichir|mettre a jour|conclure|alimenter|verifier)) "
     r"(?:a|an|my|our|the|un|une|mon|ma|mes|notre|nos|le|la|l) (?:\w+ ){0,3}"
     r"(?:project|report|class|course|lesson|lecture|essay|thesis|article|"
     r"presentation|podcast|newsletter|homework|assignment|talk|paper|quiz|exam|projet|expose|cours|devoir|"
     r"memoire|these|dossier|rapport|presentation|conference|examen|travail|recherche|research|school|ecole|"
-    r"blog|video|debate|debat)(?: \w+){0,4}$"
+    r"blog|video|debate|debat|notes|fiche|bibliography|bibliographie|billet|slides|diaporama|biography|biographie|"
+    r"timeline|chronologie|summary|synthese|briefing|post|thread)(?: \w+){0,4}$"
 )
 _ASKING = re.compile(
     r"\b(?:who|whom|whose|what|when|where|why|how|which|qui|que|quoi|quand|ou|pourquoi|comment|quel|quelle|quels|"
@@ -242,6 +262,7 @@ def clean(text: str) -> str:
     text = _MENTION.sub(" ", text)
     text = spell_out(text)
     text = _META.sub(" ", text)
+    text = _ARTICLE_SAYS.sub(" ", text)
     text = "".join(" " if _pictograph(ch) else ch for ch in text)
     text = _MARKUP.sub(" ", text)
     text = _REPEATED.sub(lambda m: m.group(1) or m.group(2), text)

@@ -55,6 +55,14 @@ from knowledge.focus import clean, focus
         # What the answer is for sets the scene; adverbs inside a request frame are part of it
         ("For my thesis on AI labs, who runs Anthropic?", "who runs Anthropic?"),
         ("Pour un devoir d'histoire, quand OpenAI a-t-elle été fondée ?", "quand OpenAI a-t-elle été fondée ?"),
+        # …and so does what the asker is writing it into
+        (
+            "Pour compléter ma fiche sur Radford, à quel système de reconnaissance vocale a-t-il contribué ?",
+            "à quel système de reconnaissance vocale a-t-il contribué ?",
+        ),
+        ("To finish my notes on OpenAI, who was the CTO?", "who was the CTO?"),
+        ("Pour ma bibliographie de master, qui a co-signé le papier ?", "qui a co-signé le papier ?"),
+        ("Pour quelle raison Radford est-il parti ?", "Pour quelle raison Radford est-il parti ?"),
         ("Could you quickly tell me who Dario Amodei is?", "who Dario Amodei is?"),
         # A request joined to the scene by "and" starts the question; "if you know", "dernière question" ask nothing
         (
@@ -184,6 +192,31 @@ def test_thanks_tacked_on_without_punctuation_go(message: str, question: str) ->
 def test_the_news_the_bot_read_is_not_what_is_asked(message: str, question: str) -> None:
     """ "The article" is where the question comes from, not a research paper the answer must be about."""
     assert focus(message).question == question
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("Hi there, could you list the projects the article credits to Radford?", "the projects to Radford?"),
+        ("What does the article say about his role on GPT-2?", "What about his role on GPT-2?"),
+        ("how does the piece describe his way of working?", "how his way of working?"),
+        ("Que dit l'article sur sa contribution à GPT-1 ?", "sur sa contribution à GPT-1 ?"),
+        (
+            "quelle conclusion l'article tire-t-il sur l'avenir de Radford ?",
+            "quelle conclusion sur l'avenir de Radford ?",
+        ),
+        ("Est-ce que l'article mentionne d'autres cadres partis ?", "Est-ce que d'autres cadres partis ?"),
+    ],
+)
+def test_the_news_saying_something_is_not_what_is_asked(message: str, question: str) -> None:
+    """ "What does the article say about…" asks about what follows: left in, "say" or "credit" would be a relation the
+    answer must state, and "article" a research paper."""
+    assert focus(message).question == question
+
+
+def test_a_paper_that_says_something_is_still_a_paper() -> None:
+    question = "What does the GPT-2 paper say about zero-shot learning?"
+    assert focus(question).question == question
 
 
 def test_a_question_about_a_paper_keeps_it() -> None:
