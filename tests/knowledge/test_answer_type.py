@@ -46,6 +46,10 @@ from knowledge.store.sqlite_facts import SQLiteStore
         "Which investors bought those OpenAI shares?",
         "Qui sont les nouveaux investisseurs qui ont acheté les actions ?",
         "Could you name the backers of the round?",
+        "OpenAI new investors names",
+        "investisseurs openai noms vente actions",
+        "What are the names of the investors?",
+        "Pourriez-vous me donner les noms des nouveaux investisseurs ?",
     ],
 )
 def test_questions_that_want_an_organisation_named(question: str) -> None:
@@ -83,6 +87,7 @@ def test_questions_that_want_a_person_named(question: str) -> None:
         "Combien d'employés compte l'entreprise ?",
         "Which outlet reported it?",  # a source, which the answer cites: not an entity the fact must name
         "What percentage of members voted for the merger?",  # a share of them, not their names
+        "Did the investors name a new chief executive?",  # "name" as what they did
     ],
 )
 def test_questions_that_do_not(question: str) -> None:
