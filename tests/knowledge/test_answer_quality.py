@@ -37,6 +37,7 @@ BLIND_HOLDOUT12 = Path(__file__).with_name("data") / "blind_holdout12.jsonl"  # 
 BLIND_HOLDOUT13 = Path(__file__).with_name("data") / "blind_holdout13.jsonl"  # held out in the twelfth
 BLIND_HOLDOUT14 = Path(__file__).with_name("data") / "blind_holdout14.jsonl"  # held out in the thirteenth
 BLIND_HOLDOUT15 = Path(__file__).with_name("data") / "blind_holdout15.jsonl"  # held out in the fourteenth
+BLIND_HOLDOUT16 = Path(__file__).with_name("data") / "blind_holdout16.jsonl"  # held out in the fifteenth
 
 
 def judge(row: dict[str, object], answered: bool, answer: str) -> bool:
@@ -85,6 +86,7 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
         (BLIND_HOLDOUT13, 0.84),  # 84.2% at first contact (the twelfth session's start), 85.0% at its end
         (BLIND_HOLDOUT14, 0.79),  # 78.3% at first contact (the thirteenth session's start), 80.8% at its end
         (BLIND_HOLDOUT15, 0.80),  # 81.2% at first contact (the fourteenth session's start) and at its end
+        (BLIND_HOLDOUT16, 0.80),  # 80.8% at first contact (the fifteenth session's start), 81.2% at its end
     ],
     ids=[
         "own",
@@ -105,6 +107,7 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
         "blind-holdout13",
         "blind-holdout14",
         "blind-holdout15",
+        "blind-holdout16",
     ],
 )
 async def test_own_question_sets_stay_above_their_floors(core: Core, path: Path, floor: float) -> None:

@@ -5,10 +5,10 @@ written by helpers who never saw the extraction code; they are judged exactly as
 Tuned on: a1, a2 (first session), t3 to t7 (second), u5 to u8 (third), and every article held out before this
 session: h1, h2 (first session), n1, n2 (second), u1 to u4 and u9 to u12 (third), u13 to u16 (fourth), u17 to u20
 (fifth), u21 to u24 (sixth), u25 to u28 (seventh), u29 to u32 (eighth), u33 to u36 (ninth), u37 to u40 (tenth), u41
-to u44 (eleventh), u45 to u48 (twelfth), u49 to u52 (thirteenth). Held out in the fourteenth session, measured once
-at its start and once at its end, never read for tuning: v53 to v56 (`HELD_OUT`). Floors sit a little under what the
-extraction reaches, so a regression shows; the seed story must keep its dev-set quality with them in the store (no
-new fact may steal an old question).
+to u44 (eleventh), u45 to u48 (twelfth), u49 to u52 (thirteenth), v53 to v56 (fourteenth). Held out in the fifteenth
+session, measured once at its start and once at its end, never read for tuning: v57 to v60 (`HELD_OUT`). Floors sit
+a little under what the extraction reaches, so a regression shows; the seed story must keep its dev-set quality with
+them in the store (no new fact may steal an old question).
 """
 
 from __future__ import annotations
@@ -92,8 +92,12 @@ TUNE = (
     "u50.fr",
     "u51.fr",
     "u52.en",
+    "v53.en",
+    "v54.fr",
+    "v55.fr",
+    "v56.en",
 )
-HELD_OUT = ("v53.en", "v54.fr", "v55.fr", "v56.en")
+HELD_OUT = ("v57.en", "v58.fr", "v59.en", "v60.fr")
 # Overall, as score.py counts, with all four articles in the store: 83.7%, 72.5%; held out 61.0%, 51.2%.
 # After the articles work (verb forms, places, counts, quotations, patterns; all four now tuning material):
 # 81.4%, 80.0%, 70.7%, 78.0%. With all eleven in the store, after the second session's work: a1 81.4%, a2 80.0%,
@@ -157,6 +161,12 @@ HELD_OUT = ("v53.en", "v54.fr", "v55.fr", "v56.en")
 # v56 42.5% with all sixty-seven in this order (each with the seed only, in-scope, start -> end: 15 -> 15, 14 -> 13,
 # 17 -> 18, 14 -> 14 of 32; near-topic declined 7, 6, 6, 6 of 8 at both). With them in the store u47 falls from
 # 52.5% to 47.5%: "the former astronaut who invested" names nothing, and v55's founders answer it.
+# Fifteenth session (the news as the one who says something, "que dit l'article sur…", is not what is asked; what the
+# asker is writing into, "pour compléter ma fiche", sets the scene; "investors names" wants them named): held out v57
+# 40.0%, v58 50.0%, v59 45.0%, v60 55.0% with all seventy-one in this order (each with the seed only, in-scope, start
+# -> end: 13 -> 13, 13 -> 13, 10 -> 10, 18 -> 18 of 32; near-topic declined 6, 8, 6, 6 of 8 at both). With them in the
+# store u50 sits at 30.0%, right on its floor: v59's industry minister "cut the ribbon" and answers u50's question
+# about its transport minister cutting one; its floor moves one question under.
 FLOORS = {
     "a1.en": 0.78,
     "a2.fr": 0.85,
@@ -218,13 +228,17 @@ FLOORS = {
     "u47.fr": 0.45,
     "u48.en": 0.42,
     "u49.en": 0.37,
-    "u50.fr": 0.30,
+    "u50.fr": 0.27,
     "u51.fr": 0.47,
     "u52.en": 0.47,
     "v53.en": 0.45,
     "v54.fr": 0.37,
     "v55.fr": 0.47,
     "v56.en": 0.40,
+    "v57.en": 0.37,
+    "v58.fr": 0.47,
+    "v59.en": 0.42,
+    "v60.fr": 0.52,
 }
 
 
@@ -243,7 +257,7 @@ async def ingest_all(store: SQLiteStore, names: tuple[str, ...]) -> None:
 @pytest.fixture(scope="module")
 def articles_store(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed store with every article ingested and its index saved, built once for the module: ingesting
-    sixty-seven articles for each of its tests took most of the suite's time. Tests get copies."""
+    seventy-one articles for each of its tests took most of the suite's time. Tests get copies."""
     path = tmp_path_factory.mktemp("articles") / "bot.db"
     shutil.copy(built_store, path)
 
@@ -282,10 +296,10 @@ async def test_near_topic_questions_about_the_articles_are_declined(article_core
     rows = [row for name in TUNE for row in load(ARTICLES / f"{name}.questions.jsonl") if row["expect"] is None]
     assert len(rows) >= 350
     accuracy, misses = await score(article_core, rows)
-    assert accuracy >= 0.80, "\n".join(misses)  # 422/514 with all sixty-seven articles in the store
+    assert accuracy >= 0.80, "\n".join(misses)  # 445/546 with all seventy-one articles in the store
     held_out = [row for name in HELD_OUT for row in load(ARTICLES / f"{name}.questions.jsonl") if row["expect"] is None]
     accuracy, misses = await score(article_core, held_out)
-    assert accuracy >= 0.72, "\n".join(misses)  # 24/32 (v53 to v56) with all sixty-seven in the store
+    assert accuracy >= 0.78, "\n".join(misses)  # 27/32 (v57 to v60) with all seventy-one in the store
 
 
 @pytest.mark.skipif(not DEV_SET.is_file(), reason="the shared dev set is not beside this checkout")
