@@ -350,9 +350,8 @@ def context_clues(sentence: str, sentence_words: Sequence[Word], start: int, end
     # A pronoun speaks of the clause's subject: after a name that opens its clause it is that person's ("Vukovic
     # built her reputation"), after one named by the verb it is the namer's ("named Elena Vukovic as his
     # successor"), and before a name it is someone else's ("his successor, Elena Vukovic").
-    opens = (
-        start == 0
-        or re.search(r"(?:[,;:(«\"“]|\b(?:and|et|but|mais))\s*$", sentence[: sentence_words[start].start]) is not None
+    opens = start == 0 or _opens_clause(
+        sentence[max(0, sentence_words[start].start - _LOOK_BACK) : sentence_words[start].start]
     )
     after = after_text.split()[:4]
     for word in [
@@ -366,6 +365,20 @@ def context_clues(sentence: str, sentence_words: Sequence[Word], start: int, end
 
 
 _GENDERED_PRONOUNS = frozenset("he him his she her elle il".split())
+_CLAUSE_MARKS = tuple(',;:(«"“')
+_CLAUSE_JOINS = frozenset({"and", "et", "but", "mais"})
+# How far back `_opens_clause` looks: past a mark or a joining word and the spaces after it. Only the text just
+# before a name is read, never the whole sentence before it: a sentence listing thousands of names stays linear.
+_LOOK_BACK = 40
+
+
+def _opens_clause(before: str) -> bool:
+    """Whether the text just `before` a name ends a clause: a comma, colon, bracket or quote, or "and", "but"…"""
+    before = before.rstrip()
+    if before.endswith(_CLAUSE_MARKS):
+        return True
+    last = before.rsplit(None, 1)[-1] if before else ""
+    return last.lstrip("".join(_CLAUSE_MARKS)) in _CLAUSE_JOINS
 
 
 # Where something stands: "l'usine de Vénissieux", "the plant in Dayton" name a place.
