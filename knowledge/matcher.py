@@ -520,6 +520,11 @@ def read_question(
         if word in STOPWORDS or word.isdigit():
             continue
         meant = analyzer.token_concepts(spelled(analyzer, [word], lang))
+        if word in _SOMEONE:
+            # "who's the guy they call…", "c'est qui le mec qui…": the person asked about, not what is asked.
+            for concept in meant or [stem(word)]:
+                (ordinary if known(concept) else unknown)[concept] = _TALK_WEIGHT
+            continue
         if meant and known(meant[0]):
             # A word whose concept the facts use weighs what that concept weighs, unless it is an everyday
             # word past the head: then no more than its frequency says (a curated concept or a name is never
@@ -581,6 +586,10 @@ def read_question(
         _rounds(text),
         kind is Asks.QUANTITY and counted is None and not _TIME_COUNTED.search(fold(text)),
     )
+
+
+# Casual words for the person a question is about ("the guy", "le mec", "ce gars"): they refer, they do not ask.
+_SOMEONE = frozenset("guy guys dude dudes bloke blokes chap fellow mec mecs gars nana meuf bonhomme".split())
 
 
 def _referring_words(

@@ -225,3 +225,12 @@ async def test_which_company_needs_a_company_named_in_the_sentence_not_only_link
     knowledge = await Knowledge.load(store)
     assert_declines(knowledge, "Which car supplier did Nadia Ferrand work for in Munich?")
     assert_answers(knowledge, "Which investors did Parloir raise money from in 2024?", "Bpifrance")
+
+
+async def test_casual_words_for_leaving_and_for_the_person_asked_about(store: SQLiteStore) -> None:
+    """ "s'est tiré" is chat French for leaving, and "le mec", "the guy" point at whom the question is about: left
+    unknown, each weighed as much as the point of the question and sank the match."""
+    knowledge = await Knowledge.load(store)
+    assert_answers(knowledge, "bob mcgrew il s'est tiré quand ?", "McGrew")
+    assert_answers(knowledge, "c'est qui le mec qu'on appelle le papa de GPT là ?", "père du GPT")
+    assert_answers(knowledge, "john schulman, who's that guy again", "Schulman")
