@@ -37,9 +37,9 @@ _ORG_NOUNS = (
 _WANTS_ORGANIZATION = re.compile(
     rf"\b(?:which|what|quel|quelle|quels|quelles)\s+(?:[\w']+\s+)?{_ORG_NOUNS}\b"
     rf"|\bnames?\s+of\s+(?:[\w']+\s+){{0,2}}{_ORG_NOUNS}\b|\bnoms?\s+(?:de|du|des|d)\s+(?:[\w']+\s+){{0,2}}{_ORG_NOUNS}\b"
-    # Keywords and afterthoughts: "OpenAI new investors names", "investisseurs openai noms", "which AI companies is he
-    # teaming up with, any names?"
-    rf"|\b{_ORG_NOUNS}\s+(?:[\w']+\s+){{0,5}}(?:names|noms|(?:any|their|leurs?)\s+names?)\b"
+    # Keywords and afterthoughts: "OpenAI new investors names", "investisseurs openai noms", "which other AI companies
+    # is he teaming up with, any names?"
+    rf"|\b{_ORG_NOUNS}\s+(?:[\w']+,?\s+){{0,5}}(?:names|noms|(?:any|their|leurs?)\s+names?)\b"
     rf"|\b{_ORG_NOUNS}\s+(?:(?:gonna|going\s+to|will|is|be)\s+)*(?:called|named)\b"
     rf"|\bcomment\s+(?:s\s+)?appelle\s+(?:\w+\s+){{0,2}}{_ORG_NOUNS}\b"
     rf"|\b(?:who|qui)\s+(?:are|were|sont|etaient|est|etait)\s+(?:the|les|ces|those|these)\s+(?:\w+\s+)?{_ORG_NOUNS}\b"

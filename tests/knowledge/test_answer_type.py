@@ -50,6 +50,7 @@ from knowledge.store.sqlite_facts import SQLiteStore
         "investisseurs openai noms vente actions",
         "What are the names of the investors?",
         "Pourriez-vous me donner les noms des nouveaux investisseurs ?",
+        "which other AI companies is he teaming up with, any names?",
     ],
 )
 def test_questions_that_want_an_organisation_named(question: str) -> None:
