@@ -250,8 +250,14 @@ _SHORTHAND = {
 _SHORTHAND_WORD = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(_SHORTHAND, key=len, reverse=True)) + r")(?![\w'’-])")
 
 
+# "il s'est tiré" is chat French for leaving. Only the question is read so: its reflexive "s'" is gone once text is
+# canonical, and "le chiffre est tiré d'une étude" in an article leaves nothing.
+_TAKEN_OFF = re.compile(r"\bs['’](est|était|etait|étaient|etaient) tir(?:é|e)(e?s?)\b", re.IGNORECASE)
+
+
 def spell_out(text: str) -> str:
-    """`text` with chat shorthand written in full (see `_SHORTHAND`)."""
+    """`text` with chat shorthand written in full (see `_SHORTHAND`), and "s'est tiré" as "est parti"."""
+    text = _TAKEN_OFF.sub(lambda m: f"{m.group(1)} parti{m.group(2)}", text)
     return _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], text)
 
 

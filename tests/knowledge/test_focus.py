@@ -142,6 +142,19 @@ def test_chat_shorthand_is_spelled_out(typed: str, spelled: str) -> None:
     assert clean(typed) == spelled
 
 
+@pytest.mark.parametrize(
+    ("typed", "spelled"),
+    [
+        ("bob mcgrew il s'est tiré quand ?", "bob mcgrew il est parti quand ?"),
+        ("elle s’est tirée chez qui ?", "elle est partie chez qui ?"),
+        ("ils s'étaient tirés avant lui ?", "ils étaient partis avant lui ?"),
+        ("le chiffre est tiré de quelle étude ?", "le chiffre est tiré de quelle étude ?"),  # not reflexive: drawn
+    ],
+)
+def test_taking_off_in_chat_french_reads_as_leaving(typed: str, spelled: str) -> None:
+    assert clean(typed) == spelled
+
+
 def test_accents_and_capitals_survive_for_the_matcher() -> None:
     # "où" tells a where-question; a capitalised unknown word is an unknown name.
     assert focus("Pouvez-vous me dire où travaille Murati ?").question == "où travaille Murati ?"
