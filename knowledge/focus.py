@@ -60,6 +60,7 @@ _ELIDED = re.compile(r"^\w+['’](\w.*)$")
 # A clause ends at a sentence mark, a colon or semicolon, a dash, or a comma; commas are joined back below unless the
 # piece they close is courtesy or scene-setting, so "Who, besides Radford, left?" stays one clause.
 _CLAUSE = re.compile(r"[^.!?;:,—–]+[.!?;:,—–]*")
+_SENTENCE_END = re.compile(r"[.!;:—–]\s*$")
 _SPACED_HYPHEN = re.compile(r"\s+-+\s+")  # "… for me - what was his job?": a dash typed as a hyphen
 # "I'm writing a newsletter on AI and I'd love to know where…", "je m'intéresse aux drones et j'aimerais savoir…":
 # the request starts a clause of its own, so what comes before it is scene-setting like any other.
@@ -198,6 +199,10 @@ class Focus:
     # about, so their words count, but what they say happened is not what the question asks.
     told: str = ""
     asked: str = ""  # the clauses that ask, when there are statements besides
+    # The statements that are sentences of their own before the first clause that asks ("I saw a screenshot of an
+    # exec reacting to his exit. What did their research head say?"): background, whose words weigh less. A topic
+    # put first with a comma ("Le terrain cédé par la commune, il va servir à quoi ?") is what is asked about.
+    background: str = ""
 
 
 # Chat shorthand, spelled out so the words meet the facts' and the question patterns: "how many ppl", "c koi le
@@ -332,7 +337,13 @@ def focus(message: str) -> Focus:
     unframed = _strip_frames(question)
     told = [c for c, k in zip(clauses, kinds, strict=True) if k == "statement"] if asking else []
     asked = _strip_frames(" ".join(c for c, k in zip(clauses, kinds, strict=True) if k == "asks")) if told else ""
-    return Focus(unframed or question, " ".join(c for c in dropped), " ".join(told), asked)
+    first_ask = kinds.index("asks") if asking else 0
+    background = [
+        c
+        for c, k in zip(clauses[:first_ask], kinds[:first_ask], strict=True)
+        if k == "statement" and _SENTENCE_END.search(c)
+    ]
+    return Focus(unframed or question, " ".join(c for c in dropped), " ".join(told), asked, " ".join(background))
 
 
 def _bare(clause: str) -> str:

@@ -250,6 +250,20 @@ def test_statements_kept_before_a_question_are_told_apart_from_what_it_asks() ->
     assert "founder" in found.question  # its words still count for the match
 
 
+def test_sentences_of_background_before_the_question_are_set_apart() -> None:
+    found = focus(
+        "I saw a screenshot of an OpenAI exec reacting to Radford leaving but it was cropped. "
+        "What did their research head actually say about him?"
+    )
+    assert (
+        found.background == "I saw a screenshot of an OpenAI executive reacting to Radford leaving but it was cropped."
+    )
+    # A topic put first with a comma is what the question is about, not background
+    assert focus("Le terrain cédé par la commune, il va servir à quoi au juste ?").background == ""
+    # A statement after the question is no background to it
+    assert focus("how much is Alti putting in? investment over 5 yrs").background == ""
+
+
 def test_a_message_that_only_asks_tells_nothing() -> None:
     found = focus("Hi! Could you tell me when Radford joined OpenAI? Thanks")
     assert (found.told, found.asked) == ("", "")

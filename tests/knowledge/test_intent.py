@@ -66,6 +66,13 @@ def test_open_questions_ask_for_nothing_in_particular(question: str) -> None:
     assert asks(question) is None
 
 
+def test_quand_meme_is_still_not_when() -> None:
+    """ "Quand même" is "all the same": "OpenAI continue quand même de se développer ?" asks whether, not when."""
+    assert asks("Malgré tous ces départs, est-ce qu'OpenAI continue quand même de se développer ?") is None
+    assert asks("il va quand meme travailler avec OpenAI ?") is None
+    assert asks("Quand même, quand est-il parti ?") is Asks.WHEN
+
+
 def test_where_needs_the_accent_to_tell_ou_from_or() -> None:
     # "ou" without its accent means "or" in French: it must not turn a question into a place question.
     assert asks("Radford ou Sutskever ?") is None

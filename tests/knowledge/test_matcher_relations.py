@@ -145,6 +145,22 @@ async def test_what_a_statement_before_the_question_says_happened_is_not_asked(s
     assert_answers(knowledge, question, "Daniel Reyes, who stepped down as CTO in November 2023")
 
 
+async def test_the_words_of_background_sentences_weigh_less_than_the_question_s(store: SQLiteStore) -> None:
+    """Every word of "I saw a screenshot … but it was cropped." once weighed as much as the question's own: no fact
+    covered enough of the message, and the bot declined what the last sentence asks plainly."""
+    knowledge = await Knowledge.load(store)
+    question = (
+        "I saw a headline saying OpenAI was quite gracious about Radford's resignation, and I'd like to know what "
+        "their research director actually said in the statement quoted in the article."
+    )
+    assert_answers(knowledge, question, "Mark Chen")
+    question = (
+        "Ma collègue soutient que GPT-1 a été conçu par une grosse équipe et que Radford n'y a joué qu'un petit rôle ; "
+        "moi je pensais l'inverse. On a parié un café là-dessus. Que dit l'article sur sa contribution à GPT-1 ?"
+    )
+    assert_answers(knowledge, question, "GPT-1")
+
+
 async def test_how_many_counts_the_noun_an_english_compound_ends_with(store: SQLiteStore) -> None:
     """ "How many soil samples…" counts samples: "We went through more than 4,800 samples" answers it, though it
     never says "soil". A French phrase names its noun first, so "combien d'arrêts sur la ligne" still counts stops."""
