@@ -27,6 +27,9 @@ from knowledge.normalize import fold
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _DISCORD_TAG = re.compile(r"<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:\d+(?::\w)?)>")
 _MENTION = re.compile(r"(?<![\w.])@\w+")
+_HASHTAG = re.compile(r"(?<![\w&])#(\w+)")
+_CAMEL_NAME = re.compile(r"(?:[A-Z][a-zà-öø-ÿ]+){2,4}")  # "PortEllery", "QuaiVert", "NadinePujol"
+_CAMEL_BREAK = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-Z])")
 _MARKUP = re.compile(r"[*_~`|>#]+")
 _REPEATED = re.compile(r"([?!.])[?!.]+|([,;:])(?:\s*[,;:])+")
 _SPACES = re.compile(r"\s+")
@@ -271,6 +274,7 @@ def clean(text: str) -> str:
     text = _URL.sub(" ", text)
     text = _DISCORD_TAG.sub(" ", text)
     text = _MENTION.sub(" ", text)
+    text = _HASHTAG.sub(lambda m: " " + _split_camel(m.group(1)) + " ", text)
     text = spell_out(text)
     text = _META.sub(" ", text)
     text = _ARTICLE_SAYS.sub(" ", text)
@@ -278,6 +282,11 @@ def clean(text: str) -> str:
     text = _MARKUP.sub(" ", text)
     text = _REPEATED.sub(lambda m: m.group(1) or m.group(2), text)
     return _SPACES.sub(" ", text).strip()
+
+
+def _split_camel(word: str) -> str:
+    """ "PortEllery" as "Port Ellery": a hashtag runs a name's words together (an @mention only calls someone)."""
+    return _CAMEL_BREAK.sub(" ", word) if _CAMEL_NAME.fullmatch(word) else word
 
 
 def _pictograph(ch: str) -> bool:

@@ -21,12 +21,15 @@ STOPWORDS: frozenset[str] = frozenset(
     where whether which while who whom whose why will with within without would yes yet you your yours yourself
     d m ll know happened happen happens anyway info information details detail year years date dates month months
     day days time exactly express expressed behalf specifically basically mention mentioned according
+    finally eventually precisely concretely apparently essentially literally honestly seriously ultimately simply
+    clearly
     au aux combien avaient avais avait avec avez avoir ayant bah bien bon c ca car ce ceci cela celle celles celui
     ces cet cette ceux chaque chose comme comment concernant dans de des dire dis dit dites donc dont du elle elles en
     encore es est et etaient etais etait ete etes etre eu eux faire fais fait faut il ils j je juste l la le les
     leur leurs lui m ma mais me meme mes moi mon n ne ni nos notre nous on ont ou par parce pas peu peut peux
     pour pourquoi quand que quel quelle quelles quels qui quoi s sa sans se ses si sien soit son sont sur t ta te
     tes toi ton tous tout toute toutes tu un une vers voici voila vos votre vous y sais savoir connais
+    concretement finalement precisement apparemment essentiellement simplement franchement serieusement justement
     raconte racontez parle parlez explique expliquez svp stp merci salut bonjour question renseignement
     quelqu chez ci la-bas apres-tout sujet propos infos annee annees mois jour jours exactement an ans
     koi kwa ke kel kelle esk selon va vont vais allons allez aller play plays played playing jouer joue jouent

@@ -127,6 +127,14 @@ def test_noise_does_not_matter(noisy: str) -> None:
     assert clean(noisy).replace(" ?", "?").replace("?!", "?") in {"who is Mira Murati?", "who is Mira Murati!"}
 
 
+def test_a_hashtag_is_read_as_the_words_it_runs_together() -> None:
+    assert clean("!!! Combien d'enfants ont été hospitalisés ??? #PortEllery") == (
+        "! Combien d'enfants ont été hospitalisés ? Port Ellery"
+    )
+    assert clean("how many authors signed?? #QuaiVert #grève") == "how many authors signed? Quai Vert grève"
+    assert clean("#OpenAI #GPT4 news") == "OpenAI GPT4 news"  # not a run of capitalised words: kept whole
+
+
 @pytest.mark.parametrize(
     ("typed", "spelled"),
     [
