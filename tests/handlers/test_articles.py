@@ -58,6 +58,34 @@ async def test_a_near_tie_in_one_article_is_answered_with_both_sentences(core: C
     assert alone.answered and "Dans le même article" not in render_plain(alone.blocks)
 
 
+BAKERY_NEWS = """title: Harwick bakers open a second bakery in Lowmere
+
+The Harwick Bakers' Cooperative opened a second bakery in the town of Lowmere on Monday. The new bakery will employ
+45 people, the cooperative's chair, Ruth Ellison, said. It cost 2.1 million pounds, paid for by members and a
+regional grant. The first loaves were sold at dawn to a queue of regulars.
+"""
+MILL_NEWS = """title: Tindall Mills to reopen its flour plant in Carrow
+
+Tindall Mills will reopen its flour plant in Carrow next spring after two years of closure. The reopened plant will
+employ 60 people, chief executive Owen Marsh said. The company is investing 3 million pounds in new milling lines.
+Farmers in the valley have welcomed the decision.
+"""
+
+
+async def test_a_question_two_stories_answer_alike_gets_both_under_their_headlines(core: Core) -> None:
+    """ "How many people will the new site employ?" names no story, and two fit it as well: the reply gives both,
+    the second under its own article's headline, rather than one story's figure as the answer."""
+    await add(core, BAKERY_NEWS, "2026-03-02", "en")
+    await add(core, MILL_NEWS, "2026-03-03", "en")
+    reply = await Chat(core).say("How many people will the new site employ?")
+    text = render_plain(reply.blocks)
+    assert reply.answered and "45 people" in (reply.answer_text or "") and "60 people" in (reply.answer_text or "")
+    assert "Also, from “Tindall Mills to reopen its flour plant in Carrow”: The reopened plant" in text
+    # Named, the story is no longer in doubt
+    named = await Chat(core).say("How many people will the Harwick bakery employ?")
+    assert named.answered and "60 people" not in (named.answer_text or "")
+
+
 async def test_two_curated_facts_that_tie_are_both_given(core: Core) -> None:
     """ "Radford départ OpenAI" fits the wave of departures his exit came in and his exit itself almost equally: the
     asker gets both, each from the seed article."""

@@ -139,15 +139,21 @@ def test_a_near_tie_between_two_sentences_of_one_article_is_a_rival(fact: Fact) 
     assert close_rival(_candidates(extracted, 0.60, 0.60 * RIVAL_RATIO - 0.01)) is None  # not a near tie
 
 
-def test_no_rival_from_another_source_another_make_or_one_that_lacks_something(fact: Fact) -> None:
+def test_no_rival_of_another_make_or_one_that_lacks_something(fact: Fact) -> None:
     extracted = replace(fact, curated=False, source="article-x")
-    elsewhere = [Candidate(extracted, 0.60), Candidate(replace(extracted, id="other", source="article-y"), 0.59)]
     mixed = [Candidate(replace(fact, source="article-x"), 0.60), Candidate(replace(extracted, id="other"), 0.59)]
     lacking = [Candidate(extracted, 0.60), Candidate(replace(extracted, id="other"), 0.59, lacks=1)]
-    assert close_rival(elsewhere) is None and close_rival(mixed) is None and close_rival(lacking) is None
+    assert close_rival(mixed) is None and close_rival(lacking) is None
     assert close_rival(_candidates(extracted, 0.60)) is None
     declined = decide(_reading(frozenset()), _candidates(extracted, 0.20, 0.20), frozenset(), 0.45, 0.25)
     assert not declined.answered and declined.rival is None
+
+
+def test_a_sentence_of_another_article_can_be_a_rival(fact: Fact) -> None:
+    """A question that names no story may fit two: both are given, each under its own headline."""
+    extracted = replace(fact, curated=False, source="article-x")
+    elsewhere = [Candidate(extracted, 0.60), Candidate(replace(extracted, id="other", source="article-y"), 0.59)]
+    assert close_rival(elsewhere) == elsewhere[1]
 
 
 def test_two_curated_facts_can_be_rivals_whatever_their_sources(fact: Fact) -> None:
