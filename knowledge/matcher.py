@@ -851,6 +851,8 @@ IMPLIED: dict[str, tuple[tuple[str, ...], ...]] = {
     # "Will Brandt stay at Pellucid?", "est-il encore chez Thornbury ?": a fact saying they leave answers it,
     # unless it also says where they went ("Is Schulman still at Anthropic?" is not answered by his move there).
     "continue": (("leave", "!join"),),
+    # "Who is taking over as chief executive?": "Her successor is Tomás Ferreira" says who takes the post.
+    "join": (("replace",),),
 }
 
 
