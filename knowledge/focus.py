@@ -170,7 +170,8 @@ _FRAMES = re.compile(
     r"(?:vous pourriez|vous pouvez|vous voudriez|tu pourrais|tu peux|tu voudrais)(?: bien)? (?:me |m |nous )?"
     + _DEMANDE_VERBS
     + r"|"
-    r"(?:est ce que )?(?:tu sais|vous savez|tu saurais|vous sauriez)(?: me dire)?|sais tu|savez vous|"
+    r"(?:est ce que )?(?:tu sais|vous savez|tu saurais|vous sauriez)(?: me dire)?|"
+    r"(?:sais tu|savez vous|saurais tu|sauriez vous)(?: me dire)?|"
     r"(?:j aimerais|je voudrais|je souhaiterais|je veux|je voulais) (?:bien )?(?:savoir|connaitre|comprendre)|"
     r"je me demand(?:e|ais)|j aurais besoin (?:de|d)|i (?:would|d) need|il me manque|dis moi|dites moi|"
     r"explique moi|expliquez moi|rappelle moi|rappelez moi|"

@@ -36,6 +36,7 @@ from knowledge.focus import clean, focus
             "ce que la spécialiste voulait dire, ?",
         ),
         ("Seriez-vous en mesure de me dire quand Radford est parti ?", "quand Radford est parti ?"),
+        ("Sauriez-vous me dire quel poste Mark Chen occupe chez OpenAI ?", "quel poste Mark Chen occupe chez OpenAI ?"),
         ("J'aimerais savoir où est basée la société.", "où est basée la société."),
         ("I was wondering what Mark Chen said", "what Mark Chen said"),
         ("dis-moi qui a fondé Anthropic stp", "qui a fondé Anthropic"),
