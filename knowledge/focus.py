@@ -163,10 +163,14 @@ _FRAMES = re.compile(
     r"would you mind " + _ASK_VERBS + r"(?: me| us)?|(?:i d|i would) be (?:grateful|thankful|glad|happy) if you "
     r"(?:could|would|can) (?:please )?" + _ASK_VERBS + r"(?: me| us)?|if you (?:could|can) " + _ASK_VERBS + r"(?: me)?|"
     r"(?:do|would) you (?:happen to )?know|i (?:was|am|m) (?:just )?(?:wondering|curious)(?: about)?|"
+    r"(?:i (?:d|would) be |just |so )?curious(?: to (?:know|learn|hear|see))?(?: about| as to)?"
+    r"(?= (?:what|whether|if|how|who|when|where|why|which|about))|^(?:just )?curious(?= \w)|"
     r"i (?:would|d) (?:really )?(?:like|love) to (?:know|understand)|i want(?:ed)? to know|i wonder|"
     r"please (?:tell|let) me(?: know)?|tell me|let me know|remind me|any idea|do you have any idea|"
     r"(?:pourriez|pouvez|voudriez|auriez|pourrais|peux|voudrais|aurais) (?:vous|tu)"
-    r"(?: la gentillesse| l amabilite| l obligeance)?(?: de)?(?: bien)? (?:me |m |nous )?" + _DEMANDE_VERBS + r"|"
+    r"(?: la gentillesse| l amabilite| l obligeance)?(?: de)?(?: bien)? (?:me |m |nous )?(?:l |les )?"
+    + _DEMANDE_VERBS
+    + r"|"
     r"(?:vous pourriez|vous pouvez|vous voudriez|tu pourrais|tu peux|tu voudrais)(?: bien)? (?:me |m |nous )?"
     + _DEMANDE_VERBS
     + r"|"
@@ -264,9 +268,23 @@ _SHORTHAND_WORD = re.compile(r"(?<![\w'’-])(" + "|".join(sorted(_SHORTHAND, ke
 _TAKEN_OFF = re.compile(r"\bs['’](est|était|etait|étaient|etaient) tir(?:é|e)(e?s?)\b", re.IGNORECASE)
 
 
+# "$800M", "£1.2bn", "30k": a sum as finance news and chat abbreviate it, written as the facts write it.
+_SUM_SHORTHAND = re.compile(r"(?<![\w.,])([$£€]?)(\d+(?:[.,]\d+)?)\s?(m|bn|k)(?![\w'’-])", re.IGNORECASE)
+_SUM_WORDS = {"m": "million", "bn": "billion", "k": "thousand"}
+
+
+def _sum_in_full(found: re.Match[str]) -> str:
+    currency, number, unit = found.groups()
+    if unit == "m" and not currency:
+        return found.group()  # "a 5m wall" is five metres
+    return f"{currency}{number} {_SUM_WORDS[unit.lower()]}"
+
+
 def spell_out(text: str) -> str:
-    """`text` with chat shorthand written in full (see `_SHORTHAND`), and "s'est tiré" as "est parti"."""
+    """`text` with chat shorthand written in full (see `_SHORTHAND`), "s'est tiré" as "est parti" and "$800M" as
+    "$800 million"."""
     text = _TAKEN_OFF.sub(lambda m: f"{m.group(1)} parti{m.group(2)}", text)
+    text = _SUM_SHORTHAND.sub(_sum_in_full, text)
     return _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], text)
 
 

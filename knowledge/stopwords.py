@@ -22,7 +22,7 @@ STOPWORDS: frozenset[str] = frozenset(
     d m ll know happened happen happens anyway info information details detail year years date dates month months
     day days time exactly express expressed behalf specifically basically mention mentioned according
     finally eventually precisely concretely apparently essentially literally honestly seriously ultimately simply
-    clearly
+    clearly gonna wanna gotta
     au aux combien avaient avais avait avec avez avoir ayant bah bien bon c ca car ce ceci cela celle celles celui
     ces cet cette ceux chaque chose comme comment concernant dans de des dire dis dit dites donc dont du elle elles en
     encore es est et etaient etais etait ete etes etre eu eux faire fais fait faut il ils j je juste l la le les

@@ -37,6 +37,16 @@ from knowledge.focus import clean, focus
         ),
         ("Seriez-vous en mesure de me dire quand Radford est parti ?", "quand Radford est parti ?"),
         ("Sauriez-vous me dire quel poste Mark Chen occupe chez OpenAI ?", "quel poste Mark Chen occupe chez OpenAI ?"),
+        (
+            "Curious what the patients' association is demanding now.",
+            "what the patients' association is demanding now.",
+        ),
+        ("Hey, just curious, how many staff does Nordhavn have?", "how many staff does Nordhavn have?"),
+        ("I'd be curious to know how much wine the co-op sells.", "how much wine the co-op sells."),
+        (
+            "Je cherche le titre du papier GPT-1, pourriez-vous me l'indiquer ?",
+            "Je cherche le titre du papier GPT-1, ?",
+        ),
         ("J'aimerais savoir où est basée la société.", "où est basée la société."),
         ("I was wondering what Mark Chen said", "what Mark Chen said"),
         ("dis-moi qui a fondé Anthropic stp", "qui a fondé Anthropic"),
@@ -148,6 +158,18 @@ def test_a_hashtag_is_read_as_the_words_it_runs_together() -> None:
     ],
 )
 def test_chat_shorthand_is_spelled_out(typed: str, spelled: str) -> None:
+    assert clean(typed) == spelled
+
+
+@pytest.mark.parametrize(
+    ("typed", "spelled"),
+    [
+        ("Who bought the $800M of OpenAI shares?", "Who bought the $800 million of OpenAI shares?"),
+        ("a £1.2bn deal and 30k jobs", "a £1.2 billion deal and 30 thousand jobs"),
+        ("a 5m wall", "a 5m wall"),  # metres, not money
+    ],
+)
+def test_sums_in_shorthand_are_written_out(typed: str, spelled: str) -> None:
     assert clean(typed) == spelled
 
 
