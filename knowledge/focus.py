@@ -181,6 +181,8 @@ _FRAMES = re.compile(
     r"explique moi|expliquez moi|rappelle moi|rappelez moi|"
     r"merci de (?:me |m |nous )?" + _DEMANDE_VERBS + r"|"
     r"please|pls|plz|svp|stp|s il (?:vous|te) plait|"
+    # "wait, what's Whisper in this story?", "attends, c'est qui ?": surprise, not what is asked.
+    r"^(?:wait|hold on|attends|attendez)(?= \w)|"
     # A request in the imperative at the head of the question: "Name the co-authors…", "Donne-moi la date…".
     r"^(?:(?:please |kindly )?(?:name|list|give me|show me|tell us|quote|enumerate|summari[sz]e|describe)|"
     r"(?:donne|donnez|citez|liste|listez|nomme|nommez|enumere|enumerez|resume|resumez|decris|decrivez|"
@@ -273,6 +275,11 @@ _SUM_SHORTHAND = re.compile(r"(?<![\w.,])([$£€]?)(\d+(?:[.,]\d+)?)\s?(m|bn|k)
 _SUM_WORDS = {"m": "million", "bn": "billion", "k": "thousand"}
 
 
+# "Quelle part du prix…", "what share of its harvest…" ask a proportion, which a percentage gives: not a "part", nor
+# shares of stock.
+_SHARE_OF = re.compile(r"\b(quelle|what|which)\s+(?:part|share)(?=\s+(?:du|de|des|d['’]|of)\b)", re.IGNORECASE)
+
+
 def _sum_in_full(found: re.Match[str]) -> str:
     currency, number, unit = found.groups()
     if unit == "m" and not currency:
@@ -285,6 +292,7 @@ def spell_out(text: str) -> str:
     "$800 million"."""
     text = _TAKEN_OFF.sub(lambda m: f"{m.group(1)} parti{m.group(2)}", text)
     text = _SUM_SHORTHAND.sub(_sum_in_full, text)
+    text = _SHARE_OF.sub(lambda m: f"{m.group(1)} proportion", text)
     return _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], text)
 
 

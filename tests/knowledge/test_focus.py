@@ -42,6 +42,9 @@ from knowledge.focus import clean, focus
             "what the patients' association is demanding now.",
         ),
         ("Hey, just curious, how many staff does Nordhavn have?", "how many staff does Nordhavn have?"),
+        ("wait who's bob mcgrew again", "who's bob mcgrew again"),
+        ("Quelle part du prix sera réglée en cash ?", "Quelle proportion du prix sera réglée en cash ?"),
+        ("what share of its harvest did it lose?", "what proportion of its harvest did it lose?"),
         ("I'd be curious to know how much wine the co-op sells.", "how much wine the co-op sells."),
         (
             "Je cherche le titre du papier GPT-1, pourriez-vous me l'indiquer ?",
