@@ -181,6 +181,11 @@ _FRAMES = re.compile(
     r"explique moi|expliquez moi|rappelle moi|rappelez moi|"
     r"merci de (?:me |m |nous )?" + _DEMANDE_VERBS + r"|"
     r"please|pls|plz|svp|stp|s il (?:vous|te) plait|"
+    # "Not sure when the fans will decide", "je ne sais pas trop qui dirige…": doubt that asks what follows.
+    r"(?:(?:i m|i am|i was) )?not (?:quite |really |too )?sure(?= (?:what|whether|if|how|who|when|where|why|which))|"
+    r"je ne (?:sais|savais) (?:pas|plus)(?: trop| bien| vraiment)?(?= (?:si|quand|qui|quel|quelle|quels|quelles|"
+    r"pourquoi|comment|combien|ce qu|ce que|ou))|"
+    r"je ne suis pas (?:sur|sure|certaine?)(?: de savoir)?(?= (?:si|quand|qui|quel|quelle|pourquoi|comment|combien))|"
     # "wait, what's Whisper in this story?", "attends, c'est qui ?": surprise, not what is asked.
     r"^(?:wait|hold on|attends|attendez)(?= \w)|"
     # A request in the imperative at the head of the question: "Name the co-authors…", "Donne-moi la date…".

@@ -43,6 +43,8 @@ from knowledge.focus import clean, focus
         ),
         ("Hey, just curious, how many staff does Nordhavn have?", "how many staff does Nordhavn have?"),
         ("wait who's bob mcgrew again", "who's bob mcgrew again"),
+        ("Not sure when the fans will make up their minds.", "when the fans will make up their minds."),
+        ("Je ne sais pas trop qui dirige la chambre d'agriculture.", "qui dirige la chambre d'agriculture."),
         ("Quelle part du prix sera réglée en cash ?", "Quelle proportion du prix sera réglée en cash ?"),
         ("what share of its harvest did it lose?", "what proportion of its harvest did it lose?"),
         ("I'd be curious to know how much wine the co-op sells.", "how much wine the co-op sells."),
