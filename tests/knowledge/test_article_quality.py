@@ -173,10 +173,11 @@ HELD_OUT = ("v61.en", "v62.fr", "v63.en", "v64.fr")
 # store u50 sits at 30.0%, right on its floor: v59's industry minister "cut the ribbon" and answers u50's question
 # about its transport minister cutting one; its floor moves one question under.
 # Sixteenth session (background sentences before a question weigh less, "quand même" is not when, hashtags read as
-# words; expected patterns with capitals or accents, which never matched the folded answer, folded in v57 to v60 and
-# u17 to u20): held out v61 52.5%, v62 42.5%, v63 27.5%, v64 30.0% with all seventy-five in this order (each with the
-# seed only, in-scope, start -> end: 16 -> 16, 11 -> 12, 10 -> 10, 8 -> 8 of 32; near-topic declined 5, 7, 5, 6 of 8
-# at both; in one store 6, 6, 3, 6).
+# words, more request frames, a near tie with another article's sentence quoted under its headline; expected patterns
+# with capitals or accents, which never matched the folded answer, folded in v57 to v60 and u17 to u20): held out v61
+# 52.5%, v62 42.5%, v63 27.5%, v64 30.0% with all seventy-five in this order, at the start and at the end (each with
+# the seed only, in-scope, start -> end: 16 -> 16, 11 -> 12, 10 -> 10, 8 -> 8 of 32; near-topic declined 5 -> 5,
+# 7 -> 7, 5 -> 5, 6 -> 5 of 8; in one store 6, 6, 3, 6 at both).
 FLOORS = {
     "a1.en": 0.78,
     "a2.fr": 0.85,
