@@ -187,17 +187,25 @@ def answer_reply(ctx: Context, result: MatchResult, fact: Fact) -> Reply:
         text = f"{text} {ctx.t('answer-cited', origin=source.publisher)}"
     blocks: list[Block] = [para(text)]
     # A recognised relation is rendered in the reader's language; anything else is quoted as the source says it.
-    quoted = _quoted(fact, text)
+    # Quoted in a language other than the reader's: which one, for the note below (a rival may be in the other).
+    foreign = (
+        {source.lang} if _quoted(fact, text) and not fact.curated and source and source.lang != ctx.lang else set()
+    )
     rival = _rival(ctx, result, fact, text)
     if rival is not None:
         more = rival.text.get(ctx.lang)
-        elsewhere = ctx.knowledge.source(rival.source) if rival.source != fact.source else None
-        label = ctx.t("answer-also-from", title=elsewhere.title) if elsewhere else ctx.t("answer-also")
+        label = ctx.t("answer-also")
+        if rival.source != fact.source:
+            elsewhere = ctx.knowledge.source(rival.source)
+            label = ctx.t("answer-also-from", title=elsewhere.title if elsewhere else rival.source)
+            if _quoted(rival, more) and not rival.curated and elsewhere and elsewhere.lang != ctx.lang:
+                foreign.add(elsewhere.lang)
+        elif _quoted(rival, more) and foreign == set() and not fact.curated and source and source.lang != ctx.lang:
+            foreign.add(source.lang)
         blocks.append(para(label + " " + more))
         text = f"{text}\n{more}"
-        quoted = quoted or _quoted(rival, more)
-    if not fact.curated and source and source.lang != ctx.lang and quoted:
-        blocks.append(para(italic(ctx.t("answer-foreign-source", lang=ctx.t(f"language-{source.lang}")))))
+    for lang in sorted(foreign):
+        blocks.append(para(italic(ctx.t("answer-foreign-source", lang=ctx.t(f"language-{lang}")))))
     blocks.append(source_line(ctx, fact))
     shown = (c.fact for c in result.alternatives if rival is None or c.fact.id != rival.id)
     alternatives = suggest(ctx, shown, asked=result.question, answered=fact.id)

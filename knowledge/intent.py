@@ -34,7 +34,7 @@ _PATTERNS: tuple[tuple[Asks, re.Pattern[str]], ...] = (
     (
         Asks.WHEN,
         re.compile(
-            r"\bwhen\b|\b(?:wen|whn|wehn|qand|quan|kand|kan)\b|\bquand\b(?! meme\b)"
+            r"\bwhen\b|\b(?:wen|whn|wehn|qand|quan|kand|kan)\b|\bquand\b(?![ -](?:bien )?meme\b)"
             r"|\bwhat (?:(?:exact|precise|specific) )?(?:year|date|month|day|time)\b"
             r"|\bwhich (?:(?:exact|precise|specific) )?(?:year|date|month|day)\b"
             r"|\bin what year\b|\bquel(?:le)? (?:annee|date|mois|jour|epoque)\b|\ben quelle annee\b|\bdepuis quand\b"

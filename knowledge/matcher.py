@@ -570,8 +570,11 @@ def read_question(
         if named - told:
             named -= told
     if found.background:
-        asked = set(analyzer.concepts(found.asked or found.question, fix_typos=True))
-        background = set(analyzer.concepts(found.background, fix_typos=True)) - asked
+        # Read as the question's words were: a word no fact uses stands for its translation (see `translations`).
+        def read(text: str) -> set[str]:
+            return {swapped[c][0] if c in swapped else c for c in analyzer.concepts(text, fix_typos=True)}
+
+        background = read(found.background) - read(found.asked or found.question)
         for concept in background & concepts:
             if not concept.startswith(ENTITY_PREFIX):
                 weights = ordinary if known(concept) else unknown
@@ -851,8 +854,6 @@ IMPLIED: dict[str, tuple[tuple[str, ...], ...]] = {
     # "Will Brandt stay at Pellucid?", "est-il encore chez Thornbury ?": a fact saying they leave answers it,
     # unless it also says where they went ("Is Schulman still at Anthropic?" is not answered by his move there).
     "continue": (("leave", "!join"),),
-    # "Who is taking over as chief executive?": "Her successor is Tomás Ferreira" says who takes the post.
-    "join": (("replace",),),
 }
 
 

@@ -143,12 +143,32 @@ def test_noise_does_not_matter(noisy: str) -> None:
     assert clean(noisy).replace(" ?", "?").replace("?!", "?") in {"who is Mira Murati?", "who is Mira Murati!"}
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which minister was not sure whether to back the deal?",
+        "Why was the regulator curious about how the funds were spent?",
+        "Wait times at the hospital: how long are they?",
+        "Curious George was written by whom?",
+        "What part of the deal did regulators reject?",
+    ],
+)
+def test_words_that_only_look_like_frames_stay(question: str) -> None:
+    assert focus(question).question == question
+
+
+def test_french_request_frames_take_their_object_pronoun() -> None:
+    assert focus("Pouvez-vous me le dire : qui a fondé Anthropic ?").question == "qui a fondé Anthropic ?"
+    assert focus("Qui a fondé Anthropic, vous pourriez me l'indiquer ?").question == "Qui a fondé Anthropic, ?"
+
+
 def test_a_hashtag_is_read_as_the_words_it_runs_together() -> None:
     assert clean("!!! Combien d'enfants ont été hospitalisés ??? #PortEllery") == (
         "! Combien d'enfants ont été hospitalisés ? Port Ellery"
     )
     assert clean("how many authors signed?? #QuaiVert #grève") == "how many authors signed? Quai Vert grève"
     assert clean("#OpenAI #GPT4 news") == "OpenAI GPT4 news"  # not a run of capitalised words: kept whole
+    assert clean("#McGrew #ÉcoleVerte") == "McGrew École Verte"  # "Mc" begins a name; accented capitals count
 
 
 @pytest.mark.parametrize(
@@ -172,6 +192,7 @@ def test_chat_shorthand_is_spelled_out(typed: str, spelled: str) -> None:
         ("Who bought the $800M of OpenAI shares?", "Who bought the $800 million of OpenAI shares?"),
         ("a £1.2bn deal and 30k jobs", "a £1.2 billion deal and 30 thousand jobs"),
         ("a 5m wall", "a 5m wall"),  # metres, not money
+        ("4K screens for 800M€", "4K screens for 800 million €"),  # a resolution, not four thousand
     ],
 )
 def test_sums_in_shorthand_are_written_out(typed: str, spelled: str) -> None:
@@ -185,6 +206,7 @@ def test_sums_in_shorthand_are_written_out(typed: str, spelled: str) -> None:
         ("elle s’est tirée chez qui ?", "elle est partie chez qui ?"),
         ("ils s'étaient tirés avant lui ?", "ils étaient partis avant lui ?"),
         ("le chiffre est tiré de quelle étude ?", "le chiffre est tiré de quelle étude ?"),  # not reflexive: drawn
+        ("il s'est tiré une balle dans le pied ?", "il s'est tiré une balle dans le pied ?"),  # an idiom
     ],
 )
 def test_taking_off_in_chat_french_reads_as_leaving(typed: str, spelled: str) -> None:

@@ -71,6 +71,8 @@ def test_quand_meme_is_still_not_when() -> None:
     assert asks("Malgré tous ces départs, est-ce qu'OpenAI continue quand même de se développer ?") is None
     assert asks("il va quand meme travailler avec OpenAI ?") is None
     assert asks("Quand même, quand est-il parti ?") is Asks.WHEN
+    assert asks("il va travailler avec OpenAI quand-même ?") is None
+    assert asks("quand bien même il partirait, il garderait un lien ?") is None
 
 
 def test_where_needs_the_accent_to_tell_ou_from_or() -> None:

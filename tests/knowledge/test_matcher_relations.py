@@ -7,7 +7,7 @@ from pathlib import Path
 
 from knowledge.base import Knowledge
 from knowledge.ingest import ingest_article, parse_article
-from knowledge.matcher import MatchResult, is_implied, read_question
+from knowledge.matcher import MatchResult, read_question
 from knowledge.store.sqlite_facts import SQLiteStore
 
 ARTICLES = Path(__file__).with_name("data") / "articles"
@@ -159,15 +159,6 @@ async def test_the_words_of_background_sentences_weigh_less_than_the_question_s(
         "moi je pensais l'inverse. On a parié un café là-dessus. Que dit l'article sur sa contribution à GPT-1 ?"
     )
     assert_answers(knowledge, question, "GPT-1")
-
-
-async def test_a_successor_has_joined(store: SQLiteStore) -> None:
-    """ "Before joining Kestrel" asks about someone who joined: "Her successor is Tomás Ferreira, the former head of
-    operations at…" says he took the post, though no word of it is "join"."""
-    await ingest(store, "v59.en")
-    knowledge = await Knowledge.load(store)
-    assert_answers(knowledge, "wher did Ferreira work befor joining Kestrel?", "Lusavolt")
-    assert is_implied("join", {"replace"}.__contains__) and not is_implied("replace", {"join"}.__contains__)
 
 
 async def test_how_many_counts_the_noun_an_english_compound_ends_with(store: SQLiteStore) -> None:
