@@ -170,6 +170,15 @@ def _quoted(fact: Fact, text: str) -> bool:
     return fact.text.en == fact.text.fr or fact.sentence in text
 
 
+def _quoted_in(ctx: Context, fact: Fact, text: str) -> str | None:
+    """The language of the source `text` quotes `fact` from, when it is not the reader's; None when `text` renders the
+    fact in the reader's language or the fact is hand-written in both."""
+    source = ctx.knowledge.source(fact.source)
+    if fact.curated or source is None or source.lang == ctx.lang or not _quoted(fact, text):
+        return None
+    return source.lang
+
+
 def _rival(ctx: Context, result: MatchResult, fact: Fact, text: str) -> Fact | None:
     """The fact that fits the question nearly as well as `fact` (the matcher's `rival`), when `fact` is the one it
     chose and the two together stay short."""
@@ -187,10 +196,7 @@ def answer_reply(ctx: Context, result: MatchResult, fact: Fact) -> Reply:
         text = f"{text} {ctx.t('answer-cited', origin=source.publisher)}"
     blocks: list[Block] = [para(text)]
     # A recognised relation is rendered in the reader's language; anything else is quoted as the source says it.
-    # Quoted in a language other than the reader's: which one, for the note below (a rival may be in the other).
-    foreign = (
-        {source.lang} if _quoted(fact, text) and not fact.curated and source and source.lang != ctx.lang else set()
-    )
+    foreign = {_quoted_in(ctx, fact, text)}
     rival = _rival(ctx, result, fact, text)
     if rival is not None:
         more = rival.text.get(ctx.lang)
@@ -198,13 +204,10 @@ def answer_reply(ctx: Context, result: MatchResult, fact: Fact) -> Reply:
         if rival.source != fact.source:
             elsewhere = ctx.knowledge.source(rival.source)
             label = ctx.t("answer-also-from", title=elsewhere.title if elsewhere else rival.source)
-            if _quoted(rival, more) and not rival.curated and elsewhere and elsewhere.lang != ctx.lang:
-                foreign.add(elsewhere.lang)
-        elif _quoted(rival, more) and foreign == set() and not fact.curated and source and source.lang != ctx.lang:
-            foreign.add(source.lang)
         blocks.append(para(label + " " + more))
         text = f"{text}\n{more}"
-    for lang in sorted(foreign):
+        foreign.add(_quoted_in(ctx, rival, more))
+    for lang in sorted(lang for lang in foreign if lang):
         blocks.append(para(italic(ctx.t("answer-foreign-source", lang=ctx.t(f"language-{lang}")))))
     blocks.append(source_line(ctx, fact))
     shown = (c.fact for c in result.alternatives if rival is None or c.fact.id != rival.id)

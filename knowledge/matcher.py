@@ -569,16 +569,13 @@ def read_question(
         relations -= told
         if named - told:
             named -= told
-    if found.background:
-        # Read as the question's words were: a word no fact uses stands for its translation (see `translations`).
-        def read(text: str) -> set[str]:
-            return {swapped[c][0] if c in swapped else c for c in analyzer.concepts(text, fix_typos=True)}
-
-        background = read(found.background) - read(found.asked or found.question)
-        for concept in background & concepts:
-            if not concept.startswith(ENTITY_PREFIX):
-                weights = ordinary if known(concept) else unknown
-                weights[concept] = min(weights.get(concept, UNKNOWN_WEIGHT), TOLD_WEIGHT)
+        if found.background:
+            # Read as the question's words were: a word no fact uses stands for its translation (`translations`).
+            background = set(analyzer.concepts(found.background, fix_typos=True)) - asked
+            for concept in {swapped[c][0] if c in swapped else c for c in background} & concepts:
+                if not concept.startswith(ENTITY_PREFIX):
+                    weights = ordinary if known(concept) else unknown
+                    weights[concept] = min(weights.get(concept, UNKNOWN_WEIGHT), TOLD_WEIGHT)
     wanted = wanted_kind(text)
     return Reading(
         question,
