@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from knowledge.given_names import is_given_name
 from knowledge.normalize import canonical, fold
 
@@ -42,7 +44,8 @@ _WANTS_ORGANIZATION = re.compile(
     rf"|\b{_ORG_NOUNS}\s+(?:[\w']+,?\s+){{0,5}}(?:names|noms|(?:any|their|leurs?)\s+names?)\b"
     rf"|\b{_ORG_NOUNS}\s+(?:(?:gonna|going\s+to|will|is|be)\s+)*(?:called|named)\b"
     rf"|\bcomment\s+(?:s\s+)?appelle\s+(?:\w+\s+){{0,2}}{_ORG_NOUNS}\b"
-    rf"|\b(?:who|qui)\s+(?:are|were|sont|etaient|est|etait)\s+(?:the|les|ces|those|these)\s+(?:\w+\s+)?{_ORG_NOUNS}\b"
+    rf"|\b(?:who|qui)\s+(?:exactly\s+|really\s+|actually\s+|donc\s+|exactement\s+)?(?:are|were|sont|etaient|est|etait)"
+    rf"\s+(?:exactly\s+|exactement\s+)?(?:the|les|ces|those|these)\s+(?:\w+\s+)?{_ORG_NOUNS}\b"
     rf"|\bname\s+(?:the|those|these)\s+(?:\w+\s+)?{_ORG_NOUNS}\b"
 )
 
@@ -136,9 +139,31 @@ _NAME_OF_ROLE = re.compile(
 )
 
 
+# The role words a question may misspell ("analist", "anaylst"): mended before `_NAME_OF_ROLE` reads it.
+_ROLE_WORDS = tuple(
+    "analyst analysts analyste analystes spokesman spokeswoman spokesperson lawyer lawyers attorney avocat avocate"
+    " economist economists economiste expert official judge professor professeur researcher chercheur chercheuse"
+    " engineer ingenieur journalist journaliste representative mayor minister ministre".split()
+)
+
+
+def _mend_roles(text: str) -> str:
+    """`text` with a word one slip away from a role word (a letter off, two swapped) spelled as that word."""
+
+    def mend(found: re.Match[str]) -> str:
+        word = found.group(0)
+        if len(word) < 6 or word in _ROLE_WORDS:
+            return word
+        near = [role for role in _ROLE_WORDS if abs(len(role) - len(word)) <= 1 and OSA.distance(role, word) == 1]
+        return near[0] if len(near) == 1 else word
+
+    return re.sub(r"[a-z]+", mend, text)
+
+
 def name_of_role(question: str) -> str | None:
     """The role of the person whose name the question asks ("the name of the analyst" → "analyst"), or None."""
-    found = _NAME_OF_ROLE.search(canonical(question))
+    text = canonical(question)
+    found = _NAME_OF_ROLE.search(text) or _NAME_OF_ROLE.search(_mend_roles(text))
     if found is None:
         return None
     return next(group for group in found.groups() if group)
@@ -223,3 +248,35 @@ def _names_role(text: str, role: str) -> bool | None:
         for name in names
         if name.start() >= mention.end() or name.end() <= mention.start()
     )
+
+
+_WORKS = (
+    r"(?:papers?|articles?|studies|study|reports?|books?|talks?|speech(?:es)?|keynotes?|presentations?|lectures?"
+    r"|films?|movies?|albums?|songs?|novels?|plays?|shows?|exhibitions?|posts?|blog\s+posts?|thes[ie]s|essays?"
+    r"|documentar(?:y|ies)|podcasts?|papiers?|etudes?|rapports?|livres?|conferences?|interventions?|discours|exposes?"
+    r"|chansons?|romans?|pieces?|spectacles?|expositions?|memoires?|documentaires?|oeuvres?|tableaux?|paintings?)"
+)
+# "of the", "of Sutskever's", "de la", "de sa", "de l'" (read as two spaces): not "titre de conférence".
+_DETERMINERS = r"(?:\s+(?:the|his|her|its|their|this|that|la|le|les|sa|son|ses|cette|ce|cet|leur|\w+'s)\s+|\s\s)"
+# "What was the title of Sutskever's talk?", "le titre exact de l'article de GPT-2", "GPT-2 paper title?", "what was
+# the 2018 paper called?", "comment s'appelait son exposé ?", "l'intitulé de la conférence": the answer must give
+# the work's title, which a story quotes. Not "his job title" nor "le titre de directeur".
+_TITLE_OF_WORK = re.compile(
+    rf"\b(?:title|titre|intitule)\s+(?:exact\s+)?(?:(?:of|de|d){_DETERMINERS}|du\s+|des\s+)(?:[\w']+\s+){{0,4}}?{_WORKS}\b"
+    rf"|\b{_WORKS}\s+(?:[\w']+\s+){{0,2}}?(?:title|titre)s?\b"
+    rf"|\b(?:what|how)\s+(?:was|is|s)\s+(?:[\w']+\s+){{0,4}}?{_WORKS}\s+(?:[\w']+\s+){{0,3}}?(?:called|named|titled)\b"
+    rf"|\bcomment\s+(?:s\s+)?app?ell?(?:e|ait|ent|aient)\s+(?:[\w']+\s+){{0,3}}?{_WORKS}\b"
+    rf"|\b{_WORKS}\s+(?:[\w']+\s+){{0,4}}?(?:s\s+)?app?ell?(?:e|ait|ent|aient)\s+comment\b"
+)
+_QUOTED = re.compile(r"[«“\"‘]\s*[^«»“”\"‘’\s]+(?:\s+[^«»“”\"‘’\s]+)+\s*[»”\"’]")
+
+
+def asks_title(question: str) -> bool:
+    """Whether the question asks the title of a paper, talk, book… (see `_TITLE_OF_WORK`)."""
+    return _TITLE_OF_WORK.search(canonical(question)) is not None
+
+
+def quotes_title(text: str) -> bool:
+    """Whether `text` quotes something of two words or more ("the paper “Language Models are…”", « Terres d'Ombre »):
+    how a story gives a title. A sentence that names no title does not answer "what was the talk called?"."""
+    return _QUOTED.search(text) is not None

@@ -36,7 +36,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
-from itertools import chain
+from itertools import chain, pairwise
 from math import fsum
 
 from rapidfuzz import fuzz
@@ -44,11 +44,13 @@ from rapidfuzz import fuzz
 from knowledge.answer_type import (
     PERSON,
     asks_since_when,
+    asks_title,
     counted_words,
     name_of_new_organisation,
     name_of_role,
     names_a_person,
     organisation_named,
+    quotes_title,
     role_named,
     wanted_kind,
 )
@@ -269,6 +271,7 @@ class Reading:
     # It asks "how much" or "combien" of no named thing and not of time ("how much was Radford making?"): the answer
     # must give a sum or a count of something, not only a date or a span ("he stayed about eight years").
     amount: bool = False
+    title: bool = False  # it asks the title of a paper, talk, book…: the answer must quote one (`quotes_title`)
 
     def weight(self, concept: str, idf: Mapping[str, float], cap: float) -> float:
         """A concept facts use weighs its IDF (capped); one they don't, by how rare the word is."""
@@ -301,6 +304,8 @@ def _forms_of_one(word: str, other: str) -> bool:
 
 _WORKPLACE = frozenset({"work", "role"})
 _AFTER, FUTURE, DURATION = "after", "future", "duration"
+# "before" said of a move ("before joining", "avant OpenAI"): a relation a fact states by "before" or "former".
+PRIOR, PRIOR_MOVE = "before", "before a move"
 PRICE = "price"  # what something costs: a sum of money in a sentence says it
 # What a sentence says by saying another thing: "Sonatrace employs about 230 people" says how many work there.
 ENTAILED: dict[str, tuple[str, ...]] = {
@@ -313,6 +318,17 @@ ENTAILED: dict[str, tuple[str, ...]] = {
 # A percentage in a sentence says a rate, a share or a proportion ("recovers more than 95% of the lithium").
 SHARE = ("~percent", "~percentage", "~rate", "~proportion")
 AGE = ("~age", "~old")  # how old someone is: "Whitcombe, 64," says it
+
+
+# What someone did before a move, said without "before": "joined Thornbury in 2019 from the engineering firm…",
+# "who had been head of research at Helix", "qui occupait jusqu'ici le poste de…", "venue de chez Airbus".
+_EARLIER = re.compile(
+    r"\b(?:join(?:ed|s)?|rejoin[st]?|arrive[ds]?|arrivee?s?|came|comes)\b[^.;:]{0,60}\bfrom\b"
+    r"|\bhad (?:previously |long )?(?:been|worked|served|spent|led|run|headed|held)\b"
+    r"|\bavait (?:auparavant |longtemps )?(?:ete|travaille|passe|dirige|occupe)\b"
+    r"|\bjusqu(?:'|’| )?(?:ici|alors|a present)\b"
+    r"|\b(?:venue?s?|issue?s?) (?:de chez|de l|du|des|de la|d)\b|\ben provenance d|\bpassee? par\b"
+)
 
 
 def said_in_form(fact: Fact, concepts: Iterable[str]) -> set[str]:
@@ -332,6 +348,8 @@ def said_in_form(fact: Fact, concepts: Iterable[str]) -> set[str]:
         said.update(SHARE)
     if any(map(tells_age, texts)):
         said.update(AGE)
+    if any(_EARLIER.search(fold(text)) for text in texts):
+        said.add(PRIOR)
     return said
 
 
@@ -364,17 +382,35 @@ def _said_by_someone(text: str, analyzer: ConceptAnalyzer, entities: Mapping[str
     )
 
 
+def _organisation(concept: str, entities: Mapping[str, Entity]) -> bool:
+    entity = entities.get(concept[len(ENTITY_PREFIX) :]) if concept.startswith(ENTITY_PREFIX) else None
+    return entity is not None and entity.kind == "organization"
+
+
 def _after_leaving(concepts: list[str], entities: Mapping[str, Entity]) -> list[str]:
-    """ "After OpenAI", "après OpenAI" (an organisation right after "after") is after leaving it: what came next,
-    which a fact must state ("What did Radford do after OpenAI?")."""
+    """ "After OpenAI", "après OpenAI" (an organisation right after "after") is after leaving it, and so is "after
+    she resigned": what came next, which a fact must state ("What did Radford do after OpenAI?")."""
     found = list(concepts)
     for index, concept in enumerate(found[:-1]):
         following = found[index + 1]
-        if concept == _AFTER and following.startswith(ENTITY_PREFIX):
-            entity = entities.get(following[len(ENTITY_PREFIX) :])
-            if entity is not None and entity.kind == "organization":
-                found[index] = FUTURE
+        # "Will OpenAI keep working with him after he leaves?" asks whether something goes on, not what came next.
+        left = following == "leave" and "continue" not in found
+        if concept == _AFTER and (left or _organisation(following, entities)):
+            found[index] = FUTURE
     return found
+
+
+_BEFORE_WHEN = re.compile(r"\b(?:before|avant)\s+(?:what|which|when|quel|quelle|quand|la date|what date)\b")
+
+
+def _before_joining(text: str, concepts: Sequence[str], entities: Mapping[str, Entity]) -> bool:
+    """Whether the question asks what came before a move ("before he joined OpenAI", "avant OpenAI"): a fact must
+    say what came earlier (`PRIOR_MOVE`); "What did Radford do before he joined OpenAI?" is not answered by his
+    joining it."""
+    return not _BEFORE_WHEN.search(fold(text)) and any(
+        concept == PRIOR and (following == "join" or _organisation(following, entities))
+        for concept, following in pairwise(concepts)
+    )
 
 
 _BESIDES = re.compile(
@@ -555,6 +591,8 @@ def read_question(
         if not talk and not analyzer.is_name_word(word):
             head = False
     relations = (concepts & analyzer.relations) | spoken
+    if _before_joining(text, ordered, entities):
+        relations |= {PRIOR_MOVE}
     counted = _counted(text, analyzer, lang)
     if counted is not None and counted[0] in swapped:
         # "combien d'éleveurs" counts the farmers a fact's "640 dairy farmers" gives, as the question reads it.
@@ -576,7 +614,8 @@ def read_question(
                 if not concept.startswith(ENTITY_PREFIX):
                     weights = ordinary if known(concept) else unknown
                     weights[concept] = min(weights.get(concept, UNKNOWN_WEIGHT), TOLD_WEIGHT)
-    wanted = wanted_kind(text)
+    # Read on the whole message too: "Could you name the investors…" loses its "name" with the request frame.
+    wanted = wanted_kind(text) or wanted_kind(question)
     return Reading(
         question,
         text,
@@ -597,6 +636,7 @@ def read_question(
         name_of_new_organisation(text),
         _rounds(text),
         kind is Asks.QUANTITY and counted is None and not _TIME_COUNTED.search(fold(text)),
+        asks_title(text) or asks_title(question),
     )
 
 
@@ -796,6 +836,9 @@ def lacking(
         missing += UNGIVEN * (role_named(texts, reading.name_of) is False)
     if reading.new_org is not None:
         missing += UNGIVEN * (not organisation_named(texts))
+    # "What was Sutskever's NeurIPS talk called?" is not answered by a sentence saying he gave one.
+    if reading.title:
+        missing += UNGIVEN * (not any(map(quotes_title, texts)))
     if fact.kind == "profile" and fact.subject and reading.named and fact.subject not in reading.named:
         missing += 1
     if reading.wants is not None and entities is not None:
@@ -847,6 +890,7 @@ def without_citing(reading: Reading) -> Reading | None:
 # after leaving OpenAI?": he joined Anthropic); what someone said, that they credited or thanked someone.
 IMPLIED: dict[str, tuple[tuple[str, ...], ...]] = {
     FUTURE: (("leave", "join"),),
+    PRIOR_MOVE: ((PRIOR,), ("former",)),
     SAY: (("credit",), ("gratitude",)),
     # "Will Brandt stay at Pellucid?", "est-il encore chez Thornbury ?": a fact saying they leave answers it,
     # unless it also says where they went ("Is Schulman still at Anthropic?" is not answered by his move there).

@@ -11,11 +11,13 @@ from knowledge.answer_type import (
     ORGANIZATION,
     PERSON,
     asks_since_when,
+    asks_title,
     counted_words,
     name_of_new_organisation,
     name_of_role,
     names_a_person,
     organisation_named,
+    quotes_title,
     role_named,
     wanted_kind,
 )
@@ -324,3 +326,61 @@ async def test_the_name_of_a_new_startup_the_sources_do_not_give_is_declined(cor
     ):
         reply = await core.handle(Incoming("cli", f"startup{number}", "eval", question))
         assert not reply.answered, question
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("What was the title of Sutskever's NeurIPS talk?", True),
+        ("Quel était le titre de la conférence de Sutskever à NeurIPS ?", True),
+        ("Bonjour, quel était le titre exact de l'intervention d'Ilya ?", True),
+        ("GPT-2 paper title?", True),
+        ("what was the 2018 paper called?", True),
+        ("Comment s'appelait son livre ?", True),
+        ("What is Mark Chen's job title?", False),  # a job title is a role, not a work's title
+        ("Quel est son titre chez OpenAI ?", False),
+        ("Quel titre de conférence est cité pour les propos de Sutskever ?", False),  # which conference: NeurIPS
+    ],
+)
+def test_a_question_asks_a_title_only_of_a_work(question: str, asked: bool) -> None:
+    assert asks_title(question) is asked
+
+
+def test_a_title_is_given_by_a_quotation_of_two_words_or_more() -> None:
+    assert quotes_title('the GPT-2 paper, "Language Models are Unsupervised Multitask Learners", by Alec Radford')
+    assert quotes_title("le jeu « Terres d'Ombre » a déçu")
+    assert not quotes_title("Ilya Sutskever gave a talk in which he credited Radford")
+    assert not quotes_title('a "landmark" paper')
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["whats the name of the wall street analist quoted?", "What's the name of the Wall Street anaylst quoted?"],
+)
+def test_a_misspelt_role_is_still_read_as_that_role(question: str) -> None:
+    assert name_of_role(question) == "analyst"
+
+
+def test_who_exactly_were_the_investors_wants_an_organisation() -> None:
+    assert wanted_kind("who exactly were the new investors buying openai shares?") == ORGANIZATION
+
+
+async def test_what_the_sources_leave_unsaid_is_declined_however_close_the_words(core: Core) -> None:
+    """Each question shares most of its words with one fact that does not say what it asks: a work's title, the
+    names of buyers, what came before a move or after a resignation."""
+    for question in (
+        "Quel était le titre de la conférence de Sutskever à NeurIPS ?",
+        "Could you please name the investors who bought those OpenAI shares? Thank you.",
+        "What did Radford do before he joined OpenAI?",
+        "Que faisait Radford avant de rejoindre OpenAI ?",
+        "Could you tell me what Mira Murati went on to do after she resigned from OpenAI?",
+    ):
+        reply = await core.handle(Incoming.from_text("console", "local", "local", question))
+        assert not reply.answered, question
+    for question, snippet in (
+        ("What was the title of the GPT-2 paper?", "Multitask"),
+        ("What did Schulman do after leaving OpenAI?", "Anthropic"),
+        ("Will OpenAI keep working with Radford after he leaves?", "Alec"),
+    ):
+        reply = await core.handle(Incoming.from_text("console", "local", "local", question))
+        assert reply.answered and snippet in (reply.answer_text or ""), question
