@@ -106,7 +106,9 @@ def counted_words(question: str) -> str | None:
 _SINCE_WHEN = re.compile(
     r"\b(?:since when|depuis quand|depuis combien de temps|(?:ca|cela) fait combien de (?:temps|mois|ans|annees) qu|"
     r"(?:for )?how long (?:(?:has|have|had|did|is|was) \w+(?: \w+){0,5}?|\w+(?: \w+){0,5}? (?:has|have|had)) "
-    r"(?:been|worked|work|led|held|served|headed|chaired|stayed|at|in charge|in office|in post)\b|"
+    r"(?:been|worked|work|led|held|served|headed|chaired|stayed|in charge|in office|in post)\b|"
+    # "how long has she been at Kestrel", not "how long did the strike at Sète go on" (a span answers that)
+    r"(?:for )?how long (?:has|have|had|is|was) \w+(?: \w+){0,5}? at\b|"
     r"how many years (?:has|have|had|did) \w+)"
 )
 

@@ -318,6 +318,8 @@ ENTAILED: dict[str, tuple[str, ...]] = {
 # A percentage in a sentence says a rate, a share or a proportion ("recovers more than 95% of the lithium").
 SHARE = ("~percent", "~percentage", "~rate", "~proportion")
 AGE = ("~age", "~old")  # how old someone is: "Whitcombe, 64," says it
+# What a question asks for rather than about (`said_in_form` finds them in a sentence's grammar and numbers).
+_FORM_CONCEPTS = frozenset({DURATION, PRICE, FUTURE, *SHARE, *AGE})
 
 
 # What someone did before a move, said without "before": "joined Thornbury in 2019 from the engineering firm…",
@@ -806,6 +808,10 @@ def lacking(
         and not _in_context(name, fact.subject, around, entities)
     )
     missing += reading.strangers
+    # "How long did the strike last?" is not answered by how long Radford stayed at OpenAI: a fact that shares
+    # only what kind of answer is wanted (a span, a sum, an age…) with a question about something has missed it.
+    content = [c for c in reading.concepts if c not in _FORM_CONCEPTS]
+    missing += bool(content) and not any(stated(c) or c in around for c in content)
     texts = (fact.sentence, fact.text.en, fact.text.fr)
     # A date belongs to what the fact is about (`topic`, its samples' concepts), not to what it mentions in
     # passing: "When was Anthropic founded?" is not answered by the date Schulman joined "Anthropic, the

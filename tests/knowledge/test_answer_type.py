@@ -199,6 +199,8 @@ async def test_how_many_needs_a_fact_that_counts_what_is_asked(store: SQLiteStor
         ("ça fait combien de temps qu'elle est présidente ?", True),
         ("How long did Radford work at OpenAI?", True),
         ("How long did the strike last?", False),
+        ("How long did the strike at Sète go on?", False),  # "at" of a place, not of an employer
+        ("How long was Okonjo at Thornbury?", True),
         ("How long does the AESL contract run?", False),
         ("When did Radford join OpenAI?", False),
     ],
@@ -384,3 +386,13 @@ async def test_what_the_sources_leave_unsaid_is_declined_however_close_the_words
     ):
         reply = await core.handle(Incoming.from_text("console", "local", "local", question))
         assert reply.answered and snippet in (reply.answer_text or ""), question
+
+
+async def test_a_fact_sharing_only_the_kind_of_answer_is_no_answer(store: SQLiteStore) -> None:
+    """ "How long did the strike last?" shares only "how long" with Radford's eight years at OpenAI."""
+    knowledge = await Knowledge.load(store)
+    for question in ("How long did the strike last?", "Combien de temps a duré la grève ?"):
+        result = knowledge.ask(question)
+        assert not result.answered, (question, result.fact)
+        ranked = [result.best, *result.alternatives] if result.best else list(result.alternatives)
+        assert all(candidate.lacks for candidate in ranked if "Radford" in candidate.fact.text.en), question
