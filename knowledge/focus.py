@@ -120,7 +120,12 @@ _HEARSAY = re.compile(
     r"i (?:get|got|have|had) the (?:impression|feeling)|it (?:seems|looks like)|rumou?r has it|word is|"
     r"apparently|je (?:crois|pense|suppose|me souviens|lis|vois|sens)|j ai (?:lu|entendu|vu|cru)|"
     r"j (?:entends|ai l impression|ai le sentiment)|il (?:parait|me semble|semble)|on m a dit|on entend|"
-    r"someone told me|people say|on dit)\b"
+    r"someone told me|people say|on dit|"
+    # What someone else holds: "he thinks Radford was there from day one.", "mon collègue soutient que…"
+    r"(?:he|she|they|my \w+|a friend|a colleague|someone|mon \w+|ma \w+|mes \w+|un ami|un collegue|une amie|"
+    r"il|elle|ils|elles) (?:thinks|think|believes|believe|says|said|claims|claimed|reckons|insists|swears|told me|"
+    r"pense|pensent|croit|croient|dit|disent|affirme|affirment|pretend|pretendent|soutient|soutiennent|assure|"
+    r"assurent|jure|jurent|m a dit))\b"
 )
 _HEARD_OF_IT = re.compile(r"\b(?:about|of|sur|de) (?:this|it|that|ca|cela|cette (?:histoire|affaire|info))\b")
 _FIRST_PERSON = re.compile(
@@ -148,11 +153,13 @@ _ASKING = re.compile(
 # la gentillesse de me donner", "would you mind listing") keeps only what is requested.
 _ASK_VERBS = (
     r"(?:tell|telling|give|giving|list|listing|name|naming|share|sharing|remind|explain|explaining|summari[sz]e|"
-    r"summari[sz]ing|provide|show|quote|quoting|cite|describe|clarify|confirm|say|help me understand|let)"
+    r"summari[sz]ing|provide|show|quote|quoting|cite|describe|clarify|confirm|say|help me understand|let|"
+    # "could you check when he joined", "can you look up…": asking the bot to find out is asking
+    r"(?:double[- ]?)?check|verify|look up|find out)"
 )
 _DEMANDE_VERBS = (
     r"(?:dire|donner|lister|citer|rappeler|indiquer|expliquer|preciser|resumer|confirmer|decrire|parler|"
-    r"communiquer|nommer|eclairer)"
+    r"communiquer|nommer|eclairer|verifier|retrouver)"
 )
 _OBJECT = r"(?:le |la |l |les )?"  # "pourriez-vous me l'indiquer", "tu peux me le dire"
 _FRAMES = re.compile(
@@ -386,6 +393,17 @@ def focus(message: str) -> Focus:
         # alone asks for what the clause before it says.
         if kinds[index] == "asks" and kinds[index - 1] in ("scene", "statement") and not _bare(clauses[index]):
             kinds[index - 1] = "asks"
+    for index in range(len(clauses) - 1):
+        # "…et il me manque le point de départ : en quelle année a-t-il intégré OpenAI ?": what leads up to a colon
+        # before a question of its own says what is missing, not what is asked.
+        if (
+            kinds[index] == "asks"
+            and clauses[index].rstrip().endswith(":")
+            and kinds[index + 1] == "asks"
+            and clauses[index + 1].rstrip().endswith("?")
+            and _ASKING.search(_key(clauses[index + 1]))
+        ):
+            kinds[index] = "statement"
     asking = "asks" in kinds
     kept, dropped = [], []
     for clause, kind in zip(clauses, kinds, strict=True):

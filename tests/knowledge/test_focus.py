@@ -309,3 +309,37 @@ def test_sentences_of_background_before_the_question_are_set_apart() -> None:
 def test_a_message_that_only_asks_tells_nothing() -> None:
     found = focus("Hi! Could you tell me when Radford joined OpenAI? Thanks")
     assert (found.told, found.asked) == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("Could you check when he actually joined the company?", "when he actually joined the company?"),
+        ("Can you look up when he joined?", "when he joined?"),
+        ("pouvez-vous vérifier en quelle année il a rejoint OpenAI ?", "en quelle année il a rejoint OpenAI ?"),
+    ],
+)
+def test_asking_the_bot_to_check_is_asking(message: str, question: str) -> None:
+    assert focus(message).question == question
+
+
+def test_what_leads_up_to_a_colon_before_a_question_is_background() -> None:
+    found = focus(
+        "Je fais une frise de la carrière de Radford et il me manque le point de départ : "
+        "en quelle année a-t-il intégré OpenAI ?"
+    )
+    assert found.background == "il me manque le point de départ :"
+    assert found.asked == "en quelle année a-t-il intégré OpenAI ?"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "he thinks Radford was there from the very first day.",
+        "my friend says he left in 2023.",
+        "Mon collègue soutient que Radford est parti en 2023.",
+    ],
+)
+def test_what_someone_else_holds_is_told_not_asked(clause: str) -> None:
+    found = focus(f"{clause} When did he join OpenAI?")
+    assert found.told == clause and found.asked == "When did he join OpenAI?"
