@@ -78,7 +78,7 @@ from knowledge.names import NameMender
 from knowledge.normalize import canonical, canonical_tokens, fold, stem, strip_controls, tokens
 from knowledge.places import is_place
 from knowledge.stopwords import STOPWORDS
-from knowledge.wordforms import cognate_stem
+from knowledge.wordforms import NUMBER_WORDS, cognate_stem
 from knowledge.wordfreq import typo_zipf, zipf
 
 MAX_QUESTION_CHARS = 500
@@ -712,9 +712,30 @@ _COUNTED_ANYHOW = frozenset(
 )
 _PEOPLE_COUNTED = frozenset("personnes people persons gens monde staff personnel effectifs workforce headcount".split())
 # What "how many people", "combien de personnes" count: whoever a sentence counts in its own words (a team,
-# staff, members), so any count will do, but a count there must be: "How many people work at OpenAI?" is not
-# answered by the year Radford joined it.
+# staff, members), but a count of people there must be: "How many people work at OpenAI?" is not answered by the
+# year Radford joined it, nor "How many people work at the warehouse?" by its 62,000 square metres.
 HEADCOUNT = "#headcount"
+
+
+# The words a sentence counts people by ("430 salariés", "1,100 people", "a team of 40 engineers", "640 dairy
+# farmers"), as the start of the folded word: "62 000 mètres carrés" counts no one.
+_PEOPLE_NOUN = re.compile(
+    r"(?:employ|salari|worker|person|people|gens|staff|personnel|effectif|agent|engineer|ingenieur|research|chercheu"
+    r"|docker|ouvrier|cadre|collaborat|technic|member|membre|adherent|associe|partner|vigneron|winemaker|grower"
+    r"|eleveur|farmer|agricult|producteur|producer|pilot|nurse|infirmi|medecin|doctor|teacher|enseignant|student"
+    r"|etudiant|eleve|pupil|patient|resident|habitant|inhabitant|fan|supporter|joueu|player|passeng|passag|visit"
+    r"|client|customer|user|utilisat|abonne|subscriber|recru|hire|job|emploi|poste|position|volunt|benevol|driver"
+    r"|chauffeur|conducteur|victim|operat|interim|apprenti|trainee|stagiaire|scientist|scientifique|lawyer|avocat"
+    r"|officer|official|fonctionnaire|elu|councillor|conseiller|team|equipe|head|tete|soul|ame|individu|adult|adulte"
+    r"|child|enfant|men|hommes|women|femmes|volontaire|athlete|coureur|runner|rider|cyclist|cycliste|mineur|miner"
+    r"|cas\b|case)"
+)
+# "serving about 1.2 million people", "quatorze cas de listériose": a number, maybe in millions, then (one word on)
+# a word for people.
+_PEOPLE_COUNT = re.compile(
+    r"(?:\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b)[\d\s.,\u202f]*(?:(?:millions?|milliers?|thousands?|mille|hundreds?"
+    r"|centaines?|dizaines?)\s+)?(?:de\s+|d'|of\s+)?(?:[a-z-]+\s+)?" + _PEOPLE_NOUN.pattern
+)
 
 
 @lru_cache(maxsize=4096)
@@ -722,7 +743,9 @@ def _counts_someone(text: str) -> bool:
     # Imported here: the extraction's modules cost a cold `ask` some 20 ms, and few questions count people.
     from knowledge.extract_counts import counted
 
-    return bool(counted(text))
+    if any(_PEOPLE_NOUN.match(fold(word).lower()) for found in counted(text) for word in found if word):
+        return True
+    return _PEOPLE_COUNT.search(fold(text).lower()) is not None
 
 
 # "How much was Radford paid?" asks for a sum: a fact that gives none (the years he stayed) is no answer.
