@@ -272,6 +272,9 @@ class Reading:
     # must give a sum or a count of something, not only a date or a span ("he stayed about eight years").
     amount: bool = False
     title: bool = False  # it asks the title of a paper, talk, book…: the answer must quote one (`quotes_title`)
+    sayers: frozenset[str] = (
+        frozenset()
+    )  # the people it says spoke ("did Radford tweet…"): the answer gives their words
 
     def weight(self, concept: str, idf: Mapping[str, float], cap: float) -> float:
         """A concept facts use weighs its IDF (capped); one they don't, by how rare the word is."""
@@ -365,6 +368,36 @@ _SAID_BY = re.compile(
     r"|\b(?:a|ont)[\s-]+(?:t[\s-]+)?(?:dit|pense)\s+(?P<fr>[^?.!,;:]{1,40}?)\s+(?:de|d|sur|a propos)\b",
     re.IGNORECASE,
 )
+
+
+# Who the question says spoke: "Did Radford tweet anything about leaving?", "What did Murati say when she left?",
+# "Qu'a déclaré Mark Chen ?", "Radford a-t-il réagi ?".
+_SPOKE = (
+    r"(?:say|says|said|tweet|tweets|tweeted|post|posts|posted|write|writes|wrote|comment|comments|commented|react"
+    r"|reacts|reacted|respond|responds|responded|reply|replied|announce|announces|announced|speak|spoke|talk|talked)"
+)
+_PAROLE = r"(?:dit|declare|ecrit|poste|tweete|annonce|commente|reagi|repondu|publie|explique|confie)"
+_SAYER = re.compile(
+    rf"\b(?:did|does|do|has|have|will|would)\s+(?P<en>[^?.!,;:]{{1,40}}?)\s+{_SPOKE}\b"
+    rf"|\bqu\s*(?:a|ont)[\s-]+(?:t[\s-]+)?{_PAROLE}\s+(?P<fr>[^?.!,;:]{{1,40}}?)\s*(?:$|[?.!,;:]|\b(?:de|d|sur|a|au|apres|quand|en|lors)\b)"
+    rf"|(?:^|[?.!,;:]\s*)(?P<fr2>[^?.!,;:]{{1,40}}?)\s+(?:a|ont)[\s-]+t[\s-]+(?:il|elle|ils|elles)\s+{_PAROLE}\b",
+    re.IGNORECASE,
+)
+
+
+def _sayers(text: str, analyzer: ConceptAnalyzer, entities: Mapping[str, Entity], lang: Lang) -> frozenset[str]:
+    """The people the question says spoke (see `_SAYER`): the words there name people and nothing else."""
+    found = _SAYER.search(fold(text).replace("'", " ").replace("’", " "))
+    if found is None:
+        return frozenset()
+    words = next(group for group in (found.group("en"), found.group("fr"), found.group("fr2")) if group)
+    speaker = analyzer.token_concepts(spelled(analyzer, tokens(words), lang))
+    people = [c[len(ENTITY_PREFIX) :] for c in speaker if c.startswith(ENTITY_PREFIX)]
+    if not people or len(people) != len(speaker):
+        return frozenset()
+    if not all((entity := entities.get(name)) is not None and entity.kind == PERSON for name in people):
+        return frozenset()
+    return frozenset(people)
 
 
 def _said_by_someone(text: str, analyzer: ConceptAnalyzer, entities: Mapping[str, Entity], lang: Lang) -> bool:
@@ -639,6 +672,7 @@ def read_question(
         _rounds(text),
         kind is Asks.QUANTITY and counted is None and not _TIME_COUNTED.search(fold(text)),
         asks_title(text) or asks_title(question),
+        _sayers(text, analyzer, entities, lang),
     )
 
 
@@ -870,6 +904,11 @@ def lacking(
         missing += UNGIVEN * (not any(map(quotes_title, texts)))
     if fact.kind == "profile" and fact.subject and reading.named and fact.subject not in reading.named:
         missing += 1
+    # "Did Radford tweet anything about leaving?" asks for Radford's words: Mark Chen's about him are not his, nor
+    # The Information's report that he was leaving.
+    if reading.sayers and entities is not None:
+        speakers = [e for name in reading.sayers if (e := entities.get(name)) is not None]
+        missing += not any(_speaks(person, fact, texts) for person in speakers)
     if reading.wants is not None and entities is not None:
         # Named in the fact's words, not only linked to it: "Elle rejoint ensuite, à Munich, un équipementier
         # automobile" involves Parloir (the article's company) but names no car supplier.
@@ -884,6 +923,34 @@ def lacking(
         # A person the store has no entity for still answers "who founded…" when the fact gives a full name.
         missing += not (named or (reading.wants == PERSON and names_a_person(fact.text.en)))
     return missing
+
+
+# Saying, in a sentence's words: "Mira Murati announced her departure", "a déclaré Mark Chen", "selon Chen".
+_SAYING = (
+    r"(?:said|says|say|told|tells|wrote|writes|posted|posts|tweeted|announced|announces|stated|declared|explained"
+    r"|added|noted|insisted|warned|confirmed|commented|remarked|recalled|stressed|argued|praised|thanked|credited"
+    r"|called|described|reacted|replied|responded|declare|dit|dire|ecrit|annonce|explique|ajoute|confie|indique"
+    r"|souligne|affirme|estime|precise|rappelle|reconnait|assure|juge|salue|remercie|attribue|temoigne|regrette"
+    r"|deplore|insiste|reagi|repondu|qualifie|decrit)"
+)
+
+
+def _speaks(person: Entity, fact: Fact, texts: Sequence[str]) -> bool:
+    """Whether the fact gives `person`'s own words: a quote of theirs, or their name by a verb of saying."""
+    if fact.kind == "quote" and fact.subject == person.id:
+        return True
+    names = "|".join(re.escape(" ".join(tokens(n))) for n in (person.name, *person.aliases) if tokens(n))
+    if not names:
+        return False
+    pattern = (
+        rf"\b(?:{names})\b(?: \w+){{0,16}}? {_SAYING}\b|\b{_SAYING}(?: \w+){{0,3}}? (?:{names})\b"
+        rf"|\b(?:according to|selon|d apres) (?:\w+ ){{0,2}}(?:{names})\b"
+    )
+    quoted = rf"\b(?:{names})\s*:\s*[«“\"]"  # "Laurent Perrot : « On savait… »"
+    return any(
+        re.search(pattern, " ".join(tokens(text))) or re.search(quoted, fold(text).lower().replace("-", " "))
+        for text in texts
+    )
 
 
 def _mentioned(found: Sequence[Entity], words: str) -> bool:

@@ -396,3 +396,23 @@ async def test_a_fact_sharing_only_the_kind_of_answer_is_no_answer(store: SQLite
         assert not result.answered, (question, result.fact)
         ranked = [result.best, *result.alternatives] if result.best else list(result.alternatives)
         assert all(candidate.lacks for candidate in ranked if "Radford" in candidate.fact.text.en), question
+
+
+async def test_what_someone_said_is_answered_only_by_their_own_words(core: Core) -> None:
+    """ "Did Radford tweet anything about leaving?" asks for Radford's words: Mark Chen's about him, or a newspaper's
+    report that he was leaving, are someone else's."""
+    for question in (
+        "Did Radford tweet anything about leaving?",
+        "On what exact date did Radford announce his resignation?",
+    ):
+        reply = await core.handle(Incoming.from_text("console", "local", "local", question))
+        assert not reply.answered or "Chen" not in (reply.answer_text or ""), question
+        assert "The Information" not in (reply.answer_text or ""), question
+    for question, speaker in (
+        ("What did Mark Chen say about Radford?", "Chen"),
+        ("Qu'a déclaré Mark Chen au sujet de Radford ?", "Chen"),
+        ("Who said GPT-2 and GPT-3 were largely due to Radford?", "Sutskever"),  # Radford is spoken of, not speaking
+        ("What did Sutskever say about Radford?", "Sutskever"),
+    ):
+        reply = await core.handle(Incoming.from_text("console", "local", "local", question))
+        assert reply.answered and speaker in (reply.answer_text or ""), question
