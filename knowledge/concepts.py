@@ -136,12 +136,16 @@ class ConceptAnalyzer:
         self._phrases: dict[tuple[str, ...], str] = {}
         self._singular_phrases: dict[tuple[str, ...], str] = {}  # multi-word phrases by their singular words
         curated: set[str] = set()  # the words of the curated forms: the lexicon's share of typo targets
+        # The words of the general vocabulary's forms, by concept: typo targets once a fact uses the concept.
+        self._general_words: dict[str, set[str]] = {}
         for concept, forms in lexicon.concepts.items():
             for form in forms:
                 key = tuple(tokens(form))
                 self._add_phrase(key, concept, override=False)
                 if form not in lexicon.general:
                     curated.update(key)
+                else:
+                    self._general_words.setdefault(concept, set()).update(key)
         self._name_words: set[str] = set()
         for entity in entities:
             for alias in (entity.name, *entity.aliases):
@@ -188,6 +192,11 @@ class ConceptAnalyzer:
         if len(self._vocabulary) != before:
             self._buckets = None
             self._correct.cache_clear()
+
+    def learn_concepts(self, concepts: Iterable[str]) -> None:
+        """Add every form of `concepts` (those facts use) to the typo targets: an English question about a French
+        article's "grêle" may misspell "hailstorm", which no fact writes but the concept it meets has."""
+        self.learn_tokens(word for concept in concepts for word in self._general_words.get(concept, ()))
 
     def is_name_word(self, word: str) -> bool:
         """Whether `word` (or the known word it is a typo of) is part of a name in the gazetteer."""

@@ -1262,12 +1262,15 @@ class Matcher:
         start = len(self._entries)
         self.facts.extend(facts)
         self._entries.extend(self._entry(fact) for fact in facts)
+        fresh = []
         for index in range(start, len(self._entries)):
             for concept in self._entries[index].indexed:
                 postings = self._postings.get(concept)
                 if postings is None:
                     self._postings[concept] = postings = array("I")
+                    fresh.append(concept)
                 postings.append(index)
+        self.analyzer.learn_concepts(fresh)
         total = max(len(self.facts), 1)
         self._idf = {c: math.log(1.0 + total / len(ids)) for c, ids in self._postings.items()}
         self._supported_kinds = frozenset().union(*(e.supports for e in self._entries))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.concepts import ConceptAnalyzer, entity_ids, load_lexicon
+from knowledge.concepts import ConceptAnalyzer, Lexicon, entity_ids, load_lexicon
 from knowledge.loader import DATA_DIR, load_bundle
 from knowledge.models import Entity, Localized
 
@@ -206,3 +206,15 @@ def test_the_relations_keep_their_own_words(analyzer: ConceptAnalyzer) -> None:
     assert "credit" in analyzer.concepts("Whom did Sutskever credit for GPT-2?")
     assert "release" in analyzer.concepts("Quand GPT-2 est-il sorti ?")
     assert "react" in analyzer.concepts("How did OpenAI react?")
+
+
+def test_a_concept_the_facts_use_lends_all_its_forms_to_typo_correction() -> None:
+    """A French article's "grêle" is the concept an English question's misspelt "hailstrom" means: once a fact uses a
+    general concept, its forms in both languages are words typos are corrected into."""
+    analyzer = ConceptAnalyzer(
+        Lexicon({"~hail": ["hail", "hailstorm", "grele"]}, general=frozenset({"hail", "hailstorm", "grele"})), []
+    )
+    assert analyzer.correct("hailstrom") == "hailstrom"  # no fact uses the concept yet
+    analyzer.learn_concepts(["~hail"])
+    assert analyzer.correct("hailstrom") == "hailstorm"
+    assert analyzer.concepts("when did the hailstrom hit", fix_typos=True)[-2:] == ["~hail", "hit"]
