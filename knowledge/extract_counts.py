@@ -88,7 +88,9 @@ _UNITS = frozenset({"watts"})  # "8 watts" answers how much power, not "how much
 _EMPLOYS = re.compile(r"\b(?:employs?|employed|emploie|emploient|compte|comptait|headcount|effectif|staff of)\b")
 _HIRES = re.compile(r"\b(?:hire|hiring|recruit|recruiting|add|recruter|embaucher|recrutera|embauchera|creer|create)\b")
 DURATION = re.compile(
-    rf"\b(?:over|for|during|sur|pendant|durant|de)\s+(?:the\s+next\s+|les\s+|the\s+)?(?:{_NUMBER})\s+(?:years?|ans|annees|months?|mois|weeks?|semaines)\b",
+    # "pendant deux ans", "over four years", "après neuf jours de grève", "within six weeks"
+    rf"\b(?:over|for|during|after|within|sur|pendant|durant|de|apres|en)\s+(?:the\s+next\s+|les\s+|the\s+)?"
+    rf"(?:{_NUMBER}|neuf)\s+(?:years?|ans|annees|months?|mois|weeks?|semaines|days?|jours|hours?|heures)\b",
     re.IGNORECASE,
 )
 _HOW_MUCH = re.compile(

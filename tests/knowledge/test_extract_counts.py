@@ -29,6 +29,10 @@ def test_counts_durations_and_proportions_ask_the_statement() -> None:
     assert asked_forms("un accord sur cinq ans avec la ville", "fr")[0].startswith("Pendant combien de temps")
     assert asked_forms("the tool cuts review time by half", "en") == ["By how much the tool cuts review time by half"]
     assert asked_forms("the chip uses 8 watts", "en") == []  # a unit is not a head count
+    # "après neuf jours de grève" says how long the strike lasted ("neuf" is a number before a unit)
+    strike = asked_forms("Après neuf jours de grève, un accord a été signé", "fr")
+    assert strike[0].startswith("Pendant combien de temps")
+    assert asked_forms("the demand gave them within six weeks", "en")[0].startswith("How long")
 
 
 def test_an_adjective_before_the_counted_word() -> None:
