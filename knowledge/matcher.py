@@ -616,6 +616,11 @@ def read_question(
             continue
         concept, frequency = (meant[0] if meant else stem(word)), typo_zipf(word)
         talk = frequency is not None and frequency >= _FILLER_ZIPF  # "going", "thing": never the point
+        if frequency is None and len(word) <= 3 and word.isalpha() and not analyzer.knows(word):
+            # "How many stations wil the line have?": three letters no list knows are a slip of a small word more
+            # often than a point of the question (a name in capitals is read as one before this).
+            unknown[concept] = min(unknown.get(concept, UNKNOWN_WEIGHT), _TALK_WEIGHT)
+            continue
         if concept in swapped:
             # Read as its translation, a word weighs what it would have: "title" read as "titre" is as common.
             translation = swapped[concept][0]

@@ -119,3 +119,11 @@ async def test_any_phrasing_reaches_the_fact(knowledge: Knowledge, question: str
 async def test_a_neighbouring_fact_is_not_an_answer(knowledge: Knowledge, question: str) -> None:
     result = knowledge.ask(question)
     assert not result.answered, (question, result.fact)
+
+
+async def test_a_slip_of_three_letters_weighs_like_a_small_word(store: SQLiteStore) -> None:
+    """ "otu" is "out" mistyped, not a rare word the question turns on: the question is answered as spelled right."""
+    knowledge = await Knowledge.load(store)
+    right = knowledge.ask("when did the gpt-2 paper come out?")
+    slipped = knowledge.ask("when did the gpt-2 paper come otu?")
+    assert right.answered and slipped.answered and slipped.fact == right.fact
