@@ -544,6 +544,8 @@ class Mentions:
         recent_orgs: list[str] = []  # most recently mentioned first
         focus_age = 0
         recent: list[str] = []  # organisations named lately, oldest first
+        recent_people: list[str] = []  # people named in the last three sentences, most recent first
+        spoken_of: list[list[str]] = []
         for sentence, sentence_words, mentions in zip(self.sentences, self.words, found_by_sentence, strict=True):
             extra: list[Mention] = []
             named = sorted(mentions, key=lambda m: m.start)
@@ -562,6 +564,13 @@ class Mentions:
                     ]
                     options = [before[-1].entity] if before else [p for p in (subject_person, last_person) if p]
                     fitting = [p for p in options if self._gender_fits(p, lowered)]
+                    if lowered != "il":
+                        # "Raman told staff: '…Tomás has done it before.' She said…": "she" is the woman the article
+                        # already calls so, named in the last sentences, not the man it has not called anything yet.
+                        known = [p for p in fitting if self._gender_known(p)] or [
+                            p for p in recent_people if self._gender_known(p) and self._gender_fits(p, lowered)
+                        ][:1]
+                        fitting = known or fitting
                     target = fitting[0] if fitting else None
                     if target is None:
                         continue
@@ -661,6 +670,8 @@ class Mentions:
                     recent_orgs = [m.entity, *(e for e in recent_orgs if e != m.entity)]
             recent = [*recent, *(m.entity for m in ordered if self._kind_of(m.entity) in _ORGISH)][-12:]
             people = [m.entity for m in ordered if self._kind_of(m.entity) == "person"]
+            spoken_of = [*spoken_of, people][-3:]
+            recent_people = list(dict.fromkeys(p for named_then in reversed(spoken_of) for p in reversed(named_then)))
             if people:
                 last_person = people[-1]
                 # "Avec Hugo Lemaire, …, elle fonde…": the companion is not what the sentence is about.
@@ -710,6 +721,10 @@ class Mentions:
     def _versioned(self, entity_id: str) -> bool:
         found = self.found[entity_id]
         return found.kind in {"product", "project"} or bool(re.search(r"[\s-]\d{1,3}(?:\.\d|[A-Za-z])?$", found.name))
+
+    def _gender_known(self, entity_id: str) -> bool:
+        found = self.found.get(entity_id)
+        return found is not None and found.gender is not None
 
     def _gender_fits(self, entity_id: str, pronoun: str) -> bool:
         """ "She" is not a man the article calls "he" or "directeur" ("il" may stand for anyone)."""

@@ -317,3 +317,15 @@ def test_the_museum_or_the_club_is_the_one_named_lately_or_nobody() -> None:
     assert described[1] == {"halvorsen-maritime-museum"}
     assert not described[2]
     assert not [m for m in mentions.by_sentence[3] if m.pronoun and "club" in m.text.lower()]
+
+
+def test_she_is_the_woman_already_called_so_not_the_man_named_last() -> None:
+    """Ferreira, named last, has not been called anything yet; Raman has been "she": the next "She said" is hers."""
+    sentences = [
+        "Priya Raman, the chief executive, announced that she will hand over management on 1 June.",
+        "Her successor is Tomás Ferreira, the former head of operations at Lusavolt.",
+        '"Tomás has done it before," Raman told staff.',
+        "She said she would devote her time to the research centre in Durham.",
+    ]
+    linked = Mentions(sentences, []).by_sentence
+    assert {m.entity for m in linked[3] if m.pronoun} == {"priya-raman"}
