@@ -218,6 +218,7 @@ class Mentions:
         self.words = [words(s) for s in self.sentences]
         self.table = AliasTable()
         self.found: dict[str, Found] = {}
+        self._attested: set[str] = set()  # people whose gender the text shows (see `_gender_known`)
         self._known: dict[str, Entity] = {}
         self._introduced: dict[str, float] = {}
         self.main_org: str | None = None  # organisations the text introduces as one ("a new company, X")
@@ -577,6 +578,8 @@ class Mentions:
                     found = self.found.get(target)
                     if found is not None and found.gender is None and lowered in {"he", "she", "elle"}:
                         found.gender = _PERSON_PRONOUNS[lowered]
+                        if lowered != "elle":  # "elle" may be "la société": a guess, not a sign
+                            self._attested.add(target)
                     elif (
                         found is not None and found.gender not in (None, _PERSON_PRONOUNS[lowered]) and lowered != "il"
                     ):
@@ -723,8 +726,11 @@ class Mentions:
         return found.kind in {"product", "project"} or bool(re.search(r"[\s-]\d{1,3}(?:\.\d|[A-Za-z])?$", found.name))
 
     def _gender_known(self, entity_id: str) -> bool:
+        """Whether the article has shown the person's gender by an English "he" or "she" taken for them: the words
+        around a name may be a neighbour's title ("Roussel, présidente, et Karim Belhadj"), and a French "elle" may
+        be "la société"."""
         found = self.found.get(entity_id)
-        return found is not None and found.gender is not None
+        return found is not None and found.gender is not None and entity_id in self._attested
 
     def _gender_fits(self, entity_id: str, pronoun: str) -> bool:
         """ "She" is not a man the article calls "he" or "directeur" ("il" may stand for anyone)."""
