@@ -40,6 +40,12 @@ def _compile(pattern: str) -> re.Pattern[str]:
 P, O = r"@(?P<p>\d+)@", r"@(?P<o>\d+)@"
 _THE = r"(?:(?:the|a|an|its|their|his|her|la|le|les|un|une|son|sa)\s+|l')?"
 _AT = r"\s+(?:at|of|for|with|de|d'|du|des|chez|au sein de)\s*(?:la\s+|le\s+|l'|the\s+)?"
+# "Elle deviendra le 1er avril directrice scientifique de l'entreprise": the day a role starts is not part of it.
+_MONTHS = (
+    r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march"
+    r"|april|may|june|july|august|september|october|november|december)"
+)
+_ON_DAY = rf"(?:(?:le|on|from|des le|a partir du|au)\s+(?:1er|1st|\d{{1,2}}(?:st|nd|rd|th)?)\s+{_MONTHS}(?:\s+\d{{4}})?,?\s+)?"
 _FIRM = r"start-?up|jeune pousse|societe|entreprise|firme|pme|groupe|specialiste|editeur|fabricant|constructeur|acteur"
 # "is expected to become", "devrait devenir": a role to come is still the role the sentence gives.
 _BECOMES = (
@@ -62,7 +68,7 @@ RULES: tuple[Rule, ...] = (
             rf"{P}{APPO}\s+(?:is|was|has been|had been|became|becomes|will be|will become|serves as|served as|remains|is now"
             r"|was named|has been named|was appointed|has been appointed|est|etait|a ete|avait ete|devient|est devenue?"
             rf"|deviendra|sera|reste|a ete nommee?|est nommee?|occupe le poste de|occupait le poste de|{_BECOMES})\s+(?:now\s+)?"
-            rf"{_THE}(?P<former>(?:former|ancienne?|nouvelle?|new)\s+)?{TITLE}(?:{_AT}{O})?"
+            rf"{_ON_DAY}{_THE}(?P<former>(?:former|ancienne?|nouvelle?|new)\s+)?{TITLE}(?:{_AT}{O})?"
             r"(?=\s*[,.;]|\s+(?:and|et|while|since|depuis|in|en)\b|$|(?<=@)\s+(?:qui\b|que\b|qu'|dont\b|which\b|that\b|who\b))"
         ),
         role,

@@ -196,3 +196,12 @@ def test_a_town_before_what_a_body_is_says_where_it_is_based() -> None:
     assert [(r.subject, r.others) for r in found[0] if r.kind == "based"] == [("veltrix-bio", ("boston",))]
     assert [(r.subject, r.others) for r in found[1] if r.kind == "based"] == [("harwick-foods", ("norwich",))]
     assert not [r for r in found[2] if r.kind == "based"]  # a nationality names no town
+
+
+def test_the_day_a_role_starts_is_not_part_of_its_title() -> None:
+    found = relations_of(
+        "Orbitale Nova annonce l'arrivée de l'astrophysicienne Claire Vandamme.",
+        "Claire Vandamme deviendra le 1er avril directrice scientifique d'Orbitale Nova.",
+    )
+    role = next(r for r in found[1] if r.kind == "role")
+    assert (role.subject, role.title, role.org) == ("claire-vandamme", "directrice scientifique", "orbitale-nova")
