@@ -75,12 +75,19 @@ _WANTS_PERSON = re.compile(
 )
 
 
+# Keywords for a title: "Lucky Rook Gaming CEO?", "pdg kestrel", "boss of Velden?" ask who holds it.
+_TITLE_KEYWORDS = re.compile(
+    rf"^(?:[\w'-]+\s+){{1,4}}(?:new\s+|current\s+|nouveau\s+|nouvelle\s+)?{_TITLES}\s*\??$"
+    rf"|^(?:new\s+|current\s+|nouveau\s+|nouvelle\s+)?{_TITLES}\s+(?:of\s+|de\s+|d\s+|du\s+|chez\s+)?(?:[\w'-]+\s*){{1,4}}\??$"
+)
+
+
 def wanted_kind(question: str) -> str | None:
     """The entity kind the answer must name that the question does not ("organization", "person"), or None."""
     text = canonical(question)
     if _WANTS_ORGANIZATION.search(text):
         return ORGANIZATION
-    return PERSON if _WANTS_PERSON.search(text) else None
+    return PERSON if _WANTS_PERSON.search(text) or _TITLE_KEYWORDS.search(text.strip()) else None
 
 
 _FULL_NAME = re.compile(r"\b([A-ZÀ-Ý][\w'-]+)\s+[A-ZÀ-Ý][\w'-]+")

@@ -799,6 +799,15 @@ _SUM = re.compile(
 )
 
 
+_ABSOLUTE_SUMS = frozenset({"pay", "salary", "price", "valuation", "wealth", "fine", "money", "~bonus"})
+# A sentence whose only number is a percentage ("Son action a gagné 6,4 % jeudi"): a share, not a sum.
+_ONLY_SHARE = re.compile(
+    r"^(?!.*[$€£¥])(?!.*\b(?:million|millions|milliard|milliards|billion|billions|euros?|dollars?|pounds?|livres?)\b)"
+    r".*\d\s?%",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4096)
 def gives_sum(text: str) -> bool:
     """Whether `text` gives a sum of money or a share ("$4.8 billion", "C$18.5 million", "7.5 percent")."""
@@ -883,7 +892,10 @@ def lacking(
     # "How many employees does the co-op have?" is not answered by a sentence about the co-op that counts no one;
     # nor "How much was he paid?", or "What's OpenAI's valuation?", by one that gives no sum.
     if reading.kind in (Asks.QUANTITY, None) and reading.counted is None and reading.concepts & _MONEY:
-        missing += not any(map(gives_sum, texts))
+        # A sum of money: "Son action a gagné 6,4 %" gives no salary, however it shares "gagné" (a turnover lost or
+        # a premium, "premiu" as an unlisted word's stem, may well be a percentage).
+        absolute = reading.concepts & _ABSOLUTE_SUMS and not reading.concepts & {*SHARE, "premiu", "~premium"}
+        missing += not any(gives_sum(t) and not (absolute and _ONLY_SHARE.search(t)) for t in texts)
     # "Combien Sonatrace avait-elle levé lors de sa série A ?" is not answered by its Series B.
     if reading.rounds:
         stated_rounds = set().union(*map(_rounds, texts))

@@ -416,3 +416,16 @@ async def test_what_someone_said_is_answered_only_by_their_own_words(core: Core)
     ):
         reply = await core.handle(Incoming.from_text("console", "local", "local", question))
         assert reply.answered and speaker in (reply.answer_text or ""), question
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Lucky Rook Gaming CEO?", PERSON),
+        ("pdg kestrel", PERSON),
+        ("CEO of Velden?", PERSON),
+        ("what does the CEO think?", None),
+    ],
+)
+def test_keywords_for_a_title_ask_who_holds_it(question: str, kind: str | None) -> None:
+    assert wanted_kind(question) == kind

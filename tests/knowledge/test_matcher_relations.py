@@ -250,3 +250,13 @@ async def test_casual_words_for_leaving_and_for_the_person_asked_about(store: SQ
     assert_answers(knowledge, "bob mcgrew il s'est tiré quand ?", "McGrew")
     assert_answers(knowledge, "c'est qui le mec qu'on appelle le papa de GPT là ?", "père du GPT")
     assert_answers(knowledge, "john schulman, who's that guy again", "Schulman")
+
+
+async def test_a_salary_is_a_sum_not_a_percentage_but_a_premium_may_be_one(store: SQLiteStore) -> None:
+    """ "Son action a gagné 6,4 %" shares "gagné" with a salary question and gives no salary; a premium or a share of
+    turnover is rightly a percentage."""
+    await ingest(store, "u34.fr")
+    await ingest(store, "u5.en")
+    knowledge = await Knowledge.load(store)
+    assert_declines(knowledge, "Quel est le salaire de la PDG d'Hydrelis ?")
+    assert_answers(knowledge, "What premium does the offer represent over the recent trading price?", "34%")
