@@ -376,6 +376,7 @@ async def test_what_the_sources_leave_unsaid_is_declined_however_close_the_words
         "What did Radford do before he joined OpenAI?",
         "Que faisait Radford avant de rejoindre OpenAI ?",
         "Could you tell me what Mira Murati went on to do after she resigned from OpenAI?",
+        "Hi, could you tell me who is funding Radford's independent research? Thanks!",  # funding must be stated
     ):
         reply = await core.handle(Incoming.from_text("console", "local", "local", question))
         assert not reply.answered, question
