@@ -43,9 +43,11 @@ from rapidfuzz import fuzz
 
 from knowledge.answer_type import (
     PERSON,
+    asks_exact_day,
     asks_since_when,
     asks_title,
     counted_words,
+    gives_day,
     name_of_new_organisation,
     name_of_role,
     names_a_person,
@@ -272,9 +274,9 @@ class Reading:
     # must give a sum or a count of something, not only a date or a span ("he stayed about eight years").
     amount: bool = False
     title: bool = False  # it asks the title of a paper, talk, book…: the answer must quote one (`quotes_title`)
-    sayers: frozenset[str] = (
-        frozenset()
-    )  # the people it says spoke ("did Radford tweet…"): the answer gives their words
+    # The people it says spoke ("did Radford tweet…?"): the answer must give their own words (`_speaks`).
+    sayers: frozenset[str] = frozenset()
+    exact_day: bool = False  # it asks on which day ("what exact date…?"): the answer must name one (`gives_day`)
 
     def weight(self, concept: str, idf: Mapping[str, float], cap: float) -> float:
         """A concept facts use weighs its IDF (capped); one they don't, by how rare the word is."""
@@ -678,6 +680,7 @@ def read_question(
         kind is Asks.QUANTITY and counted is None and not _TIME_COUNTED.search(fold(text)),
         asks_title(text) or asks_title(question),
         _sayers(text, analyzer, entities, lang),
+        asks_exact_day(text) or asks_exact_day(question),
     )
 
 
@@ -916,6 +919,9 @@ def lacking(
         missing += UNGIVEN * (role_named(texts, reading.name_of) is False)
     if reading.new_org is not None:
         missing += UNGIVEN * (not organisation_named(texts))
+    # "On what exact date did Murati resign?" is not answered by "in September 2024".
+    if reading.exact_day:
+        missing += UNGIVEN * (not any(map(gives_day, texts)))
     # "What was Sutskever's NeurIPS talk called?" is not answered by a sentence saying he gave one.
     if reading.title:
         missing += UNGIVEN * (not any(map(quotes_title, texts)))

@@ -10,9 +10,11 @@ from handlers.types import Incoming
 from knowledge.answer_type import (
     ORGANIZATION,
     PERSON,
+    asks_exact_day,
     asks_since_when,
     asks_title,
     counted_words,
+    gives_day,
     name_of_new_organisation,
     name_of_role,
     names_a_person,
@@ -430,3 +432,11 @@ async def test_what_someone_said_is_answered_only_by_their_own_words(core: Core)
 )
 def test_keywords_for_a_title_ask_who_holds_it(question: str, kind: str | None) -> None:
     assert wanted_kind(question) == kind
+
+
+def test_an_exact_date_needs_a_day_not_a_month() -> None:
+    assert asks_exact_day("On what exact date did Murati resign?") and asks_exact_day("Quel jour est-il parti ?")
+    assert not asks_exact_day("when exactly did he come up with it? month and year pls")  # said loosely
+    assert gives_day("On 25 September 2024, Murati announced…") and gives_day("le 1er avril")
+    assert gives_day("announced on Thursday")
+    assert not gives_day("in September 2024") and not gives_day("Radford joined OpenAI in 2016.")
