@@ -5,9 +5,9 @@ written by helpers who never saw the extraction code; they are judged exactly as
 Tuned on: a1, a2 (first session), t3 to t7 (second), u5 to u8 (third), and every article held out before this
 session: h1, h2 (first session), n1, n2 (second), u1 to u4 and u9 to u12 (third), u13 to u16 (fourth), u17 to u20
 (fifth), u21 to u24 (sixth), u25 to u28 (seventh), u29 to u32 (eighth), u33 to u36 (ninth), u37 to u40 (tenth), u41
-to u44 (eleventh), u45 to u48 (twelfth), u49 to u52 (thirteenth), v53 to v56 (fourteenth), v57 to v60 (fifteenth).
-Held out in the sixteenth session, measured at its start and at its end, never read for tuning: v61 to v64
-(`HELD_OUT`). Floors sit
+to u44 (eleventh), u45 to u48 (twelfth), u49 to u52 (thirteenth), v53 to v56 (fourteenth), v57 to v60 (fifteenth),
+v61 to v64 (sixteenth). Held out in the seventeenth session, measured at its start and at its end, never read for
+tuning: v65 to v68 (`HELD_OUT`). Floors sit
 a little under what the extraction reaches, so a regression shows; the seed story must keep its dev-set quality with
 them in the store (no new fact may steal an old question).
 """
@@ -101,8 +101,12 @@ TUNE = (
     "v58.fr",
     "v59.en",
     "v60.fr",
+    "v61.en",
+    "v62.fr",
+    "v63.en",
+    "v64.fr",
 )
-HELD_OUT = ("v61.en", "v62.fr", "v63.en", "v64.fr")
+HELD_OUT = ("v65.en", "v66.fr", "v67.en", "v68.fr")
 # Overall, as score.py counts, with all four articles in the store: 83.7%, 72.5%; held out 61.0%, 51.2%.
 # After the articles work (verb forms, places, counts, quotations, patterns; all four now tuning material):
 # 81.4%, 80.0%, 70.7%, 78.0%. With all eleven in the store, after the second session's work: a1 81.4%, a2 80.0%,
@@ -178,6 +182,11 @@ HELD_OUT = ("v61.en", "v62.fr", "v63.en", "v64.fr")
 # 52.5%, v62 42.5%, v63 27.5%, v64 30.0% with all seventy-five in this order, at the start and at the end (each with
 # the seed only, in-scope, start -> end: 16 -> 16, 11 -> 12, 10 -> 10, 8 -> 8 of 32; near-topic declined 5 -> 5,
 # 7 -> 7, 5 -> 5, 6 -> 5 of 8; in one store 6, 6, 3, 6 at both).
+# Seventeenth session (what a fact leaves unsaid: a title, what came before a move or after a resignation, someone's
+# own words, a day, a sum rather than a percentage, a count of people; a fact sharing only the kind of answer; typos
+# corrected into every form of a concept; durations after "après"; pronoun gender): held out v65 57.5% -> 60.0%, v66
+# 47.5% -> 50.0%, v67 50.0% -> 50.0%, v68 55.0% -> 55.0% with all seventy-nine in this order, start -> end (each with
+# the seed only, in-scope: 19 -> 20, 14 -> 14, 16 -> 16, 16 -> 16 of 32; near-topic declined 7, 8, 4, 6 -> 5 of 8).
 FLOORS = {
     "a1.en": 0.78,
     "a2.fr": 0.85,
@@ -253,7 +262,11 @@ FLOORS = {
     "v61.en": 0.50,
     "v62.fr": 0.40,
     "v63.en": 0.25,
-    "v64.fr": 0.27,
+    "v64.fr": 0.30,
+    "v65.en": 0.57,
+    "v66.fr": 0.47,
+    "v67.en": 0.47,
+    "v68.fr": 0.52,
 }
 
 
@@ -272,7 +285,7 @@ async def ingest_all(store: SQLiteStore, names: tuple[str, ...]) -> None:
 @pytest.fixture(scope="module")
 def articles_store(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed store with every article ingested and its index saved, built once for the module: ingesting
-    seventy-five articles for each of its tests took most of the suite's time. Tests get copies."""
+    seventy-nine articles for each of its tests took most of the suite's time. Tests get copies."""
     path = tmp_path_factory.mktemp("articles") / "bot.db"
     shutil.copy(built_store, path)
 
@@ -311,11 +324,11 @@ async def test_near_topic_questions_about_the_articles_are_declined(article_core
     rows = [row for name in TUNE for row in load(ARTICLES / f"{name}.questions.jsonl") if row["expect"] is None]
     assert len(rows) >= 350
     accuracy, misses = await score(article_core, rows)
-    assert accuracy >= 0.80, "\n".join(misses)  # 471/578 with all seventy-five articles in the store
+    assert accuracy >= 0.78, "\n".join(misses)  # 490/610 with all seventy-nine articles in the store
     held_out = [row for name in HELD_OUT for row in load(ARTICLES / f"{name}.questions.jsonl") if row["expect"] is None]
     accuracy, misses = await score(article_core, held_out)
-    # 21/32 (v61 to v64) with all seventy-five in the store, 23/32 each with the seed alone: under the issue's 80%.
-    assert accuracy >= 0.62, "\n".join(misses)
+    # 26/32 (v65 to v68) with all seventy-nine in the store, 24/32 each with the seed alone.
+    assert accuracy >= 0.75, "\n".join(misses)
 
 
 @pytest.mark.skipif(not DEV_SET.is_file(), reason="the shared dev set is not beside this checkout")
