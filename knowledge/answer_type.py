@@ -16,6 +16,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.given_names import is_given_name
 from knowledge.normalize import canonical, fold
+from knowledge.wordfreq import zipf
 
 ORGANIZATION = "organization"
 PERSON = "person"
@@ -76,9 +77,17 @@ _WANTS_PERSON = re.compile(
 
 
 # Keywords for a title: "Lucky Rook Gaming CEO?", "pdg kestrel", "boss of Velden?" ask who holds it.
+_WORD = r"[\w'-]+"
+# Not a name: a question word or a verb ("How old is the CEO?", "When did he become CEO?"), or what is asked of the
+# title's holder ("CEO salary?", "PDG depuis quand ?").
+_NOT_A_NAME = (
+    r"(?:how|when|why|where|what|which|who|is|was|are|did|does|do|has|have|will|can|could|there|quand|comment"
+    r"|pourquoi|ou|qui|quel|quelle|est|a|salary|pay|age|salaire|depuis|since|become|became|devenu|devenue|the)"
+)
 _TITLE_KEYWORDS = re.compile(
-    rf"^(?:[\w'-]+\s+){{1,4}}(?:new\s+|current\s+|nouveau\s+|nouvelle\s+)?{_TITLES}\s*\??$"
-    rf"|^(?:new\s+|current\s+|nouveau\s+|nouvelle\s+)?{_TITLES}\s+(?:of\s+|de\s+|d\s+|du\s+|chez\s+)?(?:[\w'-]+\s*){{1,4}}\??$"
+    rf"^(?!{_NOT_A_NAME}\b){_WORD}(?:\s+{_WORD}){{0,3}}\s+(?:new\s+|current\s+|nouveau\s+|nouvelle\s+)?{_TITLES}\s*\??$"
+    rf"|^(?:new\s+|current\s+|nouveau\s+|nouvelle\s+)?{_TITLES}\s+(?:of\s+|de\s+|d\s+|du\s+|chez\s+)?"
+    rf"(?!{_NOT_A_NAME}\b){_WORD}(?:\s+{_WORD}){{0,3}}\s*\??$"
 )
 
 
@@ -115,7 +124,7 @@ _SINCE_WHEN = re.compile(
     r"(?:for )?how long (?:(?:has|have|had|did|is|was) \w+(?: \w+){0,5}?|\w+(?: \w+){0,5}? (?:has|have|had)) "
     r"(?:been|worked|work|led|held|served|headed|chaired|stayed|in charge|in office|in post)\b|"
     # "how long has she been at Kestrel", not "how long did the strike at Sète go on" (a span answers that)
-    r"(?:for )?how long (?:has|have|had|is|was) \w+(?: \w+){0,5}? at\b|"
+    r"(?:for )?how long (?:has|have|had|is|was) (?!the |a |an |this |that |its |their )\w+(?: \w+){0,3}? at\b|"
     r"how many years (?:has|have|had|did) \w+)"
 )
 
@@ -161,8 +170,8 @@ def _mend_roles(text: str) -> str:
 
     def mend(found: re.Match[str]) -> str:
         word = found.group(0)
-        if len(word) < 6 or word in _ROLE_WORDS:
-            return word
+        if len(word) < 6 or word in _ROLE_WORDS or zipf(word) is not None:
+            return word  # "journalism", "researched" are words of their own
         near = [role for role in _ROLE_WORDS if abs(len(role) - len(word)) <= 1 and OSA.distance(role, word) == 1]
         return near[0] if len(near) == 1 else word
 
@@ -295,7 +304,7 @@ def quotes_title(text: str) -> bool:
 # month and year" is said loosely).
 _EXACT_DAY = re.compile(
     r"\b(?:(?:exact|precise|specific)\s+(?:date|day)|(?:what|which)\s+day\b(?!\s+of\s+the\s+week)"
-    r"|date\s+(?:exacte|precise)|quel\s+jour|quelle\s+date\s+(?:exacte|precise))"
+    r"|date\s+(?:exacte|precise)|quel\s+jour\b|quelle\s+date\s+(?:exacte|precise))"
 )
 _MONTH_WORDS = (
     r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march"

@@ -90,7 +90,7 @@ _HIRES = re.compile(r"\b(?:hire|hiring|recruit|recruiting|add|recruter|embaucher
 DURATION = re.compile(
     # "pendant deux ans", "over four years", "après neuf jours de grève", "within six weeks"
     rf"\b(?:over|for|during|after|within|sur|pendant|durant|de|apres|en)\s+(?:the\s+next\s+|les\s+|the\s+)?"
-    rf"(?:{_NUMBER}|neuf)\s+(?:years?|ans|annees|months?|mois|weeks?|semaines|days?|jours|hours?|heures)\b",
+    rf"(?:{_NUMBER}|neuf)\s+(?:years?|ans|annees|months?|mois|weeks?|semaines|days?|jours)\b",  # not "de 9 heures"
     re.IGNORECASE,
 )
 _HOW_MUCH = re.compile(

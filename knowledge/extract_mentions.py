@@ -565,7 +565,7 @@ class Mentions:
                     ]
                     options = [before[-1].entity] if before else [p for p in (subject_person, last_person) if p]
                     fitting = [p for p in options if self._gender_fits(p, lowered)]
-                    if lowered != "il":
+                    if lowered != "il" and not before:
                         # "Raman told staff: '…Tomás has done it before.' She said…": "she" is the woman the article
                         # already calls so, named in the last sentences, not the man it has not called anything yet.
                         known = [p for p in fitting if self._gender_known(p)] or [

@@ -328,7 +328,7 @@ def context_clues(sentence: str, sentence_words: Sequence[Word], start: int, end
         if before[-1] in PERSON_CUES or (len(before) > 1 and before[-2] in PERSON_CUES and before[-1] != "of"):
             cand.person += 1.5
     appositive = re.match(
-        r"^\s*,\s*(?:the |a |an |its |l |la |le |une? |ancienne? |nouvelle? |actuelle? |former )*([\w' -]{0,60})",
+        r"^\s*,\s*(?:the |a |an |its |l |la |le |une? |ancien(?:ne)? |nouvel(?:le)? |actuel(?:le)? |former )*([\w' -]{0,60})",
         after_text,
     )
     if appositive:

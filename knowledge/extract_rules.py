@@ -57,7 +57,7 @@ RULES: tuple[Rule, ...] = (
     (
         "role",
         _compile(
-            rf"{P},\s+{_THE}(?P<former>(?:former|ex-|then|new|current|ancienne?|nouvelle?|actuelle?)\s+)?{TITLE}{_AT}{O}"
+            rf"{P},\s+{_THE}(?P<former>(?:former|ex-|then|new|current|ancien(?:ne)?|nouvel(?:le)?|actuel(?:le)?)\s+)?{TITLE}{_AT}{O}"
         ),
         role,
     ),
@@ -68,7 +68,7 @@ RULES: tuple[Rule, ...] = (
             rf"{P}{APPO}\s+(?:is|was|has been|had been|became|becomes|will be|will become|serves as|served as|remains|is now"
             r"|was named|has been named|was appointed|has been appointed|est|etait|a ete|avait ete|devient|est devenue?"
             rf"|deviendra|sera|reste|a ete nommee?|est nommee?|occupe le poste de|occupait le poste de|{_BECOMES})\s+(?:now\s+)?"
-            rf"{_ON_DAY}{_THE}(?P<former>(?:former|ancienne?|nouvelle?|new)\s+)?{TITLE}(?:{_AT}{O})?"
+            rf"{_ON_DAY}{_THE}(?P<former>(?:former|ancien(?:ne)?|nouvel(?:le)?|new)\s+)?{TITLE}(?:{_AT}{O})?"
             r"(?=\s*[,.;]|\s+(?:and|et|while|since|depuis|in|en)\b|$|(?<=@)\s+(?:qui\b|que\b|qu'|dont\b|which\b|that\b|who\b))"
         ),
         role,
@@ -85,7 +85,7 @@ RULES: tuple[Rule, ...] = (
     (
         "role",
         _compile(
-            rf"{P},\s+(?P<ctx>its|their|his|her|sa|son|leur)\s+(?P<former>(?:former|ancienne?)\s+)?{TITLE}(?=\s*[,.;]|\s+(?:and|et)\s)"
+            rf"{P},\s+(?P<ctx>its|their|his|her|sa|son|leur)\s+(?P<former>(?:former|ancien(?:ne)?)\s+)?{TITLE}(?=\s*[,.;]|\s+(?:and|et)\s)"
         ),
         role,
     ),
@@ -93,7 +93,7 @@ RULES: tuple[Rule, ...] = (
     (
         "role",
         _compile(
-            rf"(?P<ctx>\b(?:its|their|sa|son|leur))\s+(?P<former>(?:former|ancienne?)\s+)?{TITLE},?\s+{P}(?=\s*[,.;]|\s+(?:a|said|told|has|had|ont|avait)\b|$)"
+            rf"(?P<ctx>\b(?:its|their|sa|son|leur))\s+(?P<former>(?:former|ancien(?:ne)?)\s+)?{TITLE},?\s+{P}(?=\s*[,.;]|\s+(?:a|said|told|has|had|ont|avait)\b|$)"
         ),
         role,
     ),
@@ -120,7 +120,7 @@ RULES: tuple[Rule, ...] = (
     (
         "role",
         _compile(
-            rf"{P},\s+(?:a|an|the|un|une)\s+(?P<former>former\s+|ex-|ancienne?\s+){TITLE}(?=\s*,|\s+(?:who|qui)\b)"
+            rf"{P},\s+(?:a|an|the|un|une)\s+(?P<former>former\s+|ex-|ancien(?:ne)?\s+){TITLE}(?=\s*,|\s+(?:who|qui)\b)"
         ),
         role,
     ),

@@ -236,6 +236,10 @@ class Focus:
     # weigh less. A topic put first with a comma ("Le terrain cédé par la commune, il va servir à quoi ?") is what is
     # asked about. (Ending background at ".", "!" and ";" only lost three tuning questions and gained none.)
     background: str = ""
+    # The clauses that ask, their request frames kept: "Could you name the investors…" says a name is wanted, which
+    # the question proper ("the investors…") no longer does, and a background sentence must not ("I know the exact
+    # date he left. What did he do next?").
+    request: str = ""
 
 
 # Chat shorthand, spelled out so the words meet the facts' and the question patterns: "how many ppl", "c koi le
@@ -399,6 +403,7 @@ def focus(message: str) -> Focus:
         if (
             kinds[index] == "asks"
             and clauses[index].rstrip().endswith(":")
+            and not _ASKING.search(_key(clauses[index]))  # "Who replaced Murati as CTO: was it Chen?" asks first
             and kinds[index + 1] == "asks"
             and clauses[index + 1].rstrip().endswith("?")
             and _ASKING.search(_key(clauses[index + 1]))
@@ -421,7 +426,10 @@ def focus(message: str) -> Focus:
         for c, k in zip(clauses[:first_ask], kinds[:first_ask], strict=True)
         if k == "statement" and _SENTENCE_END.search(c)
     ]
-    return Focus(unframed or question, " ".join(c for c in dropped), " ".join(told), asked, " ".join(background))
+    request = " ".join(c for c, k in zip(clauses, kinds, strict=True) if k == "asks") if asking else question
+    return Focus(
+        unframed or question, " ".join(c for c in dropped), " ".join(told), asked, " ".join(background), request
+    )
 
 
 def _bare(clause: str) -> str:

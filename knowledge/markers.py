@@ -59,11 +59,13 @@ _SINCE = re.compile(
 )
 # A span of time: "three weeks in advance", "eleven years at", "pendant deux ans", "25 minutes".
 _SPAN = re.compile(
-    # "neuf", "un", "une" count only before a unit here ("neuf jours", "une semaine"): NUMBER_WORDS leaves them out.
-    r"\b(?:\d+(?:[.,]\d+)?|a|an|one|un|une|neuf|"
+    r"\b(?:\d+(?:[.,]\d+)?|neuf|"
     + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     + r"|several|many|few|plusieurs|quelques)[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|"
     r"ans?|annees?|mois|semaines?|jours?|heures?|minutes|decennies?)\b"
+    # "a week", "un an", "une semaine" ("neuf", "un", "une" count only before a unit, which NUMBER_WORDS cannot
+    # say); not "un jour" (some day) nor "mise à jour" (an update).
+    r"|\b(?:a|an|one|un|une)[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?|an|annee|mois|semaine|heure|decennie)\b"
 )
 # A sum of money: a currency sign by a number, or a currency named after one ("30 millions d'euros").
 _MONEY = re.compile(

@@ -311,6 +311,7 @@ _WORKPLACE = frozenset({"work", "role"})
 _AFTER, FUTURE, DURATION = "after", "future", "duration"
 # "before" said of a move ("before joining", "avant OpenAI"): a relation a fact states by "before" or "former".
 PRIOR, PRIOR_MOVE = "before", "before a move"
+EARLIER = "#earlier"  # what a sentence says someone did before (`_EARLIER`): not every "before" or "former"
 PRICE = "price"  # what something costs: a sum of money in a sentence says it
 # What a sentence says by saying another thing: "Sonatrace employs about 230 people" says how many work there.
 ENTAILED: dict[str, tuple[str, ...]] = {
@@ -335,6 +336,11 @@ _EARLIER = re.compile(
     r"|\bavait (?:auparavant |longtemps )?(?:ete|travaille|passe|dirige|occupe)\b"
     r"|\bjusqu(?:'|’| )?(?:ici|alors|a present)\b"
     r"|\b(?:venue?s?|issue?s?) (?:de chez|de l|du|des|de la|d)\b|\ben provenance d|\bpassee? par\b"
+    # "the former head of research at Kestrel", "previously at", "ancienne directrice de", "auparavant", "before
+    # joining Veltrix, Okafor spent eleven years at…"
+    r"|\b(?:former|formerly|previously|ex|ancien(?:ne)?|auparavant|precedemment|anterieurement)\b"
+    r"|\b(?:before|prior to) (?:joining|she joined|he joined|moving|arriving)\b|\bavant (?:de rejoindre|d arriver"
+    r"|d'arriver|son arrivee|de prendre)\b"
 )
 
 
@@ -355,8 +361,8 @@ def said_in_form(fact: Fact, concepts: Iterable[str]) -> set[str]:
         said.update(SHARE)
     if any(map(tells_age, texts)):
         said.update(AGE)
-    if any(_EARLIER.search(fold(text)) for text in texts):
-        said.add(PRIOR)
+    if any(_EARLIER.search(fold(text).lower()) for text in texts):
+        said.add(EARLIER)
     return said
 
 
@@ -633,7 +639,10 @@ def read_question(
         if not talk and not analyzer.is_name_word(word):
             head = False
     relations = (concepts & analyzer.relations) | spoken
-    if _before_joining(text, ordered, entities):
+    # Only the asking clauses: "…un directeur technique avant l'arrivée de Marchetti ; à quelle date Daniel Reyes
+    # a-t-il quitté ce poste ?" says what came before an arrival, it does not ask it.
+    asking = found.asked if found.told and found.asked else text
+    if _before_joining(asking, analyzer.token_concepts(spelled(analyzer, tokens(asking), lang)), entities):
         relations |= {PRIOR_MOVE}
     counted = _counted(text, analyzer, lang)
     if counted is not None and counted[0] in swapped:
@@ -656,8 +665,8 @@ def read_question(
                 if not concept.startswith(ENTITY_PREFIX):
                     weights = ordinary if known(concept) else unknown
                     weights[concept] = min(weights.get(concept, UNKNOWN_WEIGHT), TOLD_WEIGHT)
-    # Read on the whole message too: "Could you name the investors…" loses its "name" with the request frame.
-    wanted = wanted_kind(text) or wanted_kind(question)
+    # Read on the asking clauses with their frames too: "Could you name the investors…" loses its "name" without.
+    wanted = wanted_kind(text) or wanted_kind(found.request)
     return Reading(
         question,
         text,
@@ -678,9 +687,9 @@ def read_question(
         name_of_new_organisation(text),
         _rounds(text),
         kind is Asks.QUANTITY and counted is None and not _TIME_COUNTED.search(fold(text)),
-        asks_title(text) or asks_title(question),
+        asks_title(text) or asks_title(found.request),
         _sayers(text, analyzer, entities, lang),
-        asks_exact_day(text) or asks_exact_day(question),
+        asks_exact_day(text) or asks_exact_day(found.request),
     )
 
 
@@ -767,16 +776,17 @@ _PEOPLE_NOUN = re.compile(
     r"|eleveur|farmer|agricult|producteur|producer|pilot|nurse|infirmi|medecin|doctor|teacher|enseignant|student"
     r"|etudiant|eleve|pupil|patient|resident|habitant|inhabitant|fan|supporter|joueu|player|passeng|passag|visit"
     r"|client|customer|user|utilisat|abonne|subscriber|recru|hire|job|emploi|poste|position|volunt|benevol|driver"
-    r"|chauffeur|conducteur|victim|operat|interim|apprenti|trainee|stagiaire|scientist|scientifique|lawyer|avocat"
-    r"|officer|official|fonctionnaire|elu|councillor|conseiller|team|equipe|head|tete|soul|ame|individu|adult|adulte"
-    r"|child|enfant|men|hommes|women|femmes|volontaire|athlete|coureur|runner|rider|cyclist|cycliste|mineur|miner"
-    r"|cas\b|case)"
+    r"|chauffeur|conducteur|victim|operator|interim|apprenti|trainee|stagiaire|scientist|scientifique|lawyer|avocat"
+    r"|officer|official|fonctionnaire|elus?\b|councillor|conseiller|team|equipe|souls?\b|individu|adult|adulte"
+    r"|child|enfant|hommes|women|femmes|volontaire|athlete|coureur|runner|rider|cyclist|cycliste|mineur|miner"
+    r"|cas\b|cases\b)"
 )
 # "serving about 1.2 million people", "quatorze cas de listériose": a number, maybe in millions, then (one word on)
 # a word for people.
 _PEOPLE_COUNT = re.compile(
-    r"(?:\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b)[\d\s.,\u202f]*(?:(?:millions?|milliers?|thousands?|mille|hundreds?"
-    r"|centaines?|dizaines?)\s+)?(?:de\s+|d'|of\s+)?(?:[a-z-]+\s+)?" + _PEOPLE_NOUN.pattern
+    r"(?:\b(?!(?:19|20)\d\d\b)\d(?:[.,\u202f ]?\d)*|\b(?:" + "|".join(NUMBER_WORDS) + r")\b)\s*"  # not a year
+    r"(?:(?:millions?|milliers?|thousands?|mille|hundreds?|centaines?|dizaines?)\s+)?(?:de\s+|d'|of\s+)?"
+    r"(?:[a-z-]+\s+)?" + _PEOPLE_NOUN.pattern
 )
 
 
@@ -948,32 +958,39 @@ def lacking(
     return missing
 
 
-# Saying, in a sentence's words: "Mira Murati announced her departure", "a déclaré Mark Chen", "selon Chen".
+# Saying, in a sentence's words: "Mira Murati announced her departure", "« … », a déclaré Mark Chen", "selon Chen".
+# Verbs whose object is the person spoken of ("praised Radford", "a salué Radford") are not among them.
 _SAYING = (
     r"(?:said|says|say|told|tells|wrote|writes|posted|posts|tweeted|announced|announces|stated|declared|explained"
-    r"|added|noted|insisted|warned|confirmed|commented|remarked|recalled|stressed|argued|praised|thanked|credited"
-    r"|called|described|reacted|replied|responded|declare|dit|dire|ecrit|annonce|explique|ajoute|confie|indique"
-    r"|souligne|affirme|estime|precise|rappelle|reconnait|assure|juge|salue|remercie|attribue|temoigne|regrette"
-    r"|deplore|insiste|reagi|repondu|qualifie|decrit)"
+    r"|added|noted|insisted|warned|confirmed|commented|remarked|recalled|stressed|argued|reacted|replied|responded"
+    r"|declare|dit|dire|ecrit|annonce|explique|ajoute|confie|indique|souligne|affirme|estime|precise|rappelle"
+    r"|reconnait|assure|juge|temoigne|regrette|deplore|insiste|reagi|repondu)"
 )
 
 
+# With the speaker first, verbs whose object is someone else say the speaker spoke too ("Sutskever credited
+# Radford", "gave a talk"); after a verb, a name is the speaker's only at the end of its clause ("…, a déclaré Chen.").
+_SPEAKING = rf"(?:{_SAYING}|praised|thanked|credited|called|described|spoke|speaks|talked|gave a talk|salue|remercie"
+_SPEAKING += r"|attribue|qualifie|decrit|parle)"
+
+
 def _speaks(person: Entity, fact: Fact, texts: Sequence[str]) -> bool:
-    """Whether the fact gives `person`'s own words: a quote of theirs, or their name by a verb of saying."""
+    """Whether the fact gives `person`'s own words: a quote of theirs; their name, maybe with an apposition, then a
+    verb of saying in the same clause ("Margaret Ellison, who chairs the authority, said…", "Bertrand Malaval, a
+    annoncé…"); a verb of saying then their name at the end of a clause ("…, a déclaré Mark Chen."); "selon Chen";
+    "Laurent Perrot : « … »". Not "Chen said Radford was leaving" for Radford."""
     if fact.kind == "quote" and fact.subject == person.id:
         return True
     names = "|".join(re.escape(" ".join(tokens(n))) for n in (person.name, *person.aliases) if tokens(n))
     if not names:
         return False
-    pattern = (
-        rf"\b(?:{names})\b(?: \w+){{0,16}}? {_SAYING}\b|\b{_SAYING}(?: \w+){{0,3}}? (?:{names})\b"
-        rf"|\b(?:according to|selon|d apres) (?:\w+ ){{0,2}}(?:{names})\b"
+    pattern = re.compile(
+        rf"\b(?:{names})\b(?:\s*,[^,.;:«»“”]{{1,140}},|\s*,)?(?:\s+[^\s,.;:«»“”]+){{0,8}}?\s+{_SPEAKING}\b"
+        rf"|\b{_SAYING}\s+(?:\w+\s+){{0,3}}?(?:{names})\b\s*(?:[,.;:»”\"]|$)"
+        rf"|\b(?:according to|selon|d apres)\s+(?:\w+\s+){{0,2}}(?:{names})\b"
+        rf"|\b(?:{names})\s*:\s*[«“\"]|^\s*(?:{names})\s*:"  # "Laurent Perrot : « … »", "Laurent Perrot : Si…"
     )
-    quoted = rf"\b(?:{names})\s*:\s*[«“\"]"  # "Laurent Perrot : « On savait… »"
-    return any(
-        re.search(pattern, " ".join(tokens(text))) or re.search(quoted, fold(text).lower().replace("-", " "))
-        for text in texts
-    )
+    return any(pattern.search(fold(text).lower().replace("-", " ").replace("'", " ")) for text in texts)
 
 
 def _mentioned(found: Sequence[Entity], words: str) -> bool:
@@ -1009,7 +1026,7 @@ def without_citing(reading: Reading) -> Reading | None:
 # after leaving OpenAI?": he joined Anthropic); what someone said, that they credited or thanked someone.
 IMPLIED: dict[str, tuple[tuple[str, ...], ...]] = {
     FUTURE: (("leave", "join"),),
-    PRIOR_MOVE: ((PRIOR,), ("former",)),
+    PRIOR_MOVE: ((EARLIER,),),
     SAY: (("credit",), ("gratitude",)),
     # "Will Brandt stay at Pellucid?", "est-il encore chez Thornbury ?": a fact saying they leave answers it,
     # unless it also says where they went ("Is Schulman still at Anthropic?" is not answered by his move there).

@@ -440,3 +440,23 @@ def test_an_exact_date_needs_a_day_not_a_month() -> None:
     assert gives_day("On 25 September 2024, Murati announced…") and gives_day("le 1er avril")
     assert gives_day("announced on Thursday")
     assert not gives_day("in September 2024") and not gives_day("Radford joined OpenAI in 2016.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How old is the CEO?", "When did he become CEO?", "Is there a new CEO?", "CEO salary?", "PDG depuis quand ?"],
+)
+def test_a_title_in_a_question_about_its_holder_does_not_ask_who_holds_it(question: str) -> None:
+    assert wanted_kind(question) is None
+
+
+def test_a_long_run_of_letters_after_a_title_is_read_at_once() -> None:
+    """The keyword pattern once tried every split of a long word into four (two minutes on this message)."""
+    assert wanted_kind("ceo " + "a" * 490 + "!") is None
+    assert wanted_kind("CEO " + "字" * 200 + "。") is None
+
+
+def test_real_words_are_not_mended_into_roles_nor_a_newspaper_into_a_day() -> None:
+    assert name_of_role("What's the name of the journalism school she attended?") is None
+    assert not asks_exact_day("Quel journal a annoncé le départ de Murati ?")
+    assert not asks_since_when("How long was the strike at the plant?")

@@ -33,6 +33,7 @@ def test_counts_durations_and_proportions_ask_the_statement() -> None:
     strike = asked_forms("Après neuf jours de grève, un accord a été signé", "fr")
     assert strike[0].startswith("Pendant combien de temps")
     assert asked_forms("the demand gave them within six weeks", "en")[0].startswith("How long")
+    assert not any(q.startswith("Pendant") for q in asked_forms("ouvert de 9 heures à 18 heures", "fr"))  # hours of day
 
 
 def test_an_adjective_before_the_counted_word() -> None:

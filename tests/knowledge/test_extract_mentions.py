@@ -329,3 +329,12 @@ def test_she_is_the_woman_already_called_so_not_the_man_named_last() -> None:
     ]
     linked = Mentions(sentences, []).by_sentence
     assert {m.entity for m in linked[3] if m.pronoun} == {"priya-raman"}
+
+
+def test_a_pronoun_after_a_name_in_its_sentence_is_that_person_s() -> None:
+    sentences = [
+        "Sam Kovac, the chief executive, said he would stay.",
+        "Greg Brandt, the chairman, announced he was leaving the board.",
+    ]
+    linked = Mentions(sentences, []).by_sentence
+    assert {m.entity for m in linked[1] if m.pronoun} == {"greg-brandt"}

@@ -343,3 +343,7 @@ def test_what_leads_up_to_a_colon_before_a_question_is_background() -> None:
 def test_what_someone_else_holds_is_told_not_asked(clause: str) -> None:
     found = focus(f"{clause} When did he join OpenAI?")
     assert found.told == clause and found.asked == "When did he join OpenAI?"
+
+
+def test_a_question_before_a_colon_is_still_asked() -> None:
+    assert focus("Who replaced Murati as CTO: was it Chen?").told == ""

@@ -260,3 +260,24 @@ async def test_a_salary_is_a_sum_not_a_percentage_but_a_premium_may_be_one(store
     knowledge = await Knowledge.load(store)
     assert_declines(knowledge, "Quel est le salaire de la PDG d'Hydrelis ?")
     assert_answers(knowledge, "What premium does the offer represent over the recent trading price?", "34%")
+
+
+def test_a_speaker_is_who_says_not_who_is_spoken_of() -> None:
+    from knowledge.matcher import _speaks
+    from knowledge.models import Entity, Fact, Localized
+
+    def person(entity_id: str, name: str) -> Entity:
+        return Entity(entity_id, "person", name, (name.split()[-1],), Localized("", ""))
+
+    def speaks(who: Entity, text: str) -> bool:
+        return _speaks(who, Fact("f", "event", None, (), "s", text, Localized(text, text)), (text,))
+
+    radford, ellison = person("radford", "Alec Radford"), person("ellison", "Margaret Ellison")
+    chen = person("chen", "Mark Chen")
+    assert not speaks(radford, "Chen said Radford was leaving.")
+    assert not speaks(radford, "Mark Chen thanked Radford for his work.")
+    report = "The Information reported that Radford, who joined in 2016, was leaving, Chen confirmed."
+    assert not speaks(radford, report)
+    assert speaks(ellison, "Margaret Ellison, who chairs the authority, said the decision was right.")
+    assert speaks(chen, "« Nous avons un profond respect », a déclaré Mark Chen.")
+    assert speaks(chen, "Selon Chen, le départ était prévu.")
