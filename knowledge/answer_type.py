@@ -170,10 +170,12 @@ def _mend_roles(text: str) -> str:
 
     def mend(found: re.Match[str]) -> str:
         word = found.group(0)
-        if len(word) < 6 or word in _ROLE_WORDS or zipf(word) is not None:
-            return word  # "journalism", "researched" are words of their own
+        if len(word) < 6 or word in _ROLE_WORDS:
+            return word
         near = [role for role in _ROLE_WORDS if abs(len(role) - len(word)) <= 1 and OSA.distance(role, word) == 1]
-        return near[0] if len(near) == 1 else word
+        # "journalism", "researched" are words of their own (the frequency list is read only for a near miss: a
+        # cold `ask` need not load it).
+        return near[0] if len(near) == 1 and zipf(word) is None else word
 
     return re.sub(r"[a-z]+", mend, text)
 

@@ -641,8 +641,11 @@ def read_question(
     relations = (concepts & analyzer.relations) | spoken
     # Only the asking clauses: "…un directeur technique avant l'arrivée de Marchetti ; à quelle date Daniel Reyes
     # a-t-il quitté ce poste ?" says what came before an arrival, it does not ask it.
-    asking = found.asked if found.told and found.asked else text
-    if _before_joining(asking, analyzer.token_concepts(spelled(analyzer, tokens(asking), lang)), entities):
+    asking, asking_concepts = text, ordered
+    if found.told and found.asked:
+        asking = found.asked
+        asking_concepts = analyzer.token_concepts(spelled(analyzer, tokens(asking), lang))
+    if _before_joining(asking, asking_concepts, entities):
         relations |= {PRIOR_MOVE}
     counted = _counted(text, analyzer, lang)
     if counted is not None and counted[0] in swapped:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from knowledge.base import NEWS_VOCABULARY
@@ -49,3 +52,28 @@ def test_an_everyday_word_the_facts_use_weighs_no_more_than_its_frequency_says()
     assert reading.weight("severa", idf, 3.0) < 1.0
     assert reading.weight("nation", idf, 3.0) == reading.weight("research", idf, 3.0) == 3.0
     assert reading.weight("join", idf, 3.0) == 3.0
+
+
+def test_a_question_of_known_words_never_reads_the_frequency_list() -> None:
+    """Reading the list costs a cold `ask` about 0.1 s and 28 MB: a question made of words the facts use, whose
+    checks (a misspelt role, an unknown word's weight) find nothing to look up, must not load it."""
+    import asyncio
+
+    from knowledge.base import Knowledge
+    from knowledge.builder import ensure_built
+    from knowledge.store.sqlite_facts import SQLiteStore
+    from knowledge.wordfreq import _table
+
+    async def ask(path: Path) -> bool:
+        store = await SQLiteStore.open(path)
+        try:
+            await ensure_built(store)
+            knowledge = await Knowledge.load(store)
+            _table.cache_clear()
+            return knowledge.ask("When did Radford join OpenAI?").answered
+        finally:
+            await store.close()
+
+    with tempfile.TemporaryDirectory() as folder:
+        assert asyncio.run(ask(Path(folder) / "bot.db"))
+    assert _table.cache_info().currsize == 0
