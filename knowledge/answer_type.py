@@ -308,24 +308,8 @@ _EXACT_DAY = re.compile(
     r"\b(?:(?:exact|precise|specific)\s+(?:date|day)|(?:what|which)\s+day\b(?!\s+of\s+the\s+week)"
     r"|date\s+(?:exacte|precise)|quel\s+jour\b|quelle\s+date\s+(?:exacte|precise))"
 )
-_MONTH_WORDS = (
-    r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march"
-    r"|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
-)
-_DAY = re.compile(
-    rf"\b(?:1er|\d{{1,2}}(?:st|nd|rd|th)?)\s+(?:of\s+)?{_MONTH_WORDS}\b|\b{_MONTH_WORDS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
-    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi"
-    r"|dimanche|yesterday|today|hier|aujourd hui)\b"
-)
 
 
 def asks_exact_day(question: str) -> bool:
     """Whether the question asks on which day something happened ("On what exact date did he resign?")."""
     return _EXACT_DAY.search(canonical(question)) is not None
-
-
-def gives_day(text: str) -> bool:
-    """Whether `text` names a day ("on 25 September", "le 1er avril", "on Thursday"): a month or a year alone does
-    not answer "on what exact date…?"."""
-    return _DAY.search(fold(text).lower().replace("'", " ")) is not None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.extract import _MONTH
 from knowledge.extract_builders import (
     acquire,
     announce,
@@ -41,11 +42,7 @@ P, O = r"@(?P<p>\d+)@", r"@(?P<o>\d+)@"
 _THE = r"(?:(?:the|a|an|its|their|his|her|la|le|les|un|une|son|sa)\s+|l')?"
 _AT = r"\s+(?:at|of|for|with|de|d'|du|des|chez|au sein de)\s*(?:la\s+|le\s+|l'|the\s+)?"
 # "Elle deviendra le 1er avril directrice scientifique de l'entreprise": the day a role starts is not part of it.
-_MONTHS = (
-    r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march"
-    r"|april|may|june|july|august|september|october|november|december)"
-)
-_ON_DAY = rf"(?:(?:le|on|from|des le|a partir du|au)\s+(?:1er|1st|\d{{1,2}}(?:st|nd|rd|th)?)\s+{_MONTHS}(?:\s+\d{{4}})?,?\s+)?"
+_ON_DAY = rf"(?:(?:le|on|from|des le|a partir du|au)\s+(?:1er|1st|\d{{1,2}}(?:st|nd|rd|th)?)\s+(?:{_MONTH})(?:\s+\d{{4}})?,?\s+)?"
 _FIRM = r"start-?up|jeune pousse|societe|entreprise|firme|pme|groupe|specialiste|editeur|fabricant|constructeur|acteur"
 # "is expected to become", "devrait devenir": a role to come is still the role the sentence gives.
 _BECOMES = (

@@ -160,3 +160,18 @@ def tells_age(text: str) -> bool:
 def tells_when(text: str) -> bool:
     """Whether `text` says when something happens or for how long: a date, a day, a time, a season, a span."""
     return _WHEN.search(_plain(text)) is not None
+
+
+# A day: "25 September", "le 1er avril", "June 30", "2024-09-25", "on Thursday", "hier".
+_DAY = re.compile(
+    rf"\b(?:1er|\d{{1,2}}(?:st|nd|rd|th)?)\s+(?:of\s+)?(?:{_MONTH})\b|\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi"
+    r"|dimanche|yesterday|today|hier|aujourd hui)\b"
+)
+
+
+def gives_day(text: str) -> bool:
+    """Whether `text` names a day ("on 25 September", "le 1er avril", "on Thursday"): a month or a year alone does
+    not answer "on what exact date…?"."""
+    return _DAY.search(_plain(text).replace("'", " ")) is not None

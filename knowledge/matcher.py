@@ -47,7 +47,6 @@ from knowledge.answer_type import (
     asks_since_when,
     asks_title,
     counted_words,
-    gives_day,
     name_of_new_organisation,
     name_of_role,
     names_a_person,
@@ -66,6 +65,7 @@ from knowledge.language import guess_language
 from knowledge.markers import (
     counts_beyond_time,
     counts_something,
+    gives_day,
     gives_money,
     gives_reason,
     gives_share,
@@ -361,7 +361,7 @@ def said_in_form(fact: Fact, concepts: Iterable[str]) -> set[str]:
         said.update(SHARE)
     if any(map(tells_age, texts)):
         said.update(AGE)
-    if any(_EARLIER.search(fold(text).lower()) for text in texts):
+    if any(_EARLIER.search(fold(text)) for text in texts):
         said.add(EARLIER)
     return said
 
@@ -984,16 +984,22 @@ def _speaks(person: Entity, fact: Fact, texts: Sequence[str]) -> bool:
     "Laurent Perrot : « … »". Not "Chen said Radford was leaving" for Radford."""
     if fact.kind == "quote" and fact.subject == person.id:
         return True
-    names = "|".join(re.escape(" ".join(tokens(n))) for n in (person.name, *person.aliases) if tokens(n))
-    if not names:
-        return False
-    pattern = re.compile(
-        rf"\b(?:{names})\b(?:\s*,[^,.;:«»“”]{{1,140}},|\s*,)?(?:\s+[^\s,.;:«»“”]+){{0,8}}?\s+{_SPEAKING}\b"
-        rf"|\b{_SAYING}\s+(?:\w+\s+){{0,3}}?(?:{names})\b\s*(?:[,.;:»”\"]|$)"
-        rf"|\b(?:according to|selon|d apres)\s+(?:\w+\s+){{0,2}}(?:{names})\b"
-        rf"|\b(?:{names})\s*:\s*[«“\"]|^\s*(?:{names})\s*:"  # "Laurent Perrot : « … »", "Laurent Perrot : Si…"
+    pattern = _speaker_pattern((person.name, *person.aliases))
+    return pattern is not None and any(pattern.search(fold(text).replace("-", " ").replace("'", " ")) for text in texts)
+
+
+@lru_cache(maxsize=256)
+def _speaker_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """`_speaks`'s pattern for one person's names, built once: it runs on every candidate of a question."""
+    spelled_names = "|".join(re.escape(" ".join(tokens(name))) for name in names if tokens(name))
+    if not spelled_names:
+        return None
+    return re.compile(
+        rf"\b(?:{spelled_names})\b(?:\s*,[^,.;:«»“”]{{1,140}},|\s*,)?(?:\s+[^\s,.;:«»“”]+){{0,8}}?\s+{_SPEAKING}\b"
+        rf"|\b{_SAYING}\s+(?:\w+\s+){{0,3}}?(?:{spelled_names})\b\s*(?:[,.;:»”\"]|$)"
+        rf"|\b(?:according to|selon|d apres)\s+(?:\w+\s+){{0,2}}(?:{spelled_names})\b"
+        rf"|\b(?:{spelled_names})\s*:\s*[«“\"]|^\s*(?:{spelled_names})\s*:"  # "Laurent Perrot : « … »"
     )
-    return any(pattern.search(fold(text).lower().replace("-", " ").replace("'", " ")) for text in texts)
 
 
 def _mentioned(found: Sequence[Entity], words: str) -> bool:

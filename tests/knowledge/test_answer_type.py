@@ -14,7 +14,6 @@ from knowledge.answer_type import (
     asks_since_when,
     asks_title,
     counted_words,
-    gives_day,
     name_of_new_organisation,
     name_of_role,
     names_a_person,
@@ -25,6 +24,7 @@ from knowledge.answer_type import (
 )
 from knowledge.base import Knowledge
 from knowledge.ingest import ingest_article, parse_article
+from knowledge.markers import gives_day
 from knowledge.store.sqlite_facts import SQLiteStore
 
 
