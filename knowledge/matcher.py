@@ -443,6 +443,23 @@ def _after_leaving(concepts: list[str], entities: Mapping[str, Entity]) -> list[
     return found
 
 
+# "les travaux du projet", "the depot plans", "c'est quoi le plan ?": a plan or a project named with an article is a
+# thing the story talks about, not what someone intends ("ses projets", "his plans", "what does he plan?").
+_NAMED_PLAN = re.compile(
+    r"\b(?:le|la|les|du|des|ce|cet|cette|ces|au|aux|the|this|that|these|those)\s+(?:\w+\s+)?(?:plans?|projets?)\b"
+)
+_PLAN_WORD = re.compile(r"\b(?:plans?|projets?)\b")
+
+
+def _plans_only_named(text: str, analyzer: ConceptAnalyzer, lang: Lang) -> bool:
+    """Whether every word of the question that says what is to come is a plan or project named as a thing."""
+    plain = " ".join(tokens(text))
+    if not _NAMED_PLAN.search(plain):
+        return False
+    rest = _PLAN_WORD.sub(" ", plain)
+    return FUTURE not in analyzer.token_concepts(spelled(analyzer, tokens(rest), lang)) and not speaks_of_future(rest)
+
+
 _BEFORE_WHEN = re.compile(r"\b(?:before|avant)\s+(?:what|which|when|quel|quelle|quand|la date|what date)\b")
 
 
@@ -639,6 +656,8 @@ def read_question(
         if not talk and not analyzer.is_name_word(word):
             head = False
     relations = (concepts & analyzer.relations) | spoken
+    if FUTURE in relations and _plans_only_named(text, analyzer, lang):
+        relations -= {FUTURE}
     # Only the asking clauses: "…un directeur technique avant l'arrivée de Marchetti ; à quelle date Daniel Reyes
     # a-t-il quitté ce poste ?" says what came before an arrival, it does not ask it.
     asking, asking_concepts = text, ordered
@@ -1040,6 +1059,8 @@ IMPLIED: dict[str, tuple[tuple[str, ...], ...]] = {
     # "Will Brandt stay at Pellucid?", "est-il encore chez Thornbury ?": a fact saying they leave answers it,
     # unless it also says where they went ("Is Schulman still at Anthropic?" is not answered by his move there).
     "continue": (("leave", "!join"),),
+    # "Is Halloway leaving the company completely?" is answered by his staying on as chair.
+    "leave": (("continue",),),
 }
 
 

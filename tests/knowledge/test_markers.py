@@ -28,6 +28,9 @@ from knowledge.markers import (
         "Le studio lancera deux extensions l'an prochain.",
         "L'entreprise prévoit de recruter une vingtaine d'ingénieurs d'ici 2026.",
         "La ligne sera prolongée.",
+        "Les travaux doivent commencer au printemps 2027.",  # what is scheduled
+        "Le groupe entend également développer le format poche.",
+        "NSH wants to build a 24,000-seat stadium.",
     ],
 )
 def test_plans_and_the_future_tense_speak_of_the_future(text: str) -> None:

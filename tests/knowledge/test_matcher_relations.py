@@ -39,6 +39,44 @@ async def test_whether_someone_stays_is_answered_by_their_leaving(store: SQLiteS
         assert_answers(knowledge, question, "leave")
 
 
+async def test_whether_someone_leaves_is_answered_by_their_staying(store: SQLiteStore) -> None:
+    """ "Does Halloway leave Veltrix completely?" is answered by his remaining on the board as chair too."""
+    await ingest(store, "u25.en")
+    knowledge = await Knowledge.load(store)
+    result = knowledge.ask("Does Halloway leave Veltrix completely?")
+    said = [c.fact.sentence for c in (result.best, result.rival) if c is not None]
+    assert result.answered and any("remain on the board" in sentence for sentence in said), said
+
+
+async def test_a_part_of_something_is_not_a_departure(store: SQLiteStore) -> None:
+    """ "la partie en cash" is the cash portion, not someone who left ("partie"); "parts" are pieces."""
+    await ingest(store, "u5.en")
+    knowledge = await Knowledge.load(store)
+    reading = read_question(
+        "comment norvane va payer la partie en cash ?", knowledge.matcher.analyzer, knowledge.matcher.entities, {}, "fr"
+    )
+    assert not isinstance(reading, MatchResult) and "leave" not in reading.relations
+    assert_answers(knowledge, "comment norvane va payer la partie en cash ?", "cash portion")
+
+
+async def test_a_project_named_as_a_thing_is_not_a_plan_for_the_future(store: SQLiteStore) -> None:
+    """ "les travaux du projet" is the project the story is about: its start is asked, not what anyone intends;
+    "ses projets" and "what does she plan" still ask what is to come."""
+    knowledge = await Knowledge.load(store)
+    analyzer, entities = knowledge.matcher.analyzer, knowledge.matcher.entities
+    for question, future in [
+        ("les travaux du projet commencent quand ?", False),
+        ("what was bothering the mayor about the depot plans?", False),
+        ("Quels sont les projets de Radford ?", False),
+        ("Quels sont ses projets ?", True),
+        ("What does Radford plan to do next?", True),
+        ("combien le consortium va investir dans le projet ?", True),  # "va investir": to come, whatever the project
+    ]:
+        reading = read_question(question, analyzer, entities, {}, "fr")
+        assert not isinstance(reading, MatchResult)
+        assert ("future" in reading.relations) is future, question
+
+
 async def test_a_move_elsewhere_does_not_say_whether_someone_stayed_there(store: SQLiteStore) -> None:
     """Schulman left OpenAI to join Anthropic: that says nothing of whether he is still at Anthropic."""
     knowledge = await Knowledge.load(store)
