@@ -124,6 +124,14 @@ def _max_typos(length: int) -> int:
     return 2 if length >= 9 else 1
 
 
+def _dropped_letter(typed: str, known: str) -> bool:
+    """Whether `typed` is `known` with one letter left out ("postion" for "position"): the commonest slip, so the
+    likelier reading of a typo that is as close to another word ("portion")."""
+    if len(known) != len(typed) + 1:
+        return False
+    return any(known[:i] + known[i + 1 :] == typed for i in range(len(known)))
+
+
 class ConceptAnalyzer:
     """Turns text into concepts; built once from the lexicon and the gazetteer, then grows its vocabulary."""
 
@@ -211,7 +219,8 @@ class ConceptAnalyzer:
         return word in self._vocabulary or word in STOPWORDS or word in self._short or (word,) in self._phrases
 
     def _correct_uncached(self, word: str) -> str:
-        """The closest known word with the same first letter, the first in alphabetical order on a tie.
+        """The closest known word with the same first letter; on a tie, one the word has a letter of missing
+        (`_dropped_letter`), then the first in alphabetical order.
 
         Typos almost never hit the first letter; requiring it keeps "blague" from becoming "langue". Words
         are bucketed by first letter and length: `k` edits change the length by at most `k`, so only the
@@ -226,16 +235,17 @@ class ConceptAnalyzer:
         # A four-letter word is only trusted to have lost a letter ("aure" → "autre"): swaps and
         # substitutions would turn "joke" into "joue".
         lengths = [5] if len(word) == 4 else range(len(word) - limit, len(word) + limit + 1)
-        best: tuple[int, str] | None = None
+        best: tuple[int, bool, str] | None = None
         for length in lengths:
             choices = self._buckets.get((word[0], length))
             if not choices:
                 continue
             cutoff = limit if best is None else best[0]
-            found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=cutoff)
-            if found is not None and (best is None or (int(found[1]), found[0]) < best):
-                best = (int(found[1]), found[0])
-        return best[1] if best else word
+            for known, distance, _ in process.extract(word, choices, scorer=OSA.distance, score_cutoff=cutoff, limit=8):
+                key = (int(distance), not _dropped_letter(word, known), known)
+                if best is None or key < best:
+                    best = key
+        return best[2] if best else word
 
     def _correct_name(self, word: str) -> str:
         """The name `word` is two slips from ("Mutari" → "murati"): names are distinctive enough for that."""

@@ -101,6 +101,14 @@ def test_four_letter_words_with_two_neighbours_swapped_are_corrected(
     assert analyzer.correct(slip) == word
 
 
+def test_a_typo_as_close_to_two_words_is_the_one_it_dropped_a_letter_of() -> None:
+    """ "postion" is one edit from "portion" and from "position": a letter left out is the commoner slip."""
+    analyzer = ConceptAnalyzer({}, [])
+    analyzer.learn("the cash portion of the deal and her position at the company")
+    assert analyzer.correct("postion") == "position"
+    assert analyzer.correct("portoin") == "portion"
+
+
 def test_learn_adds_words_typos_are_corrected_against() -> None:
     entity = Entity("radford", "person", "Alec Radford", ("radford",), Localized("researcher", "chercheur"))
     analyzer = ConceptAnalyzer({}, [entity])
