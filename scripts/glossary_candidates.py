@@ -1,4 +1,5 @@
-"""Lists the words knowledge/data/glossary.tsv should translate next: `python scripts/glossary_candidates.py en 3000`.
+"""Lists the words knowledge/data/glossary.tsv should translate next: `python scripts/glossary_candidates.py en 3000`
+(a third argument lowers the frequency floor, 2.5 on the Zipf scale by default).
 
 The most frequent words of a language (knowledge/data/word_frequencies.txt.gz) that are more common in it than in
 the other, one per crude stem, that the glossary has no line for and that the lexicon does not fold already (its
@@ -27,7 +28,7 @@ MIN_ZIPF = 2.5
 LANGS = ("en", "fr")
 
 
-def candidates(lang: str, count: int) -> list[str]:
+def candidates(lang: str, count: int, floor: float = MIN_ZIPF) -> list[str]:
     analyzer = ConceptAnalyzer(load_lexicon(DATA_DIR / "lexicon.json", words=DATA_DIR / NEWS_VOCABULARY), [])
     glossed = set()
     for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
@@ -45,7 +46,7 @@ def candidates(lang: str, count: int) -> list[str]:
     stems: set[str] = set()
     for word in sorted(frequencies, key=lambda w: (-frequencies[w][own], w)):
         zipf = frequencies[word][own]
-        if zipf < MIN_ZIPF or len(found) >= count:
+        if zipf < floor or len(found) >= count:
             break
         if len(word) < 3 or not word.isalpha() or zipf < frequencies[word][other]:
             continue
@@ -62,9 +63,10 @@ def candidates(lang: str, count: int) -> list[str]:
 def main() -> None:
     lang = sys.argv[1] if len(sys.argv) > 1 else "en"
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
+    floor = float(sys.argv[3]) if len(sys.argv) > 3 else MIN_ZIPF
     if lang not in LANGS:
-        sys.exit("usage: glossary_candidates.py en|fr [COUNT]")
-    print("\n".join(candidates(lang, count)))
+        sys.exit("usage: glossary_candidates.py en|fr [COUNT [MIN_ZIPF]]")
+    print("\n".join(candidates(lang, count, floor)))
 
 
 if __name__ == "__main__":
