@@ -124,14 +124,6 @@ def _max_typos(length: int) -> int:
     return 2 if length >= 9 else 1
 
 
-def _dropped_letter(typed: str, known: str) -> bool:
-    """Whether `typed` is `known` with one letter left out ("postion" for "position"): the commonest slip, so the
-    likelier reading of a typo that is as close to another word ("portion")."""
-    if len(known) != len(typed) + 1:
-        return False
-    return any(known[:i] + known[i + 1 :] == typed for i in range(len(known)))
-
-
 class ConceptAnalyzer:
     """Turns text into concepts; built once from the lexicon and the gazetteer, then grows its vocabulary."""
 
@@ -219,8 +211,8 @@ class ConceptAnalyzer:
         return word in self._vocabulary or word in STOPWORDS or word in self._short or (word,) in self._phrases
 
     def _correct_uncached(self, word: str) -> str:
-        """The closest known word with the same first letter; on a tie, one the word has a letter of missing
-        (`_dropped_letter`), then the first in alphabetical order.
+        """The closest known word with the same first letter; on a tie, one the word has dropped a letter of
+        ("postion" is position rather than portion: the commonest slip), then the first in alphabetical order.
 
         Typos almost never hit the first letter; requiring it keeps "blague" from becoming "langue". Words
         are bucketed by first letter and length: `k` edits change the length by at most `k`, so only the
@@ -241,8 +233,10 @@ class ConceptAnalyzer:
             if not choices:
                 continue
             cutoff = limit if best is None else best[0]
-            for known, distance, _ in process.extract(word, choices, scorer=OSA.distance, score_cutoff=cutoff, limit=8):
-                key = (int(distance), not _dropped_letter(word, known), known)
+            found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=cutoff)
+            if found is not None:
+                # A word a letter longer is one the typo dropped a letter of: preferred on a tie.
+                key = (int(found[1]), length != len(word) + 1, found[0])
                 if best is None or key < best:
                     best = key
         return best[2] if best else word

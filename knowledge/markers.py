@@ -21,8 +21,9 @@ _FUTURE = re.compile(
     r"\b(?:will|won t|would|shall|going to|plans? to|planned|planning|expects? to|expected to|is due to|"
     r"are due to|scheduled|intends? to|aims? to|set to|next (?:year|month|week|spring|summer|autumn|fall|winter)|"
     r"upcoming|by (?:the end of )?(?:20\d\d|next)|in the coming|"
-    r"wants? to|va|vont|sera|seront|aura|auront|fera|feront|pourra|pourront|devra|devront|ira|iront|"
-    r"doit|doivent|devrait|devraient|entend|entendent|prevoit|prevoient|"
+    r"wants? to \w+|va|vont|sera|seront|aura|auront|fera|feront|pourra|pourront|devra|devront|ira|iront|"
+    r"(?:doit|doivent|devrait|devraient) (?:(?:se|s|y|en|encore|aussi|egalement|desormais|bientot) )*\w+(?:er|ir|re)|"
+    r"(?<!\bs )(?<!\bon )entend(?:ent)? (?:\w+ )?\w+(?:er|ir|re)|prevoit|prevoient|"
     r"prevu|prevue|prevus|prevues|envisage|envisagent|projette|d ici|prochain|prochaine|"
     r"prochains|prochaines|a venir|\w{3,}(?:[^m\W]era|eront|iront|[^m\W]ira))\b"
 )

@@ -444,11 +444,13 @@ def _after_leaving(concepts: list[str], entities: Mapping[str, Entity]) -> list[
 
 
 # "les travaux du projet", "the depot plans", "c'est quoi le plan ?": a plan or a project named with an article is a
-# thing the story talks about, not what someone intends ("ses projets", "his plans", "what does he plan?").
+# thing the story talks about, not what someone intends ("ses projets", "his plans", "what does he plan?"); nor is
+# one followed by what it is for or whose it is ("les projets de Radford", "the plans for"), nor the verb ("does
+# the company plan to…").
 _NAMED_PLAN = re.compile(
     r"\b(?:le|la|les|du|des|ce|cet|cette|ces|au|aux|the|this|that|these|those)\s+(?:\w+\s+)?(?:plans?|projets?)\b"
+    r"(?!\s+(?:to|on|of|for|de|d|pour)\b)"
 )
-_PLAN_WORD = re.compile(r"\b(?:plans?|projets?)\b")
 
 
 def _plans_only_named(text: str, analyzer: ConceptAnalyzer, lang: Lang) -> bool:
@@ -456,7 +458,7 @@ def _plans_only_named(text: str, analyzer: ConceptAnalyzer, lang: Lang) -> bool:
     plain = " ".join(tokens(text))
     if not _NAMED_PLAN.search(plain):
         return False
-    rest = _PLAN_WORD.sub(" ", plain)
+    rest = _NAMED_PLAN.sub(" ", plain)
     return FUTURE not in analyzer.token_concepts(spelled(analyzer, tokens(rest), lang)) and not speaks_of_future(rest)
 
 
@@ -834,6 +836,8 @@ _SUM = re.compile(
 )
 
 
+# "What did the analyst think about the price?" asks for a view of it, which need not quote the sum.
+_OPINION = frozenset({"think", "opinion", "react", "~criticism"})
 _ABSOLUTE_SUMS = frozenset({"pay", "salary", "price", "valuation", "wealth", "fine", "money", "~bonus"})
 # A sentence whose only number is a percentage ("Son action a gagné 6,4 % jeudi"): a share, not a sum.
 _ONLY_SHARE = re.compile(
@@ -926,7 +930,12 @@ def lacking(
     missing += sum(1 for relation in reading.relations if not holds(relation) and not is_implied(relation, holds))
     # "How many employees does the co-op have?" is not answered by a sentence about the co-op that counts no one;
     # nor "How much was he paid?", or "What's OpenAI's valuation?", by one that gives no sum.
-    if reading.kind in (Asks.QUANTITY, None) and reading.counted is None and reading.concepts & _MONEY:
+    if (
+        reading.kind in (Asks.QUANTITY, None)
+        and reading.counted is None
+        and reading.concepts & _MONEY
+        and not (reading.kind is None and reading.concepts & _OPINION)
+    ):
         # A sum of money: "Son action a gagné 6,4 %" gives no salary, however it shares "gagné" (a turnover lost or
         # a premium, "premiu" as an unlisted word's stem, may well be a percentage).
         absolute = reading.concepts & _ABSOLUTE_SUMS and not reading.concepts & {*SHARE, "premiu", "~premium"}

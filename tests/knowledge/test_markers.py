@@ -45,6 +45,10 @@ def test_plans_and_the_future_tense_speak_of_the_future(text: str) -> None:
         "L'AUNF compte 96 universités membres.",  # "compte": counts, not intends
         "La caméra a filmé l'accident.",  # "-era" ending a noun
         "The opera house reopened in 2019.",
+        "Le club doit 3 millions d'euros à la banque.",  # owes
+        "Le village doit son nom à une abbaye.",
+        "Il s'entend bien avec son associé.",
+        "On entend souvent ce reproche.",
     ],
 )
 def test_past_and_present_statements_do_not(text: str) -> None:
