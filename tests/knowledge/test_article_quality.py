@@ -6,8 +6,8 @@ Tuned on: a1, a2 (first session), t3 to t7 (second), u5 to u8 (third), and every
 session: h1, h2 (first session), n1, n2 (second), u1 to u4 and u9 to u12 (third), u13 to u16 (fourth), u17 to u20
 (fifth), u21 to u24 (sixth), u25 to u28 (seventh), u29 to u32 (eighth), u33 to u36 (ninth), u37 to u40 (tenth), u41
 to u44 (eleventh), u45 to u48 (twelfth), u49 to u52 (thirteenth), v53 to v56 (fourteenth), v57 to v60 (fifteenth),
-v61 to v64 (sixteenth). Held out in the seventeenth session, measured at its start and at its end, never read for
-tuning: v65 to v68 (`HELD_OUT`). Floors sit
+v61 to v64 (sixteenth), v65 to v68 (seventeenth). Held out in the eighteenth session, measured at its start and at
+its end, never read for tuning: v69 to v72 (`HELD_OUT`). Floors sit
 a little under what the extraction reaches, so a regression shows; the seed story must keep its dev-set quality with
 them in the store (no new fact may steal an old question).
 """
@@ -105,8 +105,12 @@ TUNE = (
     "v62.fr",
     "v63.en",
     "v64.fr",
+    "v65.en",
+    "v66.fr",
+    "v67.en",
+    "v68.fr",
 )
-HELD_OUT = ("v65.en", "v66.fr", "v67.en", "v68.fr")
+HELD_OUT = ("v69.en", "v70.fr", "v71.fr", "v72.en")
 # Overall, as score.py counts, with all four articles in the store: 83.7%, 72.5%; held out 61.0%, 51.2%.
 # After the articles work (verb forms, places, counts, quotations, patterns; all four now tuning material):
 # 81.4%, 80.0%, 70.7%, 78.0%. With all eleven in the store, after the second session's work: a1 81.4%, a2 80.0%,
@@ -187,6 +191,11 @@ HELD_OUT = ("v65.en", "v66.fr", "v67.en", "v68.fr")
 # corrected into every form of a concept; durations after "après"; pronoun gender): held out v65 57.5% -> 57.5%, v66
 # 47.5% -> 50.0%, v67 50.0% -> 50.0%, v68 55.0% -> 55.0% with all seventy-nine in this order, start -> end (each with
 # the seed only, in-scope: 19 -> 20, 14 -> 14, 16 -> 16, 16 -> 16 of 32; near-topic declined 7, 8, 4, 6 -> 5 of 8).
+# Eighteenth session (what a fact states through others: staying answers whether someone leaves; a project named as a
+# thing is no plan; "doit commencer" is to come; "la partie" is a portion, not a departure; typos read as the word they
+# dropped a letter of; 6,769 more glossary words): held out v69 47.5%, v70 42.5%, v71 47.5%, v72 60.0% with all
+# eighty-three in one store, at the start and at the end (each with the seed only, in-scope, start -> end: 15 -> 14,
+# 16 -> 17, 19 -> 19, 20 -> 20 of 32; near-topic declined 7, 5, 7, 6 of 8 at both).
 FLOORS = {
     "a1.en": 0.78,
     "a2.fr": 0.85,
@@ -267,6 +276,10 @@ FLOORS = {
     "v66.fr": 0.47,
     "v67.en": 0.47,
     "v68.fr": 0.52,
+    "v69.en": 0.45,
+    "v70.fr": 0.40,
+    "v71.fr": 0.45,
+    "v72.en": 0.57,
 }
 
 
@@ -285,7 +298,7 @@ async def ingest_all(store: SQLiteStore, names: tuple[str, ...]) -> None:
 @pytest.fixture(scope="module")
 def articles_store(built_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed store with every article ingested and its index saved, built once for the module: ingesting
-    seventy-nine articles for each of its tests took most of the suite's time. Tests get copies."""
+    eighty-three articles for each of its tests took most of the suite's time. Tests get copies."""
     path = tmp_path_factory.mktemp("articles") / "bot.db"
     shutil.copy(built_store, path)
 
@@ -324,10 +337,10 @@ async def test_near_topic_questions_about_the_articles_are_declined(article_core
     rows = [row for name in TUNE for row in load(ARTICLES / f"{name}.questions.jsonl") if row["expect"] is None]
     assert len(rows) >= 350
     accuracy, misses = await score(article_core, rows)
-    assert accuracy >= 0.78, "\n".join(misses)  # 491/610 with all seventy-nine articles in the store
+    assert accuracy >= 0.78, "\n".join(misses)  # 513/642 with all eighty-three articles in the store
     held_out = [row for name in HELD_OUT for row in load(ARTICLES / f"{name}.questions.jsonl") if row["expect"] is None]
     accuracy, misses = await score(article_core, held_out)
-    # 26/32 (v65 to v68) with all seventy-nine in the store, 24/32 each with the seed alone.
+    # 25/32 (v69 to v72) with all eighty-three in the store, and each with the seed alone.
     assert accuracy >= 0.75, "\n".join(misses)
 
 
