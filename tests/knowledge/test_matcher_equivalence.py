@@ -102,16 +102,15 @@ async def test_facts_added_later_score_as_if_built_at_once(real: Knowledge) -> N
 
 
 def _scan_correct(vocabulary: list[str], word: str, limit: int) -> str:
-    """Main's typo correction: one scan over every known word with the same first letter (five-letter ones
-    only for a four-letter word)."""
-    from rapidfuzz import process
+    """Typo correction by one scan over every known word with the same first letter (five-letter ones only for a
+    four-letter word): the closest, then one a letter longer (a letter the typo dropped), then alphabetical."""
     from rapidfuzz.distance import OSA
 
     choices = [w for w in sorted(vocabulary) if w[0] == word[0]]
     if len(word) == 4:
         choices = [w for w in choices if len(w) == 5]
-    found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=limit)
-    return found[0] if found else word
+    scored = [(d, len(w) != len(word) + 1, w) for w in choices if (d := OSA.distance(word, w)) <= limit]
+    return min(scored)[2] if scored else word
 
 
 def test_bucketed_typo_correction_finds_what_the_full_scan_found(real: Knowledge) -> None:
