@@ -1068,7 +1068,8 @@ IMPLIED: dict[str, tuple[tuple[str, ...], ...]] = {
     # "Will Brandt stay at Pellucid?", "est-il encore chez Thornbury ?": a fact saying they leave answers it,
     # unless it also says where they went ("Is Schulman still at Anthropic?" is not answered by his move there).
     "continue": (("leave", "!join"),),
-    # "Is Halloway leaving the company completely?" is answered by his staying on as chair.
+    # And the reverse: whether someone leaves is answered by their staying on ("Is Halloway leaving the company
+    # completely?" by "will remain on the board as chairman"), as much as by their leaving.
     "leave": (("continue",),),
 }
 

@@ -23,6 +23,11 @@ def _table() -> dict[str, tuple[str, str]]:
     return dict(zip(words[::3], zip(words[1::3], words[2::3], strict=True), strict=True))
 
 
+def known_words() -> list[str]:
+    """Every word the list holds (for tools that pick words by how common they are)."""
+    return list(_table())
+
+
 def zipf(word: str, lang: str | None = None) -> float | None:
     """The Zipf frequency of a folded word in `lang` ("en" or "fr"; the larger of the two when None), None
     when it is rarer than 2.5 (one in three million words) there or not a word at all (a typo, a made-up

@@ -11,7 +11,7 @@ from knowledge.base import NEWS_VOCABULARY
 from knowledge.concepts import ConceptAnalyzer, load_lexicon
 from knowledge.loader import DATA_DIR
 from knowledge.matcher import UNKNOWN_WEIGHT, MatchResult, read_question, unknown_weight
-from knowledge.wordfreq import typo_zipf, zipf
+from knowledge.wordfreq import known_words, typo_zipf, zipf
 
 
 def test_frequencies_are_per_language() -> None:
@@ -77,3 +77,9 @@ def test_a_question_of_known_words_never_reads_the_frequency_list() -> None:
     with tempfile.TemporaryDirectory() as folder:
         assert asyncio.run(ask(Path(folder) / "bot.db"))
     assert _table.cache_info().currsize == 0
+
+
+def test_known_words_are_the_ones_the_list_gives_a_frequency() -> None:
+    words = known_words()
+    assert len(words) > 80_000 and "the" in words and "temps" in words
+    assert all(zipf(word) is not None for word in words[:2000])
