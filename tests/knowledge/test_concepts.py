@@ -226,3 +226,15 @@ def test_a_concept_the_facts_use_lends_all_its_forms_to_typo_correction() -> Non
     analyzer.learn_concepts(["~hail"])
     assert analyzer.correct("hailstrom") == "hailstorm"
     assert analyzer.concepts("when did the hailstrom hit", fix_typos=True)[-2:] == ["~hail", "hit"]
+
+
+def test_words_for_speaking_presiding_and_a_previous_one(analyzer: ConceptAnalyzer) -> None:
+    """ "spoke for" is saying; "président", "la présidente de" and "president of" are one concept; French
+    "précédent" is "previous", not the legal precedent that read as a court."""
+    assert "say" in analyzer.concepts("who spoke for the council", lang="en")
+    assert "say" in analyzer.concepts("qui s'est exprimée", lang="fr")
+    chair = {"chair"}
+    assert chair <= set(analyzer.concepts("le président", lang="fr"))
+    assert chair <= set(analyzer.concepts("la présidente de la cave", lang="fr"))
+    assert chair <= set(analyzer.concepts("the president of the club", lang="en"))
+    assert "court" not in analyzer.concepts("le précédent vol au musée", lang="fr")
