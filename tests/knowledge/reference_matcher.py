@@ -41,6 +41,7 @@ from knowledge.matcher import (
     lacking,
     lede,
     read_question,
+    said_by_names,
     said_in_form,
     verdict,
 )
@@ -192,6 +193,7 @@ class ReferenceMatcher:
         named |= entity_ids(bags[None])
         said = frozenset().union(*(t.concepts for t in texts))
         said |= said_in_form(fact, bags[None] | said)
+        said |= said_by_names(named, self.entities)
         said -= bags[None]
         glossed_for = glossed[1] if gloss is not None and glossed is not None else None
         headline = None if fact.curated else self._headlines.get(fact.source)

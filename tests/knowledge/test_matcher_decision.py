@@ -53,7 +53,7 @@ def fact() -> Fact:
 
 
 def test_a_clear_lead_answers_under_the_threshold(fact: Fact) -> None:
-    ranked = _candidates(fact, 0.40, 0.15)
+    ranked = _candidates(fact, 0.40, 0.40 / LEAD_RATIO - 0.01)
     assert clear_lead(_reading(frozenset({"sonatrace"})), ranked)
     result = decide(_reading(frozenset({"sonatrace"})), ranked, frozenset(), 0.45, 0.25)
     assert result.answered and result.best == ranked[0]

@@ -331,3 +331,38 @@ def test_a_speaker_is_who_says_not_who_is_spoken_of() -> None:
     assert speaks(ellison, "Margaret Ellison, who chairs the authority, said the decision was right.")
     assert speaks(chen, "« Nous avons un profond respect », a déclaré Mark Chen.")
     assert speaks(chen, "Selon Chen, le départ était prévu.")
+
+
+async def test_a_title_says_the_role_someone_holds(store: SQLiteStore) -> None:
+    """ "prend ses fonctions de PDG" asks about a role; the sentence that names her chief executive states one."""
+    await ingest(store, "t5.en")
+    knowledge = await Knowledge.load(store)
+    assert_answers(knowledge, "Quand est-ce que Maren Okafor prend ses fonctions de PDG ?", "Maren Okafor")
+
+
+async def test_a_salary_rise_is_a_pay_rise(store: SQLiteStore) -> None:
+    await ingest(store, "v64.fr")
+    knowledge = await Knowledge.load(store)
+    assert_answers(knowledge, "What pay rise did the dockers get?", "hausse de salaire")
+
+
+async def test_who_spoke_for_someone_asks_who_said_something(store: SQLiteStore) -> None:
+    await ingest(store, "u2.fr")
+    knowledge = await Knowledge.load(store)
+    assert_answers(knowledge, "Who spoke for the metropolitan authority about the shuttle contract?", "Lestrade")
+
+
+async def test_the_president_of_a_co_operative_is_its_chair(store: SQLiteStore) -> None:
+    """ "président" and "la présidente de" are one concept, in either language, not "the mayor of"."""
+    await ingest(store, "u38.fr")
+    knowledge = await Knowledge.load(store)
+    assert_answers(knowledge, "Who is the president of the Vernadel cellar?", "Barrachin")
+    analyzer = knowledge.matcher.analyzer
+    assert analyzer.concepts("président", lang="fr") == analyzer.concepts("la présidente de", lang="fr")
+
+
+async def test_a_sentence_naming_an_organisation_speaks_of_a_company(store: SQLiteStore) -> None:
+    """ "la boîte", "the company": a sentence that names the organisation need not say the word."""
+    await ingest(store, "u28.fr")
+    knowledge = await Knowledge.load(store)
+    assert_answers(knowledge, "elle s'occupait de quoi sophie laval dans la boite ?", "Sophie Laval")
