@@ -41,6 +41,7 @@ BLIND_HOLDOUT16 = Path(__file__).with_name("data") / "blind_holdout16.jsonl"  # 
 BLIND_HOLDOUT17 = Path(__file__).with_name("data") / "blind_holdout17.jsonl"  # held out in the sixteenth
 BLIND_HOLDOUT18 = Path(__file__).with_name("data") / "blind_holdout18.jsonl"  # held out in the seventeenth
 BLIND_HOLDOUT19 = Path(__file__).with_name("data") / "blind_holdout19.jsonl"  # held out in the eighteenth
+BLIND_HOLDOUT20 = Path(__file__).with_name("data") / "blind_holdout20.jsonl"  # held out in the nineteenth
 
 
 def judge(row: dict[str, object], answered: bool, answer: str) -> bool:
@@ -94,6 +95,7 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
         (BLIND_HOLDOUT17, 0.86),  # 88.3% at first contact (the sixteenth session's start), 88.8% at its end
         (BLIND_HOLDOUT18, 0.76),  # 77.9% at first contact (the seventeenth session's start), 78.3% at its end
         (BLIND_HOLDOUT19, 0.78),  # 80.8% at first contact (the eighteenth session's start), 80.0% at its end
+        (BLIND_HOLDOUT20, 0.85),  # 87.1% at first contact (the nineteenth session's start) and at its end
     ],
     ids=[
         "own",
@@ -118,6 +120,7 @@ async def test_dev_set_stays_above_ninety_percent(core: Core) -> None:
         "blind-holdout17",
         "blind-holdout18",
         "blind-holdout19",
+        "blind-holdout20",
     ],
 )
 async def test_own_question_sets_stay_above_their_floors(core: Core, path: Path, floor: float) -> None:

@@ -6,8 +6,8 @@ Tuned on: a1, a2 (first session), t3 to t7 (second), u5 to u8 (third), and every
 session: h1, h2 (first session), n1, n2 (second), u1 to u4 and u9 to u12 (third), u13 to u16 (fourth), u17 to u20
 (fifth), u21 to u24 (sixth), u25 to u28 (seventh), u29 to u32 (eighth), u33 to u36 (ninth), u37 to u40 (tenth), u41
 to u44 (eleventh), u45 to u48 (twelfth), u49 to u52 (thirteenth), v53 to v56 (fourteenth), v57 to v60 (fifteenth),
-v61 to v64 (sixteenth), v65 to v68 (seventeenth). Held out in the eighteenth session, measured at its start and at
-its end, never read for tuning: v69 to v72 (`HELD_OUT`). Floors sit
+v61 to v64 (sixteenth), v65 to v68 (seventeenth), v69 to v72 (eighteenth). Held out in the nineteenth session,
+measured at its start and at its end, never read for tuning: v73 to v76 (`HELD_OUT`). Floors sit
 a little under what the extraction reaches, so a regression shows; the seed story must keep its dev-set quality with
 them in the store (no new fact may steal an old question).
 """
@@ -109,8 +109,12 @@ TUNE = (
     "v66.fr",
     "v67.en",
     "v68.fr",
+    "v69.en",
+    "v70.fr",
+    "v71.fr",
+    "v72.en",
 )
-HELD_OUT = ("v69.en", "v70.fr", "v71.fr", "v72.en")
+HELD_OUT = ("v73.en", "v74.fr", "v75.en", "v76.fr")
 # Overall, as score.py counts, with all four articles in the store: 83.7%, 72.5%; held out 61.0%, 51.2%.
 # After the articles work (verb forms, places, counts, quotations, patterns; all four now tuning material):
 # 81.4%, 80.0%, 70.7%, 78.0%. With all eleven in the store, after the second session's work: a1 81.4%, a2 80.0%,
@@ -196,6 +200,11 @@ HELD_OUT = ("v69.en", "v70.fr", "v71.fr", "v72.en")
 # dropped a letter of; 6,769 more glossary words): held out v69 47.5%, v70 42.5%, v71 47.5%, v72 60.0% with all
 # eighty-three in one store, at the start and at the end (each with the seed only, in-scope, start -> end: 15 -> 14,
 # 16 -> 17, 19 -> 19, 20 -> 20 of 32; near-topic declined 7, 5, 7, 6 of 8 at both).
+# Nineteenth session (a title says a role, a salary is pay, "spoke for" is saying, a "président" is a chair, a sentence
+# naming an organisation speaks of a company; long questions a little more leeway; the lead rules re-swept): held out
+# v73 45.0% -> 47.5%, v74 52.5% -> 52.5%, v75 70.0% -> 72.5%, v76 47.5% -> 47.5% with all eighty-seven in one store
+# (each with the seed only, in-scope, start -> end: 13 -> 13, 17 -> 17, 23 -> 24, 15 -> 15 of 32; near-topic declined
+# 6, 6, 6, 6 of 8 at both).
 FLOORS = {
     "a1.en": 0.78,
     "a2.fr": 0.85,
@@ -280,6 +289,10 @@ FLOORS = {
     "v70.fr": 0.40,
     "v71.fr": 0.45,
     "v72.en": 0.57,
+    "v73.en": 0.42,
+    "v74.fr": 0.47,
+    "v75.en": 0.67,
+    "v76.fr": 0.42,
 }
 
 
@@ -337,10 +350,10 @@ async def test_near_topic_questions_about_the_articles_are_declined(article_core
     rows = [row for name in TUNE for row in load(ARTICLES / f"{name}.questions.jsonl") if row["expect"] is None]
     assert len(rows) >= 350
     accuracy, misses = await score(article_core, rows)
-    assert accuracy >= 0.78, "\n".join(misses)  # 513/642 with all eighty-three articles in the store
+    assert accuracy >= 0.77, "\n".join(misses)  # 518/660 (78.5%) with all eighty-seven articles in the store
     held_out = [row for name in HELD_OUT for row in load(ARTICLES / f"{name}.questions.jsonl") if row["expect"] is None]
     accuracy, misses = await score(article_core, held_out)
-    # 25/32 (v69 to v72) with all eighty-three in the store, and each with the seed alone.
+    # 25/32 (v73 to v76) with all eighty-seven in the store, 24/32 each with the seed alone.
     assert accuracy >= 0.75, "\n".join(misses)
 
 
